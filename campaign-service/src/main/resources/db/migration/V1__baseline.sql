@@ -1,0 +1,2 @@
+-- campaign-service schema starts here; templates, campaigns and sends arrive with their feature.
+-- (intentionally empty: the database exists and Flyway owns its history from here)

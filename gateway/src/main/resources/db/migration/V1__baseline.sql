@@ -1,0 +1,2 @@
+-- gateway schema starts here; API keys arrive with their feature.
+-- (intentionally empty: the database exists and Flyway owns its history from here)

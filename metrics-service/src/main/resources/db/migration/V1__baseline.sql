@@ -1,0 +1,2 @@
+-- metrics-service schema starts here; costs, facts and snapshots arrive with their feature.
+-- (intentionally empty: the database exists and Flyway owns its history from here)
