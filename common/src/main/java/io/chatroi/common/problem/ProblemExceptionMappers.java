@@ -56,6 +56,28 @@ public class ProblemExceptionMappers {
                 "The request body is not valid JSON" + location, path(uriInfo), null, null));
     }
 
+    // Quarkus registers mappers for these Jackson subtypes; the most specific type wins, so name them here too.
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response mismatchedInput(com.fasterxml.jackson.databind.exc.MismatchedInputException exception,
+                                    UriInfo uriInfo) {
+        return malformedJson(exception, uriInfo);
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response unrecognizedProperty(UnrecognizedPropertyException exception, UriInfo uriInfo) {
+        return malformedJson(exception, uriInfo);
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response invalidFormat(InvalidFormatException exception, UriInfo uriInfo) {
+        return malformedJson(exception, uriInfo);
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response jsonParse(com.fasterxml.jackson.core.JsonParseException exception, UriInfo uriInfo) {
+        return malformedJson(exception, uriInfo);
+    }
+
     @ServerExceptionMapper(priority = PRIORITY)
     public Response unsupportedMediaType(NotSupportedException exception, UriInfo uriInfo) {
         return respond(problemFor(exception.getResponse().getStatus(), exception.getMessage(), uriInfo));

@@ -1,0 +1,4 @@
+package io.chatroi.contacts.classification;
+
+public record RuleInput(String kind, String label, String phrase) {
+}

@@ -1,0 +1,142 @@
+package io.chatroi.contacts.contact;
+
+import io.chatroi.contacts.filter.ContactFilter;
+import io.chatroi.contacts.filter.ContactQuery;
+import io.chatroi.contacts.filter.SqlParams;
+import io.chatroi.contacts.followup.FollowUp;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** SQL for the contacts table, over the reactive PostgreSQL client; every method runs on the client it is given. */
+@ApplicationScoped
+public class ContactRepository {
+
+    public Uni<Optional<ContactRow>> find(SqlClient client, UUID id) {
+        return client.preparedQuery("SELECT " + ContactRow.COLUMNS + " FROM contacts c WHERE c.id = $1")
+                .execute(Tuple.of(id))
+                .map(rows -> first(rows).map(ContactRow::from));
+    }
+
+    /** Locks the row for the rest of the transaction, so concurrent writers to one contact serialise. */
+    public Uni<Optional<ContactRow>> findForUpdate(SqlClient client, UUID id) {
+        return client.preparedQuery("SELECT " + ContactRow.COLUMNS + " FROM contacts c WHERE c.id = $1 FOR UPDATE")
+                .execute(Tuple.of(id))
+                .map(rows -> first(rows).map(ContactRow::from));
+    }
+
+    public Uni<Optional<UUID>> findIdByPhone(SqlClient client, String phone) {
+        return client.preparedQuery("SELECT id FROM contacts WHERE phone = $1").execute(Tuple.of(phone))
+                .map(rows -> first(rows).map(row -> row.getUUID("id")));
+    }
+
+    public Uni<Boolean> exists(SqlClient client, UUID id) {
+        return client.preparedQuery("SELECT 1 FROM contacts WHERE id = $1 AND erased_at IS NULL")
+                .execute(Tuple.of(id)).map(rows -> rows.size() > 0);
+    }
+
+    /** One page (plus one row, to know whether another page exists). */
+    public Uni<List<ContactRow>> list(SqlClient client, ContactFilter filter, String after, int limit, Instant now) {
+        SqlParams params = new SqlParams();
+        ContactQuery query = new ContactQuery(filter, now, params);
+        query.after(after);
+        String sql = "SELECT " + ContactRow.COLUMNS + " FROM contacts c WHERE " + query.where()
+                + " ORDER BY " + query.orderBy() + " LIMIT " + (limit + 1);
+        return client.preparedQuery(sql).execute(params.tuple()).map(ContactRepository::rows);
+    }
+
+    public Uni<Long> count(SqlClient client, ContactFilter filter, Instant now) {
+        SqlParams params = new SqlParams();
+        ContactQuery query = new ContactQuery(filter, now, params);
+        return client.preparedQuery("SELECT count(*) AS n FROM contacts c WHERE " + query.where())
+                .execute(params.tuple()).map(rows -> rows.iterator().next().getLong("n"));
+    }
+
+    /** Inserts a contact unless its phone exists; empty means a duplicate phone. */
+    public Uni<Optional<UUID>> insert(SqlClient client, UUID id, ContactFields f, FollowUp followUp, Instant now) {
+        String sql = "INSERT INTO contacts (id, phone, name, company, country, language, time_zone, source, owner,"
+                + " stage, accepted_at, opted_out, opted_out_at, referred_by, attributes, follow_up_due_at,"
+                + " follow_up_reason, created_at, updated_at)"
+                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18)"
+                + " ON CONFLICT (phone) DO NOTHING RETURNING id";
+        Tuple tuple = Tuple.from(Arrays.asList(id, f.phone(), f.name(), f.company(), f.country(), f.language(),
+                f.timeZone(), f.source(), f.owner(), f.stage(), time(f.acceptedAt()), f.optedOut(),
+                f.optedOut() ? time(now) : null, f.referredBy(), new JsonObject(f.attributes()),
+                followUp == null ? null : time(followUp.dueAt()), followUp == null ? null : followUp.reason(),
+                time(now)));
+        return client.preparedQuery(sql).execute(tuple).map(rows -> first(rows).map(row -> row.getUUID("id")));
+    }
+
+    /** Rewrites the editable fields; opting out stamps optedOutAt once, opting back in clears it. */
+    public Uni<Boolean> update(SqlClient client, UUID id, ContactFields f, Instant now) {
+        String sql = "UPDATE contacts SET phone = $2, name = $3, company = $4, country = $5, language = $6,"
+                + " time_zone = $7, source = $8, owner = $9, stage = $10, accepted_at = $11, opted_out = $12,"
+                + " opted_out_at = CASE WHEN $12 THEN coalesce(opted_out_at, $13) END, referred_by = $14,"
+                + " attributes = $15, updated_at = $13 WHERE id = $1 AND erased_at IS NULL";
+        Tuple tuple = Tuple.from(Arrays.asList(id, f.phone(), f.name(), f.company(), f.country(), f.language(),
+                f.timeZone(), f.source(), f.owner(), f.stage(), time(f.acceptedAt()), f.optedOut(), time(now),
+                f.referredBy(), new JsonObject(f.attributes())));
+        return client.preparedQuery(sql).execute(tuple).map(rows -> rows.rowCount() == 1);
+    }
+
+    public Uni<Void> setPreferences(SqlClient client, UUID id, JsonObject preferences, Instant now) {
+        return client.preparedQuery("UPDATE contacts SET preferences = $2, updated_at = $3 WHERE id = $1")
+                .execute(Tuple.of(id, preferences, time(now))).replaceWithVoid();
+    }
+
+    public Uni<Void> setStage(SqlClient client, UUID id, String stage, Instant now) {
+        return client.preparedQuery("UPDATE contacts SET stage = $2, updated_at = $3 WHERE id = $1 AND stage <> $2")
+                .execute(Tuple.of(id, stage, time(now))).replaceWithVoid();
+    }
+
+    public Uni<Void> setFollowUp(SqlClient client, UUID id, FollowUp followUp) {
+        return client.preparedQuery("UPDATE contacts SET follow_up_due_at = $2, follow_up_reason = $3 WHERE id = $1")
+                .execute(Tuple.of(id, followUp == null ? null : time(followUp.dueAt()),
+                        followUp == null ? null : followUp.reason()))
+                .replaceWithVoid();
+    }
+
+    /**
+     * GDPR erasure: personal data is removed, the id, stage, tags, deals and aggregates stay, so reports keep
+     * their counts. The contact is opted out so nothing is ever sent to it again.
+     */
+    public Uni<Boolean> erase(SqlClient client, UUID id, Instant now) {
+        return client.preparedQuery("UPDATE contacts SET phone = NULL, name = NULL, company = NULL, language = NULL,"
+                        + " attributes = '{}', preferences = NULL, referred_by = NULL, opted_out = true,"
+                        + " opted_out_at = coalesce(opted_out_at, $2), follow_up_due_at = NULL,"
+                        + " follow_up_reason = NULL, erased_at = $2, updated_at = $2"
+                        + " WHERE id = $1 AND erased_at IS NULL")
+                .execute(Tuple.of(id, time(now)))
+                .call(rows -> client.preparedQuery("UPDATE interactions SET text = NULL WHERE contact_id = $1")
+                        .execute(Tuple.of(id)))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    public static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Optional<Row> first(RowSet<Row> rows) {
+        var iterator = rows.iterator();
+        return iterator.hasNext() ? Optional.of(iterator.next()) : Optional.empty();
+    }
+
+    private static List<ContactRow> rows(RowSet<Row> rows) {
+        List<ContactRow> out = new ArrayList<>(rows.size());
+        rows.forEach(row -> out.add(ContactRow.from(row)));
+        return out;
+    }
+}

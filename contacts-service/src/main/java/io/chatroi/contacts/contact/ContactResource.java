@@ -1,0 +1,107 @@
+package io.chatroi.contacts.contact;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chatroi.common.paging.Page;
+import io.chatroi.common.paging.PageLimit;
+import io.chatroi.contacts.filter.ContactFilter;
+import io.chatroi.contacts.filter.ContactFilterParser;
+import io.chatroi.contacts.web.Caller;
+import io.chatroi.contacts.web.Locations;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/api/v1/contacts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Contacts")
+public class ContactResource {
+
+    static final List<String> PAGING_PARAMS = List.of("limit", "after");
+    private static final String MERGE_PATCH = "application/merge-patch+json";
+
+    private final ContactService service;
+
+    public ContactResource(ContactService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "List contacts", description = "Newest first; with updatedAfter, ordered by (updatedAt, id)"
+            + " for incremental sync and including erased contacts. Filters: tagsAll, tagsAny, tagsNone, stages,"
+            + " owners, sources, countries, activity, intent, optedOut, q, createdAfter, createdBefore,"
+            + " lastInboundAfter, lastInboundBefore, updatedAfter, behaviour, customerClass (lists repeat).")
+    @APIResponse(responseCode = "200", description = "A page of contacts")
+    @APIResponse(responseCode = "400", description = "An unknown or invalid filter")
+    public Uni<Page<Contact>> list(@Context UriInfo uri,
+                                   @QueryParam("limit") @Parameter(description = "1-500, default 50") Integer limit,
+                                   @QueryParam("after") @Parameter(description = "nextCursor of the previous page") String after) {
+        Map<String, List<String>> params = uri.getQueryParameters();
+        ContactFilter filter = ContactFilterParser.fromQuery(params, PAGING_PARAMS);
+        return service.list(filter, after, PageLimit.of(limit));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a contact", description = "Phone in any common format is stored in E.164;"
+            + " country and time zone default from the number.")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "409", description = "The phone belongs to another contact (existingId)")
+    public Uni<Response> create(ContactInput input,
+                                @HeaderParam(Caller.KEY_ID_HEADER) String keyId,
+                                @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        return service.create(input, Caller.of(keyId), idempotencyKey)
+                .map(contact -> Response.created(Locations.of("/api/v1/contacts/", contact.id()))
+                        .entity(contact).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a contact")
+    @APIResponse(responseCode = "404", description = "No such contact")
+    public Uni<Contact> get(@PathParam("id") UUID id) {
+        return service.get(id);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Update a contact (JSON merge patch)", description = "Members set to null are cleared.")
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "404", description = "No such contact")
+    @APIResponse(responseCode = "409", description = "The new phone belongs to another contact")
+    public Uni<Contact> patch(@PathParam("id") UUID id, JsonNode patch) {
+        return service.patch(id, patch);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Erase a contact's personal data (GDPR)",
+            description = "Phone, name, company, attributes, preferences and message texts are removed; the id,"
+                    + " stage, tags, deals and aggregates survive, and the contact is opted out.")
+    @APIResponse(responseCode = "204", description = "Erased")
+    @APIResponse(responseCode = "404", description = "No such contact")
+    public Uni<Response> erase(@PathParam("id") UUID id) {
+        return service.erase(id).map(ignored -> Response.noContent().build());
+    }
+}

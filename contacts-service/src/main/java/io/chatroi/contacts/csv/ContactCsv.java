@@ -1,0 +1,178 @@
+package io.chatroi.contacts.csv;
+
+import io.chatroi.common.problem.FieldError;
+import io.chatroi.common.problem.ProblemException;
+import io.chatroi.common.problem.Validator;
+import io.chatroi.contacts.contact.ContactFields;
+import io.chatroi.contacts.contact.ContactInput;
+import io.chatroi.contacts.tag.TagNames;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Parses and validates a contacts CSV (header row, UTF-8). Known columns map to contact fields by name
+ * (case-insensitive, camelCase or snake_case); tags are separated by ';' or '|'; any other column becomes an
+ * attribute. Every row is checked before anything is written; a phone that repeats in the file is rejected on its
+ * later lines.
+ */
+public final class ContactCsv {
+
+    public static final int MAX_ROWS = 100_000;
+    static final List<String> COLUMNS = List.of("phone", "name", "company", "country", "language", "timeZone",
+            "source", "owner", "stage", "acceptedAt", "optedOut", "tags");
+
+    private ContactCsv() {
+    }
+
+    /** One accepted row: the validated fields, which columns the file gave, and its tags. */
+    public record Row(long line, ContactFields fields, Set<String> given, List<String> tags) {
+    }
+
+    public record Parsed(List<Row> rows, List<ImportResult.Rejection> rejected) {
+    }
+
+    public static Parsed parse(String body, String defaultSource) {
+        if (body == null || body.isBlank()) {
+            throw ProblemException.invalid("body", "the CSV is empty; the first line must be a header such as"
+                    + " phone,name,company,country,tags");
+        }
+        String text = body.startsWith("\uFEFF") ? body.substring(1) : body;
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).setAllowMissingColumnNames(false).get();
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+            Map<String, String> columns = columnMap(parser.getHeaderNames());
+            if (!columns.containsValue("phone")) {
+                throw ProblemException.invalid("header", "needs a phone column; known columns: "
+                        + String.join(", ", COLUMNS));
+            }
+            List<Row> rows = new ArrayList<>();
+            List<ImportResult.Rejection> rejected = new ArrayList<>();
+            Map<String, Long> seenPhones = new HashMap<>();
+            for (CSVRecord record : parser) {
+                long line = record.getRecordNumber() + 1;
+                if (record.getRecordNumber() > MAX_ROWS) {
+                    throw ProblemException.invalid("body", "at most " + MAX_ROWS + " rows per import");
+                }
+                try {
+                    Row row = row(record, columns, line, defaultSource);
+                    Long earlier = seenPhones.putIfAbsent(row.fields().phone(), line);
+                    if (earlier != null) {
+                        rejected.add(new ImportResult.Rejection(line, "phone: " + row.fields().phone()
+                                + " repeats line " + earlier));
+                    } else {
+                        rows.add(row);
+                    }
+                } catch (ProblemException e) {
+                    rejected.add(new ImportResult.Rejection(line, reason(e)));
+                }
+            }
+            return new Parsed(rows, rejected);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw ProblemException.invalid("body", "not a readable CSV: " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw ProblemException.invalid("body", "not a readable CSV: " + e.getCause().getMessage());
+        }
+    }
+
+    private static Row row(CSVRecord record, Map<String, String> columns, long line, String defaultSource) {
+        Map<String, String> values = new HashMap<>();
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        for (Map.Entry<String, String> column : columns.entrySet()) {
+            String value = record.isSet(column.getKey()) ? record.get(column.getKey()) : "";
+            if (column.getValue() == null) {
+                if (!value.isEmpty()) {
+                    attributes.put(column.getKey(), value);
+                }
+            } else if (!value.isEmpty()) {
+                values.put(column.getValue(), value);
+            }
+        }
+        Validator errors = new Validator();
+        Instant acceptedAt = null;
+        if (values.containsKey("acceptedAt")) {
+            try {
+                acceptedAt = Instant.parse(values.get("acceptedAt"));
+            } catch (DateTimeParseException e) {
+                errors.add("acceptedAt", "'" + values.get("acceptedAt") + "' is not an ISO-8601 instant");
+            }
+        }
+        Boolean optedOut = null;
+        if (values.containsKey("optedOut")) {
+            String raw = values.get("optedOut").toLowerCase(Locale.ROOT);
+            optedOut = raw.equals("true") || raw.equals("yes") || raw.equals("1");
+            if (!optedOut && !(raw.equals("false") || raw.equals("no") || raw.equals("0"))) {
+                errors.add("optedOut", "must be true or false");
+            }
+        }
+        List<String> tags = new ArrayList<>();
+        if (values.containsKey("tags")) {
+            for (String tag : values.get("tags").split("[;|]")) {
+                String name = tag.trim();
+                if (name.isEmpty()) {
+                    continue;
+                }
+                if (!TagNames.isValid(name)) {
+                    errors.add("tags", "'" + name + "' is not a valid tag name");
+                } else if (TagNames.isComputed(name)) {
+                    errors.add("tags", "'" + name + "' is computed from messages and cannot be imported");
+                } else if (!tags.contains(name)) {
+                    tags.add(name);
+                }
+            }
+        }
+        ContactInput input = new ContactInput(values.get("phone"), values.get("name"), values.get("company"),
+                values.get("country"), values.get("language"), values.get("timeZone"), values.get("source"),
+                values.get("owner"), values.get("stage"), acceptedAt, optedOut, null, attributes, null);
+        ContactFields fields = ContactFields.from(input, defaultSource, errors);
+        errors.throwIfInvalid();
+        return new Row(line, fields, Set.copyOf(values.keySet()), List.copyOf(tags));
+    }
+
+    /** Header name -> contact field, or null for attribute columns. */
+    private static Map<String, String> columnMap(List<String> headers) {
+        Map<String, String> byKey = new HashMap<>();
+        COLUMNS.forEach(c -> byKey.put(c.toLowerCase(Locale.ROOT), c));
+        Map<String, String> map = new LinkedHashMap<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (String header : headers) {
+            String key = header.trim().replace("_", "").toLowerCase(Locale.ROOT);
+            String field = byKey.get(key);
+            if (field != null && !seen.add(field)) {
+                throw ProblemException.invalid("header", "column " + field + " appears twice");
+            }
+            map.put(header, field);
+        }
+        return map;
+    }
+
+    private static String reason(ProblemException e) {
+        if (e.errors().isEmpty()) {
+            return e.getMessage();
+        }
+        StringBuilder reason = new StringBuilder();
+        for (FieldError error : e.errors()) {
+            if (!reason.isEmpty()) {
+                reason.append("; ");
+            }
+            reason.append(error.field()).append(": ").append(error.message());
+        }
+        return reason.toString();
+    }
+}

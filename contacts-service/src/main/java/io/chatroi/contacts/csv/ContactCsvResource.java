@@ -1,0 +1,56 @@
+package io.chatroi.contacts.csv;
+
+import io.chatroi.contacts.filter.ContactFilterParser;
+import io.chatroi.contacts.web.Caller;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1/contacts")
+@Tag(name = "Contacts")
+public class ContactCsvResource {
+
+    private static final String CSV = "text/csv";
+
+    private final ContactImportService importer;
+    private final ContactExportService exporter;
+
+    public ContactCsvResource(ContactImportService importer, ContactExportService exporter) {
+        this.importer = importer;
+        this.exporter = exporter;
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes(CSV)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import contacts from CSV", description = "Header row; columns phone (required), name,"
+            + " company, country, language, timeZone, source (default import), owner, stage, acceptedAt, optedOut,"
+            + " tags (separated by ; or |, unknown tags are created); other columns become attributes. Up to"
+            + " 100,000 rows. Existing phones are updated with the columns given. Bad rows are reported by line;"
+            + " good rows land together in one transaction.")
+    public Uni<ImportResult> importCsv(String body, @HeaderParam(Caller.KEY_ID_HEADER) String keyId) {
+        return importer.importCsv(body, Caller.of(keyId));
+    }
+
+    @GET
+    @Path("/export")
+    @Produces(CSV)
+    @Operation(summary = "Export contacts as CSV", description = "Streams every contact matching the same filters"
+            + " as the contact list, with tags.")
+    public Multi<String> export(@Context UriInfo uri) {
+        return exporter.export(ContactFilterParser.fromQuery(uri.getQueryParameters(), List.of()));
+    }
+}

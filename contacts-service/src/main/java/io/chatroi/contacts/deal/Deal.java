@@ -1,0 +1,28 @@
+package io.chatroi.contacts.deal;
+
+import io.chatroi.contacts.contact.ContactRow;
+import io.vertx.mutiny.sqlclient.Row;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A deal as the API returns it; amounts are decimals in {@code currency}. */
+public record Deal(UUID id, UUID contactId, String stage, Instant inquiryAt, Instant quotedAt, BigDecimal quoteAmount,
+                   Instant wonAt, Instant lostAt, BigDecimal orderAmount, BigDecimal profit, String currency,
+                   UUID campaignId, String owner, Instant createdAt, Instant updatedAt) {
+
+    static Deal from(Row row) {
+        return new Deal(row.getUUID("id"), row.getUUID("contact_id"), row.getString("stage"),
+                ContactRow.instant(row, "inquiry_at"), ContactRow.instant(row, "quoted_at"),
+                row.getBigDecimal("quote_amount"), ContactRow.instant(row, "won_at"),
+                ContactRow.instant(row, "lost_at"), row.getBigDecimal("order_amount"), row.getBigDecimal("profit"),
+                row.getString("currency"), row.getUUID("campaign_id"), row.getString("owner"),
+                ContactRow.instant(row, "created_at"), ContactRow.instant(row, "updated_at"));
+    }
+
+    DealState state() {
+        return new DealState(DealStage.fromWire(stage), inquiryAt, quotedAt, quoteAmount, wonAt, lostAt, orderAmount,
+                profit, currency);
+    }
+}

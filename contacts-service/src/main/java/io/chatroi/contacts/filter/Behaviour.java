@@ -1,0 +1,50 @@
+package io.chatroi.contacts.filter;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Function;
+
+/** Behaviour segments of KPIS.md section 5 (seed 002), each an SQL predicate over a contact row {@code c}. */
+public enum Behaviour {
+    /** At least 3 interactions in the last 30 days. */
+    ACTIVE_BUYERS("active_buyers"),
+    /** A customer with no won order in the last 90 days. */
+    DORMANT_CUSTOMERS("dormant_customers"),
+    /** Clicked a tracked link but has not become a customer. */
+    HIGH_POTENTIAL("high_potential"),
+    /** Accepted (opted in) within the last 30 days and still subscribed. */
+    NEW_SUBSCRIBERS("new_subscribers");
+
+    private final String wire;
+
+    Behaviour(String wire) {
+        this.wire = wire;
+    }
+
+    public String wire() {
+        return wire;
+    }
+
+    public static Behaviour fromWire(String value) {
+        for (Behaviour behaviour : values()) {
+            if (behaviour.wire.equals(value)) {
+                return behaviour;
+            }
+        }
+        return null;
+    }
+
+    public String predicate(Instant now, Function<Object, String> bind) {
+        return switch (this) {
+            case ACTIVE_BUYERS -> "(SELECT count(*) FROM interactions i WHERE i.contact_id = c.id AND i.at > "
+                    + bind.apply(now.minus(Duration.ofDays(30))) + ") >= 3";
+            case DORMANT_CUSTOMERS -> "(c.stage IN ('customer', 'repeat_customer') AND NOT EXISTS (SELECT 1 FROM deals d"
+                    + " WHERE d.contact_id = c.id AND d.stage = 'won' AND d.won_at > "
+                    + bind.apply(now.minus(Duration.ofDays(90))) + "))";
+            case HIGH_POTENTIAL -> "(EXISTS (SELECT 1 FROM interactions i WHERE i.contact_id = c.id"
+                    + " AND i.message_type = 'click') AND c.stage NOT IN ('customer', 'repeat_customer'))";
+            case NEW_SUBSCRIBERS -> "(c.accepted_at > " + bind.apply(now.minus(Duration.ofDays(30)))
+                    + " AND NOT c.opted_out)";
+        };
+    }
+}

@@ -1,0 +1,146 @@
+package io.chatroi.contacts.filter;
+
+import io.chatroi.common.paging.Cursor;
+import io.chatroi.contacts.tier.ActivityTier;
+import io.chatroi.contacts.tier.IntentTier;
+import io.chatroi.contacts.tier.TierPredicates;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Builds the WHERE clause, keyset condition and ORDER BY of a contact list from a {@link ContactFilter}.
+ * Activity and intent tags are not stored rows: they are answered from the timestamps they derive from, so a
+ * filter can never see a stale tier.
+ */
+public final class ContactQuery {
+
+    private final ContactFilter filter;
+    private final Instant now;
+    private final SqlParams params;
+    private final List<String> conditions = new ArrayList<>();
+
+    public ContactQuery(ContactFilter filter, Instant now, SqlParams params) {
+        this.filter = filter;
+        this.now = now;
+        this.params = params;
+        build();
+    }
+
+    /** The sort column of the keyset: created_at (newest first) normally, updated_at (oldest first) when syncing. */
+    public String sortColumn() {
+        return filter.syncMode() ? "updated_at" : "created_at";
+    }
+
+    public String where() {
+        return conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
+    }
+
+    /** Adds the condition "strictly after the row the cursor names". */
+    public void after(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return;
+        }
+        List<String> keys = Cursor.decode(cursor, 2);
+        Instant at;
+        UUID id;
+        try {
+            at = Instant.parse(keys.get(0));
+            id = UUID.fromString(keys.get(1));
+        } catch (RuntimeException e) {
+            throw io.chatroi.common.problem.ProblemException.invalid("after", "is not a cursor returned by this list");
+        }
+        String op = filter.syncMode() ? ">" : "<";
+        conditions.add("(c." + sortColumn() + ", c.id) " + op + " (" + params.bind(at) + ", " + params.bind(id) + ")");
+    }
+
+    public String orderBy() {
+        String direction = filter.syncMode() ? "ASC" : "DESC";
+        return "c." + sortColumn() + " " + direction + ", c.id " + direction;
+    }
+
+    public static String cursorOf(Instant sortValue, UUID id) {
+        return Cursor.encode(sortValue.toString(), id.toString());
+    }
+
+    private void build() {
+        if (!filter.syncMode()) {
+            conditions.add("c.erased_at IS NULL");
+        }
+        filter.tagsAll().forEach(tag -> conditions.add(tagPredicate(tag)));
+        if (!filter.tagsAny().isEmpty()) {
+            conditions.add("(" + String.join(" OR ", filter.tagsAny().stream().map(this::tagPredicate).toList()) + ")");
+        }
+        filter.tagsNone().forEach(tag -> conditions.add("NOT " + tagPredicate(tag)));
+        anyOf("stage", filter.stages());
+        anyOf("owner", filter.owners());
+        anyOf("source", filter.sources());
+        anyOf("country", filter.countries());
+        if (!filter.activity().isEmpty()) {
+            conditions.add("(" + String.join(" OR ", filter.activity().stream()
+                    .map(v -> TierPredicates.activity(ActivityTier.fromWire(v), now, params::bind)).toList()) + ")");
+        }
+        if (!filter.intent().isEmpty()) {
+            conditions.add("(" + String.join(" OR ", filter.intent().stream()
+                    .map(v -> TierPredicates.intent(IntentTier.fromWire(v), now, params::bind)).toList()) + ")");
+        }
+        if (filter.optedOut() != null) {
+            conditions.add("c.opted_out = " + params.bind(filter.optedOut()));
+        }
+        if (filter.q() != null) {
+            String needle = filter.q().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_");
+            conditions.add("c.search_text LIKE " + params.bind("%" + needle + "%"));
+        }
+        range("created_at", filter.createdAfter(), filter.createdBefore());
+        range("last_inbound_at", filter.lastInboundAfter(), filter.lastInboundBefore());
+        if (filter.updatedAfter() != null) {
+            conditions.add("c.updated_at > " + params.bind(filter.updatedAfter()));
+        }
+        if (!filter.behaviour().isEmpty()) {
+            conditions.add("(" + String.join(" OR ", filter.behaviour().stream()
+                    .map(v -> Behaviour.fromWire(v).predicate(now, params::bind)).toList()) + ")");
+        }
+        if (!filter.customerClass().isEmpty()) {
+            conditions.add("(" + String.join(" OR ", filter.customerClass().stream()
+                    .map(v -> CustomerClass.fromWire(v).predicate()).toList()) + ")");
+        }
+    }
+
+    private String tagPredicate(String tag) {
+        if (tag.startsWith("activity:")) {
+            ActivityTier tier = ActivityTier.fromWire(tag.substring("activity:".length()));
+            if (tier != null) {
+                return TierPredicates.activity(tier, now, params::bind);
+            }
+        }
+        if (tag.startsWith("intent:")) {
+            IntentTier tier = IntentTier.fromWire(tag.substring("intent:".length()));
+            if (tier != null) {
+                return TierPredicates.intent(tier, now, params::bind);
+            }
+        }
+        return "EXISTS (SELECT 1 FROM contact_tags t WHERE t.contact_id = c.id AND t.tag_name = "
+                + params.bind(tag) + ")";
+    }
+
+    private void anyOf(String column, List<String> values) {
+        if (values.size() == 1) {
+            conditions.add("c." + column + " = " + params.bind(values.get(0)));
+        } else if (!values.isEmpty()) {
+            conditions.add("c." + column + " = ANY(" + params.bind(values.toArray(String[]::new)) + ")");
+        }
+    }
+
+    private void range(String column, Instant after, Instant before) {
+        if (after != null) {
+            conditions.add("c." + column + " > " + params.bind(after));
+        }
+        if (before != null) {
+            conditions.add("c." + column + " < " + params.bind(before));
+        }
+    }
+}

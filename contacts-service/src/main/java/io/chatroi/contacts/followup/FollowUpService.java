@@ -1,0 +1,121 @@
+package io.chatroi.contacts.followup;
+
+import io.chatroi.common.paging.Cursor;
+import io.chatroi.common.paging.Page;
+import io.chatroi.common.problem.ProblemException;
+import io.chatroi.contacts.contact.ContactRow;
+import io.chatroi.contacts.tier.ActivityTier;
+import io.chatroi.contacts.tier.IntentTier;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static io.chatroi.contacts.contact.ContactRepository.time;
+
+/**
+ * Keeps each contact's next follow-up (due time and reason) current: recomputed by {@link FollowUpPolicy} whenever
+ * a message, a deal or the daily re-tiering changes what it depends on, and listed most urgent first.
+ */
+@ApplicationScoped
+public class FollowUpService {
+
+    private static final String FACTS = "SELECT c.id, c.opted_out, c.erased_at, c.created_at, c.last_inbound_at,"
+            + " c.last_outbound_at, c.intent,"
+            + " (SELECT max(d.quoted_at) FROM deals d WHERE d.contact_id = c.id AND d.stage = 'quoted') AS open_quote_at,"
+            + " (SELECT count(*) FROM interactions i WHERE i.contact_id = c.id AND i.direction = 'outbound'"
+            + "   AND i.at > coalesce(c.last_inbound_at, '-infinity')) AS unanswered"
+            + " FROM contacts c WHERE c.id = ANY($1)";
+
+    private final Pool pool;
+
+    public FollowUpService(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Recomputes and stores the follow-up of each contact, in the caller's transaction. */
+    public Uni<Void> refresh(SqlClient client, List<UUID> contactIds, Instant now) {
+        if (contactIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return client.preparedQuery(FACTS).execute(Tuple.of(contactIds.toArray(UUID[]::new)))
+                .chain(rows -> {
+                    List<Tuple> updates = new ArrayList<>();
+                    for (Row row : rows) {
+                        Optional<FollowUp> next = FollowUpPolicy.next(facts(row, now));
+                        updates.add(Tuple.of(row.getUUID("id"), next.map(f -> time(f.dueAt())).orElse(null),
+                                next.map(FollowUp::reason).orElse(null)));
+                    }
+                    return updates.isEmpty() ? Uni.createFrom().voidItem()
+                            : client.preparedQuery("UPDATE contacts SET follow_up_due_at = $2, follow_up_reason = $3"
+                            + " WHERE id = $1").executeBatch(updates).replaceWithVoid();
+                });
+    }
+
+    public Uni<Page<DueFollowUp>> due(String owner, Instant dueBefore, String after, int limit) {
+        List<Object> params = new ArrayList<>();
+        params.add(time(dueBefore));
+        StringBuilder sql = new StringBuilder("SELECT c.id, c.name, c.phone, c.owner, c.follow_up_due_at,"
+                + " c.follow_up_reason, c.intent, c.last_inbound_at, c.last_outbound_at FROM contacts c"
+                + " WHERE c.follow_up_due_at IS NOT NULL AND c.follow_up_due_at <= $1 AND c.erased_at IS NULL");
+        if (owner != null) {
+            params.add(owner);
+            sql.append(" AND c.owner = $").append(params.size());
+        }
+        if (after != null) {
+            List<String> keys = Cursor.decode(after, 2);
+            try {
+                params.add(time(Instant.parse(keys.get(0))));
+                params.add(UUID.fromString(keys.get(1)));
+            } catch (RuntimeException e) {
+                throw ProblemException.invalid("after", "is not a cursor returned by this list");
+            }
+            sql.append(" AND (c.follow_up_due_at, c.id) > ($").append(params.size() - 1).append(", $")
+                    .append(params.size()).append(')');
+        }
+        sql.append(" ORDER BY c.follow_up_due_at, c.id LIMIT ").append(limit + 1);
+        Instant now = Instant.now();
+        return pool.preparedQuery(sql.toString()).execute(Tuple.from(params)).map(rows -> {
+            List<DueFollowUp> items = new ArrayList<>();
+            for (Row row : rows) {
+                Instant lastIn = ContactRow.instant(row, "last_inbound_at");
+                IntentTier intent = IntentTier.effective(IntentTier.fromWire(row.getString("intent")), lastIn,
+                        ContactRow.instant(row, "last_outbound_at"), now);
+                items.add(new DueFollowUp(row.getUUID("id"), row.getString("name"), row.getString("phone"),
+                        row.getString("owner"), ContactRow.instant(row, "follow_up_due_at"),
+                        row.getString("follow_up_reason"), intent == null ? null : intent.wire(),
+                        ActivityTier.of(lastIn, now).wire()));
+            }
+            String next = null;
+            if (items.size() > limit) {
+                items = items.subList(0, limit);
+                DueFollowUp last = items.get(limit - 1);
+                next = Cursor.encode(last.dueAt().toString(), last.contactId().toString());
+            }
+            return new Page<>(List.copyOf(items), next);
+        });
+    }
+
+    private static FollowUpPolicy.Facts facts(Row row, Instant now) {
+        Instant lastIn = ContactRow.instant(row, "last_inbound_at");
+        Instant lastOut = ContactRow.instant(row, "last_outbound_at");
+        return new FollowUpPolicy.Facts(row.getBoolean("opted_out"), row.getValue("erased_at") != null,
+                ContactRow.instant(row, "created_at"), lastIn, lastOut, ContactRow.instant(row, "open_quote_at"),
+                row.getLong("unanswered").intValue(),
+                IntentTier.effective(IntentTier.fromWire(row.getString("intent")), lastIn, lastOut, now),
+                ActivityTier.of(lastIn, now));
+    }
+
+    /** One row of the due follow-ups list. */
+    public record DueFollowUp(UUID contactId, String name, String phone, String owner, Instant dueAt, String reason,
+                              String intent, String activity) {
+    }
+}

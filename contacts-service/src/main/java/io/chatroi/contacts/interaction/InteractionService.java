@@ -1,0 +1,204 @@
+package io.chatroi.contacts.interaction;
+
+import io.chatroi.common.paging.Cursor;
+import io.chatroi.common.paging.Page;
+import io.chatroi.common.problem.ProblemException;
+import io.chatroi.common.problem.Validator;
+import io.chatroi.contacts.classification.Classification;
+import io.chatroi.contacts.classification.RuleService;
+import io.chatroi.contacts.classification.TextClassifier;
+import io.chatroi.contacts.contact.ContactRepository;
+import io.chatroi.contacts.contact.ContactRow;
+import io.chatroi.contacts.contact.ContactStage;
+import io.chatroi.contacts.followup.FollowUpService;
+import io.chatroi.contacts.preference.MessageCategory;
+import io.chatroi.contacts.tag.TagAssignments;
+import io.chatroi.contacts.tier.IntentTier;
+import io.chatroi.contacts.tier.TierRecorder;
+import io.chatroi.contacts.web.Caller;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.chatroi.contacts.contact.ContactRepository.time;
+
+/**
+ * Records messages with a contact and applies what they mean, in one transaction: last inbound/outbound times,
+ * intent and interest tags from trigger words, opt-out words, stage (new -> engaged), tier history and the next
+ * follow-up.
+ */
+@ApplicationScoped
+public class InteractionService {
+
+    static final int MAX_TEXT = 4096;
+    static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+    static final String CLASSIFIER = "system:classifier";
+
+    private final Pool pool;
+    private final ContactRepository contacts;
+    private final RuleService rules;
+    private final TagAssignments tags;
+    private final TierRecorder tiers;
+    private final FollowUpService followUps;
+
+    public InteractionService(Pool pool, ContactRepository contacts, RuleService rules, TagAssignments tags,
+                              TierRecorder tiers, FollowUpService followUps) {
+        this.pool = pool;
+        this.contacts = contacts;
+        this.rules = rules;
+        this.tags = tags;
+        this.tiers = tiers;
+        this.followUps = followUps;
+    }
+
+    public Uni<InteractionResult> record(UUID contactId, InteractionInput input, Caller caller) {
+        Instant now = Instant.now();
+        InteractionInput valid = validate(input, now, "");
+        return pool.withTransaction(tx -> rules.classifier(tx)
+                .chain(classifier -> apply(tx, contactId, valid, classifier, now)));
+    }
+
+    /** Applies one validated interaction on the caller's transaction. */
+    Uni<InteractionResult> apply(SqlClient tx, UUID contactId, InteractionInput input, TextClassifier classifier,
+                                 Instant now) {
+        boolean inbound = "inbound".equals(input.direction());
+        Classification classification = inbound ? classifier.classify(input.text()) : Classification.NOTHING;
+        UUID id = UUID.randomUUID();
+        return contacts.findForUpdate(tx, contactId).chain(found -> {
+            ContactRow contact = found.filter(c -> c.erasedAt() == null)
+                    .orElseThrow(() -> ProblemException.notFound("Contact", contactId));
+            return tx.preparedQuery("INSERT INTO interactions (id, contact_id, direction, at, text, message_type,"
+                            + " category, agent, external_id, intent, interests, opted_out)"
+                            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
+                            + " ON CONFLICT (external_id) DO NOTHING RETURNING id")
+                    .execute(Tuple.from(Arrays.asList(id, contactId, input.direction(), time(input.at()), input.text(),
+                            input.messageType(), input.category(), input.agent(), input.externalId(),
+                            classification.intent() == null ? null : classification.intent().wire(),
+                            classification.interests().toArray(String[]::new), classification.optOut())))
+                    .chain(inserted -> inserted.rowCount() == 0
+                            ? duplicate(tx, contactId, input)
+                            : applyEffects(tx, contact, id, input, classification, now));
+        });
+    }
+
+    private Uni<InteractionResult> applyEffects(SqlClient tx, ContactRow contact, UUID id, InteractionInput input,
+                                                Classification classification, Instant now) {
+        boolean inbound = "inbound".equals(input.direction());
+        String stage = inbound ? ContactStage.fromWire(contact.stage()).afterInbound().wire() : contact.stage();
+        IntentTier current = contact.intentAt(input.at());
+        IntentTier intent = IntentTier.afterSignal(current, classification.intent());
+        boolean intentChanged = classification.intent() != null && intent != IntentTier.fromWire(contact.intent());
+        Uni<?> update = tx.preparedQuery("UPDATE contacts SET"
+                        + " last_inbound_at = CASE WHEN $2 THEN greatest(last_inbound_at, $3) ELSE last_inbound_at END,"
+                        + " last_outbound_at = CASE WHEN $2 THEN last_outbound_at ELSE greatest(last_outbound_at, $3) END,"
+                        + " stage = $4, intent = $5, intent_at = CASE WHEN $6 THEN $3 ELSE intent_at END,"
+                        + " opted_out = opted_out OR $7, opted_out_at = CASE WHEN $7 AND NOT opted_out THEN $3"
+                        + " ELSE opted_out_at END, updated_at = $8 WHERE id = $1")
+                .execute(Tuple.from(Arrays.asList(contact.id(), inbound, time(input.at()), stage,
+                        intent == null ? null : intent.wire(), intentChanged, classification.optOut(), time(now))));
+        List<String> interestTags = classification.interests().stream().map(label -> "interest:" + label).toList();
+        return update
+                .chain(() -> tags.add(tx, contact.id(), interestTags, CLASSIFIER, input.at()))
+                .chain(() -> tiers.record(tx, contact.id(), now))
+                .chain(() -> followUps.refresh(tx, List.of(contact.id()), now))
+                .chain(() -> contacts.find(tx, contact.id()))
+                .map(after -> result(id, input, false, classification, after.orElseThrow(), now));
+    }
+
+    private Uni<InteractionResult> duplicate(SqlClient tx, UUID contactId, InteractionInput input) {
+        return tx.preparedQuery("SELECT id, contact_id, intent, interests, opted_out FROM interactions"
+                        + " WHERE external_id = $1").execute(Tuple.of(input.externalId()))
+                .chain(rows -> {
+                    Row row = rows.iterator().next();
+                    if (!row.getUUID("contact_id").equals(contactId)) {
+                        throw ProblemException.conflict("externalId " + input.externalId()
+                                + " was recorded for another contact");
+                    }
+                    Classification earlier = new Classification(IntentTier.fromWire(row.getString("intent")),
+                            Set.copyOf(Arrays.asList(row.getArrayOfStrings("interests"))), row.getBoolean("opted_out"));
+                    Instant now = Instant.now();
+                    return contacts.find(tx, contactId).map(contact ->
+                            result(row.getUUID("id"), input, true, earlier, contact.orElseThrow(), now));
+                });
+    }
+
+    private static InteractionResult result(UUID id, InteractionInput input, boolean duplicate,
+                                            Classification classification, ContactRow after, Instant now) {
+        var view = after.toContact(now);
+        return new InteractionResult(id, after.id(), input.direction(), input.at(), duplicate,
+                classification.intent() == null ? null : classification.intent().wire(), classification.interests(),
+                classification.optOut(), new InteractionResult.ContactEffect(view.stage(), view.optedOut(),
+                view.activity(), view.intent(), view.tags()));
+    }
+
+    /** Checks one interaction; {@code prefix} names its place in a bulk request. Fills {@code at} with now. */
+    static InteractionInput validate(InteractionInput input, Instant now, String prefix) {
+        if (input == null) {
+            throw ProblemException.invalid(prefix.isEmpty() ? "body" : prefix, "an interaction object is required");
+        }
+        Validator errors = new Validator();
+        errors.require("inbound".equals(input.direction()) || "outbound".equals(input.direction()),
+                prefix + "direction", "must be inbound or outbound");
+        Instant at = input.at() == null ? now : input.at();
+        errors.require(!at.isAfter(now.plus(MAX_CLOCK_SKEW)), prefix + "at", "cannot be in the future");
+        errors.require(input.text() == null || input.text().length() <= MAX_TEXT, prefix + "text",
+                "must be at most " + MAX_TEXT + " characters");
+        errors.require(input.category() == null || MessageCategory.fromWire(input.category()) != null,
+                prefix + "category", "must be marketing, utility, authentication or service");
+        errors.require(input.messageType() == null || input.messageType().length() <= 32, prefix + "messageType",
+                "must be at most 32 characters");
+        errors.require(input.externalId() == null || input.externalId().length() <= 200, prefix + "externalId",
+                "must be at most 200 characters");
+        errors.throwIfInvalid();
+        return new InteractionInput(input.direction(), at, input.text(), input.messageType(), input.category(),
+                input.agent(), input.externalId());
+    }
+
+    public Uni<Page<Interaction>> list(UUID contactId, String after, int limit) {
+        List<Object> params = new ArrayList<>(List.of(contactId));
+        String keyset = after == null ? "" : " AND (at, id) < ($2, $3)";
+        if (after != null) {
+            List<String> keys = Cursor.decode(after, 2);
+            try {
+                params.add(time(Instant.parse(keys.get(0))));
+                params.add(UUID.fromString(keys.get(1)));
+            } catch (RuntimeException e) {
+                throw ProblemException.invalid("after", "is not a cursor returned by this list");
+            }
+        }
+        return contacts.find(pool, contactId).chain(contact -> {
+            if (contact.isEmpty()) {
+                throw ProblemException.notFound("Contact", contactId);
+            }
+            return pool.preparedQuery("SELECT * FROM interactions WHERE contact_id = $1" + keyset
+                    + " ORDER BY at DESC, id DESC LIMIT " + (limit + 1)).execute(Tuple.from(params));
+        }).map(rows -> {
+            List<Interaction> items = new ArrayList<>();
+            for (Row row : rows) {
+                items.add(new Interaction(row.getUUID("id"), row.getUUID("contact_id"), row.getString("direction"),
+                        ContactRow.instant(row, "at"), row.getString("text"), row.getString("message_type"),
+                        row.getString("category"), row.getString("agent"), row.getString("external_id"),
+                        row.getString("intent"), Arrays.asList(row.getArrayOfStrings("interests")),
+                        row.getBoolean("opted_out")));
+            }
+            String next = null;
+            if (items.size() > limit) {
+                items = items.subList(0, limit);
+                Interaction last = items.get(limit - 1);
+                next = Cursor.encode(last.at().toString(), last.id().toString());
+            }
+            return new Page<>(List.copyOf(items), next);
+        });
+    }
+}

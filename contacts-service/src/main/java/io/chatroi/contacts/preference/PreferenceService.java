@@ -1,0 +1,155 @@
+package io.chatroi.contacts.preference;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatroi.common.problem.ProblemException;
+import io.chatroi.common.problem.Validator;
+import io.chatroi.contacts.contact.ContactRepository;
+import io.chatroi.contacts.contact.ContactRow;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static io.chatroi.contacts.contact.ContactRepository.time;
+
+/** Communication preferences and the send-eligibility answer campaign-service relies on. */
+@ApplicationScoped
+public class PreferenceService {
+
+    private final Pool pool;
+    private final ContactRepository contacts;
+    private final ObjectMapper json;
+    private final SendRules rules;
+
+    public PreferenceService(Pool pool, ContactRepository contacts, ObjectMapper json,
+                             @ConfigProperty(name = "chatroi.contacts.default-weekly-cap", defaultValue = "3")
+                             int defaultWeeklyCap,
+                             @ConfigProperty(name = "chatroi.contacts.default-windows")
+                             Optional<String> defaultWindows) {
+        this.pool = pool;
+        this.contacts = contacts;
+        this.json = json;
+        this.rules = new SendRules(defaultWeeklyCap, parseDefaultWindows(defaultWindows.orElse("")));
+    }
+
+    public Uni<PreferencesDocument> get(UUID contactId) {
+        return contact(contactId).map(this::document);
+    }
+
+    public Uni<PreferencesDocument> put(UUID contactId, PreferencesDocument document) {
+        if (document == null) {
+            throw ProblemException.invalid("body", "a preferences object is required");
+        }
+        Validator errors = new Validator();
+        document.toPreferences(errors);
+        errors.throwIfInvalid();
+        PreferencesDocument stored = new PreferencesDocument(document.format(),
+                document.windows() == null ? List.of() : document.windows(), document.maxMessagesPerWeek(),
+                Boolean.TRUE.equals(document.passive()));
+        return contact(contactId)
+                .chain(() -> contacts.setPreferences(pool, contactId, JsonObject.mapFrom(stored), Instant.now()))
+                .replaceWith(stored);
+    }
+
+    public Uni<EligibilityAnswer> eligibility(UUID contactId, Instant at, String category, Integer sentThisWeek) {
+        MessageCategory messageCategory = MessageCategory.fromWire(category == null ? "marketing" : category);
+        Validator errors = new Validator();
+        errors.require(messageCategory != null, "category", "must be marketing, utility, authentication or service");
+        errors.require(sentThisWeek == null || sentThisWeek >= 0, "sentThisWeek", "must be >= 0");
+        errors.throwIfInvalid();
+        Instant when = at == null ? Instant.now() : at;
+        return pool.preparedQuery("SELECT " + ContactRow.COLUMNS + " FROM contacts c WHERE c.id = $1")
+                .execute(Tuple.of(contactId))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.notFound("Contact", contactId);
+                    }
+                    ContactRow contact = ContactRow.from(rows.iterator().next());
+                    return history(contactId, when, sentThisWeek).map(history -> {
+                        Validator ignored = new Validator();
+                        Preferences preferences = document(contact).toPreferences(ignored);
+                        var state = new SendRules.ContactState(contact.erasedAt() != null, contact.optedOut(),
+                                ZoneId.of(contact.timeZone() == null ? "UTC" : contact.timeZone()), preferences);
+                        Eligibility answer = rules.check(state, messageCategory, when, history);
+                        return new EligibilityAnswer(contactId, messageCategory.wire(), when, answer.allowed(),
+                                answer.reason(), answer.nextAllowedAt(), answer.detail(), history.sentLast7Days());
+                    });
+                });
+    }
+
+    /** Marketing messages the service saw go out in the 7 days before {@code at}, unless the caller counted them. */
+    private Uni<SendRules.MarketingHistory> history(UUID contactId, Instant at, Integer sentThisWeek) {
+        return pool.preparedQuery("SELECT count(*) FILTER (WHERE at > $3) AS week, min(at) FILTER (WHERE at > $3)"
+                        + " AS oldest, max(at) AS latest FROM interactions WHERE contact_id = $1"
+                        + " AND direction = 'outbound' AND category = 'marketing' AND at <= $2")
+                .execute(Tuple.of(contactId, time(at), time(at.minus(SendRules.CAP_PERIOD))))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    int counted = row.getLong("week").intValue();
+                    return new SendRules.MarketingHistory(sentThisWeek != null ? sentThisWeek : counted,
+                            ContactRow.instant(row, "oldest"), ContactRow.instant(row, "latest"));
+                });
+    }
+
+    private Uni<ContactRow> contact(UUID contactId) {
+        return contacts.find(pool, contactId).map(found -> found.filter(c -> c.erasedAt() == null)
+                .orElseThrow(() -> ProblemException.notFound("Contact", contactId)));
+    }
+
+    private PreferencesDocument document(ContactRow contact) {
+        return contact.preferences() == null ? PreferencesDocument.EMPTY
+                : json.convertValue(contact.preferences().getMap(), PreferencesDocument.class);
+    }
+
+    /** Parses workspace default windows such as "MON-FRI 09:00-18:00; SAT 10:00-14:00". */
+    static List<ContactWindow> parseDefaultWindows(String spec) {
+        List<ContactWindow> windows = new ArrayList<>();
+        for (String part : spec.split(";")) {
+            String trimmed = part.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            String[] dayAndTime = trimmed.split("\\s+");
+            String[] times = dayAndTime.length == 2 ? dayAndTime[1].split("-") : new String[0];
+            List<String> days = new ArrayList<>();
+            for (String dayPart : dayAndTime[0].split(",")) {
+                String[] range = dayPart.split("-");
+                var from = PreferencesDocument.day(range[0]);
+                var to = PreferencesDocument.day(range[range.length - 1]);
+                if (from == null || to == null) {
+                    throw new IllegalArgumentException("chatroi.contacts.default-windows: bad day in '" + trimmed + "'");
+                }
+                for (var d = from; ; d = d.plus(1)) {
+                    days.add(d.name().substring(0, 3));
+                    if (d == to) {
+                        break;
+                    }
+                }
+            }
+            Validator errors = new Validator();
+            ContactWindow window = times.length == 2 ? PreferencesDocument.parseWindow(
+                    new PreferencesDocument.Window(days, times[0], times[1]), "window", errors) : null;
+            if (window == null || errors.hasErrors()) {
+                throw new IllegalArgumentException("chatroi.contacts.default-windows: cannot read '" + trimmed
+                        + "', expected e.g. MON-FRI 09:00-18:00");
+            }
+            windows.add(window);
+        }
+        return windows;
+    }
+
+    /** The send-eligibility answer. */
+    public record EligibilityAnswer(UUID contactId, String category, Instant at, boolean allowed, String reason,
+                                    Instant nextAllowedAt, String detail, int marketingSentLast7Days) {
+    }
+}

@@ -1,0 +1,14 @@
+package io.chatroi.contacts.segment;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+public record SegmentView(UUID id, String name, String description, Map<String, Object> filter, Instant createdAt,
+                          Instant updatedAt) {
+
+    static SegmentView of(Segment segment) {
+        return new SegmentView(segment.id, segment.name, segment.description, segment.filter, segment.createdAt,
+                segment.updatedAt);
+    }
+}
