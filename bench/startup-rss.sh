@@ -65,6 +65,7 @@ if [ "${#SERVICES[@]}" -eq 0 ]; then SERVICES=(gateway contacts-service campaign
 JAVA_OPTS=()
 read -r -a JAVA_OPTS <<<"$CHATROI_JAVA_OPTS"
 ROWS=()
+FAILED=0
 
 for service in "${SERVICES[@]}"; do
   port=$(port_of "$service")
@@ -73,11 +74,13 @@ for service in "${SERVICES[@]}"; do
   if [ ! -f "$jar" ]; then
     echo "$service: $jar is missing (build first: dev/up, or ./mvnw -B -q install -DskipTests)" >&2
     ROWS+=("$service|missing jar|-|-")
+    FAILED=1
     continue
   fi
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "$service: port $port is in use; skipped" >&2
     ROWS+=("$service|port $port busy|-|-")
+    FAILED=1
     continue
   fi
 
@@ -97,6 +100,7 @@ for service in "${SERVICES[@]}"; do
     tail -n 30 "$log" >&2 || true
     stop_current
     ROWS+=("$service|failed|-|-")
+    FAILED=1
     continue
   fi
   # Wall-clock time from launching the JVM to a ready answer (includes JVM start-up, unlike "started in").
@@ -116,6 +120,7 @@ for service in "${SERVICES[@]}"; do
     ROWS+=("$service|$started|$ready|$(awk -v k="$rss_kb" 'BEGIN { printf "%.1f", k / 1024 }')")
   else
     ROWS+=("$service|$started|$ready|exited")
+    FAILED=1
   fi
 done
 
@@ -126,3 +131,4 @@ for row in "${ROWS[@]}"; do
   IFS='|' read -r service started ready rss <<<"$row"
   printf '%-18s %12s %14s %14s\n' "$service" "$started" "$ready" "$rss"
 done
+exit "$FAILED"

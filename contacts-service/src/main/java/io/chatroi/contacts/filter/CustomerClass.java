@@ -10,7 +10,7 @@ public enum CustomerClass {
     A, B, C;
 
     private static final String SQL_A = "(c.stage IN ('quoted', 'customer', 'repeat_customer')"
-            + " OR c.attributes->>'sampleSent' = 'true')";
+            + " OR coalesce(c.attributes->>'sampleSent', '') = 'true')";
     private static final String SQL_B = "(c.source IN ('trade_show', 'website'))";
 
     public static CustomerClass of(String stage, String source, Map<String, Object> attributes) {

@@ -34,7 +34,8 @@ public final class FollowUpPolicy {
         Instant lastIn = facts.lastInboundAt();
         Instant lastOut = facts.lastOutboundAt();
         FollowUp best = null;
-        if (lastIn != null && (lastOut == null || lastIn.isAfter(lastOut))) {
+        boolean theyWroteLast = lastIn != null && (lastOut == null || lastIn.isAfter(lastOut));
+        if (theyWroteLast) {
             if (facts.intent() == IntentTier.HIGH) {
                 best = earlier(best, lastIn.plus(Duration.ofHours(1)), "reply to a high-intent message within 1 h");
             } else if (facts.activity() == ActivityTier.HIGH) {
@@ -50,7 +51,7 @@ public final class FollowUpPolicy {
             return Optional.of(earlier(best, facts.createdAt().plus(Duration.ofHours(1)),
                     "first touch for a new contact within 1 h"));
         }
-        if (lastOut != null) {
+        if (lastOut != null && !theyWroteLast) {
             best = earlier(best, cadence(facts, lastOut));
         }
         return Optional.ofNullable(best);

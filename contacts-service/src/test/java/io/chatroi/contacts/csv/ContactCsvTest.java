@@ -1,0 +1,33 @@
+package io.chatroi.contacts.csv;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ContactCsvTest {
+
+    @Test
+    void goodRowsParseBadRowsAreReportedByLine() {
+        String csv = "\uFEFFPhone,Name,Company,country,source,tags,region\n"
+                + "+86 138 0013 8000,张三,深圳科技有限公司,,trade_show,vip;led,South\n"
+                + "not-a-phone,Bad,,,,,\n"
+                + "+49 30 12345678,Hans,,,nowhere,,\n"
+                + "+8613800138000,Dup,,,,,\n"
+                + "030 87654321,Greta,,DE,,intent:high,\n"
+                + "030 87654322,Jo,,DE,,,\n";
+        ContactCsv.Parsed parsed = ContactCsv.parse(csv, "import");
+        assertThat(parsed.rows()).hasSize(2);
+        ContactCsv.Row first = parsed.rows().get(0);
+        assertThat(first.fields().phone()).isEqualTo("+8613800138000");
+        assertThat(first.fields().name()).isEqualTo("张三");
+        assertThat(first.fields().country()).isEqualTo("CN");
+        assertThat(first.tags()).containsExactly("vip", "led");
+        assertThat(first.fields().attributes()).containsEntry("region", "South");
+        assertThat(parsed.rows().get(1).fields().source()).isEqualTo("import");
+        assertThat(parsed.rejected()).extracting(ImportResult.Rejection::line).containsExactly(3L, 4L, 5L, 6L);
+        assertThat(parsed.rejected().get(0).reason()).startsWith("phone:");
+        assertThat(parsed.rejected().get(1).reason()).startsWith("source:");
+        assertThat(parsed.rejected().get(2).reason()).contains("repeats line 2");
+        assertThat(parsed.rejected().get(3).reason()).contains("computed");
+    }
+}
