@@ -72,7 +72,7 @@ public final class ContactQuery {
         }
         filter.tagsAll().forEach(tag -> conditions.add(tagPredicate(tag)));
         if (!filter.tagsAny().isEmpty()) {
-            conditions.add("(" + String.join(" OR ", filter.tagsAny().stream().map(this::tagPredicate).toList()) + ")");
+            conditions.add(anyTag(filter.tagsAny()));
         }
         filter.tagsNone().forEach(tag -> conditions.add("NOT " + tagPredicate(tag)));
         anyOf("stage", filter.stages());
@@ -108,6 +108,29 @@ public final class ContactQuery {
             conditions.add("(" + String.join(" OR ", filter.customerClass().stream()
                     .map(v -> CustomerClass.fromWire(v).predicate()).toList()) + ")");
         }
+    }
+
+    /** Stored tags go into one EXISTS over all of them, so the tag index is probed once per row, not once per tag. */
+    private String anyTag(List<String> tags) {
+        List<String> parts = new ArrayList<>();
+        List<String> stored = new ArrayList<>();
+        for (String tag : tags) {
+            if (isComputed(tag)) {
+                parts.add(tagPredicate(tag));
+            } else {
+                stored.add(tag);
+            }
+        }
+        if (!stored.isEmpty()) {
+            parts.add("EXISTS (SELECT 1 FROM contact_tags t WHERE t.contact_id = c.id AND t.tag_name = ANY("
+                    + params.bind(stored.toArray(String[]::new)) + "))");
+        }
+        return "(" + String.join(" OR ", parts) + ")";
+    }
+
+    private static boolean isComputed(String tag) {
+        return tag.startsWith("activity:") && ActivityTier.fromWire(tag.substring(9)) != null
+                || tag.startsWith("intent:") && IntentTier.fromWire(tag.substring(7)) != null;
     }
 
     private String tagPredicate(String tag) {
