@@ -91,14 +91,9 @@ public class ContactService {
     }
 
     static Page<Contact> page(List<ContactRow> rows, ContactFilter filter, int limit, Instant now) {
-        String next = null;
-        List<ContactRow> pageRows = rows;
-        if (rows.size() > limit) {
-            pageRows = rows.subList(0, limit);
-            ContactRow last = pageRows.get(limit - 1);
-            next = ContactQuery.cursorOf(filter.syncMode() ? last.updatedAt() : last.createdAt(), last.id());
-        }
-        return new Page<>(pageRows.stream().map(row -> row.toContact(now)).toList(), next);
+        Page<ContactRow> page = Page.of(rows, limit,
+                last -> ContactQuery.cursorOf(filter.syncMode() ? last.updatedAt() : last.createdAt(), last.id()));
+        return new Page<>(page.items().stream().map(row -> row.toContact(now)).toList(), page.nextCursor());
     }
 
     /** Applies an RFC 7396 JSON merge patch to the contact's writable fields. */

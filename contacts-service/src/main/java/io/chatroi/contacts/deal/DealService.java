@@ -3,8 +3,8 @@ package io.chatroi.contacts.deal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.chatroi.common.paging.Cursor;
 import io.chatroi.common.paging.Page;
+import io.chatroi.common.paging.TimeIdCursor;
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.problem.Validator;
 import io.chatroi.contacts.contact.ContactRepository;
@@ -139,13 +139,9 @@ public class DealService {
         addCondition(where, params, "stage = ", stage);
         addCondition(where, params, "updated_at > ", time(updatedAfter));
         if (after != null) {
-            List<String> keys = Cursor.decode(after, 2);
-            try {
-                params.add(time(Instant.parse(keys.get(0))));
-                params.add(UUID.fromString(keys.get(1)));
-            } catch (RuntimeException e) {
-                throw ProblemException.invalid("after", "is not a cursor returned by this list");
-            }
+            TimeIdCursor cursor = TimeIdCursor.decode(after);
+            params.add(time(cursor.at()));
+            params.add(cursor.id());
             where.add("(" + sortColumn + ", id) " + (sync ? ">" : "<") + " ($" + (params.size() - 1) + ", $"
                     + params.size() + ")");
         }
@@ -157,13 +153,8 @@ public class DealService {
             for (Row row : rows) {
                 items.add(Deal.from(row));
             }
-            String next = null;
-            if (items.size() > limit) {
-                items = items.subList(0, limit);
-                Deal last = items.get(limit - 1);
-                next = Cursor.encode((sync ? last.updatedAt() : last.createdAt()).toString(), last.id().toString());
-            }
-            return new Page<>(List.copyOf(items), next);
+            return Page.of(items, limit,
+                    last -> new TimeIdCursor(sync ? last.updatedAt() : last.createdAt(), last.id()).encode());
         });
     }
 

@@ -1,6 +1,6 @@
 package io.chatroi.contacts.filter;
 
-import io.chatroi.common.paging.Cursor;
+import io.chatroi.common.paging.TimeIdCursor;
 import io.chatroi.contacts.tier.ActivityTier;
 import io.chatroi.contacts.tier.IntentTier;
 import io.chatroi.contacts.tier.TierPredicates;
@@ -44,17 +44,10 @@ public final class ContactQuery {
         if (cursor == null || cursor.isBlank()) {
             return;
         }
-        List<String> keys = Cursor.decode(cursor, 2);
-        Instant at;
-        UUID id;
-        try {
-            at = Instant.parse(keys.get(0));
-            id = UUID.fromString(keys.get(1));
-        } catch (RuntimeException e) {
-            throw io.chatroi.common.problem.ProblemException.invalid("after", "is not a cursor returned by this list");
-        }
+        TimeIdCursor position = TimeIdCursor.decode(cursor);
         String op = filter.syncMode() ? ">" : "<";
-        conditions.add("(c." + sortColumn() + ", c.id) " + op + " (" + params.bind(at) + ", " + params.bind(id) + ")");
+        conditions.add("(c." + sortColumn() + ", c.id) " + op + " (" + params.bind(position.at()) + ", "
+                + params.bind(position.id()) + ")");
     }
 
     public String orderBy() {
@@ -63,7 +56,7 @@ public final class ContactQuery {
     }
 
     public static String cursorOf(Instant sortValue, UUID id) {
-        return Cursor.encode(sortValue.toString(), id.toString());
+        return new TimeIdCursor(sortValue, id).encode();
     }
 
     private void build() {

@@ -1,8 +1,7 @@
 package io.chatroi.contacts.followup;
 
-import io.chatroi.common.paging.Cursor;
 import io.chatroi.common.paging.Page;
-import io.chatroi.common.problem.ProblemException;
+import io.chatroi.common.paging.TimeIdCursor;
 import io.chatroi.contacts.contact.ContactRow;
 import io.chatroi.contacts.tier.ActivityTier;
 import io.chatroi.contacts.tier.IntentTier;
@@ -71,13 +70,9 @@ public class FollowUpService {
             sql.append(" AND c.owner = $").append(params.size());
         }
         if (after != null) {
-            List<String> keys = Cursor.decode(after, 2);
-            try {
-                params.add(time(Instant.parse(keys.get(0))));
-                params.add(UUID.fromString(keys.get(1)));
-            } catch (RuntimeException e) {
-                throw ProblemException.invalid("after", "is not a cursor returned by this list");
-            }
+            TimeIdCursor cursor = TimeIdCursor.decode(after);
+            params.add(time(cursor.at()));
+            params.add(cursor.id());
             sql.append(" AND (c.follow_up_due_at, c.id) > ($").append(params.size() - 1).append(", $")
                     .append(params.size()).append(')');
         }
@@ -94,13 +89,7 @@ public class FollowUpService {
                         row.getString("follow_up_reason"), intent == null ? null : intent.wire(),
                         ActivityTier.of(lastIn, now).wire()));
             }
-            String next = null;
-            if (items.size() > limit) {
-                items = items.subList(0, limit);
-                DueFollowUp last = items.get(limit - 1);
-                next = Cursor.encode(last.dueAt().toString(), last.contactId().toString());
-            }
-            return new Page<>(List.copyOf(items), next);
+            return Page.of(items, limit, last -> new TimeIdCursor(last.dueAt(), last.contactId()).encode());
         });
     }
 

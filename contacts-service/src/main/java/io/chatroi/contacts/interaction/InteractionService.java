@@ -1,7 +1,7 @@
 package io.chatroi.contacts.interaction;
 
-import io.chatroi.common.paging.Cursor;
 import io.chatroi.common.paging.Page;
+import io.chatroi.common.paging.TimeIdCursor;
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.problem.Validator;
 import io.chatroi.contacts.classification.Classification;
@@ -169,13 +169,9 @@ public class InteractionService {
         List<Object> params = new ArrayList<>(List.of(contactId));
         String keyset = after == null ? "" : " AND (at, id) < ($2, $3)";
         if (after != null) {
-            List<String> keys = Cursor.decode(after, 2);
-            try {
-                params.add(time(Instant.parse(keys.get(0))));
-                params.add(UUID.fromString(keys.get(1)));
-            } catch (RuntimeException e) {
-                throw ProblemException.invalid("after", "is not a cursor returned by this list");
-            }
+            TimeIdCursor cursor = TimeIdCursor.decode(after);
+            params.add(time(cursor.at()));
+            params.add(cursor.id());
         }
         return contacts.find(pool, contactId).chain(contact -> {
             if (contact.isEmpty()) {
@@ -192,13 +188,7 @@ public class InteractionService {
                         row.getString("intent"), Arrays.asList(row.getArrayOfStrings("interests")),
                         row.getBoolean("opted_out")));
             }
-            String next = null;
-            if (items.size() > limit) {
-                items = items.subList(0, limit);
-                Interaction last = items.get(limit - 1);
-                next = Cursor.encode(last.at().toString(), last.id().toString());
-            }
-            return new Page<>(List.copyOf(items), next);
+            return Page.of(items, limit, last -> new TimeIdCursor(last.at(), last.id()).encode());
         });
     }
 }
