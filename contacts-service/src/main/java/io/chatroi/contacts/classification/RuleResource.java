@@ -1,5 +1,6 @@
 package io.chatroi.contacts.classification;
 
+import io.chatroi.contacts.web.Locations;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -15,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -43,7 +43,7 @@ public class RuleResource {
     @APIResponse(responseCode = "409", description = "The rule exists")
     public Uni<Response> create(RuleInput input) {
         return service.create(input).map(rule ->
-                Response.created(URI.create("/api/v1/classification-rules/" + rule.id())).entity(rule).build());
+                Response.created(Locations.of("/api/v1/classification-rules/", rule.id())).entity(rule).build());
     }
 
     @DELETE

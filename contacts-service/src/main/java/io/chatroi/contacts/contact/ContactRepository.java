@@ -97,9 +97,16 @@ public class ContactRepository {
                 .execute(Tuple.of(id, preferences, time(now))).replaceWithVoid();
     }
 
+    /** Sets the stage and marks the contact changed (for incremental sync) even when the stage stays. */
     public Uni<Void> setStage(SqlClient client, UUID id, String stage, Instant now) {
-        return client.preparedQuery("UPDATE contacts SET stage = $2, updated_at = $3 WHERE id = $1 AND stage <> $2")
+        return client.preparedQuery("UPDATE contacts SET stage = $2, updated_at = $3 WHERE id = $1")
                 .execute(Tuple.of(id, stage, time(now))).replaceWithVoid();
+    }
+
+    /** Marks the contact changed, so incremental sync picks up a change to its tags. */
+    public Uni<Void> touch(SqlClient client, UUID id, Instant now) {
+        return client.preparedQuery("UPDATE contacts SET updated_at = $2 WHERE id = $1")
+                .execute(Tuple.of(id, time(now))).replaceWithVoid();
     }
 
     public Uni<Void> setFollowUp(SqlClient client, UUID id, FollowUp followUp) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.PageLimit;
 import io.chatroi.contacts.web.QueryInstants;
+import io.chatroi.contacts.web.Locations;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.UUID;
 
 @Path("/api/v1/deals")
@@ -50,7 +50,7 @@ public class DealResource {
     @APIResponse(responseCode = "400", description = "Invalid timeline or amounts")
     public Uni<Response> create(DealInput input, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         return service.create(input, idempotencyKey)
-                .map(deal -> Response.created(URI.create("/api/v1/deals/" + deal.id())).entity(deal).build());
+                .map(deal -> Response.created(Locations.of("/api/v1/deals/", deal.id())).entity(deal).build());
     }
 
     @GET

@@ -178,8 +178,6 @@ public class DealService {
                     String stage = ContactStage.fromWire(contact.stage()).afterDeal(dealStage.wire(), won).wire();
                     return contacts.setStage(tx, contact.id(), stage, now);
                 })
-                .chain(() -> tx.preparedQuery("UPDATE contacts SET updated_at = $2 WHERE id = $1")
-                        .execute(Tuple.of(contact.id(), time(now))))
                 .chain(() -> followUps.refresh(tx, List.of(contact.id()), now));
     }
 

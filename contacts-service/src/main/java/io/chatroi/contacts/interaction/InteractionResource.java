@@ -3,6 +3,7 @@ package io.chatroi.contacts.interaction;
 import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.PageLimit;
 import io.chatroi.contacts.web.Caller;
+import io.chatroi.contacts.web.Locations;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.UUID;
 
 @Path("/api/v1/contacts/{id}/interactions")
@@ -44,7 +44,7 @@ public class InteractionResource {
                                 @HeaderParam(Caller.KEY_ID_HEADER) String keyId) {
         return service.record(contactId, input, Caller.of(keyId)).map(result -> result.duplicate()
                 ? Response.ok(result).build()
-                : Response.created(URI.create("/api/v1/contacts/" + contactId + "/interactions/" + result.id()))
+                : Response.created(Locations.of("/api/v1/contacts/" + contactId + "/interactions/", result.id()))
                 .entity(result).build());
     }
 

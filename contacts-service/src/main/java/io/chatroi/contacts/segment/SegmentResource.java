@@ -3,6 +3,7 @@ package io.chatroi.contacts.segment;
 import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.PageLimit;
 import io.chatroi.contacts.contact.Contact;
+import io.chatroi.contacts.web.Locations;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -19,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 
@@ -51,7 +51,7 @@ public class SegmentResource {
     @APIResponse(responseCode = "409", description = "A segment with this name exists")
     public Uni<Response> create(SegmentInput input) {
         return service.create(input)
-                .map(segment -> Response.created(URI.create("/api/v1/segments/" + segment.id())).entity(segment).build());
+                .map(segment -> Response.created(Locations.of("/api/v1/segments/", segment.id())).entity(segment).build());
     }
 
     @GET

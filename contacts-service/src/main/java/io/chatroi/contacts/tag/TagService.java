@@ -159,7 +159,7 @@ public class TagService {
                     return assignments.checkAssignable(tx, List.of(name), i -> "name");
                 })
                 .chain(() -> assignments.add(tx, contactId, List.of(name), caller.actor(), now))
-                .call(added -> added.isEmpty() ? Uni.createFrom().voidItem() : touch(tx, contactId, now))
+                .call(added -> added.isEmpty() ? Uni.createFrom().voidItem() : contacts.touch(tx, contactId, now))
                 .replaceWithVoid());
     }
 
@@ -175,12 +175,7 @@ public class TagService {
                     }
                     return assignments.remove(tx, contactId, name, caller.actor(), now);
                 })
-                .call(removed -> removed ? touch(tx, contactId, now) : Uni.createFrom().voidItem())
+                .call(removed -> removed ? contacts.touch(tx, contactId, now) : Uni.createFrom().voidItem())
                 .replaceWithVoid());
-    }
-
-    private static Uni<Void> touch(io.vertx.mutiny.sqlclient.SqlClient tx, UUID contactId, Instant now) {
-        return tx.preparedQuery("UPDATE contacts SET updated_at = $2 WHERE id = $1")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(contactId, time(now))).replaceWithVoid();
     }
 }
