@@ -47,7 +47,8 @@ public class ContactResource {
 
     @GET
     @Operation(summary = "List contacts", description = "Newest first; with updatedAfter, ordered by (updatedAt, id)"
-            + " for incremental sync and including erased contacts. Filters: tagsAll, tagsAny, tagsNone, stages,"
+            + " for incremental sync and including erased contacts; with a high, medium or low activity filter (or"
+            + " lastInboundAfter), most recently active first. Filters: tagsAll, tagsAny, tagsNone, stages,"
             + " owners, sources, countries, activity, intent, optedOut, q, createdAfter, createdBefore,"
             + " lastInboundAfter, lastInboundBefore, updatedAfter, behaviour, customerClass (lists repeat).")
     @APIResponse(responseCode = "200", description = "A page of contacts")

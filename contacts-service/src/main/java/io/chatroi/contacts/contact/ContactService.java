@@ -91,8 +91,11 @@ public class ContactService {
     }
 
     static Page<Contact> page(List<ContactRow> rows, ContactFilter filter, int limit, Instant now) {
-        Page<ContactRow> page = Page.of(rows, limit,
-                last -> ContactQuery.cursorOf(filter.syncMode() ? last.updatedAt() : last.createdAt(), last.id()));
+        Page<ContactRow> page = Page.of(rows, limit, last -> ContactQuery.cursorOf(switch (filter.order()) {
+            case NEWEST -> last.createdAt();
+            case SYNC -> last.updatedAt();
+            case RECENTLY_ACTIVE -> last.lastInboundAt();
+        }, last.id()));
         return new Page<>(page.items().stream().map(row -> row.toContact(now)).toList(), page.nextCursor());
     }
 

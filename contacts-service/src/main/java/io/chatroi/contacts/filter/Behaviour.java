@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
 
-/** Behaviour segments of KPIS.md section 5 (seed 002), each an SQL predicate over a contact row {@code c}. */
+/**
+ * Behaviour segments of KPIS.md section 5 (seed 002), each an SQL predicate over a contact row {@code c}. Segments
+ * defined by interactions name their members as an id array computed once, so the planner reads only those rows.
+ */
 public enum Behaviour {
     /** At least 3 interactions in the last 30 days. */
     ACTIVE_BUYERS("active_buyers"),
@@ -36,13 +39,13 @@ public enum Behaviour {
 
     public String predicate(Instant now, Function<Object, String> bind) {
         return switch (this) {
-            case ACTIVE_BUYERS -> "(SELECT count(*) FROM interactions i WHERE i.contact_id = c.id AND i.at > "
-                    + bind.apply(now.minus(Duration.ofDays(30))) + ") >= 3";
+            case ACTIVE_BUYERS -> "c.id = ANY(ARRAY(SELECT i.contact_id FROM interactions i WHERE i.at > "
+                    + bind.apply(now.minus(Duration.ofDays(30))) + " GROUP BY i.contact_id HAVING count(*) >= 3))";
             case DORMANT_CUSTOMERS -> "(c.stage IN ('customer', 'repeat_customer') AND NOT EXISTS (SELECT 1 FROM deals d"
                     + " WHERE d.contact_id = c.id AND d.stage = 'won' AND d.won_at > "
                     + bind.apply(now.minus(Duration.ofDays(90))) + "))";
-            case HIGH_POTENTIAL -> "(EXISTS (SELECT 1 FROM interactions i WHERE i.contact_id = c.id"
-                    + " AND i.message_type = 'click') AND c.stage NOT IN ('customer', 'repeat_customer'))";
+            case HIGH_POTENTIAL -> "(c.id = ANY(ARRAY(SELECT DISTINCT i.contact_id FROM interactions i"
+                    + " WHERE i.message_type = 'click')) AND c.stage NOT IN ('customer', 'repeat_customer'))";
             case NEW_SUBSCRIBERS -> "(c.accepted_at > " + bind.apply(now.minus(Duration.ofDays(30)))
                     + " AND NOT c.opted_out)";
         };

@@ -1,6 +1,7 @@
 package io.chatroi.contacts.filter;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.chatroi.contacts.tier.ActivityTier;
 
 import java.time.Instant;
 import java.util.List;
@@ -27,5 +28,23 @@ public record ContactFilter(List<String> tagsAll, List<String> tagsAny, List<Str
     /** Incremental sync mode: ordered by (updatedAt, id), erased contacts included so consumers see erasures. */
     public boolean syncMode() {
         return updatedAfter != null;
+    }
+
+    public ContactOrder order() {
+        if (syncMode()) {
+            return ContactOrder.SYNC;
+        }
+        return boundsLastInbound() ? ContactOrder.RECENTLY_ACTIVE : ContactOrder.NEWEST;
+    }
+
+    /** True when every match has an inbound message in a bounded recent window (high, medium or low activity). */
+    private boolean boundsLastInbound() {
+        boolean activityTiers = !activity.isEmpty()
+                && activity.stream().noneMatch(ActivityTier.DORMANT.wire()::equals);
+        boolean activityTag = tagsAll.stream().anyMatch(tag -> {
+            ActivityTier tier = tag.startsWith("activity:") ? ActivityTier.fromWire(tag.substring(9)) : null;
+            return tier != null && tier != ActivityTier.DORMANT;
+        });
+        return activityTiers || activityTag || lastInboundAfter != null;
     }
 }

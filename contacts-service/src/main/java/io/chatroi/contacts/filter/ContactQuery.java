@@ -30,11 +30,6 @@ public final class ContactQuery {
         build();
     }
 
-    /** The sort column of the keyset: created_at (newest first) normally, updated_at (oldest first) when syncing. */
-    public String sortColumn() {
-        return filter.syncMode() ? "updated_at" : "created_at";
-    }
-
     public String where() {
         return conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
     }
@@ -45,14 +40,13 @@ public final class ContactQuery {
             return;
         }
         TimeIdCursor position = TimeIdCursor.decode(cursor);
-        String op = filter.syncMode() ? ">" : "<";
-        conditions.add("(c." + sortColumn() + ", c.id) " + op + " (" + params.bind(position.at()) + ", "
+        ContactOrder order = filter.order();
+        conditions.add("(c." + order.column() + ", c.id) " + order.after() + " (" + params.bind(position.at()) + ", "
                 + params.bind(position.id()) + ")");
     }
 
     public String orderBy() {
-        String direction = filter.syncMode() ? "ASC" : "DESC";
-        return "c." + sortColumn() + " " + direction + ", c.id " + direction;
+        return filter.order().orderBy();
     }
 
     public static String cursorOf(Instant sortValue, UUID id) {

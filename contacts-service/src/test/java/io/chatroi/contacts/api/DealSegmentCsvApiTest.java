@@ -93,6 +93,31 @@ class DealSegmentCsvApiTest {
     }
 
     @Test
+    void behaviourSegmentsSelectTheirMembers() {
+        String owner = owner();
+        String now = java.time.Instant.now().toString();
+        String recent = java.time.Instant.now().minus(java.time.Duration.ofDays(5)).toString();
+        String active = createContact(Map.of("phone", berlinPhone(), "owner", owner));
+        for (int i = 0; i < 3; i++) {
+            post("/api/v1/contacts/" + active + "/interactions", Map.of("direction", i == 1 ? "outbound" : "inbound",
+                    "text", "hello", "at", recent)).statusCode(201);
+        }
+        String clicker = createContact(Map.of("phone", berlinPhone(), "owner", owner));
+        post("/api/v1/contacts/" + clicker + "/interactions", Map.of("direction", "inbound", "messageType", "click",
+                "at", now)).statusCode(201);
+        String dormantCustomer = createContact(Map.of("phone", berlinPhone(), "owner", owner));
+        post("/api/v1/deals", Map.of("contactId", dormantCustomer, "stage", "won", "inquiryAt", "2025-01-02T00:00:00Z",
+                "wonAt", "2025-01-10T00:00:00Z", "orderAmount", 500, "currency", "USD")).statusCode(201);
+        String subscriber = createContact(Map.of("phone", berlinPhone(), "owner", owner, "acceptedAt", now));
+        String base = "/api/v1/contacts?owners=" + owner + "&behaviour=";
+        given().get(base + "active_buyers").then().body("items.id", equalTo(List.of(active)));
+        given().get(base + "high_potential").then().body("items.id", equalTo(List.of(clicker)));
+        given().get(base + "dormant_customers").then().body("items.id", equalTo(List.of(dormantCustomer)));
+        given().get(base + "new_subscribers").then().body("items.id", equalTo(List.of(subscriber)));
+        given().get(base + "sleepy").then().statusCode(400).body("errors[0].field", equalTo("behaviour"));
+    }
+
+    @Test
     void csvImportLandsGoodRowsReportsBadOnesAndUpdatesKnownPhones() {
         String owner = owner();
         String existing = berlinPhone();

@@ -72,6 +72,12 @@ class InteractionApiTest {
         given().get(base + "&activity=medium").then().body("items.id", equalTo(List.of(twoDays)));
         given().get(base + "&tagsAll=activity:low").then().body("items.id", equalTo(List.of(fiveDays)));
         given().get(base + "&activity=dormant").then().body("items.id", equalTo(List.of(silent)));
+        // activity views list the most recently active first (fresh wrote after twoDays, though created before it)
+        given().get(base + "&activity=high&activity=medium").then().body("items.id", equalTo(List.of(fresh, twoDays)));
+        String next = given().get(base + "&activity=high&activity=medium&limit=1").then()
+                .body("items.id", equalTo(List.of(fresh))).extract().path("nextCursor");
+        given().get(base + "&activity=high&activity=medium&limit=1&after=" + next).then()
+                .body("items.id", equalTo(List.of(twoDays))).body("nextCursor", nullValue());
         given().get(base + "&intent=high").then().body("items.id", equalTo(List.of(twoDays)));
         // a high-intent contact silent for 3 days cools to medium
         String cooled = createContact(Map.of("phone", berlinPhone(), "owner", owner));
