@@ -11,10 +11,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+# shellcheck source=dev/lib/java.sh
+source "$ROOT/dev/lib/java.sh"
 
 IDLE_SECONDS=${BENCH_IDLE_SECONDS:-20}
 START_TIMEOUT=120
-: "${CHATROI_JAVA_OPTS:=-Xms64m -Xmx256m -XX:+UseSerialGC}"
 : "${CAMPAIGN_PROVIDER:=simulated}"
 : "${CHATROI_TIME_ZONE:=UTC}"
 : "${CHATROI_CURRENCY:=USD}"
@@ -62,8 +63,6 @@ trap 'exit 130' INT TERM
 
 SERVICES=("$@")
 if [ "${#SERVICES[@]}" -eq 0 ]; then SERVICES=(gateway contacts-service campaign-service metrics-service); fi
-JAVA_OPTS=()
-read -r -a JAVA_OPTS <<<"$CHATROI_JAVA_OPTS"
 ROWS=()
 FAILED=0
 
@@ -86,7 +85,8 @@ for service in "${SERVICES[@]}"; do
 
   echo "Starting $service on port $port (log $log)..."
   t0=$(date +%s.%N)
-  nohup java "${JAVA_OPTS[@]}" -Dquarkus.http.port="$port" -jar "$jar" >"$log" 2>&1 </dev/null &
+  chatroi_java_args "$jar"
+  nohup java "${CHATROI_JAVA_ARGS[@]}" -Dquarkus.http.port="$port" -jar "$jar" >"$log" 2>&1 </dev/null &
   CURRENT_PID=$!
   started=
   for ((i = 0; i < START_TIMEOUT * 5; i++)); do
@@ -125,7 +125,7 @@ for service in "${SERVICES[@]}"; do
 done
 
 echo
-echo "JVM options: $CHATROI_JAVA_OPTS; RSS read after ${IDLE_SECONDS}s idle"
+echo "JVM options: $CHATROI_JAVA_OPTS (+ the class archive of an earlier run, see dev/lib/java.sh); RSS read after ${IDLE_SECONDS}s idle"
 printf '%-18s %12s %14s %14s\n' service "startup s" "launch->ready" "idle RSS MB"
 for row in "${ROWS[@]}"; do
   IFS='|' read -r service started ready rss <<<"$row"
