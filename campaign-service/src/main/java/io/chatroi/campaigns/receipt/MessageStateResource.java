@@ -1,0 +1,77 @@
+package io.chatroi.campaigns.receipt;
+
+import io.chatroi.common.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+@Path("/api/v1/message-states")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Receipts")
+public class MessageStateResource {
+
+    private final Pool pool;
+
+    public MessageStateResource(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** The folded state of one outbound message and every receipt behind it, oldest first. */
+    public record MessageStateView(String messageId, String recipient, String status, Instant sentAt,
+                                   Instant deliveredAt, Instant readAt, Instant playedAt, Instant failedAt,
+                                   Integer errorCode, String errorTitle, String pricingCategory, Boolean billable,
+                                   String pricingType, List<ReceiptView> receipts) {
+    }
+
+    public record ReceiptView(String status, Instant at, Integer errorCode, String errorTitle, Instant receivedAt) {
+    }
+
+    @GET
+    @Path("/{messageId}")
+    @Operation(summary = "Where one outbound message stands", description = "The fold of all its receipts (highest"
+            + " state wins, a later state implies the earlier ones) and the receipts themselves.")
+    @APIResponse(responseCode = "404", description = "No receipt was ever seen for this message id")
+    public Uni<MessageStateView> get(@PathParam("messageId") String messageId) {
+        return pool.preparedQuery("SELECT * FROM message_states WHERE message_id = $1").execute(Tuple.of(messageId))
+                .chain(states -> {
+                    if (states.size() == 0) {
+                        throw ProblemException.notFound("Message", messageId);
+                    }
+                    Row s = states.iterator().next();
+                    return pool.preparedQuery("SELECT status, at, error_code, error_title, received_at FROM receipts"
+                                    + " WHERE message_id = $1 ORDER BY at, id").execute(Tuple.of(messageId))
+                            .map(rows -> {
+                                List<ReceiptView> receipts = new ArrayList<>();
+                                for (Row r : rows) {
+                                    receipts.add(new ReceiptView(r.getString("status"), instant(r, "at"),
+                                            r.getInteger("error_code"), r.getString("error_title"),
+                                            instant(r, "received_at")));
+                                }
+                                return new MessageStateView(messageId, s.getString("recipient"), s.getString("status"),
+                                        instant(s, "sent_at"), instant(s, "delivered_at"), instant(s, "read_at"),
+                                        instant(s, "played_at"), instant(s, "failed_at"), s.getInteger("error_code"),
+                                        s.getString("error_title"), s.getString("pricing_category"),
+                                        s.getBoolean("billable"), s.getString("pricing_type"), List.copyOf(receipts));
+                            });
+                });
+    }
+
+    private static Instant instant(Row row, String column) {
+        OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,131 @@
+package io.chatroi.campaigns.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chatroi.campaigns.receipt.Receipt;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads Meta's webhook envelope (WHATSAPP.md) leniently: any number of entries, changes, statuses and messages;
+ * timestamps as strings or numbers; optional and future fields ignored rather than rejected. Items missing what
+ * makes them usable (a message id, a status) are skipped; the raw body is stored anyway.
+ */
+public final class WebhookParser {
+
+    private WebhookParser() {
+    }
+
+    public static WebhookBatch parse(JsonNode root) {
+        List<Receipt> receipts = new ArrayList<>();
+        List<WebhookBatch.InboundMessage> messages = new ArrayList<>();
+        List<WebhookBatch.PreferenceEvent> preferences = new ArrayList<>();
+        List<WebhookBatch.AccountError> errors = new ArrayList<>();
+        for (JsonNode entry : root.path("entry")) {
+            for (JsonNode change : entry.path("changes")) {
+                JsonNode value = change.path("value");
+                value.path("statuses").forEach(status -> receipt(status).ifPresent(receipts::add));
+                JsonNode contacts = value.path("contacts");
+                value.path("messages").forEach(message -> inbound(message, contacts).ifPresent(messages::add));
+                value.path("user_preferences").forEach(pref -> preference(pref).ifPresent(preferences::add));
+                if (value.path("statuses").isEmpty()) {
+                    value.path("errors").forEach(error -> errors.add(accountError(error)));
+                }
+            }
+        }
+        return new WebhookBatch(receipts, messages, preferences, errors);
+    }
+
+    private static java.util.Optional<Receipt> receipt(JsonNode status) {
+        String id = text(status, "id");
+        String value = text(status, "status");
+        Instant at = instant(status.path("timestamp"));
+        if (id == null || value == null || at == null) {
+            return java.util.Optional.empty();
+        }
+        JsonNode error = status.path("errors").path(0);
+        JsonNode pricing = status.path("pricing");
+        String recipient = text(status, "recipient_id");
+        return java.util.Optional.of(new Receipt(id, value, at, recipient == null ? null : e164(recipient),
+                error.hasNonNull("code") ? error.path("code").asInt() : null, text(error, "title"),
+                text(pricing, "category"), pricing.hasNonNull("billable") ? pricing.path("billable").asBoolean() : null,
+                text(pricing, "type"), text(pricing, "pricing_model"), text(status.path("conversation"), "id")));
+    }
+
+    private static java.util.Optional<WebhookBatch.InboundMessage> inbound(JsonNode message, JsonNode contacts) {
+        String id = text(message, "id");
+        String from = text(message, "from");
+        Instant at = instant(message.path("timestamp"));
+        if (id == null || from == null || at == null) {
+            return java.util.Optional.empty();
+        }
+        String type = message.path("type").asText("unknown");
+        String text = null;
+        String payload = null;
+        switch (type) {
+            case "text" -> text = text(message.path("text"), "body");
+            case "button" -> {
+                text = text(message.path("button"), "text");
+                payload = text(message.path("button"), "payload");
+            }
+            case "interactive" -> {
+                JsonNode reply = message.path("interactive").path("button_reply");
+                if (reply.isMissingNode()) {
+                    reply = message.path("interactive").path("list_reply");
+                }
+                text = text(reply, "title");
+                payload = text(reply, "id");
+            }
+            default -> text = text(message.path(type), "caption");
+        }
+        String profileName = null;
+        for (JsonNode contact : contacts) {
+            if (from.equals(text(contact, "wa_id"))) {
+                profileName = text(contact.path("profile"), "name");
+            }
+        }
+        JsonNode referral = message.path("referral");
+        return java.util.Optional.of(new WebhookBatch.InboundMessage(id, e164(from), profileName, at, type, text,
+                payload, text(message.path("context"), "id"), referral.isObject() ? referral.toString() : null,
+                message.toString()));
+    }
+
+    private static java.util.Optional<WebhookBatch.PreferenceEvent> preference(JsonNode pref) {
+        String waId = text(pref, "wa_id");
+        String value = text(pref, "value");
+        Instant at = instant(pref.path("timestamp"));
+        if (waId == null || value == null || at == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new WebhookBatch.PreferenceEvent(e164(waId), value, text(pref, "category"),
+                text(pref, "detail"), at));
+    }
+
+    private static WebhookBatch.AccountError accountError(JsonNode error) {
+        return new WebhookBatch.AccountError(error.hasNonNull("code") ? error.path("code").asInt() : null,
+                text(error, "title"), text(error, "message"), text(error.path("error_data"), "details"));
+    }
+
+    /** Meta's wa_id and from are digits with the country code and no plus sign. */
+    static String e164(String waId) {
+        String digits = waId.replaceAll("[^0-9]", "");
+        return "+" + digits;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isValueNode() && !value.isNull() ? value.asText() : null;
+    }
+
+    /** Unix seconds, as a string (statuses, messages) or a number (user_preferences). */
+    private static Instant instant(JsonNode node) {
+        if (node.isNumber()) {
+            return Instant.ofEpochSecond(node.asLong());
+        }
+        if (node.isTextual() && node.asText().matches("\\d{1,12}")) {
+            return Instant.ofEpochSecond(Long.parseLong(node.asText()));
+        }
+        return null;
+    }
+}

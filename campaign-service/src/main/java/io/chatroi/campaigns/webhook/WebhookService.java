@@ -1,0 +1,68 @@
+package io.chatroi.campaigns.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatroi.common.problem.ProblemException;
+import io.chatroi.common.problem.ProblemType;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Meta's webhook: the verification handshake, and deliveries that are signature-checked on the raw bytes before
+ * anything is parsed or stored. A 200 is only answered once the whole delivery is committed.
+ */
+@ApplicationScoped
+public class WebhookService {
+
+    private final Optional<WebhookSignature> signature;
+    private final Optional<String> verifyToken;
+    private final WebhookStore store;
+    private final ObjectMapper json;
+
+    public WebhookService(@ConfigProperty(name = "chatroi.whatsapp.app-secret") Optional<String> appSecret,
+                          @ConfigProperty(name = "chatroi.whatsapp.verify-token") Optional<String> verifyToken,
+                          WebhookStore store, ObjectMapper json) {
+        this.signature = appSecret.map(WebhookSignature::new);
+        this.verifyToken = verifyToken;
+        this.store = store;
+        this.json = json;
+    }
+
+    /** Returns the challenge to echo when mode and token match the configured verify token. */
+    public String handshake(String mode, String token, String challenge) {
+        boolean matches = verifyToken.isPresent() && token != null && MessageDigest.isEqual(
+                verifyToken.get().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+        if (!"subscribe".equals(mode) || !matches || challenge == null) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "hub.mode must be subscribe and hub.verify_token must"
+                    + " match WHATSAPP_VERIFY_TOKEN", null, null);
+        }
+        return challenge;
+    }
+
+    public Uni<WebhookBatch> receive(byte[] body, String signatureHeader) {
+        WebhookSignature verifier = signature.orElseThrow(() -> new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
+                "WHATSAPP_APP_SECRET is not configured, so no delivery can be verified", null, null));
+        if (body == null || !verifier.verify(body, signatureHeader)) {
+            throw new ProblemException(ProblemType.UNAUTHORIZED,
+                    "X-Hub-Signature-256 is missing or does not match the body", null, null);
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (IOException e) {
+            throw new ProblemException(ProblemType.MALFORMED_BODY, "The delivery is not valid JSON", null, null);
+        }
+        if (root == null || !root.isObject()) {
+            throw new ProblemException(ProblemType.MALFORMED_BODY, "The delivery is not a JSON object", null, null);
+        }
+        WebhookBatch batch = WebhookParser.parse(root);
+        return store.store(new String(body, StandardCharsets.UTF_8), batch, Instant.now()).replaceWith(batch);
+    }
+}

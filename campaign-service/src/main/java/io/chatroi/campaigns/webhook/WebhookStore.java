@@ -1,0 +1,166 @@
+package io.chatroi.campaigns.webhook;
+
+import io.chatroi.campaigns.receipt.MessageState;
+import io.chatroi.campaigns.receipt.Receipt;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Writes one webhook delivery in one transaction with set-based statements (a handful per POST, whatever its size):
+ * the raw body, new receipts (duplicates skipped by their unique key), the fold of those receipts into each
+ * message's state, inbound messages, preference events and account errors. Message states are locked in id order,
+ * so concurrent deliveries touching the same messages serialise instead of deadlocking.
+ */
+@ApplicationScoped
+public class WebhookStore {
+
+    private final Pool pool;
+
+    public WebhookStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<Void> store(String body, WebhookBatch batch, Instant receivedAt) {
+        return pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO webhook_deliveries (received_at, body,"
+                        + " statuses, messages) VALUES ($1, $2, $3, $4) RETURNING id")
+                .execute(Tuple.of(time(receivedAt), body, batch.receipts().size(), batch.messages().size()))
+                .map(rows -> rows.iterator().next().getLong("id"))
+                .chain(deliveryId -> insertReceipts(tx, batch.receipts(), deliveryId, receivedAt))
+                .chain(fresh -> fold(tx, fresh, receivedAt))
+                .chain(() -> insertMessages(tx, batch.messages(), receivedAt))
+                .chain(() -> insertPreferences(tx, batch.preferences(), receivedAt))
+                .chain(() -> insertErrors(tx, batch.errors(), receivedAt)));
+    }
+
+    /** Inserts the receipts and returns those that were new (not seen in an earlier or the same delivery). */
+    private Uni<List<Receipt>> insertReceipts(SqlClient tx, List<Receipt> receipts, long deliveryId,
+                                              Instant receivedAt) {
+        if (receipts.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        int n = receipts.size();
+        String[] ids = new String[n];
+        String[] statuses = new String[n];
+        OffsetDateTime[] at = new OffsetDateTime[n];
+        String[] recipients = new String[n];
+        Integer[] codes = new Integer[n];
+        String[] titles = new String[n];
+        String[] categories = new String[n];
+        Boolean[] billable = new Boolean[n];
+        String[] types = new String[n];
+        String[] models = new String[n];
+        String[] conversations = new String[n];
+        for (int i = 0; i < n; i++) {
+            Receipt r = receipts.get(i);
+            ids[i] = r.messageId();
+            statuses[i] = r.status();
+            at[i] = time(r.at());
+            recipients[i] = r.recipient();
+            codes[i] = r.errorCode();
+            titles[i] = r.errorTitle();
+            categories[i] = r.pricingCategory();
+            billable[i] = r.billable();
+            types[i] = r.pricingType();
+            models[i] = r.pricingModel();
+            conversations[i] = r.conversationId();
+        }
+        return tx.preparedQuery("INSERT INTO receipts (message_id, status, at, recipient, error_code, error_title,"
+                        + " pricing_category, billable, pricing_type, pricing_model, conversation_id, delivery_id,"
+                        + " received_at) SELECT u.*, $12, $13 FROM unnest($1::text[], $2::text[], $3::timestamptz[],"
+                        + " $4::text[], $5::int[], $6::text[], $7::text[], $8::bool[], $9::text[], $10::text[],"
+                        + " $11::text[]) AS u ON CONFLICT (message_id, status) DO NOTHING RETURNING message_id, status")
+                .execute(Tuple.from(new Object[]{ids, statuses, at, recipients, codes, titles, categories, billable,
+                        types, models, conversations, deliveryId, time(receivedAt)}))
+                .map(rows -> {
+                    Set<String> inserted = new HashSet<>();
+                    rows.forEach(row -> inserted.add(row.getString("message_id") + '\n' + row.getString("status")));
+                    List<Receipt> fresh = new ArrayList<>();
+                    for (Receipt receipt : receipts) {
+                        if (inserted.remove(receipt.messageId() + '\n' + receipt.status())) {
+                            fresh.add(receipt);
+                        }
+                    }
+                    return fresh;
+                });
+    }
+
+    private Uni<Void> fold(SqlClient tx, List<Receipt> fresh, Instant now) {
+        if (fresh.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<String, List<Receipt>> byMessage = new TreeMap<>();
+        fresh.forEach(r -> byMessage.computeIfAbsent(r.messageId(), id -> new ArrayList<>()).add(r));
+        String[] ids = byMessage.keySet().toArray(String[]::new);
+        return tx.preparedQuery("INSERT INTO message_states (message_id, status, updated_at)"
+                        + " SELECT unnest($1::text[]), 'other', $2 ON CONFLICT (message_id) DO NOTHING")
+                .execute(Tuple.of(ids, time(now)))
+                .chain(() -> tx.preparedQuery("SELECT * FROM message_states WHERE message_id = ANY($1)"
+                        + " ORDER BY message_id FOR UPDATE").execute(Tuple.of((Object) ids)))
+                .chain(rows -> {
+                    Map<String, MessageState> states = new LinkedHashMap<>();
+                    for (Row row : rows) {
+                        MessageState state = MessageStateRows.from(row);
+                        for (Receipt receipt : byMessage.get(state.messageId())) {
+                            state = state.apply(receipt);
+                        }
+                        states.put(state.messageId(), state);
+                    }
+                    return MessageStateRows.update(tx, List.copyOf(states.values()), now);
+                });
+    }
+
+    private Uni<Void> insertMessages(SqlClient tx, List<WebhookBatch.InboundMessage> messages, Instant receivedAt) {
+        if (messages.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> batch = messages.stream().map(m -> Tuple.from(new Object[]{m.messageId(), m.from(),
+                m.profileName(), time(m.at()), m.type(), m.text(), m.payload(), m.contextId(),
+                m.referralJson() == null ? null : new JsonObject(m.referralJson()), new JsonObject(m.rawJson()),
+                time(receivedAt)})).toList();
+        return tx.preparedQuery("INSERT INTO inbound_messages (message_id, from_phone, profile_name, at, type, text,"
+                        + " payload, context_id, referral, raw, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8,"
+                        + " $9, $10, $11) ON CONFLICT (message_id) DO NOTHING")
+                .executeBatch(batch).replaceWithVoid();
+    }
+
+    private Uni<Void> insertPreferences(SqlClient tx, List<WebhookBatch.PreferenceEvent> events, Instant receivedAt) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> batch = events.stream().map(e -> Tuple.of(e.phone(), e.value(), e.category(), e.detail(),
+                time(e.at()), time(receivedAt))).toList();
+        return tx.preparedQuery("INSERT INTO preference_events (phone, value, category, detail, at, received_at)"
+                        + " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (phone, value, at) DO NOTHING")
+                .executeBatch(batch).replaceWithVoid();
+    }
+
+    private Uni<Void> insertErrors(SqlClient tx, List<WebhookBatch.AccountError> errors, Instant receivedAt) {
+        if (errors.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> batch = errors.stream().map(e -> Tuple.of(e.code(), e.title(), e.message(), e.details(),
+                time(receivedAt))).toList();
+        return tx.preparedQuery("INSERT INTO account_errors (code, title, message, details, received_at)"
+                + " VALUES ($1, $2, $3, $4, $5)").executeBatch(batch).replaceWithVoid();
+    }
+
+    static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}
