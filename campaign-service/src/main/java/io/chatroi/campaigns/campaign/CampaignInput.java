@@ -1,0 +1,20 @@
+package io.chatroi.campaigns.campaign;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A campaign to create. {@code audience} is {"segmentId": "..."} or {"filter": {...}} with contacts-service's filter
+ * fields; {@code goal} is {"type": "reply" | "click" | "deal_won", "attributionDays": 7}; {@code rules} switch quiet
+ * hours, the weekly frequency cap (with capAction defer or skip) and opt-out (always on for marketing).
+ */
+public record CampaignInput(String name, String owner, Map<String, Object> audience, List<Campaign.Variant> variants,
+                            Integer holdoutWeight, Instant scheduledAt, Goal goal, Rules rules) {
+
+    public record Goal(String type, Integer attributionDays) {
+    }
+
+    public record Rules(Boolean respectQuietHours, Boolean frequencyCap, String capAction, Boolean respectOptOut) {
+    }
+}

@@ -1,0 +1,65 @@
+package io.chatroi.campaigns.campaign;
+
+import io.chatroi.common.paging.Page;
+import io.chatroi.common.paging.PageLimit;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.UUID;
+
+@Path("/api/v1/campaigns")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Campaigns")
+public class CampaignResource {
+
+    private final CampaignService service;
+
+    public CampaignResource(CampaignService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "List campaigns", description = "Newest first.")
+    public Uni<Page<CampaignView>> list(@QueryParam("limit") Integer limit, @QueryParam("after") String after) {
+        return service.list(after, PageLimit.of(limit));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a campaign (draft)", description = "Audience {segmentId} or {filter} (checked with"
+            + " contacts-service), A/B variants with weights and an optional holdout, goal and rule switches.")
+    @APIResponse(responseCode = "201", description = "Created as draft")
+    @APIResponse(responseCode = "400", description = "Invalid fields, unknown templates or an invalid audience")
+    public Uni<Response> create(CampaignInput input) {
+        return service.create(input).map(c -> Response.created(URI.create("/api/v1/campaigns/" + c.id()))
+                .entity(c).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a campaign with live counters")
+    public Uni<CampaignView> get(@PathParam("id") UUID id) {
+        return service.get(id);
+    }
+
+    @POST
+    @Path("/{id}/{action: launch|pause|resume|cancel}")
+    @Operation(summary = "Launch, pause, resume or cancel", description = "draft -> scheduled -> sending -> completed;"
+            + " paused and cancelled on the side. Launch resolves the audience into one send per contact.")
+    @APIResponse(responseCode = "409", description = "Not allowed from the current status")
+    public Uni<CampaignView> act(@PathParam("id") UUID id, @PathParam("action") String action) {
+        return service.act(id, CampaignAction.valueOf(action.toUpperCase()));
+    }
+}

@@ -1,0 +1,200 @@
+package io.chatroi.campaigns.campaign;
+
+import io.chatroi.campaigns.contacts.ContactsClient;
+import io.chatroi.campaigns.send.SendRepository;
+import io.chatroi.campaigns.template.Template;
+import io.chatroi.common.paging.Page;
+import io.chatroi.common.paging.TimeIdCursor;
+import io.chatroi.common.problem.ProblemException;
+import io.chatroi.common.problem.Validator;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Campaigns: creation with validated audience, variants and rules; the status machine; live counters. */
+@ApplicationScoped
+public class CampaignService {
+
+    private static final Logger LOG = Logger.getLogger(CampaignService.class);
+    private static final Pattern VARIANT_KEY = Pattern.compile("[A-Za-z0-9_-]{1,20}");
+    private static final Set<String> GOALS = Set.of("reply", "click", "deal_won");
+
+    private final ContactsClient contacts;
+    private final SendRepository sends;
+    private final AudienceResolver resolver;
+
+    public CampaignService(ContactsClient contacts, SendRepository sends, AudienceResolver resolver) {
+        this.contacts = contacts;
+        this.sends = sends;
+        this.resolver = resolver;
+    }
+
+    @WithTransaction
+    public Uni<CampaignView> create(CampaignInput input) {
+        if (input == null) {
+            throw ProblemException.invalid("body", "a campaign object is required");
+        }
+        Validator errors = new Validator();
+        errors.require(input.name() != null && !input.name().isBlank() && input.name().length() <= 200, "name",
+                "is required, at most 200 characters");
+        validateAudience(input.audience(), errors);
+        List<Campaign.Variant> variants = input.variants() == null ? List.of() : input.variants();
+        errors.require(!variants.isEmpty(), "variants", "needs at least one variant");
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < variants.size(); i++) {
+            Campaign.Variant v = variants.get(i);
+            String field = "variants[" + i + "]";
+            if (v == null) {
+                errors.add(field, "is null");
+                continue;
+            }
+            errors.require(v.key() != null && VARIANT_KEY.matcher(v.key()).matches()
+                    && !VariantAssignment.HOLDOUT.equals(v.key()), field + ".key",
+                    "must be 1-20 letters, digits, _ or - and not 'holdout'");
+            errors.require(v.key() == null || keys.add(v.key()), field + ".key", "repeats another variant's key");
+            errors.require(v.templateId() != null, field + ".templateId", "is required");
+            errors.require(v.weight() >= 1 && v.weight() <= 10_000, field + ".weight", "must be 1 to 10,000");
+        }
+        int holdout = input.holdoutWeight() == null ? 0 : input.holdoutWeight();
+        errors.require(holdout >= 0 && holdout <= 10_000, "holdoutWeight", "must be 0 to 10,000");
+        String goal = input.goal() == null || input.goal().type() == null ? "reply" : input.goal().type();
+        int days = input.goal() == null || input.goal().attributionDays() == null ? 7 : input.goal().attributionDays();
+        errors.require(GOALS.contains(goal), "goal.type", "must be reply, click or deal_won");
+        errors.require(days >= 1 && days <= 90, "goal.attributionDays", "must be 1 to 90");
+        CampaignInput.Rules rules = input.rules() == null ? new CampaignInput.Rules(null, null, null, null) : input.rules();
+        String capAction = rules.capAction() == null ? "defer" : rules.capAction();
+        errors.require(capAction.equals("defer") || capAction.equals("skip"), "rules.capAction", "must be defer or skip");
+        errors.throwIfInvalid();
+        List<UUID> templateIds = variants.stream().map(Campaign.Variant::templateId).toList();
+        return Template.<Template>list("id in ?1", templateIds).chain(templates -> {
+            Map<UUID, Template> byId = new HashMap<>();
+            templates.forEach(t -> byId.put(t.id, t));
+            Validator more = new Validator();
+            for (int i = 0; i < variants.size(); i++) {
+                more.require(byId.containsKey(variants.get(i).templateId()), "variants[" + i + "].templateId",
+                        "no such template");
+            }
+            boolean marketing = templates.stream().anyMatch(t -> "marketing".equals(t.category));
+            boolean optOut = rules.respectOptOut() == null || rules.respectOptOut();
+            more.require(optOut || !marketing, "rules.respectOptOut", "cannot be switched off for marketing templates");
+            more.throwIfInvalid();
+            return contacts.page(input.audience(), null, 1).chain(ignored -> {
+                Campaign c = new Campaign();
+                c.id = UUID.randomUUID();
+                c.name = input.name().strip();
+                c.owner = input.owner();
+                c.audience = input.audience();
+                c.split = new Campaign.Split(variants, holdout);
+                c.scheduledAt = input.scheduledAt();
+                c.goal = goal;
+                c.attributionDays = days;
+                c.respectQuietHours = rules.respectQuietHours() == null || rules.respectQuietHours();
+                c.frequencyCap = rules.frequencyCap() == null || rules.frequencyCap();
+                c.capAction = capAction;
+                c.respectOptOut = optOut;
+                c.status = CampaignStatus.DRAFT.wire();
+                c.createdAt = Instant.now();
+                c.updatedAt = c.createdAt;
+                return c.<Campaign>persist().map(saved -> CampaignView.of(saved, null, Map.of()));
+            });
+        });
+    }
+
+    @WithSession
+    public Uni<CampaignView> get(UUID id) {
+        return find(id).chain(this::withCounters);
+    }
+
+    @WithSession
+    public Uni<Page<CampaignView>> list(String after, int limit) {
+        var query = after == null ? Campaign.<Campaign>findAll(Sort.descending("createdAt", "id"))
+                : afterCursor(TimeIdCursor.decode(after));
+        return query.page(0, limit + 1).list().map(rows -> Page.of(
+                rows.stream().map(c -> CampaignView.of(c, null, Map.of())).toList(), limit,
+                last -> new TimeIdCursor(last.createdAt(), last.id()).encode()));
+    }
+
+    private static io.quarkus.hibernate.reactive.panache.PanacheQuery<Campaign> afterCursor(TimeIdCursor cursor) {
+        return Campaign.find("createdAt < ?1 or (createdAt = ?1 and id < ?2)", Sort.descending("createdAt", "id"),
+                cursor.at(), cursor.id());
+    }
+
+    /** Applies an action; launching or resuming starts resolving the audience once the move is committed. */
+    public Uni<CampaignView> act(UUID id, CampaignAction action) {
+        return move(id, action).call(view -> {
+            if (!view.audienceResolved() && (action == CampaignAction.LAUNCH || action == CampaignAction.RESUME)) {
+                resolver.resolve(id).subscribe().with(done -> { },
+                        failure -> LOG.warnf("Resolving the audience of campaign %s failed; the periodic job will"
+                                + " resume it: %s", id, failure.getMessage()));
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    @WithTransaction
+    Uni<CampaignView> move(UUID id, CampaignAction action) {
+        return find(id).map(c -> {
+            Instant now = Instant.now();
+            boolean future = c.scheduledAt != null && c.scheduledAt.isAfter(now);
+            CampaignStatus next = CampaignStatus.fromWire(c.status).after(action, future);
+            if (next == null) {
+                throw ProblemException.conflict("A " + c.status + " campaign cannot " + action.wire());
+            }
+            c.status = next.wire();
+            c.updatedAt = now;
+            if (action == CampaignAction.LAUNCH) {
+                c.launchedAt = now;
+            }
+            if (next == CampaignStatus.CANCELLED) {
+                c.cancelledAt = now;
+            }
+            return CampaignView.of(c, null, Map.of());
+        });
+    }
+
+    private Uni<CampaignView> withCounters(Campaign c) {
+        if (c.launchedAt == null) {
+            return Uni.createFrom().item(CampaignView.of(c, null, Map.of()));
+        }
+        return sends.countersByVariant(c.id, c.attributionDays)
+                .map(byVariant -> CampaignView.of(c, CountersTotal.of(byVariant.values()), byVariant));
+    }
+
+    private static void validateAudience(Map<String, Object> audience, Validator errors) {
+        if (audience == null || audience.size() != 1
+                || !(audience.containsKey("segmentId") || audience.containsKey("filter"))) {
+            errors.add("audience", "must be {\"segmentId\": \"...\"} or {\"filter\": {...}}");
+            return;
+        }
+        if (audience.containsKey("segmentId")) {
+            try {
+                UUID.fromString(String.valueOf(audience.get("segmentId")));
+            } catch (IllegalArgumentException e) {
+                errors.add("audience.segmentId", "must be a segment id (UUID)");
+            }
+        } else if (!(audience.get("filter") instanceof Map<?, ?>)) {
+            errors.add("audience.filter", "must be an object of contact filter fields");
+        }
+    }
+
+    private static Uni<Campaign> find(UUID id) {
+        return Campaign.<Campaign>findById(id).map(c -> {
+            if (c == null) {
+                throw ProblemException.notFound("Campaign", id);
+            }
+            return c;
+        });
+    }
+}

@@ -1,0 +1,24 @@
+package io.chatroi.campaigns.campaign;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A campaign with its live counters, in total and per variant (null and empty before launch). */
+public record CampaignView(UUID id, String name, String owner, Map<String, Object> audience,
+                           List<Campaign.Variant> variants, int holdoutWeight, Instant scheduledAt,
+                           CampaignInput.Goal goal, CampaignInput.Rules rules, String status,
+                           boolean audienceResolved, Instant launchedAt, Instant completedAt, Instant cancelledAt,
+                           Instant createdAt, Instant updatedAt, Counters counters,
+                           Map<String, Counters> countersByVariant) {
+
+    static CampaignView of(Campaign c, Counters counters, Map<String, Counters> countersByVariant) {
+        return new CampaignView(c.id, c.name, c.owner, c.audience, c.split.variants(), c.split.holdoutWeight(),
+                c.scheduledAt,
+                new CampaignInput.Goal(c.goal, c.attributionDays),
+                new CampaignInput.Rules(c.respectQuietHours, c.frequencyCap, c.capAction, c.respectOptOut),
+                c.status, c.audienceResolved, c.launchedAt, c.completedAt, c.cancelledAt, c.createdAt, c.updatedAt,
+                counters, countersByVariant);
+    }
+}

@@ -1,0 +1,12 @@
+package io.chatroi.campaigns.campaign;
+
+import java.util.Map;
+
+/**
+ * Live campaign counters. A count of a state includes the later states (a read message is also delivered and sent);
+ * holdout contacts receive nothing and are counted apart.
+ */
+public record Counters(long queued, long deferred, long skipped, long holdout, long sent, long delivered, long read,
+                       long replied, long failed, long optedOut, Map<String, Long> skippedByReason,
+                       Map<String, Long> failedByCode) {
+}

@@ -1,0 +1,123 @@
+package io.chatroi.campaigns.contacts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatroi.common.problem.FieldError;
+import io.chatroi.common.problem.ProblemException;
+import io.chatroi.common.problem.ProblemType;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * contacts-service over REST: pages of a campaign audience (a saved segment or an ad-hoc filter). Owns the
+ * timeout, retries with backoff for failures that may pass (timeouts, 5xx) and a circuit breaker; a 400 from
+ * contacts-service means the audience itself is wrong and is reported on the caller's field.
+ */
+@ApplicationScoped
+public class ContactsClient {
+
+    private final WebClient client;
+    private final URI base;
+    private final Duration timeout;
+    private final ObjectMapper json;
+
+    public ContactsClient(Vertx vertx, ObjectMapper json,
+                          @ConfigProperty(name = "chatroi.contacts.url") URI base,
+                          @ConfigProperty(name = "chatroi.contacts.timeout", defaultValue = "5s") Duration timeout) {
+        this.client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true).setMaxPoolSize(8));
+        this.base = base;
+        this.timeout = timeout;
+        this.json = json;
+    }
+
+    /** One audience member: what a send needs. */
+    public record Member(UUID id, String phone) {
+    }
+
+    public record MemberPage(List<Member> members, String nextCursor) {
+    }
+
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000,
+            skipOn = ProblemException.class)
+    @CircuitBreakerName("contacts-audience")
+    public Uni<MemberPage> page(Map<String, Object> audience, String after, int limit) {
+        HttpRequest<Buffer> request;
+        Object segmentId = audience.get("segmentId");
+        if (segmentId != null) {
+            request = client.getAbs(base.resolve("/api/v1/segments/" + segmentId + "/contacts").toString());
+        } else {
+            request = client.getAbs(base.resolve("/api/v1/contacts").toString());
+            Object filter = audience.get("filter");
+            if (filter instanceof Map<?, ?> fields) {
+                fields.forEach((key, value) -> addQuery(request, String.valueOf(key), value));
+            }
+        }
+        request.addQueryParam("limit", String.valueOf(limit));
+        if (after != null) {
+            request.addQueryParam("after", after);
+        }
+        return request.timeout(timeout.toMillis()).send()
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(3)
+                .map(response -> parse(response, segmentId != null))
+                .onFailure(failure -> !(failure instanceof ProblemException)).transform(failure ->
+                        new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
+                                "contacts-service did not answer: " + failure.getMessage(), null, null));
+    }
+
+    private MemberPage parse(HttpResponse<Buffer> response, boolean segment) {
+        int status = response.statusCode();
+        JsonNode body;
+        try {
+            body = json.readTree(response.bodyAsString() == null ? "{}" : response.bodyAsString());
+        } catch (IOException e) {
+            throw new IllegalStateException("contacts-service answered non-JSON", e);
+        }
+        if (status == 404 && segment) {
+            throw ProblemException.invalid("audience.segmentId", "no such segment in contacts-service");
+        }
+        if (status == 400) {
+            List<FieldError> errors = new ArrayList<>();
+            body.path("errors").forEach(e -> errors.add(new FieldError("audience.filter." + e.path("field").asText()
+                    .replaceFirst("^filter\\.", ""), e.path("message").asText())));
+            throw ProblemException.invalid(errors.isEmpty()
+                    ? List.of(new FieldError("audience", body.path("detail").asText())) : errors);
+        }
+        if (status >= 500 || status != 200) {
+            throw new IllegalStateException("contacts-service answered " + status);
+        }
+        List<Member> members = new ArrayList<>();
+        for (JsonNode item : body.path("items")) {
+            if (item.hasNonNull("phone")) {
+                members.add(new Member(UUID.fromString(item.path("id").asText()), item.path("phone").asText()));
+            }
+        }
+        JsonNode next = body.path("nextCursor");
+        return new MemberPage(members, next.isTextual() ? next.asText() : null);
+    }
+
+    private static void addQuery(HttpRequest<Buffer> request, String key, Object value) {
+        if (value instanceof Collection<?> values) {
+            values.forEach(v -> request.addQueryParam(key, String.valueOf(v)));
+        } else if (value != null) {
+            request.addQueryParam(key, String.valueOf(value));
+        }
+    }
+}

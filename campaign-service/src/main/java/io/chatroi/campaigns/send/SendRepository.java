@@ -1,0 +1,128 @@
+package io.chatroi.campaigns.send;
+
+import io.chatroi.campaigns.campaign.Counters;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** The sends table: bulk creation at launch and the counters of a campaign. */
+@ApplicationScoped
+public class SendRepository {
+
+    /** A send to create: one contact of the audience, its variant and template (null for the holdout). */
+    public record NewSend(UUID contactId, String phone, String variant, UUID templateId, String status) {
+    }
+
+    private final Pool pool;
+
+    public SendRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Inserts sends in one statement; a contact already in the campaign is skipped (a resumed launch). */
+    public Uni<Integer> insert(SqlClient tx, UUID campaignId, List<NewSend> sends, Instant dueAt, Instant now) {
+        if (sends.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        int n = sends.size();
+        UUID[] ids = new UUID[n];
+        UUID[] contacts = new UUID[n];
+        String[] phones = new String[n];
+        String[] variants = new String[n];
+        UUID[] templates = new UUID[n];
+        String[] statuses = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewSend send = sends.get(i);
+            ids[i] = UUID.randomUUID();
+            contacts[i] = send.contactId();
+            phones[i] = send.phone();
+            variants[i] = send.variant();
+            templates[i] = send.templateId();
+            statuses[i] = send.status();
+        }
+        return tx.preparedQuery("INSERT INTO sends (id, campaign_id, variant, template_id, contact_id, phone, status,"
+                        + " next_attempt_at, created_at, updated_at) SELECT u.id, $7, u.variant, u.template_id,"
+                        + " u.contact_id, u.phone, u.status, CASE WHEN u.status = 'queued' THEN $8::timestamptz END, $9, $9"
+                        + " FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[])"
+                        + " AS u (id, variant, template_id, contact_id, phone, status)"
+                        + " ON CONFLICT (campaign_id, contact_id) DO NOTHING")
+                .execute(Tuple.from(new Object[]{ids, variants, templates, contacts, phones, statuses, campaignId,
+                        time(dueAt), time(now)}))
+                .map(rows -> rows.rowCount());
+    }
+
+    /** Counters per variant; the campaign total is their sum. */
+    public Uni<Map<String, Counters>> countersByVariant(UUID campaignId, int attributionDays) {
+        return pool.preparedQuery("SELECT s.variant,"
+                        + " count(*) FILTER (WHERE s.status = 'queued') AS queued,"
+                        + " count(*) FILTER (WHERE s.status = 'deferred') AS deferred,"
+                        + " count(*) FILTER (WHERE s.status = 'skipped') AS skipped,"
+                        + " count(*) FILTER (WHERE s.status = 'holdout') AS holdout,"
+                        + " count(*) FILTER (WHERE s.status = 'sent' OR m.sent_at IS NOT NULL) AS sent,"
+                        + " count(*) FILTER (WHERE m.delivered_at IS NOT NULL) AS delivered,"
+                        + " count(*) FILTER (WHERE m.read_at IS NOT NULL) AS read,"
+                        + " count(*) FILTER (WHERE s.status = 'failed' OR m.status = 'failed') AS failed,"
+                        + " count(*) FILTER (WHERE s.provider_message_id IS NOT NULL AND EXISTS (SELECT 1 FROM"
+                        + "   inbound_messages i WHERE i.context_id = s.provider_message_id OR (i.from_phone = s.phone"
+                        + "   AND i.at >= coalesce(m.sent_at, s.updated_at)"
+                        + "   AND i.at < coalesce(m.sent_at, s.updated_at) + make_interval(days => $2)))) AS replied,"
+                        + " count(*) FILTER (WHERE s.provider_message_id IS NOT NULL AND EXISTS (SELECT 1 FROM"
+                        + "   preference_events p WHERE p.phone = s.phone AND p.value = 'stop'"
+                        + "   AND p.at >= coalesce(m.sent_at, s.updated_at))) AS opted_out"
+                        + " FROM sends s LEFT JOIN message_states m ON m.message_id = s.provider_message_id"
+                        + " WHERE s.campaign_id = $1 GROUP BY s.variant ORDER BY s.variant")
+                .execute(Tuple.of(campaignId, attributionDays))
+                .chain(rows -> breakdowns(campaignId).map(breakdown -> {
+                    Map<String, Counters> byVariant = new LinkedHashMap<>();
+                    for (Row row : rows) {
+                        String variant = row.getString("variant");
+                        byVariant.put(variant, new Counters(row.getLong("queued"), row.getLong("deferred"),
+                                row.getLong("skipped"), row.getLong("holdout"), row.getLong("sent"),
+                                row.getLong("delivered"), row.getLong("read"), row.getLong("replied"),
+                                row.getLong("failed"), row.getLong("opted_out"),
+                                breakdown.skipped().getOrDefault(variant, Map.of()),
+                                breakdown.failed().getOrDefault(variant, Map.of())));
+                    }
+                    return byVariant;
+                }));
+    }
+
+    private record Breakdown(Map<String, Map<String, Long>> skipped, Map<String, Map<String, Long>> failed) {
+    }
+
+    private Uni<Breakdown> breakdowns(UUID campaignId) {
+        return pool.preparedQuery("SELECT s.variant, 'skipped' AS kind, s.reason AS key, count(*) AS n FROM sends s"
+                        + " WHERE s.campaign_id = $1 AND s.status = 'skipped' GROUP BY 1, 3"
+                        + " UNION ALL SELECT s.variant, 'failed', coalesce(m.error_code::text, s.reason), count(*)"
+                        + " FROM sends s LEFT JOIN message_states m ON m.message_id = s.provider_message_id"
+                        + " WHERE s.campaign_id = $1 AND (s.status = 'failed' OR m.status = 'failed') GROUP BY 1, 3")
+                .execute(Tuple.of(campaignId))
+                .map(rows -> {
+                    Map<String, Map<String, Long>> skipped = new HashMap<>();
+                    Map<String, Map<String, Long>> failed = new HashMap<>();
+                    for (Row row : rows) {
+                        var target = "skipped".equals(row.getString("kind")) ? skipped : failed;
+                        target.computeIfAbsent(row.getString("variant"), v -> new TreeMap<>())
+                                .put(String.valueOf(row.getString("key")), row.getLong("n"));
+                    }
+                    return new Breakdown(skipped, failed);
+                });
+    }
+
+    static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

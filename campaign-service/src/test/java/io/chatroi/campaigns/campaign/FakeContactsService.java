@@ -1,0 +1,98 @@
+package io.chatroi.campaigns.campaign;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real HTTP server standing in for contacts-service's audience endpoints (the same paths, paging and problem
+ * answers), so campaign-service's client, paging and error mapping run for real. The end-to-end test of the
+ * gateway issue runs against the real service.
+ */
+public class FakeContactsService implements QuarkusTestResourceLifecycleManager {
+
+    public static final int CONTACTS = 1_250;
+    /** Every third contact is tagged vip. */
+    public static final int VIP = (CONTACTS + 2) / 3;
+    public static final UUID SEGMENT = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+
+    private Vertx vertx;
+    private HttpServer server;
+
+    public static UUID contactId(int i) {
+        return new UUID(0x5EED, i);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        server = vertx.createHttpServer().requestHandler(this::handle);
+        try {
+            server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return Map.of("chatroi.contacts.url", "http://127.0.0.1:" + server.actualPort());
+    }
+
+    private void handle(HttpServerRequest request) {
+        String path = request.path();
+        if (path.equals("/api/v1/contacts")) {
+            for (String name : request.params().names()) {
+                if (!List.of("limit", "after", "tagsAll").contains(name)) {
+                    problem(request, 400, new JsonObject().put("type", "https://chatroi.io/problems/validation")
+                            .put("status", 400).put("detail", name + ": is not a filter field")
+                            .put("errors", new JsonArray().add(new JsonObject().put("field", name)
+                                    .put("message", "is not a filter field"))));
+                    return;
+                }
+            }
+            page(request, "vip".equals(request.getParam("tagsAll")));
+        } else if (path.equals("/api/v1/segments/" + SEGMENT + "/contacts")) {
+            page(request, false);
+        } else {
+            problem(request, 404, new JsonObject().put("status", 404).put("detail", "not found"));
+        }
+    }
+
+    private static void page(HttpServerRequest request, boolean vipOnly) {
+        int limit = Integer.parseInt(request.getParam("limit", "50"));
+        int from = request.getParam("after") == null ? 0 : Integer.parseInt(request.getParam("after"));
+        List<Integer> matching = new ArrayList<>();
+        for (int i = 0; i < CONTACTS; i++) {
+            if (!vipOnly || i % 3 == 0) {
+                matching.add(i);
+            }
+        }
+        JsonArray items = new JsonArray();
+        int end = Math.min(matching.size(), from + limit);
+        for (int k = from; k < end; k++) {
+            int i = matching.get(k);
+            items.add(new JsonObject().put("id", contactId(i).toString()).put("phone", "+49301" + (1_000_000 + i)));
+        }
+        JsonObject body = new JsonObject().put("items", items)
+                .put("nextCursor", end < matching.size() ? String.valueOf(end) : null);
+        request.response().putHeader("Content-Type", "application/json").end(body.encode());
+    }
+
+    private static void problem(HttpServerRequest request, int status, JsonObject body) {
+        request.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
+                .end(body.encode());
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close();
+        }
+    }
+}
