@@ -17,8 +17,15 @@ import java.util.UUID;
 @Table(name = "campaigns")
 public class Campaign extends PanacheEntityBase {
 
-    /** One A/B variant: its key (A, B...), the template it sends and its share of the audience. */
-    public record Variant(String key, UUID templateId, int weight) {
+    /**
+     * One A/B variant: its key (A, B...), the template it sends, its share of the audience and the values of the
+     * template's body placeholders, in order.
+     */
+    public record Variant(String key, UUID templateId, int weight, List<String> parameters) {
+
+        public List<String> parameters() {
+            return parameters == null ? List.of() : parameters;
+        }
     }
 
     @Id

@@ -83,8 +83,13 @@ public class CampaignService {
             templates.forEach(t -> byId.put(t.id, t));
             Validator more = new Validator();
             for (int i = 0; i < variants.size(); i++) {
-                more.require(byId.containsKey(variants.get(i).templateId()), "variants[" + i + "].templateId",
-                        "no such template");
+                Template template = byId.get(variants.get(i).templateId());
+                more.require(template != null, "variants[" + i + "].templateId", "no such template");
+                if (template != null) {
+                    int expected = template.content.parameters().size();
+                    more.require(variants.get(i).parameters().size() == expected, "variants[" + i + "].parameters",
+                            "must give " + expected + " value(s), one per placeholder of template " + template.name);
+                }
             }
             boolean marketing = templates.stream().anyMatch(t -> "marketing".equals(t.category));
             boolean optOut = rules.respectOptOut() == null || rules.respectOptOut();

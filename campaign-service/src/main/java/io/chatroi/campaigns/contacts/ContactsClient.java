@@ -82,6 +82,30 @@ public class ContactsClient {
                                 "contacts-service did not answer: " + failure.getMessage(), null, null));
     }
 
+    /** contacts-service's send-eligibility for one contact and template category at an instant. */
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000)
+    @CircuitBreakerName("contacts-eligibility")
+    public Uni<io.chatroi.campaigns.dispatch.SendDecision.Eligibility> eligibility(UUID contactId, java.time.Instant at,
+                                                                              String category) {
+        return client.getAbs(base.resolve("/api/v1/contacts/" + contactId + "/send-eligibility").toString())
+                .addQueryParam("at", at.toString()).addQueryParam("category", category)
+                .timeout(timeout.toMillis()).send()
+                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).atMost(2)
+                .map(response -> {
+                    if (response.statusCode() == 404) {
+                        return new io.chatroi.campaigns.dispatch.SendDecision.Eligibility(false, "contact_not_found",
+                                null);
+                    }
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("send-eligibility answered " + response.statusCode());
+                    }
+                    io.vertx.core.json.JsonObject body = response.bodyAsJsonObject();
+                    String next = body.getString("nextAllowedAt");
+                    return new io.chatroi.campaigns.dispatch.SendDecision.Eligibility(body.getBoolean("allowed"),
+                            body.getString("reason"), next == null ? null : java.time.Instant.parse(next));
+                });
+    }
+
     private MemberPage parse(HttpResponse<Buffer> response, boolean segment) {
         int status = response.statusCode();
         JsonNode body;

@@ -106,7 +106,7 @@ public class SendRepository {
     private Uni<Breakdown> breakdowns(UUID campaignId) {
         return pool.preparedQuery("SELECT s.variant, 'skipped' AS kind, s.reason AS key, count(*) AS n FROM sends s"
                         + " WHERE s.campaign_id = $1 AND s.status = 'skipped' GROUP BY 1, 3"
-                        + " UNION ALL SELECT s.variant, 'failed', coalesce(m.error_code::text, s.reason), count(*)"
+                        + " UNION ALL SELECT s.variant, 'failed', coalesce((coalesce(m.error_code, s.error_code))::text, s.reason), count(*)"
                         + " FROM sends s LEFT JOIN message_states m ON m.message_id = s.provider_message_id"
                         + " WHERE s.campaign_id = $1 AND (s.status = 'failed' OR m.status = 'failed') GROUP BY 1, 3")
                 .execute(Tuple.of(campaignId))

@@ -50,7 +50,8 @@ public final class WebhookParser {
         return java.util.Optional.of(new Receipt(id, value, at, recipient == null ? null : e164(recipient),
                 error.hasNonNull("code") ? error.path("code").asInt() : null, text(error, "title"),
                 text(pricing, "category"), pricing.hasNonNull("billable") ? pricing.path("billable").asBoolean() : null,
-                text(pricing, "type"), text(pricing, "pricing_model"), text(status.path("conversation"), "id")));
+                text(pricing, "type"), text(pricing, "pricing_model"), text(status.path("conversation"), "id"),
+                text(status, "biz_opaque_callback_data")));
     }
 
     private static java.util.Optional<WebhookBatch.InboundMessage> inbound(JsonNode message, JsonNode contacts) {

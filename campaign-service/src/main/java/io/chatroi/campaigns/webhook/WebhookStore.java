@@ -66,6 +66,7 @@ public class WebhookStore {
         String[] types = new String[n];
         String[] models = new String[n];
         String[] conversations = new String[n];
+        String[] callbacks = new String[n];
         for (int i = 0; i < n; i++) {
             Receipt r = receipts.get(i);
             ids[i] = r.messageId();
@@ -79,14 +80,16 @@ public class WebhookStore {
             types[i] = r.pricingType();
             models[i] = r.pricingModel();
             conversations[i] = r.conversationId();
+            callbacks[i] = r.callbackData();
         }
         return tx.preparedQuery("INSERT INTO receipts (message_id, status, at, recipient, error_code, error_title,"
-                        + " pricing_category, billable, pricing_type, pricing_model, conversation_id, delivery_id,"
-                        + " received_at) SELECT u.*, $12, $13 FROM unnest($1::text[], $2::text[], $3::timestamptz[],"
-                        + " $4::text[], $5::int[], $6::text[], $7::text[], $8::bool[], $9::text[], $10::text[],"
-                        + " $11::text[]) AS u ON CONFLICT (message_id, status) DO NOTHING RETURNING message_id, status")
+                        + " pricing_category, billable, pricing_type, pricing_model, conversation_id, callback_data,"
+                        + " delivery_id, received_at) SELECT u.*, $13, $14 FROM unnest($1::text[], $2::text[],"
+                        + " $3::timestamptz[], $4::text[], $5::int[], $6::text[], $7::text[], $8::bool[], $9::text[],"
+                        + " $10::text[], $11::text[], $12::text[]) AS u ON CONFLICT (message_id, status) DO NOTHING"
+                        + " RETURNING message_id, status")
                 .execute(Tuple.from(new Object[]{ids, statuses, at, recipients, codes, titles, categories, billable,
-                        types, models, conversations, deliveryId, time(receivedAt)}))
+                        types, models, conversations, callbacks, deliveryId, time(receivedAt)}))
                 .map(rows -> {
                     Set<String> inserted = new HashSet<>();
                     rows.forEach(row -> inserted.add(row.getString("message_id") + '\n' + row.getString("status")));

@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.chatroi.campaigns.campaign.CampaignFixtures.awaitResolved;
+import static io.chatroi.campaigns.campaign.CampaignFixtures.campaign;
+import static io.chatroi.campaigns.campaign.CampaignFixtures.post;
+import static io.chatroi.campaigns.campaign.CampaignFixtures.template;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,41 +26,6 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 @QuarkusTestResource(FakeContactsService.class)
 class CampaignApiTest {
-
-    private static ValidatableResponse post(String path, Object body) {
-        return given().contentType(ContentType.JSON).body(body).post(path).then();
-    }
-
-    private static String template(String category) {
-        String name = "promo_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        return post("/api/v1/templates", Map.of("name", name, "language", "en_US", "category", category,
-                "body", "Hi {{1}}, our spring sale ends {{2}}: https://shop.example.com/sale",
-                "buttons", List.of(Map.of("type", "url", "text", "Shop now", "url", "https://shop.example.com"),
-                        Map.of("type", "quick_reply", "text", "Stop promotions", "payload", "STOP"))))
-                .statusCode(201).body("parameters", equalTo(List.of("1", "2"))).extract().path("id");
-    }
-
-    private static Map<String, Object> campaign(Map<String, Object> audience, int holdout, String... templates) {
-        List<Map<String, Object>> variants = new java.util.ArrayList<>();
-        for (int i = 0; i < templates.length; i++) {
-            variants.add(Map.of("key", String.valueOf((char) ('A' + i)), "templateId", templates[i], "weight", 50));
-        }
-        return Map.of("name", "Spring sale", "owner", "Zhang San", "audience", audience, "variants", variants,
-                "holdoutWeight", holdout, "goal", Map.of("type", "reply"));
-    }
-
-    private static Map<String, Object> awaitResolved(String id) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            Map<String, Object> view = given().get("/api/v1/campaigns/" + id).then().statusCode(200)
-                    .extract().jsonPath().getMap("");
-            if (Boolean.TRUE.equals(view.get("audienceResolved"))) {
-                return view;
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-        }
-        throw new AssertionError("campaign " + id + " did not resolve its audience in 30 s");
-    }
 
     @Test
     void templatesAreValidatedLikeWhatsAppDoes() {
@@ -107,6 +76,7 @@ class CampaignApiTest {
         int holdout = ((Number) counters.get("holdout")).intValue();
         assertThat(queued + holdout).isEqualTo(FakeContactsService.CONTACTS);
         assertThat(holdout / (double) FakeContactsService.CONTACTS).isBetween(0.28, 0.39);
+        given().post("/api/v1/campaigns/" + id + "/cancel").then().statusCode(200);
     }
 
     @Test

@@ -27,8 +27,8 @@ class CampaignRulesTest {
 
     @Test
     void variantAssignmentIsStableAndFollowsTheWeights() {
-        VariantAssignment split = new VariantAssignment(List.of(new Campaign.Variant("A", UUID.randomUUID(), 45),
-                new Campaign.Variant("B", UUID.randomUUID(), 45)), 10);
+        VariantAssignment split = new VariantAssignment(List.of(new Campaign.Variant("A", UUID.randomUUID(), 45, List.of()),
+                new Campaign.Variant("B", UUID.randomUUID(), 45, List.of())), 10);
         UUID campaign = UUID.randomUUID();
         Map<String, Integer> counts = new HashMap<>();
         int n = 20_000;

@@ -57,11 +57,29 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
                 }
             }
             page(request, "vip".equals(request.getParam("tagsAll")));
+        } else if (path.startsWith("/api/v1/contacts/") && path.endsWith("/send-eligibility")) {
+            eligibility(request, UUID.fromString(path.split("/")[4]));
         } else if (path.equals("/api/v1/segments/" + SEGMENT + "/contacts")) {
             page(request, false);
         } else {
             problem(request, 404, new JsonObject().put("status", 404).put("detail", "not found"));
         }
+    }
+
+    /** Contact i: i % 7 == 1 opted out, i % 7 == 2 outside its window until two hours from now, else allowed. */
+    public static String eligibilityOf(int i) {
+        return i % 7 == 1 ? "opted_out" : i % 7 == 2 ? "outside_window" : "allowed";
+    }
+
+    private static void eligibility(HttpServerRequest request, UUID contactId) {
+        int i = (int) contactId.getLeastSignificantBits();
+        String verdict = eligibilityOf(i);
+        JsonObject body = new JsonObject().put("contactId", contactId.toString()).put("allowed", verdict.equals("allowed"));
+        if (!verdict.equals("allowed")) {
+            body.put("reason", verdict).put("nextAllowedAt", verdict.equals("opted_out") ? null
+                    : java.time.Instant.now().plus(java.time.Duration.ofHours(2)).toString());
+        }
+        request.response().putHeader("Content-Type", "application/json").end(body.encode());
     }
 
     private static void page(HttpServerRequest request, boolean vipOnly) {

@@ -16,7 +16,7 @@ class MessageStateTest {
 
     private static Receipt receipt(String status, long seconds) {
         return new Receipt("wamid.1", status, T.plusSeconds(seconds), "16505551234", null, null, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     private static MessageState fold(List<Receipt> receipts) {
@@ -56,7 +56,7 @@ class MessageStateTest {
     @Test
     void failedKeepsItsErrorAndOutranksOnlySent() {
         Receipt failed = new Receipt("wamid.1", "failed", T.plusSeconds(3), null, 131026, "Message undeliverable",
-                null, null, null, null, null);
+                null, null, null, null, null, null);
         MessageState state = fold(List.of(failed, receipt("sent", 0)));
         assertThat(state.status()).isEqualTo(DeliveryStatus.FAILED);
         assertThat(state.errorCode()).isEqualTo(131026);
@@ -76,7 +76,7 @@ class MessageStateTest {
     @Test
     void pricingIsTakenFromWhicheverReceiptCarriesIt() {
         Receipt priced = new Receipt("wamid.1", "delivered", T.plusSeconds(2), null, null, null, "marketing", true,
-                "regular", "PMP", "conv-1");
+                "regular", "PMP", "conv-1", null);
         MessageState state = fold(List.of(receipt("read", 9), priced));
         assertThat(state.pricingCategory()).isEqualTo("marketing");
         assertThat(state.billable()).isTrue();

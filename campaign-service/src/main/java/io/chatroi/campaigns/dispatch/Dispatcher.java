@@ -1,0 +1,221 @@
+package io.chatroi.campaigns.dispatch;
+
+import io.chatroi.campaigns.contacts.ContactsClient;
+import io.chatroi.campaigns.provider.MessageProvider;
+import io.chatroi.campaigns.provider.OutboundMessage;
+import io.chatroi.campaigns.provider.ProviderException;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Sends due messages at the provider's rate. Each tick claims up to one second's worth of due sends with
+ * FOR UPDATE SKIP LOCKED and commits the claim (status sending, the attempt counted) before any provider call, so
+ * replicas share the work and no send is handed out twice. Then, per send: contacts-service's eligibility and the
+ * campaign's switches decide send, defer or skip; the provider's answer is recorded. A crash between the provider
+ * call and the record leaves the send 'sending' with an expired claim: it is reconciled from receipts (the send id
+ * travels as biz_opaque_callback_data) or, failing that, marked failed with reason unknown_outcome, never resent.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+    static final int MAX_ATTEMPTS = 5;
+
+    private final Pool pool;
+    private final ContactsClient contacts;
+    private final MessageProvider provider;
+    private final int ratePerSecond;
+    private final int concurrency;
+    private final Duration claimFor;
+    private final Duration unknownOutcomeAfter;
+
+    public Dispatcher(Pool pool, ContactsClient contacts, MessageProvider provider,
+                      @ConfigProperty(name = "chatroi.dispatcher.rate-per-second") int ratePerSecond,
+                      @ConfigProperty(name = "chatroi.dispatcher.concurrency") int concurrency,
+                      @ConfigProperty(name = "chatroi.dispatcher.claim-for") Duration claimFor,
+                      @ConfigProperty(name = "chatroi.dispatcher.unknown-outcome-after") Duration unknownOutcomeAfter) {
+        this.pool = pool;
+        this.contacts = contacts;
+        this.provider = provider;
+        this.ratePerSecond = ratePerSecond;
+        this.concurrency = concurrency;
+        this.claimFor = claimFor;
+        this.unknownOutcomeAfter = unknownOutcomeAfter;
+    }
+
+    @Scheduled(every = "{chatroi.dispatcher.tick}", delayed = "3s", skipExecutionIf = DispatcherSwitch.class,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> tick() {
+        return reconcile().chain(() -> dispatch(ratePerSecond)).chain(this::completeFinished).replaceWithVoid()
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("Dispatch tick failed: %s", failure.getMessage());
+                    return null;
+                });
+    }
+
+    /** A claimed send with what sending it needs. */
+    record Claimed(UUID id, UUID contactId, String phone, String templateName, String language, String category,
+                   List<String> parameters, boolean quietHours, boolean frequencyCap, boolean skipOnCap) {
+    }
+
+    /** Claims and processes up to {@code limit} due sends; returns how many were claimed. */
+    public Uni<Integer> dispatch(int limit) {
+        Instant now = Instant.now();
+        return claim(limit, now).chain(claimed -> Multi.createFrom().iterable(claimed)
+                .onItem().transformToUni(send -> process(send, now)).merge(concurrency)
+                .collect().last().replaceWith(claimed.size()));
+    }
+
+    private Uni<List<Claimed>> claim(int limit, Instant now) {
+        return pool.withTransaction(tx -> tx.preparedQuery("UPDATE sends s SET status = 'sending',"
+                        + " attempts = s.attempts + 1, claimed_until = $2, updated_at = $1"
+                        + " FROM (SELECT s2.id FROM sends s2 JOIN campaigns c ON c.id = s2.campaign_id"
+                        + "   WHERE s2.status IN ('queued', 'deferred') AND s2.next_attempt_at <= $1"
+                        + "   AND c.status = 'sending' ORDER BY s2.next_attempt_at LIMIT $3 FOR UPDATE OF s2 SKIP LOCKED) due"
+                        + " WHERE s.id = due.id RETURNING s.id, s.contact_id, s.phone, s.campaign_id, s.variant,"
+                        + " s.template_id")
+                .execute(Tuple.of(time(now), time(now.plus(claimFor)), limit))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().item(List.<Claimed>of());
+                    }
+                    List<UUID> ids = new ArrayList<>();
+                    rows.forEach(row -> ids.add(row.getUUID("id")));
+                    return tx.preparedQuery("SELECT s.id, s.contact_id, s.phone, s.variant, t.name, t.language,"
+                                    + " t.category, c.split, c.respect_quiet_hours, c.frequency_cap, c.cap_action"
+                                    + " FROM sends s JOIN campaigns c ON c.id = s.campaign_id"
+                                    + " JOIN templates t ON t.id = s.template_id WHERE s.id = ANY($1)")
+                            .execute(Tuple.of(ids.toArray(UUID[]::new)))
+                            .map(details -> {
+                                List<Claimed> claimed = new ArrayList<>();
+                                for (Row row : details) {
+                                    claimed.add(new Claimed(row.getUUID("id"), row.getUUID("contact_id"),
+                                            row.getString("phone"), row.getString("name"), row.getString("language"),
+                                            row.getString("category"), parameters(row.getJsonObject("split"),
+                                            row.getString("variant")), row.getBoolean("respect_quiet_hours"),
+                                            row.getBoolean("frequency_cap"), "skip".equals(row.getString("cap_action"))));
+                                }
+                                return claimed;
+                            });
+                }));
+    }
+
+    private Uni<Void> process(Claimed send, Instant now) {
+        return contacts.eligibility(send.contactId(), now, send.category())
+                .onFailure().call(failure -> release(send, now, "eligibility_unavailable"))
+                .chain(answer -> {
+                    SendDecision decision = SendDecision.of(answer, send.quietHours(), send.frequencyCap(),
+                            send.skipOnCap(), now);
+                    return switch (decision.action()) {
+                        case SEND -> deliver(send);
+                        case DEFER -> record(send.id(), "deferred", decision.reason(), decision.notBefore(), null);
+                        case SKIP -> record(send.id(), "skipped", decision.reason(), null, null);
+                    };
+                })
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.debugf("Send %s left for a later tick: %s", send.id(), failure.getMessage());
+                    return null;
+                });
+    }
+
+    private Uni<Void> deliver(Claimed send) {
+        OutboundMessage message = new OutboundMessage(send.id(), send.phone(), send.templateName(), send.language(),
+                send.category(), send.parameters());
+        return provider.send(message)
+                .chain(messageId -> pool.preparedQuery("UPDATE sends SET status = 'sent', provider_message_id = $2,"
+                                + " sent_at = $3, claimed_until = NULL, reason = NULL, updated_at = $3 WHERE id = $1")
+                        .execute(Tuple.of(send.id(), messageId, time(Instant.now()))).replaceWithVoid())
+                .onFailure(ProviderException.class).recoverWithUni(failure -> failed(send, (ProviderException) failure));
+    }
+
+    private Uni<Void> failed(Claimed send, ProviderException failure) {
+        Instant now = Instant.now();
+        return pool.preparedQuery("SELECT attempts FROM sends WHERE id = $1").execute(Tuple.of(send.id()))
+                .chain(rows -> {
+                    int attempts = rows.iterator().next().getInteger("attempts");
+                    if (failure.retryable() && attempts < MAX_ATTEMPTS) {
+                        Duration backoff = Duration.ofSeconds(30L << Math.min(attempts - 1, 7));
+                        return record(send.id(), "queued", "retrying", now.plus(backoff), failure.code());
+                    }
+                    Uni<Void> optOut = failure.code() != null && failure.code() == ProviderException.USER_STOPPED_MARKETING
+                            ? pool.preparedQuery("INSERT INTO preference_events (phone, value, category, detail, at,"
+                                    + " received_at) VALUES ($1, 'stop', 'marketing_messages', $2, $3, $3)"
+                                    + " ON CONFLICT DO NOTHING")
+                            .execute(Tuple.of(send.phone(), "send failed with 131050", time(now))).replaceWithVoid()
+                            : Uni.createFrom().voidItem();
+                    return optOut.chain(() -> record(send.id(), "failed",
+                            failure.retryable() ? "retries_exhausted" : "provider_refused", null, failure.code()));
+                });
+    }
+
+    private Uni<Void> release(Claimed send, Instant now, String reason) {
+        return record(send.id(), "queued", reason, now.plus(Duration.ofSeconds(30)), null);
+    }
+
+    private Uni<Void> record(UUID id, String status, String reason, Instant next, Integer errorCode) {
+        return pool.preparedQuery("UPDATE sends SET status = $2, reason = $3, next_attempt_at = $4,"
+                        + " error_code = coalesce($5, error_code), claimed_until = NULL, updated_at = $6 WHERE id = $1")
+                .execute(Tuple.of(id, status, reason, time(next), errorCode, time(Instant.now()))).replaceWithVoid();
+    }
+
+    /**
+     * Sends whose claim expired while 'sending' (the replica died mid-send): a receipt carrying the send id proves
+     * the provider took it; otherwise, after a grace period, the outcome is unknown and the send is failed rather
+     * than risk a second message.
+     */
+    public Uni<Void> reconcile() {
+        Instant now = Instant.now();
+        return pool.preparedQuery("UPDATE sends s SET status = 'sent', provider_message_id = r.message_id,"
+                        + " sent_at = r.at, claimed_until = NULL, updated_at = $1"
+                        + " FROM receipts r WHERE s.status = 'sending' AND s.claimed_until < $1"
+                        + " AND r.callback_data = s.id::text AND s.provider_message_id IS NULL")
+                .execute(Tuple.of(time(now)))
+                .chain(() -> pool.preparedQuery("UPDATE sends SET status = 'failed', reason = 'unknown_outcome',"
+                        + " claimed_until = NULL, updated_at = $1 WHERE status = 'sending' AND claimed_until < $2")
+                        .execute(Tuple.of(time(now), time(now.minus(unknownOutcomeAfter)))))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> completeFinished(Integer ignored) {
+        Instant now = Instant.now();
+        return pool.preparedQuery("UPDATE campaigns c SET status = 'completed', completed_at = $1, updated_at = $1"
+                        + " WHERE c.status = 'sending' AND c.audience_resolved AND NOT EXISTS (SELECT 1 FROM sends s"
+                        + " WHERE s.campaign_id = c.id AND s.status IN ('queued', 'deferred', 'sending'))")
+                .execute(Tuple.of(time(now))).replaceWithVoid();
+    }
+
+    private static List<String> parameters(JsonObject split, String variant) {
+        for (Object item : split.getJsonArray("variants")) {
+            JsonObject v = (JsonObject) item;
+            if (variant.equals(v.getString("key"))) {
+                var values = v.getJsonArray("parameters");
+                List<String> out = new ArrayList<>();
+                if (values != null) {
+                    values.forEach(value -> out.add(String.valueOf(value)));
+                }
+                return out;
+            }
+        }
+        return List.of();
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

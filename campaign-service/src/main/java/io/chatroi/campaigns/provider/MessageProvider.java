@@ -1,0 +1,10 @@
+package io.chatroi.campaigns.provider;
+
+import io.smallrye.mutiny.Uni;
+
+/** Sends template messages; the answer is the provider's message id, which receipts will refer to. */
+public interface MessageProvider {
+
+    /** Fails with {@link ProviderException} when the provider refuses or cannot be reached. */
+    Uni<String> send(OutboundMessage message);
+}

@@ -1,0 +1,41 @@
+package io.chatroi.campaigns.provider;
+
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Chooses the provider from configuration: simulated (default for demos) or whatsapp-cloud. */
+public class ProviderProducer {
+
+    @Produces
+    @ApplicationScoped
+    MessageProvider provider(Vertx vertx,
+                             @ConfigProperty(name = "chatroi.campaigns.provider") String kind,
+                             @ConfigProperty(name = "chatroi.whatsapp.graph-url") String graphUrl,
+                             @ConfigProperty(name = "chatroi.whatsapp.api-version") String version,
+                             @ConfigProperty(name = "chatroi.whatsapp.phone-number-id") Optional<String> phoneNumberId,
+                             @ConfigProperty(name = "chatroi.whatsapp.access-token") Optional<String> token,
+                             @ConfigProperty(name = "chatroi.whatsapp.timeout") Duration timeout,
+                             @ConfigProperty(name = "chatroi.whatsapp.app-secret") Optional<String> appSecret,
+                             @ConfigProperty(name = "chatroi.simulated.webhook-url") String webhookUrl,
+                             @ConfigProperty(name = "chatroi.simulated.failed-rate") double failed,
+                             @ConfigProperty(name = "chatroi.simulated.delivered-rate") double delivered,
+                             @ConfigProperty(name = "chatroi.simulated.read-rate") double read,
+                             @ConfigProperty(name = "chatroi.simulated.reply-rate") double reply,
+                             @ConfigProperty(name = "chatroi.simulated.stop-rate") double stop) {
+        return switch (kind) {
+            case "whatsapp-cloud" -> new WhatsAppCloudProvider(vertx, graphUrl, version,
+                    phoneNumberId.orElseThrow(() -> new IllegalStateException("WHATSAPP_PHONE_NUMBER_ID is required")),
+                    token.orElseThrow(() -> new IllegalStateException("WHATSAPP_ACCESS_TOKEN is required")), timeout);
+            case "simulated" -> new SimulatedProvider(vertx, webhookUrl,
+                    appSecret.orElseThrow(() -> new IllegalStateException("WHATSAPP_APP_SECRET is required")),
+                    new SimulatedProvider.Rates(failed, delivered, read, reply, stop));
+            default -> throw new IllegalStateException("CAMPAIGN_PROVIDER must be simulated or whatsapp-cloud, not "
+                    + kind);
+        };
+    }
+}

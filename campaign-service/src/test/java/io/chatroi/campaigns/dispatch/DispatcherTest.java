@@ -1,0 +1,141 @@
+package io.chatroi.campaigns.dispatch;
+
+import io.chatroi.campaigns.campaign.CampaignFixtures;
+import io.chatroi.campaigns.campaign.FakeContactsService;
+import io.chatroi.campaigns.webhook.WebhookSignature;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+@QuarkusTestResource(FakeGraphApi.class)
+class DispatcherTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    Pool pool;
+
+    private List<Row> sends(String campaignId) {
+        return pool.preparedQuery("SELECT * FROM sends WHERE campaign_id = $1").execute(Tuple.of(UUID.fromString(campaignId)))
+                .await().atMost(WAIT).stream().toList();
+    }
+
+    @Test
+    void eachAllowedSendGoesOutOnceAndRulesAndProviderErrorsAreRecorded() {
+        String template = CampaignFixtures.template("marketing");
+        String id = CampaignFixtures.post("/api/v1/campaigns", CampaignFixtures.campaign(
+                Map.of("segmentId", FakeContactsService.SEGMENT.toString()), 0, template)).statusCode(201)
+                .extract().path("id");
+        given().post("/api/v1/campaigns/" + id + "/launch").then().statusCode(200);
+        CampaignFixtures.awaitResolved(id);
+        Map<UUID, Integer> indexBySend = sends(id).stream().collect(Collectors.toMap(r -> r.getUUID("id"),
+                r -> FakeGraphApi.indexOf(r.getString("phone"))));
+
+        int claimed = dispatcher.dispatch(5_000).await().atMost(WAIT);
+        assertThat(claimed).isGreaterThanOrEqualTo(FakeContactsService.CONTACTS);
+        assertThat(dispatcher.dispatch(5_000).await().atMost(WAIT)).as("nothing is due twice").isZero();
+
+        Map<String, Integer> expected = new HashMap<>();
+        for (int i = 0; i < FakeContactsService.CONTACTS; i++) {
+            String verdict = FakeContactsService.eligibilityOf(i);
+            String outcome = !verdict.equals("allowed") ? verdict
+                    : i % 50 == 3 ? "failed" : i % 50 == 4 ? "retrying" : "sent";
+            expected.merge(outcome, 1, Integer::sum);
+        }
+        Map<String, Object> view = given().get("/api/v1/campaigns/" + id).then().statusCode(200)
+                .extract().jsonPath().getMap("counters");
+        assertThat(((Number) view.get("sent")).intValue()).isEqualTo(expected.get("sent"));
+        assertThat(((Number) view.get("failed")).intValue()).isEqualTo(expected.get("failed"));
+        assertThat(((Number) view.get("deferred")).intValue()).isEqualTo(expected.get("outside_window"));
+        assertThat(((Number) view.get("queued")).intValue()).as("throughput-limited, retried later")
+                .isEqualTo(expected.get("retrying"));
+        assertThat((Map<String, Object>) view.get("skippedByReason")).containsEntry("opted_out",
+                expected.get("opted_out"));
+        assertThat((Map<String, Object>) view.get("failedByCode")).containsEntry("131026", expected.get("failed"));
+
+        // every accepted message of this campaign went out exactly once, in the Graph API's template shape
+        Map<String, Long> perSend = FakeGraphApi.ACCEPTED.stream()
+                .filter(body -> indexBySend.containsKey(UUID.fromString(body.getString("biz_opaque_callback_data"))))
+                .collect(Collectors.groupingBy(body -> body.getString("biz_opaque_callback_data"), Collectors.counting()));
+        assertThat(perSend).hasSize(expected.get("sent"));
+        assertThat(perSend.values()).containsOnly(1L);
+        JsonObject sample = FakeGraphApi.ACCEPTED.stream()
+                .filter(body -> indexBySend.containsKey(UUID.fromString(body.getString("biz_opaque_callback_data"))))
+                .findFirst().orElseThrow();
+        assertThat(sample.getString("messaging_product")).isEqualTo("whatsapp");
+        assertThat(sample.getString("type")).isEqualTo("template");
+        assertThat(sample.getJsonObject("template").getJsonObject("language").getString("code")).isEqualTo("en_US");
+        assertThat(sample.getJsonObject("template").getJsonArray("components").getJsonObject(0)
+                .getJsonArray("parameters").getJsonObject(1).getString("text")).isEqualTo("Sunday");
+
+        // receipts for the sent messages move the counters
+        Row sent = sends(id).stream().filter(r -> "sent".equals(r.getString("status"))).findFirst().orElseThrow();
+        postStatus(sent.getString("provider_message_id"), "read", null);
+        Map<String, Object> after = given().get("/api/v1/campaigns/" + id).then().extract().jsonPath().getMap("counters");
+        assertThat(((Number) after.get("read")).intValue()).isEqualTo(1);
+        assertThat(((Number) after.get("delivered")).intValue()).isEqualTo(1);
+        given().post("/api/v1/campaigns/" + id + "/cancel").then().statusCode(200);
+    }
+
+    @Test
+    void aSendLeftMidCallIsReconciledFromItsReceiptOrFailedNeverResent() {
+        String template = CampaignFixtures.template("utility");
+        String id = CampaignFixtures.post("/api/v1/campaigns", CampaignFixtures.campaign(
+                Map.of("filter", Map.of("tagsAll", List.of("vip"))), 0, template)).statusCode(201).extract().path("id");
+        given().post("/api/v1/campaigns/" + id + "/launch").then().statusCode(200);
+        CampaignFixtures.awaitResolved(id);
+        List<Row> rows = sends(id);
+        UUID answered = rows.get(0).getUUID("id");
+        UUID silent = rows.get(1).getUUID("id");
+        // a replica claimed both and died after calling the provider: the claims expired long ago
+        pool.preparedQuery("UPDATE sends SET status = 'sending', claimed_until = now() - interval '1 hour'"
+                + " WHERE id = ANY($1)").execute(Tuple.of((Object) new UUID[]{answered, silent})).await().atMost(WAIT);
+        postStatus("wamid.CRASHED-" + answered, "delivered", answered.toString());
+        int acceptedBefore = FakeGraphApi.ACCEPTED.size();
+
+        dispatcher.reconcile().await().atMost(WAIT);
+
+        Row first = pool.preparedQuery("SELECT * FROM sends WHERE id = $1").execute(Tuple.of(answered))
+                .await().atMost(WAIT).iterator().next();
+        assertThat(first.getString("status")).isEqualTo("sent");
+        assertThat(first.getString("provider_message_id")).isEqualTo("wamid.CRASHED-" + answered);
+        Row second = pool.preparedQuery("SELECT * FROM sends WHERE id = $1").execute(Tuple.of(silent))
+                .await().atMost(WAIT).iterator().next();
+        assertThat(second.getString("status")).isEqualTo("failed");
+        assertThat(second.getString("reason")).isEqualTo("unknown_outcome");
+        assertThat(FakeGraphApi.ACCEPTED.size()).as("reconciling calls no provider").isEqualTo(acceptedBefore);
+        given().post("/api/v1/campaigns/" + id + "/cancel").then().statusCode(200);
+    }
+
+    private static void postStatus(String messageId, String status, String callbackData) {
+        String extra = callbackData == null ? "" : ",\"biz_opaque_callback_data\":\"" + callbackData + "\"";
+        String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"W\",\"changes\":[{\"field\":"
+                + "\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"statuses\":[{\"id\":\"" + messageId
+                + "\",\"status\":\"" + status + "\",\"timestamp\":\"1750030300\",\"recipient_id\":\"4930100\"" + extra
+                + "}]}}]}]}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        given().contentType("application/json")
+                .header("X-Hub-Signature-256", new WebhookSignature("test-app-secret").sign(bytes))
+                .body(bytes).post("/webhooks/whatsapp").then().statusCode(200);
+    }
+}
