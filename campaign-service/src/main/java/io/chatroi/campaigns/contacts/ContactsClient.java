@@ -106,6 +106,29 @@ public class ContactsClient {
                 });
     }
 
+    /**
+     * Records interactions in contacts-service's bulk form (keyed by phone; unknown phones become contacts when
+     * {@code createMissingContacts}). Returns how many items contacts-service rejected; the call fails when it
+     * could not be made, so the caller keeps the items for the next try.
+     */
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000)
+    @CircuitBreakerName("contacts-interactions")
+    public Uni<Integer> recordInteractions(List<io.vertx.core.json.JsonObject> items, boolean createMissingContacts) {
+        io.vertx.core.json.JsonObject body = new io.vertx.core.json.JsonObject()
+                .put("createMissingContacts", createMissingContacts)
+                .put("items", new io.vertx.core.json.JsonArray(items));
+        return client.postAbs(base.resolve("/api/v1/interactions").toString()).timeout(timeout.toMillis() * 4)
+                .sendJsonObject(body)
+                .map(response -> {
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("contacts-service answered " + response.statusCode()
+                                + " to bulk interactions: " + response.bodyAsString());
+                    }
+                    var rejected = response.bodyAsJsonObject().getJsonArray("rejected");
+                    return rejected == null ? 0 : rejected.size();
+                });
+    }
+
     private MemberPage parse(HttpResponse<Buffer> response, boolean segment) {
         int status = response.statusCode();
         JsonNode body;

@@ -44,8 +44,21 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
         return Map.of("chatroi.contacts.url", "http://127.0.0.1:" + server.actualPort());
     }
 
+    /** Interactions posted to the bulk endpoint, in arrival order. */
+    public static final List<JsonObject> INTERACTIONS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private void handle(HttpServerRequest request) {
         String path = request.path();
+        if (path.equals("/api/v1/interactions") && request.method().name().equals("POST")) {
+            request.body().onSuccess(buffer -> {
+                JsonArray items = buffer.toJsonObject().getJsonArray("items");
+                items.forEach(item -> INTERACTIONS.add((JsonObject) item));
+                request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                        .put("accepted", items.size()).put("duplicates", 0).put("contactsCreated", 0)
+                        .put("rejected", new JsonArray()).encode());
+            });
+            return;
+        }
         if (path.equals("/api/v1/contacts")) {
             for (String name : request.params().names()) {
                 if (!List.of("limit", "after", "tagsAll").contains(name)) {

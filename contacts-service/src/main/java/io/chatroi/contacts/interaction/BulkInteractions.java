@@ -14,10 +14,10 @@ public final class BulkInteractions {
     }
 
     public record Item(String phone, String name, String source, String direction, Instant at, String text,
-                       String messageType, String category, String agent, String externalId) {
+                       String messageType, String category, String agent, String externalId, Boolean optOut) {
 
         InteractionInput interaction() {
-            return new InteractionInput(direction, at, text, messageType, category, agent, externalId);
+            return new InteractionInput(direction, at, text, messageType, category, agent, externalId, optOut);
         }
     }
 

@@ -73,7 +73,9 @@ public class InteractionService {
     Uni<InteractionResult> apply(SqlClient tx, UUID contactId, InteractionInput input, TextClassifier classifier,
                                  Instant now) {
         boolean inbound = "inbound".equals(input.direction());
-        Classification classification = inbound ? classifier.classify(input.text()) : Classification.NOTHING;
+        Classification classified = inbound ? classifier.classify(input.text()) : Classification.NOTHING;
+        Classification classification = Boolean.TRUE.equals(input.optOut())
+                ? new Classification(classified.intent(), classified.interests(), true) : classified;
         UUID id = UUID.randomUUID();
         return contacts.findForUpdate(tx, contactId).chain(found -> {
             ContactRow contact = found.filter(c -> c.erasedAt() == null)
@@ -103,10 +105,11 @@ public class InteractionService {
                         + " last_inbound_at = CASE WHEN $2 THEN greatest(last_inbound_at, $3) ELSE last_inbound_at END,"
                         + " last_outbound_at = CASE WHEN $2 THEN last_outbound_at ELSE greatest(last_outbound_at, $3) END,"
                         + " stage = $4, intent = $5, intent_at = CASE WHEN $6 THEN $3 ELSE intent_at END,"
-                        + " opted_out = opted_out OR $7, opted_out_at = CASE WHEN $7 AND NOT opted_out THEN $3"
-                        + " ELSE opted_out_at END, updated_at = $8 WHERE id = $1")
+                        + " opted_out = (opted_out OR $7) AND NOT $9, opted_out_at = CASE WHEN $9 THEN NULL"
+                        + " WHEN $7 AND NOT opted_out THEN $3 ELSE opted_out_at END, updated_at = $8 WHERE id = $1")
                 .execute(Tuple.from(Arrays.asList(contact.id(), inbound, time(input.at()), stage,
-                        intent == null ? null : intent.wire(), intentChanged, classification.optOut(), time(now))));
+                        intent == null ? null : intent.wire(), intentChanged, classification.optOut(), time(now),
+                        Boolean.FALSE.equals(input.optOut()))));
         List<String> interestTags = classification.interests().stream().map(label -> "interest:" + label).toList();
         return update
                 .chain(() -> tags.add(tx, contact.id(), interestTags, CLASSIFIER, input.at()))
@@ -162,7 +165,7 @@ public class InteractionService {
                 "must be at most 200 characters");
         errors.throwIfInvalid();
         return new InteractionInput(input.direction(), at, input.text(), input.messageType(), input.category(),
-                input.agent(), input.externalId());
+                input.agent(), input.externalId(), input.optOut());
     }
 
     public Uni<Page<Interaction>> list(UUID contactId, String after, int limit) {

@@ -100,6 +100,14 @@ class InteractionApiTest {
                     .body("allowed", equalTo(false)).body("reason", equalTo("opted_out"))
                     .body("nextAllowedAt", nullValue());
         }
+        // an explicit preference (a stop button, WhatsApp's user_preferences) opts out and back in
+        String explicit = createContact(Map.of("phone", berlinPhone()));
+        post("/api/v1/contacts/" + explicit + "/interactions", Map.of("direction", "inbound",
+                "messageType", "button", "text", "Stop promotions", "optOut", true))
+                .statusCode(201).body("contact.optedOut", equalTo(true));
+        post("/api/v1/contacts/" + explicit + "/interactions", Map.of("direction", "inbound",
+                "messageType", "user_preferences", "optOut", false))
+                .statusCode(201).body("contact.optedOut", equalTo(false));
         String keeps = createContact(Map.of("phone", berlinPhone()));
         post("/api/v1/contacts/" + keeps + "/interactions",
                 Map.of("direction", "inbound", "text", "please don't stop sending offers"))

@@ -1,0 +1,137 @@
+package io.chatroi.campaigns.contacts;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Forwards what campaign-service learned to contacts-service, which owns tiers, opt-out and the weekly cap:
+ * inbound messages (classified there; unknown senders, such as click-to-WhatsApp ad leads, become contacts),
+ * sent campaign messages (last outbound time, the cap) and marketing preference changes (stop, resume, a tapped
+ * stop button). An outbox: rows are marked forwarded only after contacts-service stored them, in batches locked
+ * with SKIP LOCKED so replicas share the work; the externalId makes a repeated forward harmless.
+ */
+@ApplicationScoped
+public class ContactSync {
+
+    private static final Logger LOG = Logger.getLogger(ContactSync.class);
+    static final int BATCH = 500;
+
+    private final Pool pool;
+    private final ContactsClient contacts;
+    private final Set<String> stopPayloads;
+
+    public ContactSync(Pool pool, ContactsClient contacts,
+                       @ConfigProperty(name = "chatroi.campaigns.stop-payloads") List<String> stopPayloads) {
+        this.pool = pool;
+        this.contacts = contacts;
+        this.stopPayloads = stopPayloads.stream().map(p -> p.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
+    }
+
+    @Scheduled(every = "{chatroi.campaigns.contact-sync-every}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> periodic() {
+        return syncOnce().replaceWithVoid().onFailure().recoverWithItem(failure -> {
+            LOG.warnf("Forwarding to contacts-service failed, will retry: %s", failure.getMessage());
+            return null;
+        });
+    }
+
+    /** Forwards one batch of each kind; returns how many rows were forwarded. */
+    public Uni<Integer> syncOnce() {
+        return forward("SELECT message_id, from_phone, profile_name, at, type, text, payload, referral"
+                        + " FROM inbound_messages WHERE forwarded_at IS NULL ORDER BY received_at LIMIT " + BATCH
+                        + " FOR UPDATE SKIP LOCKED", true, this::inbound,
+                "UPDATE inbound_messages SET forwarded_at = $2 WHERE message_id = ANY($1)", "message_id")
+                .chain(inbound -> forward("SELECT s.id::text AS key, s.phone, s.sent_at, s.provider_message_id,"
+                                + " t.category FROM sends s JOIN templates t ON t.id = s.template_id"
+                                + " WHERE s.status = 'sent' AND s.forwarded_at IS NULL ORDER BY s.sent_at LIMIT " + BATCH
+                                + " FOR UPDATE OF s SKIP LOCKED", false, ContactSync::outbound,
+                        "UPDATE sends SET forwarded_at = $2 WHERE id::text = ANY($1)", "key")
+                        .map(outbound -> inbound + outbound))
+                .chain(count -> forward("SELECT id::text AS key, phone, value, at FROM preference_events"
+                                + " WHERE forwarded_at IS NULL ORDER BY received_at LIMIT " + BATCH
+                                + " FOR UPDATE SKIP LOCKED", true, ContactSync::preference,
+                        "UPDATE preference_events SET forwarded_at = $2 WHERE id::text = ANY($1)", "key")
+                        .map(preferences -> count + preferences));
+    }
+
+    private Uni<Integer> forward(String select, boolean createMissing, Function<Row, JsonObject> item,
+                                 String markForwarded, String keyColumn) {
+        return pool.withTransaction(tx -> tx.preparedQuery(select).execute().chain(rows -> {
+            if (rows.size() == 0) {
+                return Uni.createFrom().item(0);
+            }
+            List<JsonObject> items = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
+            for (Row row : rows) {
+                items.add(item.apply(row));
+                keys.add(row.getString(keyColumn));
+            }
+            return contacts.recordInteractions(items, createMissing)
+                    .invoke(rejected -> {
+                        if (rejected > 0) {
+                            LOG.warnf("contacts-service rejected %d of %d forwarded interactions", rejected, items.size());
+                        }
+                    })
+                    .chain(() -> mark(tx, markForwarded, keys))
+                    .replaceWith(rows.size());
+        }));
+    }
+
+    private static Uni<RowSet<Row>> mark(SqlClient tx, String sql, List<String> keys) {
+        return tx.preparedQuery(sql).execute(Tuple.of(keys.toArray(String[]::new), time(Instant.now())));
+    }
+
+    private JsonObject inbound(Row row) {
+        String payload = row.getString("payload");
+        String text = row.getString("text");
+        boolean stopTapped = payload != null && stopPayloads.contains(payload.toUpperCase(Locale.ROOT));
+        return new JsonObject().put("phone", row.getString("from_phone")).put("name", row.getString("profile_name"))
+                .put("source", row.getValue("referral") != null ? "ads_ctwa" : "other")
+                .put("direction", "inbound").put("at", instant(row, "at").toString())
+                .put("text", text).put("messageType", row.getString("type"))
+                .put("externalId", row.getString("message_id")).put("optOut", stopTapped ? Boolean.TRUE : null);
+    }
+
+    private static JsonObject outbound(Row row) {
+        return new JsonObject().put("phone", row.getString("phone")).put("direction", "outbound")
+                .put("at", instant(row, "sent_at").toString()).put("messageType", "template")
+                .put("category", row.getString("category")).put("externalId", row.getString("provider_message_id"));
+    }
+
+    private static JsonObject preference(Row row) {
+        String value = row.getString("value");
+        return new JsonObject().put("phone", row.getString("phone")).put("direction", "inbound")
+                .put("at", instant(row, "at").toString()).put("messageType", "user_preferences")
+                .put("externalId", "preference:" + row.getString("key"))
+                .put("optOut", "stop".equals(value) ? Boolean.TRUE : "resume".equals(value) ? Boolean.FALSE : null);
+    }
+
+    private static Instant instant(Row row, String column) {
+        OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? Instant.now() : value.toInstant();
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
