@@ -1,5 +1,7 @@
 package io.chatroi.campaigns.campaign;
 
+import io.chatroi.campaigns.send.SendQueries;
+import io.chatroi.campaigns.send.SendView;
 import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.PageLimit;
 import io.smallrye.mutiny.Uni;
@@ -25,9 +27,11 @@ import java.util.UUID;
 public class CampaignResource {
 
     private final CampaignService service;
+    private final SendQueries sends;
 
-    public CampaignResource(CampaignService service) {
+    public CampaignResource(CampaignService service, SendQueries sends) {
         this.service = service;
+        this.sends = sends;
     }
 
     @GET
@@ -62,4 +66,14 @@ public class CampaignResource {
     public Uni<CampaignView> act(@PathParam("id") UUID id, @PathParam("action") String action) {
         return service.act(id, CampaignAction.valueOf(action.toUpperCase()));
     }
+
+    @GET
+    @Path("/{id}/sends")
+    @Operation(summary = "A campaign's sends", description = "Filter by status and variant; oldest first.")
+    public Uni<Page<SendView>> ofCampaign(@PathParam("id") UUID id, @QueryParam("status") String status,
+                                          @QueryParam("variant") String variant, @QueryParam("limit") Integer limit,
+                                          @QueryParam("after") String after) {
+        return sends.ofCampaign(id, status, variant, after, PageLimit.of(limit));
+    }
+
 }

@@ -88,6 +88,21 @@ class DispatcherTest {
         assertThat(sample.getJsonObject("template").getJsonArray("components").getJsonObject(0)
                 .getJsonArray("parameters").getJsonObject(1).getString("text")).isEqualTo("Sunday");
 
+        // the sends are listed by status, and all of them page through the sync endpoint
+        given().get("/api/v1/campaigns/" + id + "/sends?status=failed&limit=500").then().statusCode(200)
+                .body("items.size()", org.hamcrest.Matchers.equalTo(expected.get("failed")))
+                .body("items[0].errorCode", org.hamcrest.Matchers.equalTo(131026));
+        given().get("/api/v1/campaigns/" + id + "/sends?status=lost").then().statusCode(400);
+        int synced = 0;
+        String cursor = null;
+        do {
+            var page = given().get("/api/v1/sends?limit=500&updatedAfter=2020-01-01T00:00:00Z"
+                    + (cursor == null ? "" : "&after=" + cursor)).then().statusCode(200).extract().jsonPath();
+            synced += page.getList("items").size();
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        assertThat(synced).isGreaterThanOrEqualTo(FakeContactsService.CONTACTS);
+
         // receipts for the sent messages move the counters
         Row sent = sends(id).stream().filter(r -> "sent".equals(r.getString("status"))).findFirst().orElseThrow();
         postStatus(sent.getString("provider_message_id"), "read", null);

@@ -1,0 +1,79 @@
+package io.chatroi.campaigns.send;
+
+import io.chatroi.common.paging.Page;
+import io.chatroi.common.paging.TimeIdCursor;
+import io.chatroi.common.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.chatroi.campaigns.send.SendRepository.time;
+
+/** Keyset-paged reads of sends: per campaign (oldest first), and all sends by (updatedAt, id) for sync. */
+@ApplicationScoped
+public class SendQueries {
+
+    static final Set<String> STATUSES = Set.of("queued", "deferred", "skipped", "holdout", "sending", "sent", "failed");
+
+    private final Pool pool;
+
+    public SendQueries(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<Page<SendView>> ofCampaign(UUID campaignId, String status, String variant, String after, int limit) {
+        if (status != null && !STATUSES.contains(status)) {
+            throw ProblemException.invalid("status", "must be one of " + String.join(", ", STATUSES.stream().sorted().toList()));
+        }
+        List<Object> params = new ArrayList<>(List.of(campaignId));
+        StringBuilder where = new StringBuilder(" WHERE s.campaign_id = $1");
+        if (status != null) {
+            params.add(status);
+            where.append(" AND s.status = $").append(params.size());
+        }
+        if (variant != null) {
+            params.add(variant);
+            where.append(" AND s.variant = $").append(params.size());
+        }
+        return page(where, params, after, "created_at", limit);
+    }
+
+    /** Every send changed after {@code updatedAfter}, for metrics-service's incremental sync. */
+    public Uni<Page<SendView>> changedSince(Instant updatedAfter, String after, int limit) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        if (updatedAfter != null) {
+            params.add(time(updatedAfter));
+            where.append(" AND s.updated_at > $1");
+        }
+        return page(where, params, after, "updated_at", limit);
+    }
+
+    private Uni<Page<SendView>> page(StringBuilder where, List<Object> params, String after, String sortColumn,
+                                     int limit) {
+        if (after != null) {
+            TimeIdCursor cursor = TimeIdCursor.decode(after);
+            params.add(time(cursor.at()));
+            params.add(cursor.id());
+            where.append(" AND (s.").append(sortColumn).append(", s.id) > ($").append(params.size() - 1)
+                    .append(", $").append(params.size()).append(')');
+        }
+        String sql = "SELECT " + SendView.COLUMNS + where + " ORDER BY s." + sortColumn + ", s.id LIMIT " + (limit + 1);
+        return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
+            List<SendView> items = new ArrayList<>();
+            for (Row row : rows) {
+                items.add(SendView.from(row));
+            }
+            return Page.of(items, limit, last -> new TimeIdCursor("updated_at".equals(sortColumn)
+                    ? last.updatedAt() : last.createdAt(), last.id()).encode());
+        });
+    }
+}

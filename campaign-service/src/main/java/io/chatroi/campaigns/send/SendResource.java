@@ -1,0 +1,43 @@
+package io.chatroi.campaigns.send;
+
+import io.chatroi.common.paging.Page;
+import io.chatroi.common.paging.PageLimit;
+import io.chatroi.common.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+@Path("/api/v1/sends")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Sends")
+public class SendResource {
+
+    private final SendQueries sends;
+
+    public SendResource(SendQueries sends) {
+        this.sends = sends;
+    }
+
+    @GET
+    @Operation(summary = "All sends changed since an instant", description = "Ordered by (updatedAt, id) for"
+            + " incremental sync (metrics-service). A send written by a transaction still open when you read"
+            + " appears later with its own updatedAt: re-read with a small overlap.")
+    public Uni<Page<SendView>> changed(@QueryParam("updatedAfter") String updatedAfter,
+                                       @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
+        Instant since;
+        try {
+            since = updatedAfter == null ? null : Instant.parse(updatedAfter);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("updatedAfter", "must be an ISO-8601 UTC instant");
+        }
+        return sends.changedSince(since, after, PageLimit.of(limit));
+    }
+}
