@@ -62,9 +62,9 @@ public class ContactsClient {
         HttpRequest<Buffer> request;
         Object segmentId = audience.get("segmentId");
         if (segmentId != null) {
-            request = client.getAbs(base.resolve("/api/v1/segments/" + segmentId + "/contacts").toString());
+            request = client.getAbs(base.resolve("/api/v1/segments/" + segmentId + "/audience").toString());
         } else {
-            request = client.getAbs(base.resolve("/api/v1/contacts").toString());
+            request = client.getAbs(base.resolve("/api/v1/contacts/audience").toString());
             Object filter = audience.get("filter");
             if (filter instanceof Map<?, ?> fields) {
                 fields.forEach((key, value) -> addQuery(request, String.valueOf(key), value));

@@ -59,7 +59,7 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
             });
             return;
         }
-        if (path.equals("/api/v1/contacts")) {
+        if (path.equals("/api/v1/contacts/audience")) {
             for (String name : request.params().names()) {
                 if (!List.of("limit", "after", "tagsAll").contains(name)) {
                     problem(request, 400, new JsonObject().put("type", "https://chatroi.io/problems/validation")
@@ -72,7 +72,7 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
             page(request, "vip".equals(request.getParam("tagsAll")));
         } else if (path.startsWith("/api/v1/contacts/") && path.endsWith("/send-eligibility")) {
             eligibility(request, UUID.fromString(path.split("/")[4]));
-        } else if (path.equals("/api/v1/segments/" + SEGMENT + "/contacts")) {
+        } else if (path.equals("/api/v1/segments/" + SEGMENT + "/audience")) {
             page(request, false);
         } else {
             problem(request, 404, new JsonObject().put("status", 404).put("detail", "not found"));

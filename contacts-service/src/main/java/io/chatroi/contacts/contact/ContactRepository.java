@@ -58,6 +58,23 @@ public class ContactRepository {
         return client.preparedQuery(sql).execute(params.tuple()).map(ContactRepository::rows);
     }
 
+    /** One page of an audience: only what sending needs, so pages can be ten times larger than contact pages. */
+    public Uni<List<AudienceMember>> audience(SqlClient client, ContactFilter filter, String after, int limit,
+                                              Instant now) {
+        SqlParams params = new SqlParams();
+        ContactQuery query = new ContactQuery(filter, now, params);
+        query.after(after);
+        String sql = "SELECT c.id, c.phone, c.created_at, c.updated_at, c.last_inbound_at FROM contacts c WHERE "
+                + query.where() + " ORDER BY " + query.orderBy() + " LIMIT " + (limit + 1);
+        return client.preparedQuery(sql).execute(params.tuple()).map(rows -> {
+            List<AudienceMember> out = new ArrayList<>(rows.size());
+            rows.forEach(row -> out.add(new AudienceMember(row.getUUID("id"), row.getString("phone"),
+                    ContactRow.instant(row, "created_at"), ContactRow.instant(row, "updated_at"),
+                    ContactRow.instant(row, "last_inbound_at"))));
+            return out;
+        });
+    }
+
     public Uni<Long> count(SqlClient client, ContactFilter filter, Instant now) {
         SqlParams params = new SqlParams();
         ContactQuery query = new ContactQuery(filter, now, params);

@@ -86,6 +86,22 @@ public class ContactService {
         return contacts.list(pool, filter, after, limit, now).map(rows -> page(rows, filter, limit, now));
     }
 
+    /** Audience pages hold up to {@link #MAX_AUDIENCE_PAGE} members. */
+    public static final int MAX_AUDIENCE_PAGE = 5000;
+
+    public Uni<Page<AudienceMember>> audience(ContactFilter filter, String after, Integer limit) {
+        if (limit != null && (limit < 1 || limit > MAX_AUDIENCE_PAGE)) {
+            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_AUDIENCE_PAGE);
+        }
+        int size = limit == null ? MAX_AUDIENCE_PAGE : limit;
+        return contacts.audience(pool, filter, after, size, Instant.now()).map(rows -> Page.of(rows, size,
+                last -> ContactQuery.cursorOf(switch (filter.order()) {
+                    case NEWEST -> last.createdAt();
+                    case SYNC -> last.updatedAt();
+                    case RECENTLY_ACTIVE -> last.lastInboundAt();
+                }, last.id())));
+    }
+
     public Uni<Long> count(ContactFilter filter) {
         return contacts.count(pool, filter, Instant.now());
     }

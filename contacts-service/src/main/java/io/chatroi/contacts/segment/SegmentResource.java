@@ -85,6 +85,16 @@ public class SegmentResource {
     }
 
     @GET
+    @Path("/{id}/audience")
+    @Operation(summary = "Members of a segment as a campaign audience", description = "Only id and phone, up to"
+            + " 5,000 per page.")
+    public Uni<Page<io.chatroi.contacts.contact.AudienceMember>> audience(@PathParam("id") UUID id,
+                                                                          @QueryParam("limit") Integer limit,
+                                                                          @QueryParam("after") String after) {
+        return service.audience(id, after, limit);
+    }
+
+    @GET
     @Path("/{id}/count")
     @Operation(summary = "Number of members of a segment")
     public Uni<Map<String, Long>> count(@PathParam("id") UUID id) {

@@ -98,6 +98,11 @@ public class SegmentService {
     }
 
     @WithSession
+    public Uni<Page<io.chatroi.contacts.contact.AudienceMember>> audience(UUID id, String after, Integer limit) {
+        return find(id).chain(segment -> contacts.audience(filterOf(segment), after, limit));
+    }
+
+    @WithSession
     public Uni<Long> count(UUID id) {
         return find(id).chain(segment -> contacts.count(filterOf(segment)));
     }

@@ -85,6 +85,14 @@ class DealSegmentCsvApiTest {
                 .body("items", hasSize(2)).extract().path("nextCursor");
         given().get("/api/v1/segments/" + segment + "/contacts?limit=2&after=" + cursor).then()
                 .body("items", hasSize(1)).body("nextCursor", nullValue());
+        String audienceCursor = given().get("/api/v1/segments/" + segment + "/audience?limit=2").then()
+                .body("items", hasSize(2)).body("items[0].phone", startsWith("+49"))
+                .body("items[0].createdAt", nullValue()).extract().path("nextCursor");
+        given().get("/api/v1/segments/" + segment + "/audience?after=" + audienceCursor).then()
+                .body("items", hasSize(1)).body("nextCursor", nullValue());
+        given().get("/api/v1/contacts/audience?owners=" + owner + "&sources=website").then()
+                .body("items", hasSize(2));
+        given().get("/api/v1/contacts/audience?limit=5001").then().statusCode(400);
         post("/api/v1/segments", Map.of("name", "Fair " + owner)).statusCode(409);
         post("/api/v1/segments", Map.of("name", "Broken", "filter", Map.of("tagAll", List.of("x"))))
                 .statusCode(400).body("errors[0].field", equalTo("filter.tagAll"));
