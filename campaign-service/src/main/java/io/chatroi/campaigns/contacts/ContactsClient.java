@@ -2,6 +2,7 @@ package io.chatroi.campaigns.contacts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatroi.campaigns.dispatch.SendDecision;
 import io.chatroi.common.problem.FieldError;
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.problem.ProblemType;
@@ -41,8 +42,9 @@ public class ContactsClient {
 
     public ContactsClient(Vertx vertx, ObjectMapper json,
                           @ConfigProperty(name = "chatroi.contacts.url") URI base,
-                          @ConfigProperty(name = "chatroi.contacts.timeout", defaultValue = "5s") Duration timeout) {
-        this.client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true).setMaxPoolSize(8));
+                          @ConfigProperty(name = "chatroi.contacts.timeout", defaultValue = "5s") Duration timeout,
+                          @ConfigProperty(name = "chatroi.contacts.connections", defaultValue = "32") int poolSize) {
+        this.client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true).setMaxPoolSize(poolSize));
         this.base = base;
         this.timeout = timeout;
         this.json = json;
@@ -82,27 +84,30 @@ public class ContactsClient {
                                 "contacts-service did not answer: " + failure.getMessage(), null, null));
     }
 
-    /** contacts-service's send-eligibility for one contact and template category at an instant. */
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000)
+    /** contacts-service's send-eligibility for many contacts (at most 1,000) and one category at an instant. */
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000)
     @CircuitBreakerName("contacts-eligibility")
-    public Uni<io.chatroi.campaigns.dispatch.SendDecision.Eligibility> eligibility(UUID contactId, java.time.Instant at,
-                                                                              String category) {
-        return client.getAbs(base.resolve("/api/v1/contacts/" + contactId + "/send-eligibility").toString())
-                .addQueryParam("at", at.toString()).addQueryParam("category", category)
-                .timeout(timeout.toMillis()).send()
+    public Uni<Map<UUID, SendDecision.Eligibility>> eligibility(List<UUID> contactIds, java.time.Instant at,
+                                                                String category) {
+        io.vertx.core.json.JsonObject body = new io.vertx.core.json.JsonObject().put("at", at.toString())
+                .put("category", category).put("contactIds", new io.vertx.core.json.JsonArray(
+                        contactIds.stream().map(UUID::toString).toList()));
+        return client.postAbs(base.resolve("/api/v1/send-eligibility").toString()).timeout(timeout.toMillis())
+                .sendJsonObject(body)
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).atMost(2)
                 .map(response -> {
-                    if (response.statusCode() == 404) {
-                        return new io.chatroi.campaigns.dispatch.SendDecision.Eligibility(false, "contact_not_found",
-                                null);
-                    }
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException("send-eligibility answered " + response.statusCode());
                     }
-                    io.vertx.core.json.JsonObject body = response.bodyAsJsonObject();
-                    String next = body.getString("nextAllowedAt");
-                    return new io.chatroi.campaigns.dispatch.SendDecision.Eligibility(body.getBoolean("allowed"),
-                            body.getString("reason"), next == null ? null : java.time.Instant.parse(next));
+                    Map<UUID, SendDecision.Eligibility> answers = new java.util.HashMap<>();
+                    for (Object item : response.bodyAsJsonArray()) {
+                        io.vertx.core.json.JsonObject answer = (io.vertx.core.json.JsonObject) item;
+                        String next = answer.getString("nextAllowedAt");
+                        answers.put(UUID.fromString(answer.getString("contactId")), new SendDecision.Eligibility(
+                                answer.getBoolean("allowed"), answer.getString("reason"),
+                                next == null ? null : java.time.Instant.parse(next)));
+                    }
+                    return answers;
                 });
     }
 

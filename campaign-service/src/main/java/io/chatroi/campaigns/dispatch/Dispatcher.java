@@ -77,9 +77,33 @@ public class Dispatcher {
     /** Claims and processes up to {@code limit} due sends; returns how many were claimed. */
     public Uni<Integer> dispatch(int limit) {
         Instant now = Instant.now();
-        return claim(limit, now).chain(claimed -> Multi.createFrom().iterable(claimed)
-                .onItem().transformToUni(send -> process(send, now)).merge(concurrency)
+        return claim(limit, now).chain(claimed -> Multi.createFrom().iterable(byCategory(claimed))
+                .onItem().transformToUniAndConcatenate(batch -> contacts.eligibility(
+                                batch.stream().map(Claimed::contactId).toList(), now, batch.get(0).category())
+                        .onFailure().call(failure -> Multi.createFrom().iterable(batch)
+                                .onItem().transformToUniAndConcatenate(send -> release(send, now, "eligibility_unavailable"))
+                                .collect().last())
+                        .chain(answers -> Multi.createFrom().iterable(batch)
+                                .onItem().transformToUni(send -> process(send, answers.get(send.contactId()), now))
+                                .merge(concurrency).collect().last())
+                        .onFailure().recoverWithItem(failure -> {
+                            LOG.warnf("Eligibility unavailable for %d sends, released for a later tick: %s",
+                                    batch.size(), failure.getMessage());
+                            return null;
+                        }))
                 .collect().last().replaceWith(claimed.size()));
+    }
+
+    /** Claimed sends grouped by template category, at most 1,000 per group (one eligibility call each). */
+    private static List<List<Claimed>> byCategory(List<Claimed> claimed) {
+        List<List<Claimed>> batches = new ArrayList<>();
+        claimed.stream().collect(java.util.stream.Collectors.groupingBy(Claimed::category)).values()
+                .forEach(group -> {
+                    for (int from = 0; from < group.size(); from += 1000) {
+                        batches.add(group.subList(from, Math.min(group.size(), from + 1000)));
+                    }
+                });
+        return batches;
     }
 
     private Uni<List<Claimed>> claim(int limit, Instant now) {
@@ -116,18 +140,16 @@ public class Dispatcher {
                 }));
     }
 
-    private Uni<Void> process(Claimed send, Instant now) {
-        return contacts.eligibility(send.contactId(), now, send.category())
-                .onFailure().call(failure -> release(send, now, "eligibility_unavailable"))
-                .chain(answer -> {
-                    SendDecision decision = SendDecision.of(answer, send.quietHours(), send.frequencyCap(),
-                            send.skipOnCap(), now);
-                    return switch (decision.action()) {
-                        case SEND -> deliver(send);
-                        case DEFER -> record(send.id(), "deferred", decision.reason(), decision.notBefore(), null);
-                        case SKIP -> record(send.id(), "skipped", decision.reason(), null, null);
-                    };
-                })
+    private Uni<Void> process(Claimed send, SendDecision.Eligibility answer, Instant now) {
+        SendDecision.Eligibility known = answer != null ? answer
+                : new SendDecision.Eligibility(false, "contact_not_found", null);
+        SendDecision decision = SendDecision.of(known, send.quietHours(), send.frequencyCap(), send.skipOnCap(), now);
+        Uni<Void> outcome = switch (decision.action()) {
+            case SEND -> deliver(send);
+            case DEFER -> record(send.id(), "deferred", decision.reason(), decision.notBefore(), null);
+            case SKIP -> record(send.id(), "skipped", decision.reason(), null, null);
+        };
+        return outcome
                 .onFailure().recoverWithItem(failure -> {
                     LOG.debugf("Send %s left for a later tick: %s", send.id(), failure.getMessage());
                     return null;
@@ -140,7 +162,10 @@ public class Dispatcher {
         return provider.send(message)
                 .chain(messageId -> pool.preparedQuery("UPDATE sends SET status = 'sent', provider_message_id = $2,"
                                 + " sent_at = $3, claimed_until = NULL, reason = NULL, updated_at = $3 WHERE id = $1")
-                        .execute(Tuple.of(send.id(), messageId, time(Instant.now()))).replaceWithVoid())
+                        .execute(Tuple.of(send.id(), messageId, time(Instant.now()))).replaceWithVoid()
+                        .onFailure().invoke(failure -> LOG.warnf("Send %s was accepted by the provider as %s but could"
+                                + " not be recorded; reconciliation will settle it: %s", send.id(), messageId,
+                                failure.getMessage())))
                 .onFailure(ProviderException.class).recoverWithUni(failure -> failed(send, (ProviderException) failure));
     }
 

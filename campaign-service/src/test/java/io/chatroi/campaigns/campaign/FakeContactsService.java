@@ -70,8 +70,13 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
                 }
             }
             page(request, "vip".equals(request.getParam("tagsAll")));
-        } else if (path.startsWith("/api/v1/contacts/") && path.endsWith("/send-eligibility")) {
-            eligibility(request, UUID.fromString(path.split("/")[4]));
+        } else if (path.equals("/api/v1/send-eligibility")) {
+            request.body().onSuccess(buffer -> {
+                JsonArray answers = new JsonArray();
+                buffer.toJsonObject().getJsonArray("contactIds")
+                        .forEach(id -> answers.add(eligibility(UUID.fromString((String) id))));
+                request.response().putHeader("Content-Type", "application/json").end(answers.encode());
+            });
         } else if (path.equals("/api/v1/segments/" + SEGMENT + "/audience")) {
             page(request, false);
         } else {
@@ -84,7 +89,7 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
         return i % 7 == 1 ? "opted_out" : i % 7 == 2 ? "outside_window" : "allowed";
     }
 
-    private static void eligibility(HttpServerRequest request, UUID contactId) {
+    private static JsonObject eligibility(UUID contactId) {
         int i = (int) contactId.getLeastSignificantBits();
         String verdict = eligibilityOf(i);
         JsonObject body = new JsonObject().put("contactId", contactId.toString()).put("allowed", verdict.equals("allowed"));
@@ -92,7 +97,7 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
             body.put("reason", verdict).put("nextAllowedAt", verdict.equals("opted_out") ? null
                     : java.time.Instant.now().plus(java.time.Duration.ofHours(2)).toString());
         }
-        request.response().putHeader("Content-Type", "application/json").end(body.encode());
+        return body;
     }
 
     private static void page(HttpServerRequest request, boolean vipOnly) {

@@ -75,16 +75,61 @@ public class PreferenceService {
                         throw ProblemException.notFound("Contact", contactId);
                     }
                     ContactRow contact = ContactRow.from(rows.iterator().next());
-                    return history(contactId, when, sentThisWeek).map(history -> {
-                        Validator ignored = new Validator();
-                        Preferences preferences = document(contact).toPreferences(ignored);
-                        var state = new SendRules.ContactState(contact.erasedAt() != null, contact.optedOut(),
-                                ZoneId.of(contact.timeZone() == null ? "UTC" : contact.timeZone()), preferences);
-                        Eligibility answer = rules.check(state, messageCategory, when, history);
-                        return new EligibilityAnswer(contactId, messageCategory.wire(), when, answer.allowed(),
-                                answer.reason(), answer.nextAllowedAt(), answer.detail(), history.sentLast7Days());
-                    });
+                    return history(contactId, when, sentThisWeek)
+                            .map(history -> answer(contact, messageCategory, when, history));
                 });
+    }
+
+    /** Eligibility of many contacts at once (up to {@link #MAX_BULK}), for a dispatcher's batch: two queries. */
+    public static final int MAX_BULK = 1000;
+
+    public Uni<List<EligibilityAnswer>> eligibility(List<UUID> contactIds, Instant at, String category) {
+        MessageCategory messageCategory = MessageCategory.fromWire(category == null ? "marketing" : category);
+        Validator errors = new Validator();
+        errors.require(messageCategory != null, "category", "must be marketing, utility, authentication or service");
+        errors.require(contactIds != null && !contactIds.isEmpty() && contactIds.size() <= MAX_BULK, "contactIds",
+                "must hold 1 to " + MAX_BULK + " contact ids");
+        errors.throwIfInvalid();
+        Instant when = at == null ? Instant.now() : at;
+        UUID[] ids = contactIds.toArray(UUID[]::new);
+        return pool.preparedQuery("SELECT " + ContactRow.COLUMNS + " FROM contacts c WHERE c.id = ANY($1)")
+                .execute(Tuple.of((Object) ids))
+                .chain(rows -> pool.preparedQuery("SELECT contact_id, count(*) FILTER (WHERE at > $3) AS week,"
+                                + " min(at) FILTER (WHERE at > $3) AS oldest, max(at) AS latest FROM interactions"
+                                + " WHERE contact_id = ANY($1) AND direction = 'outbound' AND category = 'marketing'"
+                                + " AND at <= $2 GROUP BY contact_id")
+                        .execute(Tuple.of(ids, time(when), time(when.minus(SendRules.CAP_PERIOD))))
+                        .map(histories -> {
+                            java.util.Map<UUID, SendRules.MarketingHistory> byContact = new java.util.HashMap<>();
+                            for (Row h : histories) {
+                                byContact.put(h.getUUID("contact_id"), new SendRules.MarketingHistory(
+                                        h.getLong("week").intValue(), ContactRow.instant(h, "oldest"),
+                                        ContactRow.instant(h, "latest")));
+                            }
+                            java.util.Map<UUID, EligibilityAnswer> answers = new java.util.HashMap<>();
+                            for (Row row : rows) {
+                                ContactRow contact = ContactRow.from(row);
+                                SendRules.MarketingHistory history = byContact.getOrDefault(contact.id(),
+                                        SendRules.MarketingHistory.EMPTY);
+                                answers.put(contact.id(), answer(contact, messageCategory, when, history));
+                            }
+                            List<EligibilityAnswer> ordered = new ArrayList<>(contactIds.size());
+                            for (UUID id : contactIds) {
+                                ordered.add(answers.getOrDefault(id, new EligibilityAnswer(id, messageCategory.wire(),
+                                        when, false, "not_found", null, "no such contact", 0)));
+                            }
+                            return ordered;
+                        }));
+    }
+
+    private EligibilityAnswer answer(ContactRow contact, MessageCategory category, Instant when,
+                                     SendRules.MarketingHistory history) {
+        Preferences preferences = document(contact).toPreferences(new Validator());
+        var state = new SendRules.ContactState(contact.erasedAt() != null, contact.optedOut(),
+                ZoneId.of(contact.timeZone() == null ? "UTC" : contact.timeZone()), preferences);
+        Eligibility result = rules.check(state, category, when, history);
+        return new EligibilityAnswer(contact.id(), category.wire(), when, result.allowed(), result.reason(),
+                result.nextAllowedAt(), result.detail(), history.sentLast7Days());
     }
 
     /** Marketing messages the service saw go out in the 7 days before {@code at}, unless the caller counted them. */

@@ -173,6 +173,13 @@ class InteractionApiTest {
         given().get("/api/v1/contacts/" + shanghai + "/send-eligibility").then()
                 .body("marketingSentLast7Days", equalTo(2)).body("reason", not(equalTo("opted_out")))
                 .body("allowed", equalTo(false));
+        // the bulk form answers the same, in order, for many contacts at once
+        String unknown = java.util.UUID.randomUUID().toString();
+        post("/api/v1/send-eligibility", Map.of("contactIds", List.of(shanghai, unknown), "at",
+                "2026-11-23T12:00:00Z", "category", "utility")).statusCode(200)
+                .body("[0].allowed", equalTo(false)).body("[0].reason", equalTo("outside_window"))
+                .body("[1].reason", equalTo("not_found"));
+        post("/api/v1/send-eligibility", Map.of("contactIds", List.of())).statusCode(400);
         given().contentType("application/json").body(Map.of("windows", List.of(Map.of("days", List.of("XYZ"),
                         "start", "9am", "end", "18:00"))))
                 .put("/api/v1/contacts/" + shanghai + "/preferences").then().statusCode(400)
