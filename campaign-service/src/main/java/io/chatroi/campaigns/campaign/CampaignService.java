@@ -150,7 +150,7 @@ public class CampaignService {
 
     @WithTransaction
     Uni<CampaignView> move(UUID id, CampaignAction action) {
-        return find(id).map(c -> {
+        return find(id).chain(c -> {
             Instant now = Instant.now();
             boolean future = c.scheduledAt != null && c.scheduledAt.isAfter(now);
             CampaignStatus next = CampaignStatus.fromWire(c.status).after(action, future);
@@ -162,10 +162,16 @@ public class CampaignService {
             if (action == CampaignAction.LAUNCH) {
                 c.launchedAt = now;
             }
-            if (next == CampaignStatus.CANCELLED) {
-                c.cancelledAt = now;
+            CampaignView view = CampaignView.of(c, null, Map.of());
+            if (next != CampaignStatus.CANCELLED) {
+                return Uni.createFrom().item(view);
             }
-            return CampaignView.of(c, null, Map.of());
+            c.cancelledAt = now;
+            // sends that never went out leave the queue; those already sent keep their history
+            return Campaign.getSession().chain(session -> session.createNativeQuery("UPDATE sends SET status ="
+                            + " 'cancelled', next_attempt_at = NULL WHERE campaign_id = :id"
+                            + " AND status IN ('queued', 'deferred')").setParameter("id", id).executeUpdate())
+                    .replaceWith(CampaignView.of(c, null, Map.of()));
         });
     }
 

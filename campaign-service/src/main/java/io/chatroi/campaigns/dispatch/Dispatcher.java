@@ -109,9 +109,9 @@ public class Dispatcher {
     private Uni<List<Claimed>> claim(int limit, Instant now) {
         return pool.withTransaction(tx -> tx.preparedQuery("UPDATE sends s SET status = 'sending',"
                         + " attempts = s.attempts + 1, claimed_until = $2, updated_at = $1"
-                        + " FROM (SELECT s2.id FROM sends s2 JOIN campaigns c ON c.id = s2.campaign_id"
-                        + "   WHERE s2.status IN ('queued', 'deferred') AND s2.next_attempt_at <= $1"
-                        + "   AND c.status = 'sending' ORDER BY s2.next_attempt_at LIMIT $3 FOR UPDATE OF s2 SKIP LOCKED) due"
+                        + " FROM (SELECT s2.id FROM sends s2 WHERE s2.campaign_id = ANY(ARRAY(SELECT c.id FROM campaigns c"
+                        + "   WHERE c.status = 'sending')) AND s2.status IN ('queued', 'deferred')"
+                        + "   AND s2.next_attempt_at <= $1 ORDER BY s2.next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED) due"
                         + " WHERE s.id = due.id RETURNING s.id, s.contact_id, s.phone, s.campaign_id, s.variant,"
                         + " s.template_id")
                 .execute(Tuple.of(time(now), time(now.plus(claimFor)), limit))

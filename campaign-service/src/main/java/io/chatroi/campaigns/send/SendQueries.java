@@ -21,7 +21,8 @@ import static io.chatroi.campaigns.send.SendRepository.time;
 @ApplicationScoped
 public class SendQueries {
 
-    static final Set<String> STATUSES = Set.of("queued", "deferred", "skipped", "holdout", "sending", "sent", "failed");
+    static final Set<String> STATUSES = Set.of("queued", "deferred", "skipped", "holdout", "sending", "sent", "failed",
+            "cancelled");
 
     private final Pool pool;
 

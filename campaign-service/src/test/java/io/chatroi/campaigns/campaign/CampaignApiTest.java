@@ -61,6 +61,9 @@ class CampaignApiTest {
         assertThat(aCount).isBetween(FakeContactsService.VIP / 2 - 60, FakeContactsService.VIP / 2 + 60);
         given().post("/api/v1/campaigns/" + id + "/cancel").then().statusCode(200).body("status", equalTo("cancelled"));
         given().post("/api/v1/campaigns/" + id + "/resume").then().statusCode(409);
+        given().get("/api/v1/campaigns/" + id).then().body("counters.queued", equalTo(0));
+        given().get("/api/v1/campaigns/" + id + "/sends?status=cancelled&limit=500").then()
+                .body("items.size()", equalTo(FakeContactsService.VIP));
     }
 
     @Test
