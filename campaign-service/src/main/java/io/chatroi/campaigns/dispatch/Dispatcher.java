@@ -62,7 +62,13 @@ public class Dispatcher {
     @Scheduled(every = "{chatroi.dispatcher.tick}", delayed = "3s", skipExecutionIf = DispatcherSwitch.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        return reconcile().chain(() -> dispatch(ratePerSecond)).chain(this::completeFinished).replaceWithVoid()
+        long started = System.nanoTime();
+        return reconcile()
+                .invoke(() -> LOG.debugf("reconcile took %d ms", (Object) ((System.nanoTime() - started) / 1_000_000)))
+                .chain(() -> dispatch(ratePerSecond))
+                .invoke(count -> LOG.debugf("tick dispatched %d sends in %d ms", (Object) count,
+                        (Object) ((System.nanoTime() - started) / 1_000_000)))
+                .chain(this::completeFinished).replaceWithVoid()
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("Dispatch tick failed: %s", failure.getMessage());
                     return null;
@@ -71,27 +77,32 @@ public class Dispatcher {
 
     /** A claimed send with what sending it needs. */
     record Claimed(UUID id, UUID contactId, String phone, String templateName, String language, String category,
-                   List<String> parameters, boolean quietHours, boolean frequencyCap, boolean skipOnCap) {
+                   List<String> parameters, boolean quietHours, boolean frequencyCap, boolean skipOnCap,
+                   int attempts) {
     }
 
     /** Claims and processes up to {@code limit} due sends; returns how many were claimed. */
     public Uni<Integer> dispatch(int limit) {
         Instant now = Instant.now();
         return claim(limit, now).chain(claimed -> Multi.createFrom().iterable(byCategory(claimed))
-                .onItem().transformToUniAndConcatenate(batch -> contacts.eligibility(
-                                batch.stream().map(Claimed::contactId).toList(), now, batch.get(0).category())
-                        .onFailure().call(failure -> Multi.createFrom().iterable(batch)
-                                .onItem().transformToUniAndConcatenate(send -> release(send, now, "eligibility_unavailable"))
-                                .collect().last())
-                        .chain(answers -> Multi.createFrom().iterable(batch)
-                                .onItem().transformToUni(send -> process(send, answers.get(send.contactId()), now))
-                                .merge(concurrency).collect().last())
-                        .onFailure().recoverWithItem(failure -> {
-                            LOG.warnf("Eligibility unavailable for %d sends, released for a later tick: %s",
-                                    batch.size(), failure.getMessage());
-                            return null;
-                        }))
-                .collect().last().replaceWith(claimed.size()));
+                .onItem().transformToUniAndConcatenate(batch -> decide(batch, now))
+                .collect().in(ArrayList<Outcome>::new, List::addAll)
+                .chain(outcomes -> OutcomeWriter.write(pool, outcomes, Instant.now()))
+                .replaceWith(claimed.size()));
+    }
+
+    /** Asks contacts-service about a batch once, then sends what may go; every send ends with an outcome. */
+    private Uni<List<Outcome>> decide(List<Claimed> batch, Instant now) {
+        return contacts.eligibility(batch.stream().map(Claimed::contactId).toList(), now, batch.get(0).category())
+                .chain(answers -> Multi.createFrom().iterable(batch)
+                        .onItem().transformToUni(send -> process(send, answers.get(send.contactId()), now))
+                        .merge(concurrency).collect().asList())
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("Eligibility unavailable for %d sends, released for a later tick: %s", batch.size(),
+                            failure.getMessage());
+                    return batch.stream().map(send -> Outcome.retryLater(send.id(), "eligibility_unavailable",
+                            now.plus(Duration.ofSeconds(30)), null)).toList();
+                });
     }
 
     /** Claimed sends grouped by template category, at most 1,000 per group (one eligibility call each). */
@@ -112,8 +123,7 @@ public class Dispatcher {
                         + " FROM (SELECT s2.id FROM sends s2 WHERE s2.campaign_id = ANY(ARRAY(SELECT c.id FROM campaigns c"
                         + "   WHERE c.status = 'sending')) AND s2.status IN ('queued', 'deferred')"
                         + "   AND s2.next_attempt_at <= $1 ORDER BY s2.next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED) due"
-                        + " WHERE s.id = due.id RETURNING s.id, s.contact_id, s.phone, s.campaign_id, s.variant,"
-                        + " s.template_id")
+                        + " WHERE s.id = due.id RETURNING s.id")
                 .execute(Tuple.of(time(now), time(now.plus(claimFor)), limit))
                 .chain(rows -> {
                     if (rows.size() == 0) {
@@ -121,9 +131,9 @@ public class Dispatcher {
                     }
                     List<UUID> ids = new ArrayList<>();
                     rows.forEach(row -> ids.add(row.getUUID("id")));
-                    return tx.preparedQuery("SELECT s.id, s.contact_id, s.phone, s.variant, t.name, t.language,"
-                                    + " t.category, c.split, c.respect_quiet_hours, c.frequency_cap, c.cap_action"
-                                    + " FROM sends s JOIN campaigns c ON c.id = s.campaign_id"
+                    return tx.preparedQuery("SELECT s.id, s.contact_id, s.phone, s.variant, s.attempts, t.name,"
+                                    + " t.language, t.category, c.split, c.respect_quiet_hours, c.frequency_cap,"
+                                    + " c.cap_action FROM sends s JOIN campaigns c ON c.id = s.campaign_id"
                                     + " JOIN templates t ON t.id = s.template_id WHERE s.id = ANY($1)")
                             .execute(Tuple.of(ids.toArray(UUID[]::new)))
                             .map(details -> {
@@ -133,70 +143,48 @@ public class Dispatcher {
                                             row.getString("phone"), row.getString("name"), row.getString("language"),
                                             row.getString("category"), parameters(row.getJsonObject("split"),
                                             row.getString("variant")), row.getBoolean("respect_quiet_hours"),
-                                            row.getBoolean("frequency_cap"), "skip".equals(row.getString("cap_action"))));
+                                            row.getBoolean("frequency_cap"), "skip".equals(row.getString("cap_action")),
+                                            row.getInteger("attempts")));
                                 }
                                 return claimed;
                             });
                 }));
     }
 
-    private Uni<Void> process(Claimed send, SendDecision.Eligibility answer, Instant now) {
+    private Uni<Outcome> process(Claimed send, SendDecision.Eligibility answer, Instant now) {
         SendDecision.Eligibility known = answer != null ? answer
                 : new SendDecision.Eligibility(false, "contact_not_found", null);
         SendDecision decision = SendDecision.of(known, send.quietHours(), send.frequencyCap(), send.skipOnCap(), now);
-        Uni<Void> outcome = switch (decision.action()) {
+        return switch (decision.action()) {
             case SEND -> deliver(send);
-            case DEFER -> record(send.id(), "deferred", decision.reason(), decision.notBefore(), null);
-            case SKIP -> record(send.id(), "skipped", decision.reason(), null, null);
+            case DEFER -> Uni.createFrom().item(Outcome.retryLater(send.id(), decision.reason(), decision.notBefore(),
+                    null).withStatus("deferred"));
+            case SKIP -> Uni.createFrom().item(Outcome.finished(send.id(), "skipped", decision.reason(), null));
         };
-        return outcome
+    }
+
+    private Uni<Outcome> deliver(Claimed send) {
+        OutboundMessage message = new OutboundMessage(send.id(), send.phone(), send.templateName(), send.language(),
+                send.category(), send.parameters());
+        return provider.send(message)
+                .map(messageId -> Outcome.sent(send.id(), messageId, Instant.now()))
+                .onFailure(ProviderException.class).recoverWithItem(failure -> failed(send, (ProviderException) failure))
                 .onFailure().recoverWithItem(failure -> {
-                    LOG.debugf("Send %s left for a later tick: %s", send.id(), failure.getMessage());
+                    LOG.warnf("Send %s: unexpected failure while sending, left to reconciliation: %s", send.id(),
+                            failure.getMessage());
                     return null;
                 });
     }
 
-    private Uni<Void> deliver(Claimed send) {
-        OutboundMessage message = new OutboundMessage(send.id(), send.phone(), send.templateName(), send.language(),
-                send.category(), send.parameters());
-        return provider.send(message)
-                .chain(messageId -> pool.preparedQuery("UPDATE sends SET status = 'sent', provider_message_id = $2,"
-                                + " sent_at = $3, claimed_until = NULL, reason = NULL, updated_at = $3 WHERE id = $1")
-                        .execute(Tuple.of(send.id(), messageId, time(Instant.now()))).replaceWithVoid()
-                        .onFailure().invoke(failure -> LOG.warnf("Send %s was accepted by the provider as %s but could"
-                                + " not be recorded; reconciliation will settle it: %s", send.id(), messageId,
-                                failure.getMessage())))
-                .onFailure(ProviderException.class).recoverWithUni(failure -> failed(send, (ProviderException) failure));
-    }
-
-    private Uni<Void> failed(Claimed send, ProviderException failure) {
-        Instant now = Instant.now();
-        return pool.preparedQuery("SELECT attempts FROM sends WHERE id = $1").execute(Tuple.of(send.id()))
-                .chain(rows -> {
-                    int attempts = rows.iterator().next().getInteger("attempts");
-                    if (failure.retryable() && attempts < MAX_ATTEMPTS) {
-                        Duration backoff = Duration.ofSeconds(30L << Math.min(attempts - 1, 7));
-                        return record(send.id(), "queued", "retrying", now.plus(backoff), failure.code());
-                    }
-                    Uni<Void> optOut = failure.code() != null && failure.code() == ProviderException.USER_STOPPED_MARKETING
-                            ? pool.preparedQuery("INSERT INTO preference_events (phone, value, category, detail, at,"
-                                    + " received_at) VALUES ($1, 'stop', 'marketing_messages', $2, $3, $3)"
-                                    + " ON CONFLICT DO NOTHING")
-                            .execute(Tuple.of(send.phone(), "send failed with 131050", time(now))).replaceWithVoid()
-                            : Uni.createFrom().voidItem();
-                    return optOut.chain(() -> record(send.id(), "failed",
-                            failure.retryable() ? "retries_exhausted" : "provider_refused", null, failure.code()));
-                });
-    }
-
-    private Uni<Void> release(Claimed send, Instant now, String reason) {
-        return record(send.id(), "queued", reason, now.plus(Duration.ofSeconds(30)), null);
-    }
-
-    private Uni<Void> record(UUID id, String status, String reason, Instant next, Integer errorCode) {
-        return pool.preparedQuery("UPDATE sends SET status = $2, reason = $3, next_attempt_at = $4,"
-                        + " error_code = coalesce($5, error_code), claimed_until = NULL, updated_at = $6 WHERE id = $1")
-                .execute(Tuple.of(id, status, reason, time(next), errorCode, time(Instant.now()))).replaceWithVoid();
+    private static Outcome failed(Claimed send, ProviderException failure) {
+        if (failure.retryable() && send.attempts() < MAX_ATTEMPTS) {
+            Duration backoff = Duration.ofSeconds(30L << Math.min(send.attempts() - 1, 7));
+            return Outcome.retryLater(send.id(), "retrying", Instant.now().plus(backoff), failure.code());
+        }
+        Outcome outcome = Outcome.finished(send.id(), "failed",
+                failure.retryable() ? "retries_exhausted" : "provider_refused", failure.code());
+        boolean stopped = failure.code() != null && failure.code() == ProviderException.USER_STOPPED_MARKETING;
+        return stopped ? outcome.optingOut(send.phone()) : outcome;
     }
 
     /**
@@ -206,15 +194,25 @@ public class Dispatcher {
      */
     public Uni<Void> reconcile() {
         Instant now = Instant.now();
-        return pool.preparedQuery("UPDATE sends s SET status = 'sent', provider_message_id = r.message_id,"
-                        + " sent_at = r.at, claimed_until = NULL, updated_at = $1"
-                        + " FROM receipts r WHERE s.status = 'sending' AND s.claimed_until < $1"
-                        + " AND r.callback_data = s.id::text AND s.provider_message_id IS NULL")
+        return pool.preparedQuery("SELECT id::text AS id FROM sends WHERE status = 'sending' AND claimed_until < $1")
                 .execute(Tuple.of(time(now)))
-                .chain(() -> pool.preparedQuery("UPDATE sends SET status = 'failed', reason = 'unknown_outcome',"
-                        + " claimed_until = NULL, updated_at = $1 WHERE status = 'sending' AND claimed_until < $2")
-                        .execute(Tuple.of(time(now), time(now.minus(unknownOutcomeAfter)))))
-                .replaceWithVoid();
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    List<String> stuck = new ArrayList<>();
+                    rows.forEach(row -> stuck.add(row.getString("id")));
+                    return pool.preparedQuery("UPDATE sends s SET status = 'sent', provider_message_id = r.message_id,"
+                                    + " sent_at = r.at, claimed_until = NULL, updated_at = $1 FROM receipts r"
+                                    + " WHERE r.callback_data = ANY($2) AND s.id::text = r.callback_data"
+                                    + " AND s.status = 'sending' AND s.provider_message_id IS NULL")
+                            .execute(Tuple.of(time(now), stuck.toArray(String[]::new)))
+                            .chain(() -> pool.preparedQuery("UPDATE sends SET status = 'failed',"
+                                    + " reason = 'unknown_outcome', claimed_until = NULL, updated_at = $1"
+                                    + " WHERE status = 'sending' AND claimed_until < $2")
+                                    .execute(Tuple.of(time(now), time(now.minus(unknownOutcomeAfter)))))
+                            .replaceWithVoid();
+                });
     }
 
     private Uni<Void> completeFinished(Integer ignored) {
