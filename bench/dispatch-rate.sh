@@ -15,7 +15,7 @@ set +a
 export PGHOST PGPORT PGUSER PGPASSWORD
 C=http://127.0.0.1:8082
 
-java bench/dispatch/FakeGraph.java 19090 >/tmp/chatroi-fake-graph.log 2>&1 &
+java -Dsun.net.httpserver.nodelay=true bench/dispatch/FakeGraph.java 19090 >/tmp/chatroi-fake-graph.log 2>&1 &
 GRAPH=$!
 pid=$(cat .dev/pids/campaign-service.pid)
 kill "$pid"; while kill -0 "$pid" 2>/dev/null; do sleep 0.5; done

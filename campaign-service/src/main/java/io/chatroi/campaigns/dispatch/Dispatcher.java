@@ -40,20 +40,22 @@ public class Dispatcher {
     private final Pool pool;
     private final ContactsClient contacts;
     private final MessageProvider provider;
-    private final int ratePerSecond;
+    private final int perTick;
     private final int concurrency;
     private final Duration claimFor;
     private final Duration unknownOutcomeAfter;
 
     public Dispatcher(Pool pool, ContactsClient contacts, MessageProvider provider,
                       @ConfigProperty(name = "chatroi.dispatcher.rate-per-second") int ratePerSecond,
+                      @ConfigProperty(name = "chatroi.dispatcher.tick") Duration tick,
                       @ConfigProperty(name = "chatroi.dispatcher.concurrency") int concurrency,
                       @ConfigProperty(name = "chatroi.dispatcher.claim-for") Duration claimFor,
                       @ConfigProperty(name = "chatroi.dispatcher.unknown-outcome-after") Duration unknownOutcomeAfter) {
         this.pool = pool;
         this.contacts = contacts;
         this.provider = provider;
-        this.ratePerSecond = ratePerSecond;
+        // each tick sends its share of the per-second rate; short ticks keep a slow tick from costing a whole second
+        this.perTick = Math.max(1, (int) (ratePerSecond * tick.toMillis() / 1000));
         this.concurrency = concurrency;
         this.claimFor = claimFor;
         this.unknownOutcomeAfter = unknownOutcomeAfter;
@@ -65,7 +67,7 @@ public class Dispatcher {
         long started = System.nanoTime();
         return reconcile()
                 .invoke(() -> LOG.debugf("reconcile took %d ms", (Object) ((System.nanoTime() - started) / 1_000_000)))
-                .chain(() -> dispatch(ratePerSecond))
+                .chain(() -> dispatch(perTick))
                 .invoke(count -> LOG.debugf("tick dispatched %d sends in %d ms", (Object) count,
                         (Object) ((System.nanoTime() - started) / 1_000_000)))
                 .chain(this::completeFinished).replaceWithVoid()
