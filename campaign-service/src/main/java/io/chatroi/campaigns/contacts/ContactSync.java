@@ -14,13 +14,14 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import static io.chatroi.common.sql.SqlTimes.time;
 
 /**
  * Forwards what campaign-service learned to contacts-service, which owns tiers, opt-out and the weekly cap:
@@ -107,31 +108,28 @@ public class ContactSync {
         boolean stopTapped = payload != null && stopPayloads.contains(payload.toUpperCase(Locale.ROOT));
         return new JsonObject().put("phone", row.getString("from_phone")).put("name", row.getString("profile_name"))
                 .put("source", row.getValue("referral") != null ? "ads_ctwa" : "other")
-                .put("direction", "inbound").put("at", instant(row, "at").toString())
+                .put("direction", "inbound").put("at", instantOrNow(row, "at").toString())
                 .put("text", text).put("messageType", row.getString("type"))
                 .put("externalId", row.getString("message_id")).put("optOut", stopTapped ? Boolean.TRUE : null);
     }
 
     private static JsonObject outbound(Row row) {
         return new JsonObject().put("phone", row.getString("phone")).put("direction", "outbound")
-                .put("at", instant(row, "sent_at").toString()).put("messageType", "template")
+                .put("at", instantOrNow(row, "sent_at").toString()).put("messageType", "template")
                 .put("category", row.getString("category")).put("externalId", row.getString("provider_message_id"));
     }
 
     private static JsonObject preference(Row row) {
         String value = row.getString("value");
         return new JsonObject().put("phone", row.getString("phone")).put("direction", "inbound")
-                .put("at", instant(row, "at").toString()).put("messageType", "user_preferences")
+                .put("at", instantOrNow(row, "at").toString()).put("messageType", "user_preferences")
                 .put("externalId", "preference:" + row.getString("key"))
                 .put("optOut", "stop".equals(value) ? Boolean.TRUE : "resume".equals(value) ? Boolean.FALSE : null);
     }
 
-    private static Instant instant(Row row, String column) {
+    /** A message time; a row without one counts as now rather than being dropped. */
+    private static Instant instantOrNow(Row row, String column) {
         OffsetDateTime value = row.getOffsetDateTime(column);
         return value == null ? Instant.now() : value.toInstant();
-    }
-
-    private static OffsetDateTime time(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -17,11 +17,10 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import static io.chatroi.common.sql.SqlTimes.time;
 
 /**
  * Sends due messages at the provider's rate. Each tick claims up to one second's worth of due sends with
@@ -240,7 +239,4 @@ public class Dispatcher {
         return List.of();
     }
 
-    private static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 }

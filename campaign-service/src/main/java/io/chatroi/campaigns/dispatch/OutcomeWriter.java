@@ -9,9 +9,9 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import static io.chatroi.common.sql.SqlTimes.time;
 
 /**
  * Writes a tick's outcomes in one transaction (one UPDATE from arrays, plus opt-outs). Should the batch fail (say,
@@ -84,7 +84,4 @@ final class OutcomeWriter {
                 .execute(Tuple.of(stopPhones, time(now))).replaceWithVoid());
     }
 
-    private static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 }

@@ -15,9 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import static io.chatroi.common.sql.SqlTimes.instant;
 
 @Path("/api/v1/message-states")
 @Produces(MediaType.APPLICATION_JSON)
@@ -70,8 +70,4 @@ public class MessageStateResource {
                 });
     }
 
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
-    }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import static io.chatroi.campaigns.send.SendRepository.time;
+import static io.chatroi.common.sql.SqlTimes.time;
 
 /** Keyset-paged reads of sends: per campaign (oldest first), and all sends by (updatedAt, id) for sync. */
 @ApplicationScoped

@@ -9,14 +9,13 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import static io.chatroi.common.sql.SqlTimes.time;
 
 /** The sends table: bulk creation at launch and the counters of a campaign. */
 @ApplicationScoped
@@ -122,7 +121,4 @@ public class SendRepository {
                 });
     }
 
-    static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 }

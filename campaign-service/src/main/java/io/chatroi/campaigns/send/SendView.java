@@ -3,8 +3,8 @@ package io.chatroi.campaigns.send;
 import io.vertx.mutiny.sqlclient.Row;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.UUID;
+import static io.chatroi.common.sql.SqlTimes.instant;
 
 /**
  * One send with its delivery state: {@code status} is the dispatcher's (queued, deferred, skipped, holdout,
@@ -30,8 +30,4 @@ public record SendView(UUID id, UUID campaignId, String variant, UUID contactId,
                 instant(row, "updated_at"));
     }
 
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
-    }
 }

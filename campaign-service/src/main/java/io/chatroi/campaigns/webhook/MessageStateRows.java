@@ -1,5 +1,6 @@
 package io.chatroi.campaigns.webhook;
 
+import io.chatroi.common.sql.SqlTimes;
 import io.chatroi.campaigns.receipt.DeliveryStatus;
 import io.chatroi.campaigns.receipt.MessageState;
 import io.smallrye.mutiny.Uni;
@@ -8,10 +9,10 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
-import static io.chatroi.campaigns.webhook.WebhookStore.time;
+import static io.chatroi.common.sql.SqlTimes.time;
+import static io.chatroi.common.sql.SqlTimes.instant;
 
 /** Maps the message_states table to {@link MessageState} and back. */
 final class MessageStateRows {
@@ -40,8 +41,4 @@ final class MessageStateRows {
                 .executeBatch(batch).replaceWithVoid();
     }
 
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
-    }
 }

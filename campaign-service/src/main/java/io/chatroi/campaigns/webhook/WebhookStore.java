@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import static io.chatroi.common.sql.SqlTimes.time;
 
 /**
  * Writes one webhook delivery in one transaction with set-based statements (a handful per POST, whatever its size):
@@ -163,7 +163,4 @@ public class WebhookStore {
                 + " VALUES ($1, $2, $3, $4, $5)").executeBatch(batch).replaceWithVoid();
     }
 
-    static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 }

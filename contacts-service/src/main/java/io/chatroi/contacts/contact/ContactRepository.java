@@ -1,5 +1,6 @@
 package io.chatroi.contacts.contact;
 
+import io.chatroi.common.sql.SqlTimes;
 import io.chatroi.contacts.filter.ContactFilter;
 import io.chatroi.contacts.filter.ContactQuery;
 import io.chatroi.contacts.filter.SqlParams;
@@ -13,13 +14,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import static io.chatroi.common.sql.SqlTimes.time;
 
 /** SQL for the contacts table, over the reactive PostgreSQL client; every method runs on the client it is given. */
 @ApplicationScoped
@@ -69,8 +69,8 @@ public class ContactRepository {
         return client.preparedQuery(sql).execute(params.tuple()).map(rows -> {
             List<AudienceMember> out = new ArrayList<>(rows.size());
             rows.forEach(row -> out.add(new AudienceMember(row.getUUID("id"), row.getString("phone"),
-                    ContactRow.instant(row, "created_at"), ContactRow.instant(row, "updated_at"),
-                    ContactRow.instant(row, "last_inbound_at"))));
+                    SqlTimes.instant(row, "created_at"), SqlTimes.instant(row, "updated_at"),
+                    SqlTimes.instant(row, "last_inbound_at"))));
             return out;
         });
     }
@@ -149,9 +149,6 @@ public class ContactRepository {
                 .map(rows -> rows.rowCount() == 1);
     }
 
-    public static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 
     static Optional<Row> first(RowSet<Row> rows) {
         var iterator = rows.iterator();

@@ -8,12 +8,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import static io.chatroi.common.sql.SqlTimes.instant;
 
 /** A contacts table row as stored, before read-time tiers are computed. */
 public record ContactRow(UUID id, String phone, String name, String company, String country, String language,
@@ -44,10 +44,6 @@ public record ContactRow(UUID id, String phone, String name, String company, Str
                 tags == null ? List.of() : Arrays.asList(tags));
     }
 
-    public static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
-    }
 
     public ActivityTier activityAt(Instant now) {
         return ActivityTier.of(lastInboundAt, now);

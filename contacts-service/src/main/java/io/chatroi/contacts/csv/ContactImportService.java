@@ -1,5 +1,6 @@
 package io.chatroi.contacts.csv;
 
+import io.chatroi.common.sql.SqlTimes;
 import io.chatroi.contacts.contact.ContactFields;
 import io.chatroi.contacts.followup.FollowUp;
 import io.chatroi.contacts.followup.FollowUpPolicy;
@@ -24,7 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import static io.chatroi.contacts.contact.ContactRepository.time;
+import static io.chatroi.common.sql.SqlTimes.time;
 
 /**
  * CSV import: every row is validated first (on a worker thread, off the event loop), then all good rows are

@@ -1,5 +1,6 @@
 package io.chatroi.contacts.deal;
 
+import io.chatroi.common.sql.SqlTimes;
 import io.chatroi.contacts.contact.ContactRow;
 import io.vertx.mutiny.sqlclient.Row;
 
@@ -14,11 +15,11 @@ public record Deal(UUID id, UUID contactId, String stage, Instant inquiryAt, Ins
 
     static Deal from(Row row) {
         return new Deal(row.getUUID("id"), row.getUUID("contact_id"), row.getString("stage"),
-                ContactRow.instant(row, "inquiry_at"), ContactRow.instant(row, "quoted_at"),
-                row.getBigDecimal("quote_amount"), ContactRow.instant(row, "won_at"),
-                ContactRow.instant(row, "lost_at"), row.getBigDecimal("order_amount"), row.getBigDecimal("profit"),
+                SqlTimes.instant(row, "inquiry_at"), SqlTimes.instant(row, "quoted_at"),
+                row.getBigDecimal("quote_amount"), SqlTimes.instant(row, "won_at"),
+                SqlTimes.instant(row, "lost_at"), row.getBigDecimal("order_amount"), row.getBigDecimal("profit"),
                 row.getString("currency"), row.getUUID("campaign_id"), row.getString("owner"),
-                ContactRow.instant(row, "created_at"), ContactRow.instant(row, "updated_at"));
+                SqlTimes.instant(row, "created_at"), SqlTimes.instant(row, "updated_at"));
     }
 
     DealState state() {

@@ -1,5 +1,6 @@
 package io.chatroi.contacts.deal;
 
+import io.chatroi.common.sql.SqlTimes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,7 +27,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import static io.chatroi.contacts.contact.ContactRepository.time;
+import static io.chatroi.common.sql.SqlTimes.time;
 
 /**
  * Deals (inquiry -> quoted -> won | lost). Every change moves the contact's stage in the same transaction:

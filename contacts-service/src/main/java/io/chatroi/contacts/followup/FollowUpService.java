@@ -1,5 +1,6 @@
 package io.chatroi.contacts.followup;
 
+import io.chatroi.common.sql.SqlTimes;
 import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.TimeIdCursor;
 import io.chatroi.contacts.contact.ContactRow;
@@ -18,7 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import static io.chatroi.contacts.contact.ContactRepository.time;
+import static io.chatroi.common.sql.SqlTimes.time;
 
 /**
  * Keeps each contact's next follow-up (due time and reason) current: recomputed by {@link FollowUpPolicy} whenever
@@ -81,11 +82,11 @@ public class FollowUpService {
         return pool.preparedQuery(sql.toString()).execute(Tuple.from(params)).map(rows -> {
             List<DueFollowUp> items = new ArrayList<>();
             for (Row row : rows) {
-                Instant lastIn = ContactRow.instant(row, "last_inbound_at");
+                Instant lastIn = SqlTimes.instant(row, "last_inbound_at");
                 IntentTier intent = IntentTier.effective(IntentTier.fromWire(row.getString("intent")), lastIn,
-                        ContactRow.instant(row, "last_outbound_at"), now);
+                        SqlTimes.instant(row, "last_outbound_at"), now);
                 items.add(new DueFollowUp(row.getUUID("id"), row.getString("name"), row.getString("phone"),
-                        row.getString("owner"), ContactRow.instant(row, "follow_up_due_at"),
+                        row.getString("owner"), SqlTimes.instant(row, "follow_up_due_at"),
                         row.getString("follow_up_reason"), intent == null ? null : intent.wire(),
                         ActivityTier.of(lastIn, now).wire()));
             }
@@ -94,10 +95,10 @@ public class FollowUpService {
     }
 
     private static FollowUpPolicy.Facts facts(Row row, Instant now) {
-        Instant lastIn = ContactRow.instant(row, "last_inbound_at");
-        Instant lastOut = ContactRow.instant(row, "last_outbound_at");
+        Instant lastIn = SqlTimes.instant(row, "last_inbound_at");
+        Instant lastOut = SqlTimes.instant(row, "last_outbound_at");
         return new FollowUpPolicy.Facts(row.getBoolean("opted_out"), row.getValue("erased_at") != null,
-                ContactRow.instant(row, "created_at"), lastIn, lastOut, ContactRow.instant(row, "open_quote_at"),
+                SqlTimes.instant(row, "created_at"), lastIn, lastOut, SqlTimes.instant(row, "open_quote_at"),
                 row.getLong("unanswered").intValue(),
                 IntentTier.effective(IntentTier.fromWire(row.getString("intent")), lastIn, lastOut, now),
                 ActivityTier.of(lastIn, now));

@@ -1,5 +1,6 @@
 package io.chatroi.contacts.interaction;
 
+import io.chatroi.common.sql.SqlTimes;
 import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.TimeIdCursor;
 import io.chatroi.common.problem.ProblemException;
@@ -31,7 +32,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import static io.chatroi.contacts.contact.ContactRepository.time;
+import static io.chatroi.common.sql.SqlTimes.time;
 
 /**
  * Records messages with a contact and applies what they mean, in one transaction: last inbound/outbound times,
@@ -186,7 +187,7 @@ public class InteractionService {
             List<Interaction> items = new ArrayList<>();
             for (Row row : rows) {
                 items.add(new Interaction(row.getUUID("id"), row.getUUID("contact_id"), row.getString("direction"),
-                        ContactRow.instant(row, "at"), row.getString("text"), row.getString("message_type"),
+                        SqlTimes.instant(row, "at"), row.getString("text"), row.getString("message_type"),
                         row.getString("category"), row.getString("agent"), row.getString("external_id"),
                         row.getString("intent"), Arrays.asList(row.getArrayOfStrings("interests")),
                         row.getBoolean("opted_out")));

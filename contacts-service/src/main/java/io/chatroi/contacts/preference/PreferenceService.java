@@ -1,5 +1,6 @@
 package io.chatroi.contacts.preference;
 
+import io.chatroi.common.sql.SqlTimes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.problem.Validator;
@@ -20,7 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import static io.chatroi.contacts.contact.ContactRepository.time;
+import static io.chatroi.common.sql.SqlTimes.time;
 
 /** Communication preferences and the send-eligibility answer campaign-service relies on. */
 @ApplicationScoped
@@ -103,8 +104,8 @@ public class PreferenceService {
                             java.util.Map<UUID, SendRules.MarketingHistory> byContact = new java.util.HashMap<>();
                             for (Row h : histories) {
                                 byContact.put(h.getUUID("contact_id"), new SendRules.MarketingHistory(
-                                        h.getLong("week").intValue(), ContactRow.instant(h, "oldest"),
-                                        ContactRow.instant(h, "latest")));
+                                        h.getLong("week").intValue(), SqlTimes.instant(h, "oldest"),
+                                        SqlTimes.instant(h, "latest")));
                             }
                             java.util.Map<UUID, EligibilityAnswer> answers = new java.util.HashMap<>();
                             for (Row row : rows) {
@@ -142,7 +143,7 @@ public class PreferenceService {
                     Row row = rows.iterator().next();
                     int counted = row.getLong("week").intValue();
                     return new SendRules.MarketingHistory(sentThisWeek != null ? sentThisWeek : counted,
-                            ContactRow.instant(row, "oldest"), ContactRow.instant(row, "latest"));
+                            SqlTimes.instant(row, "oldest"), SqlTimes.instant(row, "latest"));
                 });
     }
 

@@ -1,5 +1,6 @@
 package io.chatroi.contacts.tag;
 
+import io.chatroi.common.sql.SqlTimes;
 import io.chatroi.common.problem.FieldError;
 import io.chatroi.common.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -15,7 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import static io.chatroi.contacts.contact.ContactRepository.time;
+import static io.chatroi.common.sql.SqlTimes.time;
 
 /**
  * Adds and removes tags on contacts and records each change in the tag history (who, when), in the caller's

@@ -1,5 +1,6 @@
 package io.chatroi.contacts.tag;
 
+import io.chatroi.common.sql.SqlTimes;
 import io.chatroi.common.paging.Cursor;
 import io.chatroi.common.paging.Page;
 import io.chatroi.common.problem.ProblemException;
@@ -18,7 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import static io.chatroi.contacts.contact.ContactRepository.time;
+import static io.chatroi.common.sql.SqlTimes.time;
 
 /** The tag catalogue (system and custom tags) and tags on contacts. */
 @ApplicationScoped

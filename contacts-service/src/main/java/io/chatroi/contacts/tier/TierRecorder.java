@@ -1,5 +1,6 @@
 package io.chatroi.contacts.tier;
 
+import io.chatroi.common.sql.SqlTimes;
 import io.chatroi.contacts.contact.ContactRow;
 import io.chatroi.contacts.tag.TagAssignments;
 import io.smallrye.mutiny.Uni;
@@ -32,10 +33,10 @@ public class TierRecorder {
                         + " FROM contacts WHERE id = $1").execute(Tuple.of(contactId))
                 .chain(rows -> {
                     Row row = rows.iterator().next();
-                    Instant lastIn = ContactRow.instant(row, "last_inbound_at");
+                    Instant lastIn = SqlTimes.instant(row, "last_inbound_at");
                     String activity = ActivityTier.of(lastIn, now).wire();
                     IntentTier intentTier = IntentTier.effective(IntentTier.fromWire(row.getString("intent")), lastIn,
-                            ContactRow.instant(row, "last_outbound_at"), now);
+                            SqlTimes.instant(row, "last_outbound_at"), now);
                     String intent = intentTier == null ? null : intentTier.wire();
                     String oldActivity = row.getString("activity_recorded");
                     String oldIntent = row.getString("intent_recorded");
