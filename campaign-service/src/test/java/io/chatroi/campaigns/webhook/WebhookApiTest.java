@@ -163,6 +163,21 @@ class WebhookApiTest {
     }
 
     @Test
+    void otherProvidersPostNeutralReceiptsThatFoldTheSameWay() {
+        String id = "ext-" + UUID.randomUUID();
+        java.util.Map<String, Object> read = java.util.Map.of("messageId", id, "status", "read", "at", "2026-11-22T10:05:00Z");
+        java.util.Map<String, Object> sent = java.util.Map.of("messageId", id, "status", "sent", "at", "2026-11-22T10:00:00Z");
+        given().contentType("application/json").body(java.util.Map.of("items", java.util.List.of(read, sent, read)))
+                .post("/api/v1/receipts").then().statusCode(200).body("receipts", equalTo(3));
+        given().get("/api/v1/message-states/" + id).then().body("status", equalTo("read"))
+                .body("deliveredAt", equalTo("2026-11-22T10:05:00Z")).body("sentAt", equalTo("2026-11-22T10:00:00Z"))
+                .body("receipts.size()", equalTo(2));
+        given().contentType("application/json").body(java.util.Map.of("items", java.util.List.of(
+                        java.util.Map.of("status", "read")))).post("/api/v1/receipts").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("items[0].messageId", "items[0].at"));
+    }
+
+    @Test
     void aSignedButMalformedDeliveryIsABadRequest() {
         byte[] bytes = "{not json".getBytes(StandardCharsets.UTF_8);
         given().contentType("application/json").header("X-Hub-Signature-256", META.sign(bytes)).body(bytes)
