@@ -3,7 +3,7 @@ package io.chatroi.contacts.deal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.PageLimit;
-import io.chatroi.contacts.web.QueryInstants;
+import io.chatroi.common.web.QueryInstants;
 import io.chatroi.contacts.web.Locations;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;

@@ -2,7 +2,7 @@ package io.chatroi.contacts.followup;
 
 import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.PageLimit;
-import io.chatroi.contacts.web.QueryInstants;
+import io.chatroi.common.web.QueryInstants;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

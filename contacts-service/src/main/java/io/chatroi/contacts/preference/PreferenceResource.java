@@ -55,6 +55,6 @@ public class PreferenceResource {
             String category,
             @QueryParam("sentThisWeek") @Parameter(description = "marketing messages the caller counted in the last"
                     + " 7 days; default: what the service recorded") Integer sentThisWeek) {
-        return service.eligibility(id, io.chatroi.contacts.web.QueryInstants.parse(at, "at"), category, sentThisWeek);
+        return service.eligibility(id, io.chatroi.common.web.QueryInstants.parse(at, "at"), category, sentThisWeek);
     }
 }

@@ -1,4 +1,4 @@
-package io.chatroi.contacts.web;
+package io.chatroi.common.web;
 
 import io.chatroi.common.problem.ProblemException;
 
