@@ -1,0 +1,33 @@
+package io.chatroi.common.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+
+/**
+ * The decision of {@link InternalTokenFilter}, in plain Java: with a token configured, requests to {@code /api/**}
+ * must carry it; everything else (health, OpenAPI, webhooks, redirects) stays open. Constant-time comparison.
+ */
+public final class InternalTokenCheck {
+
+    private final byte[] expected;
+
+    public InternalTokenCheck(Optional<String> token) {
+        this.expected = token.filter(t -> !t.isBlank()).map(t -> t.getBytes(StandardCharsets.UTF_8)).orElse(null);
+    }
+
+    public boolean enabled() {
+        return expected != null;
+    }
+
+    public boolean allows(String path, String presented) {
+        if (expected == null || !guarded(path)) {
+            return true;
+        }
+        return presented != null && MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static boolean guarded(String path) {
+        return path != null && (path.equals("/api") || path.startsWith("/api/"));
+    }
+}

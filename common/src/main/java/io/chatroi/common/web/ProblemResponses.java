@@ -1,0 +1,42 @@
+package io.chatroi.common.web;
+
+import io.chatroi.common.problem.Problem;
+import io.chatroi.common.problem.ProblemType;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Map;
+
+/** Problem responses written straight on the Vert.x router, for filters that answer before any resource runs. */
+public final class ProblemResponses {
+
+    private ProblemResponses() {
+    }
+
+    public static void send(RoutingContext rc, ProblemType type, String detail) {
+        send(rc, type.status(), type, detail, Map.of());
+    }
+
+    public static void send(RoutingContext rc, int status, ProblemType type, String detail, Map<String, String> headers) {
+        JsonObject body = json(status, type, detail, rc.request().path());
+        var response = rc.response();
+        if (response.headWritten()) {
+            response.reset();
+            return;
+        }
+        response.setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE);
+        headers.forEach(response::putHeader);
+        response.end(body.encode());
+    }
+
+    public static JsonObject json(int status, ProblemType type, String detail, String instance) {
+        JsonObject body = new JsonObject().put("type", type.uri()).put("title", type.title()).put("status", status);
+        if (detail != null) {
+            body.put("detail", detail);
+        }
+        if (instance != null) {
+            body.put("instance", instance);
+        }
+        return body;
+    }
+}
