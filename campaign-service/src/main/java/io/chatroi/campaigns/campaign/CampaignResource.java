@@ -4,6 +4,7 @@ import io.chatroi.campaigns.send.SendQueries;
 import io.chatroi.campaigns.send.SendView;
 import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.PageLimit;
+import io.chatroi.common.web.QueryInstants;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.UUID;
 
 @Path("/api/v1/campaigns")
@@ -35,9 +37,13 @@ public class CampaignResource {
     }
 
     @GET
-    @Operation(summary = "List campaigns", description = "Newest first.")
-    public Uni<Page<CampaignView>> list(@QueryParam("limit") Integer limit, @QueryParam("after") String after) {
-        return service.list(after, PageLimit.of(limit));
+    @Operation(summary = "List campaigns", description = "Newest first; with updatedAfter, every campaign changed"
+            + " since then ordered by (updatedAt, id) for incremental sync (metrics-service).")
+    public Uni<Page<CampaignView>> list(@QueryParam("updatedAfter") String updatedAfter,
+                                        @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
+        Instant since = QueryInstants.parse(updatedAfter, "updatedAfter");
+        return since == null ? service.list(after, PageLimit.of(limit))
+                : service.changedSince(since, after, PageLimit.of(limit));
     }
 
     @POST

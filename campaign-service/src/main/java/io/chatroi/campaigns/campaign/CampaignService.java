@@ -131,6 +131,23 @@ public class CampaignService {
                 last -> new TimeIdCursor(last.createdAt(), last.id()).encode()));
     }
 
+    /** Campaigns changed after an instant, by (updatedAt, id) ascending. */
+    @WithSession
+    public Uni<Page<CampaignView>> changedSince(Instant since, String after, int limit) {
+        var query = after == null
+                ? Campaign.<Campaign>find("updatedAt > ?1", Sort.ascending("updatedAt", "id"), since)
+                : changedAfterCursor(since, TimeIdCursor.decode(after));
+        return query.page(0, limit + 1).list().map(rows -> Page.of(
+                rows.stream().map(c -> CampaignView.of(c, null, Map.of())).toList(), limit,
+                last -> new TimeIdCursor(last.updatedAt(), last.id()).encode()));
+    }
+
+    private static io.quarkus.hibernate.reactive.panache.PanacheQuery<Campaign> changedAfterCursor(Instant since,
+                                                                                                   TimeIdCursor cursor) {
+        return Campaign.find("updatedAt > ?1 and (updatedAt > ?2 or (updatedAt = ?2 and id > ?3))",
+                Sort.ascending("updatedAt", "id"), since, cursor.at(), cursor.id());
+    }
+
     private static io.quarkus.hibernate.reactive.panache.PanacheQuery<Campaign> afterCursor(TimeIdCursor cursor) {
         return Campaign.find("createdAt < ?1 or (createdAt = ?1 and id < ?2)", Sort.descending("createdAt", "id"),
                 cursor.at(), cursor.id());
@@ -179,7 +196,7 @@ public class CampaignService {
         if (c.launchedAt == null) {
             return Uni.createFrom().item(CampaignView.of(c, null, Map.of()));
         }
-        return sends.countersByVariant(c.id, c.attributionDays)
+        return sends.countersByVariant(c.id)
                 .map(byVariant -> CampaignView.of(c, CountersTotal.of(byVariant.values()), byVariant));
     }
 

@@ -4,9 +4,10 @@ import java.util.Map;
 
 /**
  * Live campaign counters. A count of a state includes the later states (a read message is also delivered and sent);
- * holdout contacts receive nothing and are counted apart.
+ * holdout contacts receive nothing and are counted apart. {@code clicked} counts sends whose tracked link was opened
+ * at least once, {@code clicks} every opening.
  */
 public record Counters(long queued, long deferred, long skipped, long holdout, long sent, long delivered, long read,
-                       long replied, long failed, long optedOut, Map<String, Long> skippedByReason,
+                       long replied, long clicked, long clicks, long failed, long optedOut, Map<String, Long> skippedByReason,
                        Map<String, Long> failedByCode) {
 }

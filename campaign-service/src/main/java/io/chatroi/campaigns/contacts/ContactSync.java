@@ -1,6 +1,7 @@
 package io.chatroi.campaigns.contacts;
 
 import io.quarkus.scheduler.Scheduled;
+import io.chatroi.campaigns.attribution.StopSignals;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -9,17 +10,13 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import static io.chatroi.common.sql.SqlTimes.time;
 
@@ -38,13 +35,12 @@ public class ContactSync {
 
     private final Pool pool;
     private final ContactsClient contacts;
-    private final Set<String> stopPayloads;
+    private final StopSignals stopSignals;
 
-    public ContactSync(Pool pool, ContactsClient contacts,
-                       @ConfigProperty(name = "chatroi.campaigns.stop-payloads") List<String> stopPayloads) {
+    public ContactSync(Pool pool, ContactsClient contacts, StopSignals stopSignals) {
         this.pool = pool;
         this.contacts = contacts;
-        this.stopPayloads = stopPayloads.stream().map(p -> p.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
+        this.stopSignals = stopSignals;
     }
 
     @Scheduled(every = "{chatroi.campaigns.contact-sync-every}", delayed = "5s",
@@ -72,7 +68,12 @@ public class ContactSync {
                                 + " WHERE forwarded_at IS NULL ORDER BY received_at LIMIT " + BATCH
                                 + " FOR UPDATE SKIP LOCKED", true, ContactSync::preference,
                         "UPDATE preference_events SET forwarded_at = $2 WHERE id::text = ANY($1)", "key")
-                        .map(preferences -> count + preferences));
+                        .map(preferences -> count + preferences))
+                .chain(count -> forward("SELECT id::text AS key, external_id, direction, phone, agent, at, text"
+                                + " FROM chat_messages WHERE forwarded_at IS NULL ORDER BY created_at LIMIT " + BATCH
+                                + " FOR UPDATE SKIP LOCKED", true, ContactSync::chat,
+                        "UPDATE chat_messages SET forwarded_at = $2 WHERE id::text = ANY($1)", "key")
+                        .map(chats -> count + chats));
     }
 
     private Uni<Integer> forward(String select, boolean createMissing, Function<Row, JsonObject> item,
@@ -105,7 +106,7 @@ public class ContactSync {
     private JsonObject inbound(Row row) {
         String payload = row.getString("payload");
         String text = row.getString("text");
-        boolean stopTapped = payload != null && stopPayloads.contains(payload.toUpperCase(Locale.ROOT));
+        boolean stopTapped = stopSignals.isStopPayload(payload);
         return new JsonObject().put("phone", row.getString("from_phone")).put("name", row.getString("profile_name"))
                 .put("source", row.getValue("referral") != null ? "ads_ctwa" : "other")
                 .put("direction", "inbound").put("at", instantOrNow(row, "at").toString())
@@ -125,6 +126,14 @@ public class ContactSync {
                 .put("at", instantOrNow(row, "at").toString()).put("messageType", "user_preferences")
                 .put("externalId", "preference:" + row.getString("key"))
                 .put("optOut", "stop".equals(value) ? Boolean.TRUE : "resume".equals(value) ? Boolean.FALSE : null);
+    }
+
+    private static JsonObject chat(Row row) {
+        String external = row.getString("external_id");
+        return new JsonObject().put("phone", row.getString("phone")).put("direction", row.getString("direction"))
+                .put("at", instantOrNow(row, "at").toString()).put("text", row.getString("text"))
+                .put("messageType", "text").put("agent", row.getString("agent")).put("source", "other")
+                .put("externalId", external != null ? external : "chat:" + row.getString("key"));
     }
 
     /** A message time; a row without one counts as now rather than being dropped. */

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -39,15 +40,50 @@ public class ContactsClient {
     private final URI base;
     private final Duration timeout;
     private final ObjectMapper json;
+    private final String internalToken;
+
+    static final String INTERNAL_TOKEN_HEADER = "X-ChatROI-Internal-Token";
 
     public ContactsClient(Vertx vertx, ObjectMapper json,
                           @ConfigProperty(name = "chatroi.contacts.url") URI base,
                           @ConfigProperty(name = "chatroi.contacts.timeout", defaultValue = "5s") Duration timeout,
-                          @ConfigProperty(name = "chatroi.contacts.connections", defaultValue = "32") int poolSize) {
+                          @ConfigProperty(name = "chatroi.contacts.connections", defaultValue = "32") int poolSize,
+                          @ConfigProperty(name = "chatroi.internal-token") Optional<String> internalToken) {
         this.client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true).setMaxPoolSize(poolSize));
         this.base = base;
         this.timeout = timeout;
         this.json = json;
+        this.internalToken = internalToken.filter(token -> !token.isBlank()).orElse(null);
+    }
+
+    /** A request to contacts-service, carrying the internal token services require when one is configured. */
+    private HttpRequest<Buffer> request(io.vertx.core.http.HttpMethod method, String path) {
+        HttpRequest<Buffer> request = client.requestAbs(method, base.resolve(path).toString());
+        if (internalToken != null) {
+            request.putHeader(INTERNAL_TOKEN_HEADER, internalToken);
+        }
+        return request;
+    }
+
+    /** The phone (E.164) of a contact; a 404 problem when contacts-service does not know it. */
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = ProblemException.class)
+    @CircuitBreakerName("contacts-get")
+    public Uni<String> phoneOf(UUID contactId) {
+        return request(io.vertx.core.http.HttpMethod.GET, "/api/v1/contacts/" + contactId).timeout(timeout.toMillis())
+                .send()
+                .map(response -> {
+                    if (response.statusCode() == 404) {
+                        throw ProblemException.notFound("contact", contactId);
+                    }
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("contacts-service answered " + response.statusCode());
+                    }
+                    String phone = response.bodyAsJsonObject().getString("phone");
+                    if (phone == null) {
+                        throw ProblemException.notFound("contact", contactId);
+                    }
+                    return phone;
+                });
     }
 
     /** One audience member: what a send needs. */
@@ -64,9 +100,9 @@ public class ContactsClient {
         HttpRequest<Buffer> request;
         Object segmentId = audience.get("segmentId");
         if (segmentId != null) {
-            request = client.getAbs(base.resolve("/api/v1/segments/" + segmentId + "/audience").toString());
+            request = request(io.vertx.core.http.HttpMethod.GET, "/api/v1/segments/" + segmentId + "/audience");
         } else {
-            request = client.getAbs(base.resolve("/api/v1/contacts/audience").toString());
+            request = request(io.vertx.core.http.HttpMethod.GET, "/api/v1/contacts/audience");
             Object filter = audience.get("filter");
             if (filter instanceof Map<?, ?> fields) {
                 fields.forEach((key, value) -> addQuery(request, String.valueOf(key), value));
@@ -92,7 +128,7 @@ public class ContactsClient {
         io.vertx.core.json.JsonObject body = new io.vertx.core.json.JsonObject().put("at", at.toString())
                 .put("category", category).put("contactIds", new io.vertx.core.json.JsonArray(
                         contactIds.stream().map(UUID::toString).toList()));
-        return client.postAbs(base.resolve("/api/v1/send-eligibility").toString()).timeout(timeout.toMillis())
+        return request(io.vertx.core.http.HttpMethod.POST, "/api/v1/send-eligibility").timeout(timeout.toMillis())
                 .sendJsonObject(body)
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).atMost(2)
                 .map(response -> {
@@ -122,7 +158,7 @@ public class ContactsClient {
         io.vertx.core.json.JsonObject body = new io.vertx.core.json.JsonObject()
                 .put("createMissingContacts", createMissingContacts)
                 .put("items", new io.vertx.core.json.JsonArray(items));
-        return client.postAbs(base.resolve("/api/v1/interactions").toString()).timeout(timeout.toMillis() * 4)
+        return request(io.vertx.core.http.HttpMethod.POST, "/api/v1/interactions").timeout(timeout.toMillis() * 4)
                 .sendJsonObject(body)
                 .map(response -> {
                     if (response.statusCode() != 200) {

@@ -2,7 +2,10 @@ package io.chatroi.campaigns.dispatch;
 
 import io.chatroi.campaigns.contacts.ContactsClient;
 import io.chatroi.campaigns.provider.MessageProvider;
+import io.chatroi.campaigns.link.LinkCodes;
+import io.chatroi.campaigns.link.TemplateLinks;
 import io.chatroi.campaigns.provider.OutboundMessage;
+import io.chatroi.campaigns.template.TemplateButtons;
 import io.chatroi.campaigns.provider.ProviderException;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -39,12 +42,13 @@ public class Dispatcher {
     private final Pool pool;
     private final ContactsClient contacts;
     private final MessageProvider provider;
+    private final LinkCodes links;
     private final int perTick;
     private final int concurrency;
     private final Duration claimFor;
     private final Duration unknownOutcomeAfter;
 
-    public Dispatcher(Pool pool, ContactsClient contacts, MessageProvider provider,
+    public Dispatcher(Pool pool, ContactsClient contacts, MessageProvider provider, LinkCodes links,
                       @ConfigProperty(name = "chatroi.dispatcher.rate-per-second") int ratePerSecond,
                       @ConfigProperty(name = "chatroi.dispatcher.tick") Duration tick,
                       @ConfigProperty(name = "chatroi.dispatcher.concurrency") int concurrency,
@@ -53,6 +57,7 @@ public class Dispatcher {
         this.pool = pool;
         this.contacts = contacts;
         this.provider = provider;
+        this.links = links;
         // each tick sends its share of the per-second rate; short ticks keep a slow tick from costing a whole second
         this.perTick = Math.max(1, (int) (ratePerSecond * tick.toMillis() / 1000));
         this.concurrency = concurrency;
@@ -78,8 +83,8 @@ public class Dispatcher {
 
     /** A claimed send with what sending it needs. */
     record Claimed(UUID id, UUID contactId, String phone, String templateName, String language, String category,
-                   List<String> parameters, boolean quietHours, boolean frequencyCap, boolean skipOnCap,
-                   int attempts) {
+                   List<String> parameters, List<TemplateLinks.Link> links, boolean quietHours,
+                   boolean frequencyCap, boolean skipOnCap, int attempts) {
     }
 
     /** Claims and processes up to {@code limit} due sends; returns how many were claimed. */
@@ -133,7 +138,7 @@ public class Dispatcher {
                     List<UUID> ids = new ArrayList<>();
                     rows.forEach(row -> ids.add(row.getUUID("id")));
                     return tx.preparedQuery("SELECT s.id, s.contact_id, s.phone, s.variant, s.attempts, t.name,"
-                                    + " t.language, t.category, c.split, c.respect_quiet_hours, c.frequency_cap,"
+                                    + " t.language, t.category, t.body, t.content, c.split, c.respect_quiet_hours, c.frequency_cap,"
                                     + " c.cap_action FROM sends s JOIN campaigns c ON c.id = s.campaign_id"
                                     + " JOIN templates t ON t.id = s.template_id WHERE s.id = ANY($1)")
                             .execute(Tuple.of(ids.toArray(UUID[]::new)))
@@ -143,7 +148,9 @@ public class Dispatcher {
                                     claimed.add(new Claimed(row.getUUID("id"), row.getUUID("contact_id"),
                                             row.getString("phone"), row.getString("name"), row.getString("language"),
                                             row.getString("category"), parameters(row.getJsonObject("split"),
-                                            row.getString("variant")), row.getBoolean("respect_quiet_hours"),
+                                            row.getString("variant")), TemplateLinks.of(row.getString("body"),
+                                            TemplateButtons.of(row.getJsonObject("content"))),
+                                            row.getBoolean("respect_quiet_hours"),
                                             row.getBoolean("frequency_cap"), "skip".equals(row.getString("cap_action")),
                                             row.getInteger("attempts")));
                                 }
@@ -165,8 +172,10 @@ public class Dispatcher {
     }
 
     private Uni<Outcome> deliver(Claimed send) {
+        List<OutboundMessage.Link> tracked = send.links().stream().map(link -> new OutboundMessage.Link(link.kind(),
+                link.buttonIndex(), links.code(send.id(), link.index()), links.url(send.id(), link.index()))).toList();
         OutboundMessage message = new OutboundMessage(send.id(), send.phone(), send.templateName(), send.language(),
-                send.category(), send.parameters());
+                send.category(), send.parameters(), tracked);
         return provider.send(message)
                 .map(messageId -> Outcome.sent(send.id(), messageId, Instant.now()))
                 .onFailure(ProviderException.class).recoverWithItem(failure -> failed(send, (ProviderException) failure))

@@ -21,19 +21,14 @@ public class ProviderProducer {
                              @ConfigProperty(name = "chatroi.whatsapp.access-token") Optional<String> token,
                              @ConfigProperty(name = "chatroi.whatsapp.timeout") Duration timeout,
                              @ConfigProperty(name = "chatroi.whatsapp.app-secret") Optional<String> appSecret,
-                             @ConfigProperty(name = "chatroi.simulated.webhook-url") String webhookUrl,
-                             @ConfigProperty(name = "chatroi.simulated.failed-rate") double failed,
-                             @ConfigProperty(name = "chatroi.simulated.delivered-rate") double delivered,
-                             @ConfigProperty(name = "chatroi.simulated.read-rate") double read,
-                             @ConfigProperty(name = "chatroi.simulated.reply-rate") double reply,
-                             @ConfigProperty(name = "chatroi.simulated.stop-rate") double stop) {
+                             SimulatedSettings simulated) {
         return switch (kind) {
             case "whatsapp-cloud" -> new WhatsAppCloudProvider(vertx, graphUrl, version,
                     phoneNumberId.orElseThrow(() -> new IllegalStateException("WHATSAPP_PHONE_NUMBER_ID is required")),
                     token.orElseThrow(() -> new IllegalStateException("WHATSAPP_ACCESS_TOKEN is required")), timeout);
-            case "simulated" -> new SimulatedProvider(vertx, webhookUrl,
+            case "simulated" -> new SimulatedProvider(vertx,
                     appSecret.orElseThrow(() -> new IllegalStateException("WHATSAPP_APP_SECRET is required")),
-                    new SimulatedProvider.Rates(failed, delivered, read, reply, stop));
+                    simulated);
             default -> throw new IllegalStateException("CAMPAIGN_PROVIDER must be simulated or whatsapp-cloud, not "
                     + kind);
         };

@@ -26,28 +26,27 @@ public class SimulatedProvider implements MessageProvider {
     private static final List<String> REPLIES = List.of("How much for 500 units?", "Thanks!", "What is the warranty?",
             "多少钱？", "有优惠吗", "ok", "Not now, thanks");
 
-    /** Probabilities of each outcome, applied in order (failed, then delivered, read, reply, stop). */
-    public record Rates(double failed, double delivered, double read, double reply, double stop) {
+    /** Probabilities of each outcome, applied in order (failed, then delivered, read, reply, stop, click). */
+    public record Rates(double failed, double delivered, double read, double reply, double stop, double click) {
     }
 
     private final Vertx vertx;
     private final WebClient client;
-    private final String webhookUrl;
     private final WebhookSignature signature;
-    private final Rates rates;
+    private final SimulatedSettings settings;
 
-    public SimulatedProvider(Vertx vertx, String webhookUrl, String appSecret, Rates rates) {
+    public SimulatedProvider(Vertx vertx, String appSecret, SimulatedSettings settings) {
         this.vertx = vertx;
         this.client = WebClient.create(vertx);
-        this.webhookUrl = webhookUrl;
         this.signature = new WebhookSignature(appSecret);
-        this.rates = rates;
+        this.settings = settings;
     }
 
     @Override
     public Uni<String> send(OutboundMessage message) {
         String id = "wamid.SIM" + UUID.randomUUID().toString().replace("-", "");
         ThreadLocalRandom random = ThreadLocalRandom.current();
+        Rates rates = settings.ratesFor(message.to());
         String waId = message.to().replace("+", "");
         long now = Instant.now().getEpochSecond();
         later(300 + random.nextInt(700), status(id, waId, "sent", now, message.sendId(), null));
@@ -63,6 +62,13 @@ public class SimulatedProvider implements MessageProvider {
             later(1_000 + random.nextInt(3_000), delivered);
             if (random.nextDouble() < rates.read()) {
                 later(4_000 + random.nextInt(20_000), status(id, waId, "read", now + 30, message.sendId(), null));
+                if (!message.links().isEmpty() && random.nextDouble() < rates.click()) {
+                    OutboundMessage.Link link = message.links().get(random.nextInt(message.links().size()));
+                    click(8_000 + random.nextInt(20_000), link);
+                    if (random.nextDouble() < 0.3) {
+                        click(40_000 + random.nextInt(60_000), link);
+                    }
+                }
                 if (random.nextDouble() < rates.reply()) {
                     String text = random.nextDouble() < rates.stop() ? "STOP" : REPLIES.get(random.nextInt(REPLIES.size()));
                     laterMessage(10_000 + random.nextInt(30_000), waId, id, text, now + 60);
@@ -96,6 +102,17 @@ public class SimulatedProvider implements MessageProvider {
         vertx.setTimer(millis, ignored -> post(value));
     }
 
+    /** Opens a tracked link the way a recipient's phone would: through this service's own /r/{code}. */
+    private void click(long millis, OutboundMessage.Link link) {
+        vertx.setTimer(millis, ignored -> client.getAbs(settings.linksUrl().replaceAll("/+$", "") + "/r/" + link.code())
+                .followRedirects(false).putHeader("User-Agent", "ChatROI simulated recipient").send()
+                .subscribe().with(response -> {
+                    if (response.statusCode() != 302) {
+                        LOG.warnf("Simulated click answered %d", response.statusCode());
+                    }
+                }, failure -> LOG.warnf("Simulated click failed: %s", failure.getMessage())));
+    }
+
     private void post(JsonObject value) {
         value.put("messaging_product", "whatsapp").put("metadata", new JsonObject()
                 .put("display_phone_number", "15550000000").put("phone_number_id", "SIMULATED"));
@@ -103,7 +120,7 @@ public class SimulatedProvider implements MessageProvider {
                 .put("entry", new JsonArray().add(new JsonObject().put("id", "SIMULATED")
                         .put("changes", new JsonArray().add(new JsonObject().put("field", "messages").put("value", value)))));
         byte[] body = envelope.encode().getBytes(StandardCharsets.UTF_8);
-        client.postAbs(webhookUrl).putHeader("Content-Type", "application/json")
+        client.postAbs(settings.webhookUrl()).putHeader("Content-Type", "application/json")
                 .putHeader("X-Hub-Signature-256", signature.sign(body))
                 .sendBuffer(Buffer.buffer(body))
                 .subscribe().with(response -> {

@@ -36,9 +36,18 @@ public class WhatsAppCloudProvider implements MessageProvider {
         message.parameters().forEach(value -> parameters.add(new JsonObject().put("type", "text").put("text", value)));
         JsonObject template = new JsonObject().put("name", message.templateName())
                 .put("language", new JsonObject().put("code", message.language()));
+        JsonArray components = new JsonArray();
         if (!parameters.isEmpty()) {
-            template.put("components", new JsonArray().add(new JsonObject().put("type", "body")
-                    .put("parameters", parameters)));
+            components.add(new JsonObject().put("type", "body").put("parameters", parameters));
+        }
+        // a URL button registered as https://<public url>/r/{{1}} gets this send's link code as its dynamic suffix
+        message.links().stream().filter(link -> "button".equals(link.kind())).forEach(link -> components.add(
+                new JsonObject().put("type", "button").put("sub_type", "url")
+                        .put("index", String.valueOf(link.buttonIndex()))
+                        .put("parameters", new JsonArray().add(new JsonObject().put("type", "text")
+                                .put("text", link.code())))));
+        if (!components.isEmpty()) {
+            template.put("components", components);
         }
         JsonObject body = new JsonObject().put("messaging_product", "whatsapp").put("recipient_type", "individual")
                 .put("to", message.to()).put("type", "template").put("template", template)

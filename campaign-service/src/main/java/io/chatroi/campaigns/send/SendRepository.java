@@ -64,7 +64,7 @@ public class SendRepository {
     }
 
     /** Counters per variant; the campaign total is their sum. */
-    public Uni<Map<String, Counters>> countersByVariant(UUID campaignId, int attributionDays) {
+    public Uni<Map<String, Counters>> countersByVariant(UUID campaignId) {
         return pool.preparedQuery("SELECT s.variant,"
                         + " count(*) FILTER (WHERE s.status = 'queued') AS queued,"
                         + " count(*) FILTER (WHERE s.status = 'deferred') AS deferred,"
@@ -74,16 +74,13 @@ public class SendRepository {
                         + " count(*) FILTER (WHERE m.delivered_at IS NOT NULL) AS delivered,"
                         + " count(*) FILTER (WHERE m.read_at IS NOT NULL) AS read,"
                         + " count(*) FILTER (WHERE s.status = 'failed' OR m.status = 'failed') AS failed,"
-                        + " count(*) FILTER (WHERE s.provider_message_id IS NOT NULL AND EXISTS (SELECT 1 FROM"
-                        + "   inbound_messages i WHERE i.context_id = s.provider_message_id OR (i.from_phone = s.phone"
-                        + "   AND i.at >= coalesce(m.sent_at, s.updated_at)"
-                        + "   AND i.at < coalesce(m.sent_at, s.updated_at) + make_interval(days => $2)))) AS replied,"
-                        + " count(*) FILTER (WHERE s.provider_message_id IS NOT NULL AND EXISTS (SELECT 1 FROM"
-                        + "   preference_events p WHERE p.phone = s.phone AND p.value = 'stop'"
-                        + "   AND p.at >= coalesce(m.sent_at, s.updated_at))) AS opted_out"
+                        + " count(*) FILTER (WHERE s.replied_at IS NOT NULL) AS replied,"
+                        + " count(*) FILTER (WHERE s.clicked_at IS NOT NULL) AS clicked,"
+                        + " coalesce(sum(s.clicks), 0) AS clicks,"
+                        + " count(*) FILTER (WHERE s.opted_out_at IS NOT NULL) AS opted_out"
                         + " FROM sends s LEFT JOIN message_states m ON m.message_id = s.provider_message_id"
                         + " WHERE s.campaign_id = $1 GROUP BY s.variant ORDER BY s.variant")
-                .execute(Tuple.of(campaignId, attributionDays))
+                .execute(Tuple.of(campaignId))
                 .chain(rows -> breakdowns(campaignId).map(breakdown -> {
                     Map<String, Counters> byVariant = new LinkedHashMap<>();
                     for (Row row : rows) {
@@ -91,7 +88,8 @@ public class SendRepository {
                         byVariant.put(variant, new Counters(row.getLong("queued"), row.getLong("deferred"),
                                 row.getLong("skipped"), row.getLong("holdout"), row.getLong("sent"),
                                 row.getLong("delivered"), row.getLong("read"), row.getLong("replied"),
-                                row.getLong("failed"), row.getLong("opted_out"),
+                                row.getLong("clicked"), row.getLong("clicks"), row.getLong("failed"),
+                                row.getLong("opted_out"),
                                 breakdown.skipped().getOrDefault(variant, Map.of()),
                                 breakdown.failed().getOrDefault(variant, Map.of())));
                     }

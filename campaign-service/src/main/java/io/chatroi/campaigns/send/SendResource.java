@@ -2,7 +2,7 @@ package io.chatroi.campaigns.send;
 
 import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.PageLimit;
-import io.chatroi.common.problem.ProblemException;
+import io.chatroi.common.web.QueryInstants;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,8 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 @Path("/api/v1/sends")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,12 +30,6 @@ public class SendResource {
             + " appears later with its own updatedAt: re-read with a small overlap.")
     public Uni<Page<SendView>> changed(@QueryParam("updatedAfter") String updatedAfter,
                                        @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
-        Instant since;
-        try {
-            since = updatedAfter == null ? null : Instant.parse(updatedAfter);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("updatedAfter", "must be an ISO-8601 UTC instant");
-        }
-        return sends.changedSince(since, after, PageLimit.of(limit));
+        return sends.changedSince(QueryInstants.parse(updatedAfter, "updatedAfter"), after, PageLimit.of(limit));
     }
 }

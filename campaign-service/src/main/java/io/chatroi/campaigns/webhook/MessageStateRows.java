@@ -38,7 +38,12 @@ final class MessageStateRows {
                 + " delivered_at = $5, read_at = $6, played_at = $7, failed_at = $8, error_code = $9,"
                 + " error_title = $10, pricing_category = $11, billable = $12, pricing_type = $13,"
                 + " pricing_model = $14, conversation_id = $15, updated_at = $16 WHERE message_id = $1")
-                .executeBatch(batch).replaceWithVoid();
+                .executeBatch(batch)
+                // the send's own change time moves too, so incremental sync of sends sees delivery and read
+                .chain(() -> tx.preparedQuery("UPDATE sends SET updated_at = $2 WHERE provider_message_id = ANY($1)")
+                        .execute(Tuple.of(states.stream().map(MessageState::messageId).toArray(String[]::new),
+                                time(now))))
+                .replaceWithVoid();
     }
 
 }

@@ -1,5 +1,7 @@
 package io.chatroi.campaigns.webhook;
 
+import io.chatroi.campaigns.attribution.Attribution;
+import io.chatroi.campaigns.attribution.StopSignals;
 import io.chatroi.campaigns.receipt.MessageState;
 import io.chatroi.campaigns.receipt.Receipt;
 import io.smallrye.mutiny.Uni;
@@ -31,9 +33,11 @@ import static io.chatroi.common.sql.SqlTimes.time;
 public class WebhookStore {
 
     private final Pool pool;
+    private final StopSignals stopSignals;
 
-    public WebhookStore(Pool pool) {
+    public WebhookStore(Pool pool, StopSignals stopSignals) {
         this.pool = pool;
+        this.stopSignals = stopSignals;
     }
 
     public Uni<Void> store(String body, WebhookBatch batch, Instant receivedAt) {
@@ -45,7 +49,21 @@ public class WebhookStore {
                 .chain(fresh -> fold(tx, fresh, receivedAt))
                 .chain(() -> insertMessages(tx, batch.messages(), receivedAt))
                 .chain(() -> insertPreferences(tx, batch.preferences(), receivedAt))
-                .chain(() -> insertErrors(tx, batch.errors(), receivedAt)));
+                .chain(() -> insertErrors(tx, batch.errors(), receivedAt))
+                .chain(() -> attribute(tx, batch, receivedAt)));
+    }
+
+    /** Credits replies and opt-outs (a stop button or word, or a user_preferences stop) to the sends they answer. */
+    private Uni<Void> attribute(SqlClient tx, WebhookBatch batch, Instant now) {
+        List<Attribution.Event> replies = new ArrayList<>();
+        List<Attribution.Event> optOuts = new ArrayList<>();
+        for (WebhookBatch.InboundMessage m : batch.messages()) {
+            Attribution.Event event = new Attribution.Event(m.from(), m.at(), m.messageId(), m.contextId());
+            (stopSignals.isStop(m.payload(), m.text()) ? optOuts : replies).add(event);
+        }
+        batch.preferences().stream().filter(p -> "stop".equals(p.value()))
+                .forEach(p -> optOuts.add(new Attribution.Event(p.phone(), p.at(), null, null)));
+        return Attribution.replies(tx, replies, now).chain(() -> Attribution.optOuts(tx, optOuts, now)).replaceWithVoid();
     }
 
     /** Inserts the receipts and returns those that were new (not seen in an earlier or the same delivery). */

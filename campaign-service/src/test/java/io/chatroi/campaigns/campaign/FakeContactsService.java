@@ -32,6 +32,10 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
         return new UUID(0x5EED, i);
     }
 
+    public static String phoneOf(int i) {
+        return "+49301" + (1_000_000 + i);
+    }
+
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
@@ -77,6 +81,11 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
                         .forEach(id -> answers.add(eligibility(UUID.fromString((String) id))));
                 request.response().putHeader("Content-Type", "application/json").end(answers.encode());
             });
+        } else if (path.startsWith("/api/v1/contacts/") && request.method().name().equals("GET")
+                && path.substring("/api/v1/contacts/".length()).startsWith("00000000-0000-5eed-")) {
+            int i = (int) UUID.fromString(path.substring("/api/v1/contacts/".length())).getLeastSignificantBits();
+            request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                    .put("id", contactId(i).toString()).put("phone", phoneOf(i)).encode());
         } else if (path.equals("/api/v1/segments/" + SEGMENT + "/audience")) {
             page(request, false);
         } else {
@@ -113,7 +122,7 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
         int end = Math.min(matching.size(), from + limit);
         for (int k = from; k < end; k++) {
             int i = matching.get(k);
-            items.add(new JsonObject().put("id", contactId(i).toString()).put("phone", "+49301" + (1_000_000 + i)));
+            items.add(new JsonObject().put("id", contactId(i).toString()).put("phone", phoneOf(i)));
         }
         JsonObject body = new JsonObject().put("items", items)
                 .put("nextCursor", end < matching.size() ? String.valueOf(end) : null);

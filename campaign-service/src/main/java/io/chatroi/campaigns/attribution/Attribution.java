@@ -1,0 +1,72 @@
+package io.chatroi.campaigns.attribution;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import static io.chatroi.common.sql.SqlTimes.time;
+
+/**
+ * Credits what a contact does to the campaign send it answers, in set-based statements inside the caller's
+ * transaction: the send named by the message's context id, else the contact's latest send whose attribution window
+ * (the campaign's days) covers the moment. Only the first reply and the first opt-out are kept on a send; the
+ * send's {@code updated_at} moves so incremental sync (metrics-service) sees the change.
+ */
+public final class Attribution {
+
+    /** Something a contact did: a message (with its id and context id) or an opt-out. */
+    public record Event(String phone, Instant at, String messageId, String contextId) {
+    }
+
+    private static final String CREDITED = " FROM (SELECT DISTINCT ON (t.id) t.id, e.at, e.message_id"
+            + " FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[]) AS e (phone, at, message_id, context_id)"
+            + " CROSS JOIN LATERAL ("
+            + "   SELECT x.id FROM ("
+            + "     SELECT s.id, 0 AS rank, s.sent_at FROM sends s"
+            + "      WHERE e.context_id IS NOT NULL AND s.provider_message_id = e.context_id"
+            + "     UNION ALL"
+            + "     (SELECT s.id, 1, s.sent_at FROM sends s JOIN campaigns c ON c.id = s.campaign_id"
+            + "       WHERE s.phone = e.phone AND s.sent_at IS NOT NULL AND s.sent_at <= e.at"
+            + "         AND e.at < s.sent_at + make_interval(days => c.attribution_days)"
+            + "       ORDER BY s.sent_at DESC LIMIT 1)"
+            + "   ) x ORDER BY x.rank, x.sent_at DESC LIMIT 1) t"
+            + " ORDER BY t.id, e.at) credited";
+
+    private Attribution() {
+    }
+
+    public static Uni<Integer> replies(SqlClient tx, List<Event> events, Instant now) {
+        return credit(tx, events, now, "UPDATE sends s SET replied_at = credited.at,"
+                + " reply_message_id = credited.message_id, updated_at = $5" + CREDITED
+                + " WHERE s.id = credited.id AND s.replied_at IS NULL");
+    }
+
+    public static Uni<Integer> optOuts(SqlClient tx, List<Event> events, Instant now) {
+        return credit(tx, events, now, "UPDATE sends s SET opted_out_at = credited.at, updated_at = $5" + CREDITED
+                + " WHERE s.id = credited.id AND s.opted_out_at IS NULL");
+    }
+
+    private static Uni<Integer> credit(SqlClient tx, List<Event> events, Instant now, String sql) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        int n = events.size();
+        String[] phones = new String[n];
+        OffsetDateTime[] at = new OffsetDateTime[n];
+        String[] ids = new String[n];
+        String[] contexts = new String[n];
+        for (int i = 0; i < n; i++) {
+            Event e = events.get(i);
+            phones[i] = e.phone();
+            at[i] = time(e.at());
+            ids[i] = e.messageId();
+            contexts[i] = e.contextId();
+        }
+        return tx.preparedQuery(sql).execute(Tuple.from(new Object[]{phones, at, ids, contexts, time(now)}))
+                .map(rows -> rows.rowCount());
+    }
+}

@@ -1,0 +1,148 @@
+package io.chatroi.campaigns.conversation;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import io.chatroi.campaigns.attribution.Attribution;
+import io.chatroi.campaigns.attribution.StopSignals;
+import io.chatroi.common.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.chatroi.common.sql.SqlTimes.time;
+
+/**
+ * Logs chat messages from other inboxes: valid items are stored in one transaction (bad ones reported by index,
+ * never half-written), inbound ones are credited as replies (or opt-outs) to the campaign sends they answer, and
+ * all are forwarded to contacts-service by the outbox so tiers and opt-out words apply there.
+ */
+@ApplicationScoped
+public class ChatMessageService {
+
+    static final int MAX_ITEMS = 1000;
+    private static final Set<String> DIRECTIONS = Set.of("inbound", "outbound");
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+
+    private final Pool pool;
+    private final StopSignals stopSignals;
+
+    public ChatMessageService(Pool pool, StopSignals stopSignals) {
+        this.pool = pool;
+        this.stopSignals = stopSignals;
+    }
+
+    private record Valid(UUID id, ChatMessages.Item item, String phone) {
+    }
+
+    public Uni<ChatMessages.Result> log(ChatMessages.Request request) {
+        if (request == null || request.items() == null || request.items().isEmpty()) {
+            throw ProblemException.invalid("items", "must hold 1 to " + MAX_ITEMS + " messages");
+        }
+        if (request.items().size() > MAX_ITEMS) {
+            throw ProblemException.invalid("items", "at most " + MAX_ITEMS + " messages per request");
+        }
+        List<Valid> valid = new ArrayList<>();
+        List<ChatMessages.Rejection> rejected = new ArrayList<>();
+        Instant latest = Instant.now().plusSeconds(300);
+        for (int i = 0; i < request.items().size(); i++) {
+            ChatMessages.Item item = request.items().get(i);
+            String problem = null;
+            String field = null;
+            String phone = item == null ? null : e164(item.phone());
+            if (item == null) {
+                field = "items";
+                problem = "must be a message";
+            } else if (item.direction() == null || !DIRECTIONS.contains(item.direction())) {
+                field = "direction";
+                problem = "must be inbound or outbound";
+            } else if (phone == null) {
+                field = "phone";
+                problem = "must be a valid phone number in international format";
+            } else if (item.at() == null || item.at().isAfter(latest)) {
+                field = "at";
+                problem = "must be an ISO-8601 instant, not in the future";
+            } else if (item.text() != null && item.text().length() > 4096) {
+                field = "text";
+                problem = "at most 4,096 characters";
+            }
+            if (problem != null) {
+                rejected.add(new ChatMessages.Rejection(i, field, problem));
+            } else {
+                valid.add(new Valid(UUID.randomUUID(), item, phone));
+            }
+        }
+        if (valid.isEmpty()) {
+            return Uni.createFrom().item(new ChatMessages.Result(0, 0, rejected));
+        }
+        Instant now = Instant.now();
+        return pool.withTransaction(tx -> insert(tx, valid, now).chain(insertedIds -> {
+            List<Attribution.Event> replies = new ArrayList<>();
+            List<Attribution.Event> optOuts = new ArrayList<>();
+            for (Valid v : valid) {
+                if (insertedIds.contains(v.id()) && "inbound".equals(v.item().direction())) {
+                    Attribution.Event event = new Attribution.Event(v.phone(), v.item().at(),
+                            v.item().externalId(), null);
+                    (stopSignals.isStop(null, v.item().text()) ? optOuts : replies).add(event);
+                }
+            }
+            return Attribution.replies(tx, replies, now).chain(() -> Attribution.optOuts(tx, optOuts, now))
+                    .replaceWith(new ChatMessages.Result(insertedIds.size(), valid.size() - insertedIds.size(),
+                            rejected));
+        }));
+    }
+
+    private static Uni<Set<UUID>> insert(io.vertx.mutiny.sqlclient.SqlClient tx, List<Valid> valid, Instant now) {
+        int n = valid.size();
+        UUID[] ids = new UUID[n];
+        String[] externals = new String[n];
+        String[] directions = new String[n];
+        String[] phones = new String[n];
+        String[] agents = new String[n];
+        OffsetDateTime[] at = new OffsetDateTime[n];
+        String[] texts = new String[n];
+        for (int i = 0; i < n; i++) {
+            Valid v = valid.get(i);
+            ids[i] = v.id();
+            externals[i] = v.item().externalId();
+            directions[i] = v.item().direction();
+            phones[i] = v.phone();
+            agents[i] = v.item().agent();
+            at[i] = time(v.item().at());
+            texts[i] = v.item().text();
+        }
+        return tx.preparedQuery("INSERT INTO chat_messages (id, external_id, direction, phone, agent, at, text,"
+                        + " created_at) SELECT u.*, $8 FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[],"
+                        + " $5::text[], $6::timestamptz[], $7::text[]) AS u ON CONFLICT (external_id) DO NOTHING"
+                        + " RETURNING id")
+                .execute(Tuple.from(new Object[]{ids, externals, directions, phones, agents, at, texts, time(now)}))
+                .map(rows -> {
+                    Set<UUID> inserted = new java.util.HashSet<>();
+                    rows.forEach(row -> inserted.add(row.getUUID("id")));
+                    return inserted;
+                });
+    }
+
+    /** E.164 from an international number (+..., 00..., or digits with the country code); null when invalid. */
+    static String e164(String phone) {
+        if (phone == null || phone.isBlank()) {
+            return null;
+        }
+        String trimmed = phone.trim();
+        String international = trimmed.startsWith("+") ? trimmed
+                : trimmed.startsWith("00") ? "+" + trimmed.substring(2) : "+" + trimmed;
+        try {
+            var number = PHONES.parse(international, "ZZ");
+            return PHONES.isValidNumber(number) ? PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164) : null;
+        } catch (NumberParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.chatroi.campaigns.conversation;
+
+import io.chatroi.campaigns.contacts.ContactsClient;
+import io.chatroi.common.paging.Page;
+import io.chatroi.common.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import static io.chatroi.common.sql.SqlTimes.instant;
+import static io.chatroi.common.sql.SqlTimes.time;
+
+/**
+ * Conversations of a contact (by id, through contacts-service, or by phone) or of an agent (every contact the agent
+ * wrote to in 1:1 chat), from the webhook's inbound messages, campaign sends and logged chat messages. Newest
+ * conversation first; the cursor moves the window's end back to the oldest conversation returned.
+ */
+@ApplicationScoped
+public class ConversationService {
+
+    static final Duration DEFAULT_RANGE = Duration.ofDays(30);
+    static final Duration MAX_RANGE = Duration.ofDays(366);
+    private static final int MAX_MESSAGES = 20_000;
+
+    private static final String MESSAGES = "SELECT direction, phone, agent, at, text, source FROM ("
+            + " SELECT 'inbound' AS direction, from_phone AS phone, NULL AS agent, at, coalesce(text, payload) AS text,"
+            + "  'whatsapp' AS source FROM inbound_messages WHERE from_phone = ANY($1) AND at >= $2 AND at < $3"
+            + " UNION ALL SELECT 'outbound', s.phone, c.owner, s.sent_at, t.name, 'campaign' FROM sends s"
+            + "  JOIN campaigns c ON c.id = s.campaign_id JOIN templates t ON t.id = s.template_id"
+            + "  WHERE s.phone = ANY($1) AND s.sent_at >= $2 AND s.sent_at < $3"
+            + " UNION ALL SELECT direction, phone, agent, at, text, 'logged' FROM chat_messages"
+            + "  WHERE phone = ANY($1) AND at >= $2 AND at < $3"
+            + ") m ORDER BY phone, at LIMIT " + MAX_MESSAGES;
+
+    private final Pool pool;
+    private final ContactsClient contacts;
+
+    public ConversationService(Pool pool, ContactsClient contacts) {
+        this.pool = pool;
+        this.contacts = contacts;
+    }
+
+    public Uni<Page<Conversations.Conversation>> list(UUID contactId, String phone, String agent, Instant from,
+                                                      Instant to, String after, int limit) {
+        Instant end = after != null ? decode(after) : to != null ? to : Instant.now().plusSeconds(1);
+        Instant start = from != null ? from : end.minus(DEFAULT_RANGE);
+        if (!start.isBefore(end) || Duration.between(start, end).compareTo(MAX_RANGE) > 0) {
+            throw ProblemException.invalid("from", "must be before to, at most 366 days apart");
+        }
+        Uni<List<String>> phones;
+        if (contactId != null) {
+            phones = contacts.phoneOf(contactId).map(List::of);
+        } else if (phone != null) {
+            String e164 = ChatMessageService.e164(phone);
+            if (e164 == null) {
+                throw ProblemException.invalid("phone", "must be a valid phone number in international format");
+            }
+            phones = Uni.createFrom().item(List.of(e164));
+        } else if (agent != null && !agent.isBlank()) {
+            phones = pool.preparedQuery("SELECT DISTINCT phone FROM chat_messages WHERE agent = $1 AND at >= $2"
+                            + " AND at < $3").execute(Tuple.of(agent, time(start), time(end)))
+                    .map(rows -> {
+                        List<String> list = new ArrayList<>();
+                        rows.forEach(row -> list.add(row.getString("phone")));
+                        return list;
+                    });
+        } else {
+            throw ProblemException.invalid("contactId", "give contactId, phone or agent");
+        }
+        return phones.chain(list -> pool.preparedQuery(MESSAGES)
+                .execute(Tuple.of(list.toArray(String[]::new), time(start), time(end)))
+                .map(rows -> {
+                    List<Conversations.Message> messages = new ArrayList<>();
+                    for (Row row : rows) {
+                        messages.add(new Conversations.Message(row.getString("direction"), row.getString("phone"),
+                                row.getString("agent"), instant(row, "at"), row.getString("text"),
+                                row.getString("source")));
+                    }
+                    List<Conversations.Conversation> all = new ArrayList<>(Conversations.group(messages));
+                    if (agent != null && contactId == null && phone == null) {
+                        all.removeIf(c -> !c.agents().contains(agent));
+                    }
+                    all.sort(Comparator.comparing(Conversations.Conversation::startedAt).reversed());
+                    return Page.of(all.subList(0, Math.min(all.size(), limit + 1)), limit,
+                            last -> encode(last.startedAt()));
+                }));
+    }
+
+    private static String encode(Instant at) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(at.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Instant decode(String cursor) {
+        try {
+            return Instant.parse(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            throw ProblemException.invalid("after", "is not a cursor this endpoint gave");
+        }
+    }
+}

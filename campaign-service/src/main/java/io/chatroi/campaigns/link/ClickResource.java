@@ -1,0 +1,37 @@
+package io.chatroi.campaigns.link;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+
+@Path("/r")
+@Tag(name = "Tracked links")
+public class ClickResource {
+
+    private final ClickService clicks;
+
+    public ClickResource(ClickService clicks) {
+        this.clicks = clicks;
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(summary = "Open a tracked link", description = "Redirects to the template's link with utm_source=whatsapp,"
+            + " utm_medium=message, utm_campaign=<campaign name>, utm_content=<variant>; the first click counts on the"
+            + " send (clicked), every click in the send's clicks. Public: no API key.")
+    @APIResponse(responseCode = "302", description = "Redirect to the original link")
+    @APIResponse(responseCode = "404", description = "Unknown or altered code")
+    public Uni<Response> open(@PathParam("code") String code, @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
+        return clicks.open(code, userAgent).map(location -> Response.status(Response.Status.FOUND)
+                .location(URI.create(location)).header(HttpHeaders.CACHE_CONTROL, "no-store").build());
+    }
+}
