@@ -29,6 +29,16 @@ public final class ProblemResponses {
         response.end(body.encode());
     }
 
+    /** For code holding only the server response (e.g. inside a proxy interceptor). */
+    public static void sendRaw(io.vertx.core.http.HttpServerResponse response, int status, ProblemType type,
+                               String detail, String instance) {
+        if (response.headWritten()) {
+            return;
+        }
+        response.setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .end(json(status, type, detail, instance).encode());
+    }
+
     public static JsonObject json(int status, ProblemType type, String detail, String instance) {
         JsonObject body = new JsonObject().put("type", type.uri()).put("title", type.title()).put("status", status);
         if (detail != null) {

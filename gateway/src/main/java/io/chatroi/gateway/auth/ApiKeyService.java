@@ -1,0 +1,124 @@
+package io.chatroi.gateway.auth;
+
+import io.chatroi.common.paging.Page;
+import io.chatroi.common.paging.TimeIdCursor;
+import io.chatroi.common.problem.ProblemException;
+import io.chatroi.common.problem.Validator;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import static io.chatroi.common.sql.SqlTimes.instant;
+import static io.chatroi.common.sql.SqlTimes.time;
+
+/** Creating, listing and revoking API keys (admin only: the gateway's permission table says so). */
+@ApplicationScoped
+public class ApiKeyService {
+
+    private static final String COLUMNS = "id, name, role, owner, key_prefix, created_at, created_by, last_used_at,"
+            + " revoked_at";
+
+    private final Pool pool;
+    private final KeyAuthenticator authenticator;
+
+    public ApiKeyService(Pool pool, KeyAuthenticator authenticator) {
+        this.pool = pool;
+        this.authenticator = authenticator;
+    }
+
+    public Uni<CreatedApiKey> create(ApiKeyInput input, Caller caller) {
+        if (input == null) {
+            throw ProblemException.invalid("body", "an object with name and role is required");
+        }
+        Validator errors = new Validator();
+        String name = input.name() == null ? null : input.name().strip();
+        errors.require(name != null && !name.isEmpty() && name.length() <= 100, "name", "is required (1-100 characters)");
+        Role role = input.role() == null ? null : Role.parse(input.role()).orElse(null);
+        errors.require(role != null, "role", "must be one of: admin, manager, agent, integrator, viewer");
+        String owner = input.owner() == null || input.owner().isBlank() ? null : input.owner().strip();
+        if (role == Role.AGENT) {
+            errors.require(owner != null && owner.length() <= 100, "owner",
+                    "is required for an agent key: the owner name whose contacts and deals the agent sees");
+        } else if (role != null) {
+            errors.require(owner == null, "owner", "is only for agent keys");
+        }
+        errors.throwIfInvalid();
+        String secret = ApiKeySecrets.generate();
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return pool.preparedQuery("INSERT INTO api_keys (id, name, role, owner, key_hash, key_prefix, created_at,"
+                        + " created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                .execute(Tuple.from(Arrays.asList(id, name, role.wire(), owner,
+                        io.vertx.core.buffer.Buffer.buffer(ApiKeySecrets.hash(secret)),
+                        ApiKeySecrets.displayPrefix(secret), time(now), "key:" + caller.keyId())))
+                .map(ignored -> new CreatedApiKey(id, name, role.wire(), owner, secret,
+                        ApiKeySecrets.displayPrefix(secret), now));
+    }
+
+    public Uni<Page<ApiKey>> list(boolean includeRevoked, String after, int limit) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM api_keys WHERE true");
+        if (!includeRevoked) {
+            sql.append(" AND revoked_at IS NULL");
+        }
+        if (after != null) {
+            TimeIdCursor cursor = TimeIdCursor.decode(after);
+            params.add(time(cursor.at()));
+            params.add(cursor.id());
+            sql.append(" AND (created_at, id) < ($1, $2)");
+        }
+        params.add(limit + 1);
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT $").append(params.size());
+        return pool.preparedQuery(sql.toString()).execute(Tuple.from(params))
+                .map(rows -> {
+                    List<ApiKey> keys = new ArrayList<>();
+                    rows.forEach(row -> keys.add(withRecentUse(from(row))));
+                    return Page.of(keys, limit, k -> new TimeIdCursor(k.createdAt(), k.id()).encode());
+                });
+    }
+
+    public Uni<ApiKey> get(UUID id) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM api_keys WHERE id = $1").execute(Tuple.of(id))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.notFound("API key", id);
+                    }
+                    return withRecentUse(from(rows.iterator().next()));
+                });
+    }
+
+    /** Revokes a key: from now on this replica refuses it; other replicas within the key cache's lifetime. */
+    public Uni<Void> revoke(UUID id) {
+        return pool.preparedQuery("UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1"
+                        + " RETURNING encode(key_hash, 'hex') AS hash")
+                .execute(Tuple.of(id))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.notFound("API key", id);
+                    }
+                    authenticator.forget(rows.iterator().next().getString("hash"));
+                    return null;
+                });
+    }
+
+    private ApiKey withRecentUse(ApiKey key) {
+        Instant recent = authenticator.recentUse(key.id());
+        return recent != null && (key.lastUsedAt() == null || recent.isAfter(key.lastUsedAt()))
+                ? key.withLastUsedAt(recent) : key;
+    }
+
+    private static ApiKey from(Row row) {
+        return new ApiKey(row.getUUID("id"), row.getString("name"), row.getString("role"), row.getString("owner"),
+                row.getString("key_prefix"), instant(row, "created_at"), row.getString("created_by"),
+                instant(row, "last_used_at"), instant(row, "revoked_at"));
+    }
+}

@@ -1,0 +1,151 @@
+package io.chatroi.gateway.auth;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Resolves a bearer secret to a {@link Caller}. Keys are looked up by the SHA-256 of the secret and cached (known
+ * and unknown alike) for {@code chatroi.gateway.key-cache-ttl}, so the hot path does not touch the database; a
+ * revocation is immediate on the replica that revoked and takes at most that long on the others. Last-used times
+ * are kept in memory and written in one statement every {@code chatroi.gateway.last-used-flush}.
+ */
+@ApplicationScoped
+public class KeyAuthenticator {
+
+    private static final Logger LOG = Logger.getLogger(KeyAuthenticator.class);
+    private static final int MAX_CACHED = 10_000;
+
+    private final Pool pool;
+    private final Vertx vertx;
+    private final long ttlNanos;
+    private final Duration flushEvery;
+    private final byte[] bootstrapHash;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<UUID, Instant> lastUsed = new ConcurrentHashMap<>();
+    private final Map<UUID, Instant> unflushed = new ConcurrentHashMap<>();
+    private long timer = -1;
+
+    public KeyAuthenticator(Pool pool, Vertx vertx,
+                            @ConfigProperty(name = "chatroi.admin-key") Optional<String> adminKey,
+                            @ConfigProperty(name = "chatroi.gateway.key-cache-ttl", defaultValue = "30s") Duration ttl,
+                            @ConfigProperty(name = "chatroi.gateway.last-used-flush", defaultValue = "60s") Duration flushEvery) {
+        this.pool = pool;
+        this.vertx = vertx;
+        this.ttlNanos = ttl.toNanos();
+        this.flushEvery = flushEvery;
+        this.bootstrapHash = adminKey.filter(k -> !k.isBlank()).map(ApiKeySecrets::hash).orElse(null);
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (bootstrapHash == null) {
+            LOG.warn("No CHATROI_ADMIN_KEY: no bootstrap admin key; create keys only with an existing admin key");
+        }
+        timer = vertx.setPeriodic(flushEvery.toMillis(), id -> flush().subscribe().with(n -> { }, failure ->
+                LOG.warnf("Could not record API key last-used times: %s", failure.getMessage())));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+        try {
+            flush().await().atMost(Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not record API key last-used times at shutdown: %s", e.getMessage());
+        }
+    }
+
+    /** The caller of a bearer secret, or empty when the key is unknown or revoked. */
+    public Uni<Optional<Caller>> authenticate(String secret) {
+        byte[] hash = ApiKeySecrets.hash(secret);
+        if (bootstrapHash != null && MessageDigest.isEqual(hash, bootstrapHash)) {
+            return Uni.createFrom().item(Optional.of(new Caller(Caller.BOOTSTRAP_ID, Role.ADMIN, null)));
+        }
+        String hex = HexFormat.of().formatHex(hash);
+        Cached cached = cache.get(hex);
+        long now = System.nanoTime();
+        if (cached != null && now - cached.at < ttlNanos) {
+            return Uni.createFrom().item(used(cached.caller));
+        }
+        return pool.preparedQuery("SELECT id, role, owner FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL")
+                .execute(Tuple.of(Buffer.buffer(hash)))
+                .map(rows -> {
+                    Optional<Caller> caller = Optional.empty();
+                    for (Row row : rows) {
+                        caller = Role.parse(row.getString("role"))
+                                .map(role -> new Caller(row.getUUID("id").toString(), role, row.getString("owner")));
+                    }
+                    if (cache.size() >= MAX_CACHED) {
+                        cache.clear();
+                    }
+                    cache.put(hex, new Cached(caller, now));
+                    return used(caller);
+                });
+    }
+
+    /** Forgets a cached key (after a revocation) by the hex of its hash. */
+    public void forget(String hashHex) {
+        cache.remove(hashHex);
+    }
+
+    /** The last use of a key seen by this replica, possibly not yet written. */
+    public Instant recentUse(UUID keyId) {
+        return lastUsed.get(keyId);
+    }
+
+    private Optional<Caller> used(Optional<Caller> caller) {
+        caller.filter(c -> !Caller.BOOTSTRAP_ID.equals(c.keyId())).ifPresent(c -> {
+            UUID id = UUID.fromString(c.keyId());
+            Instant now = Instant.now();
+            lastUsed.put(id, now);
+            unflushed.put(id, now);
+        });
+        return caller;
+    }
+
+    /** Writes the last-used times gathered since the previous flush, in one statement. */
+    Uni<Integer> flush() {
+        if (unflushed.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        List<UUID> ids = new ArrayList<>();
+        List<OffsetDateTime> times = new ArrayList<>();
+        for (UUID id : List.copyOf(unflushed.keySet())) {
+            Instant at = unflushed.remove(id);
+            if (at != null) {
+                ids.add(id);
+                times.add(at.atOffset(ZoneOffset.UTC));
+            }
+        }
+        return pool.preparedQuery("UPDATE api_keys k SET last_used_at = greatest(k.last_used_at, u.at)"
+                        + " FROM unnest($1::uuid[], $2::timestamptz[]) AS u(id, at) WHERE k.id = u.id")
+                .execute(Tuple.of(ids.toArray(UUID[]::new), times.toArray(OffsetDateTime[]::new)))
+                .map(rows -> rows.rowCount());
+    }
+
+    private record Cached(Optional<Caller> caller, long at) {
+    }
+}

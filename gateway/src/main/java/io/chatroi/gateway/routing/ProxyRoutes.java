@@ -1,0 +1,271 @@
+package io.chatroi.gateway.routing;
+
+import io.chatroi.common.problem.ProblemType;
+import io.chatroi.common.web.ChatRoiHeaders;
+import io.chatroi.common.web.InternalToken;
+import io.chatroi.common.web.ProblemResponses;
+import io.chatroi.gateway.auth.ApiKeySecrets;
+import io.chatroi.gateway.auth.Caller;
+import io.chatroi.gateway.auth.KeyAuthenticator;
+import io.chatroi.gateway.auth.Permissions;
+import io.chatroi.gateway.auth.Role;
+import io.chatroi.gateway.ratelimit.RateLimiter;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyOptions;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The gateway's reverse proxy, mounted on Quarkus' Vert.x router in front of its REST resources: for
+ * {@code /api/**} it authenticates the bearer key, applies the role table and the key's rate limit, and then
+ * either forwards to the owning service ({@link RouteTable}) with Vert.x HTTP proxy, streaming both bodies, or
+ * lets the gateway's own resources answer. {@code /webhooks/**} and {@code /r/**} are forwarded without a key.
+ * Identity headers are stripped from every incoming request and set by the gateway, with the internal token.
+ */
+@ApplicationScoped
+public class ProxyRoutes {
+
+    private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
+
+    private final Vertx vertx;
+    private final GatewayConfig config;
+    private final KeyAuthenticator authenticator;
+    private final RateLimiter rateLimiter;
+    private final Optional<String> internalToken;
+    private final long maxBodySize;
+    private final Map<Upstream, HttpClient> clients = new EnumMap<>(Upstream.class);
+    private final Map<Route, HttpProxy> proxies = new HashMap<>();
+
+    public ProxyRoutes(Vertx vertx, GatewayConfig config, KeyAuthenticator authenticator, RateLimiter rateLimiter,
+                       InternalToken internalToken) {
+        this.vertx = vertx;
+        this.config = config;
+        this.authenticator = authenticator;
+        this.rateLimiter = rateLimiter;
+        this.internalToken = internalToken.value();
+        this.maxBodySize = config.maxBodySize().asLongValue();
+    }
+
+    void mount(@Observes Router router) {
+        for (Upstream upstream : Upstream.values()) {
+            clients.put(upstream, vertx.createHttpClient(new HttpClientOptions()
+                    .setKeepAlive(true).setTcpNoDelay(true).setMaxPoolSize(config.poolSize())
+                    .setConnectTimeout((int) config.connectTimeout().toMillis())));
+        }
+        for (Route route : RouteTable.ROUTES) {
+            URI base = URI.create(config.urlOf(route.upstream()));
+            SocketAddress address = SocketAddress.inetSocketAddress(
+                    base.getPort() > 0 ? base.getPort() : 80, base.getHost());
+            long idleTimeout = config.timeoutOf(route).toMillis();
+            HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions(), clients.get(route.upstream()));
+            proxy.origin(context -> context.client().request(new RequestOptions().setServer(address)
+                    .setIdleTimeout(idleTimeout)));
+            proxy.addInterceptor(new Forwarding(route));
+            proxies.put(route, proxy);
+        }
+        router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::handle);
+    }
+
+    void close(@Observes ShutdownEvent event) {
+        clients.values().forEach(HttpClient::close);
+    }
+
+    private void handle(RoutingContext rc) {
+        String path = rc.normalizedPath();
+        boolean api = RouteTable.underPrefix(path, "/api");
+        Optional<Route> route = RouteTable.route(path);
+        if (!api && route.isEmpty()) {
+            rc.next();
+            return;
+        }
+        HttpServerRequest request = rc.request();
+        MultiMap headers = request.headers();
+        headers.remove(ChatRoiHeaders.KEY_ID);
+        headers.remove(ChatRoiHeaders.ROLE);
+        headers.remove(ChatRoiHeaders.OWNER);
+        headers.remove(ChatRoiHeaders.INTERNAL_TOKEN);
+        if (tooLarge(headers)) {
+            fail(rc, ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBodySize + " bytes");
+            return;
+        }
+        if (route.isPresent() && !route.get().keyRequired()) {
+            forward(rc, route.get(), null);
+            return;
+        }
+        String secret = ApiKeySecrets.bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
+        if (secret == null) {
+            unauthorized(rc, "Send an API key as Authorization: Bearer <key>");
+            return;
+        }
+        request.pause();
+        Context context = Vertx.currentContext();
+        authenticator.authenticate(secret).subscribe().with(
+                caller -> onContext(context, () -> authorised(rc, path, route, caller)),
+                failure -> onContext(context, () -> {
+                    LOG.warnf("API key lookup failed: %s", failure.getMessage());
+                    fail(rc, ProblemType.SERVICE_UNAVAILABLE, "API keys cannot be checked right now; retry shortly");
+                }));
+    }
+
+    private void authorised(RoutingContext rc, String path, Optional<Route> route, Optional<Caller> found) {
+        if (found.isEmpty()) {
+            unauthorized(rc, "The API key is unknown or revoked");
+            return;
+        }
+        Caller caller = found.get();
+        String method = rc.request().method().name();
+        if (!Permissions.allows(caller.role(), method, path)) {
+            fail(rc, ProblemType.FORBIDDEN, "The " + caller.role().wire() + " role may not " + method + " " + path);
+            return;
+        }
+        long retryAfter = rateLimiter.acquire(caller.keyId());
+        if (retryAfter > 0) {
+            rc.request().resume();
+            JsonObject body = ProblemResponses.json(429, ProblemType.VALIDATION, "Rate limit of this API key exceeded;"
+                    + " retry after " + retryAfter + " s", path)
+                    .put("type", "https://chatroi.io/problems/rate-limited").put("title", "Too many requests");
+            rc.response().setStatusCode(429).putHeader("Content-Type", "application/problem+json")
+                    .putHeader("Retry-After", Long.toString(retryAfter)).end(body.encode());
+            return;
+        }
+        rc.put(Caller.CONTEXT_KEY, caller);
+        if (route.isPresent()) {
+            forward(rc, route.get(), caller);
+        } else {
+            rc.request().resume();
+            rc.next();
+        }
+    }
+
+    private void forward(RoutingContext rc, Route route, Caller caller) {
+        MultiMap headers = rc.request().headers();
+        headers.remove(HttpHeaders.AUTHORIZATION);
+        headers.remove("Forwarded");
+        internalToken.ifPresent(token -> headers.set(ChatRoiHeaders.INTERNAL_TOKEN, token));
+        if (caller != null) {
+            headers.set(ChatRoiHeaders.KEY_ID, caller.keyId());
+            headers.set(ChatRoiHeaders.ROLE, caller.role().wire());
+            if (caller.role() == Role.AGENT && caller.owner() != null) {
+                headers.set(ChatRoiHeaders.OWNER, caller.owner());
+            }
+        }
+        proxies.get(route).handle(rc.request());
+    }
+
+    private boolean tooLarge(MultiMap headers) {
+        String length = headers.get(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return false;
+        }
+        try {
+            return Long.parseLong(length.trim()) > maxBodySize;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static void onContext(Context context, Runnable action) {
+        if (context == null || Vertx.currentContext() == context) {
+            action.run();
+        } else {
+            context.runOnContext(v -> action.run());
+        }
+    }
+
+    private static void unauthorized(RoutingContext rc, String detail) {
+        rc.request().resume();
+        ProblemResponses.send(rc, 401, ProblemType.UNAUTHORIZED, detail, Map.of("WWW-Authenticate", "Bearer"));
+    }
+
+    private static void fail(RoutingContext rc, ProblemType type, String detail) {
+        rc.request().resume();
+        ProblemResponses.send(rc, type, detail);
+    }
+
+    /** Sets the forwarded URI, caps chunked bodies, and turns an unreachable or silent service into a problem. */
+    private final class Forwarding implements ProxyInterceptor {
+
+        private final Route route;
+
+        Forwarding(Route route) {
+            this.route = route;
+        }
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            ProxyRequest request = context.request();
+            // Forward the path the permissions were checked on (dot segments resolved), not the raw one.
+            HttpServerRequest incoming = request.proxiedRequest();
+            String normalised = io.vertx.core.http.impl.HttpUtils.normalizePath(incoming.path());
+            request.setURI(incoming.query() == null ? normalised : normalised + "?" + incoming.query());
+            Body body = request.getBody();
+            if (body != null && body.length() < 0) {
+                request.setBody(Body.body(new LimitedBody(body.stream(), maxBodySize, () -> {
+                    if (!incoming.response().headWritten()) {
+                        ProblemResponses.sendRaw(incoming.response(), 413, ProblemType.PAYLOAD_TOO_LARGE,
+                                "The request body is larger than " + maxBodySize + " bytes", incoming.path());
+                    }
+                    incoming.connection().close();
+                }), -1));
+            }
+            return context.sendRequest().recover(failure -> {
+                boolean timeout = failure instanceof TimeoutException
+                        || String.valueOf(failure.getMessage()).contains("timeout");
+                int status = timeout ? 504 : 503;
+                String service = route.upstream().service();
+                String detail = timeout
+                        ? service + " did not answer within " + config.timeoutOf(route).toSeconds() + " s"
+                        : service + " is unavailable; retry shortly";
+                LOG.warnf("%s %s -> %d: %s", request.getMethod(), request.proxiedRequest().path(), status,
+                        failure.getMessage());
+                JsonObject problem = ProblemResponses.json(status, ProblemType.SERVICE_UNAVAILABLE, detail,
+                        request.proxiedRequest().path());
+                if (timeout) {
+                    problem.put("type", "https://chatroi.io/problems/gateway-timeout").put("title", "Gateway timeout");
+                }
+                ProxyResponse response = request.release().response().setStatusCode(status)
+                        .putHeader("Content-Type", "application/problem+json")
+                        .setBody(Body.body(Buffer.buffer(problem.encode())));
+                if (!timeout) {
+                    response.putHeader("Retry-After", "1");
+                }
+                return Future.succeededFuture(response);
+            });
+        }
+
+        @Override
+        public Future<Void> handleProxyResponse(ProxyContext context) {
+            context.response().headers().remove(ChatRoiHeaders.REQUEST_ID);
+            return context.sendResponse();
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.chatroi.gateway.routing;
+
+/** The services behind the gateway. */
+public enum Upstream {
+    CONTACTS("contacts-service"),
+    CAMPAIGN("campaign-service"),
+    METRICS("metrics-service");
+
+    private final String service;
+
+    Upstream(String service) {
+        this.service = service;
+    }
+
+    public String service() {
+        return service;
+    }
+}

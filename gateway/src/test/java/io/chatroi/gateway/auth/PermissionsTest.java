@@ -1,0 +1,88 @@
+package io.chatroi.gateway.auth;
+
+import org.junit.jupiter.api.Test;
+
+import static io.chatroi.gateway.auth.Permissions.allows;
+import static io.chatroi.gateway.auth.Role.ADMIN;
+import static io.chatroi.gateway.auth.Role.AGENT;
+import static io.chatroi.gateway.auth.Role.INTEGRATOR;
+import static io.chatroi.gateway.auth.Role.MANAGER;
+import static io.chatroi.gateway.auth.Role.VIEWER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PermissionsTest {
+
+    @Test
+    void adminMayDoEverythingIncludingKeys() {
+        assertThat(allows(ADMIN, "POST", "/api/v1/api-keys")).isTrue();
+        assertThat(allows(ADMIN, "DELETE", "/api/v1/contacts/1")).isTrue();
+        assertThat(allows(ADMIN, "GET", "/api/v1/anything")).isTrue();
+    }
+
+    @Test
+    void managerMayDoEverythingButKeys() {
+        assertThat(allows(MANAGER, "POST", "/api/v1/campaigns/1/launch")).isTrue();
+        assertThat(allows(MANAGER, "POST", "/api/v1/costs")).isTrue();
+        assertThat(allows(MANAGER, "GET", "/api/v1/roi")).isTrue();
+        assertThat(allows(MANAGER, "DELETE", "/api/v1/contacts/1")).isTrue();
+        assertThat(allows(MANAGER, "GET", "/api/v1/api-keys")).isFalse();
+        assertThat(allows(MANAGER, "POST", "/api/v1/api-keys")).isFalse();
+    }
+
+    @Test
+    void agentWorksOnContactsAndDealsAndReadsItsScorecard() {
+        assertThat(allows(AGENT, "GET", "/api/v1/contacts")).isTrue();
+        assertThat(allows(AGENT, "PATCH", "/api/v1/contacts/1")).isTrue();
+        assertThat(allows(AGENT, "POST", "/api/v1/contacts/1/interactions")).isTrue();
+        assertThat(allows(AGENT, "PUT", "/api/v1/contacts/1/tags/vip")).isTrue();
+        assertThat(allows(AGENT, "DELETE", "/api/v1/contacts/1/tags/vip")).isTrue();
+        assertThat(allows(AGENT, "POST", "/api/v1/deals")).isTrue();
+        assertThat(allows(AGENT, "PATCH", "/api/v1/deals/1")).isTrue();
+        assertThat(allows(AGENT, "GET", "/api/v1/follow-ups")).isTrue();
+        assertThat(allows(AGENT, "GET", "/api/v1/scorecards")).isTrue();
+        assertThat(allows(AGENT, "DELETE", "/api/v1/contacts/1")).isFalse();
+        assertThat(allows(AGENT, "POST", "/api/v1/tags")).isFalse();
+        assertThat(allows(AGENT, "GET", "/api/v1/segments")).isFalse();
+        assertThat(allows(AGENT, "GET", "/api/v1/campaigns")).isFalse();
+        assertThat(allows(AGENT, "GET", "/api/v1/kpis")).isFalse();
+        assertThat(allows(AGENT, "POST", "/api/v1/scorecards")).isFalse();
+    }
+
+    @Test
+    void integratorPushesButReadsNoReports() {
+        assertThat(allows(INTEGRATOR, "POST", "/api/v1/contacts/import")).isTrue();
+        assertThat(allows(INTEGRATOR, "POST", "/api/v1/interactions")).isTrue();
+        assertThat(allows(INTEGRATOR, "POST", "/api/v1/receipts")).isTrue();
+        assertThat(allows(INTEGRATOR, "POST", "/api/v1/deals")).isTrue();
+        assertThat(allows(INTEGRATOR, "POST", "/api/v1/costs")).isTrue();
+        assertThat(allows(INTEGRATOR, "GET", "/api/v1/sends")).isTrue();
+        assertThat(allows(INTEGRATOR, "GET", "/api/v1/kpis")).isFalse();
+        assertThat(allows(INTEGRATOR, "GET", "/api/v1/roi")).isFalse();
+        assertThat(allows(INTEGRATOR, "GET", "/api/v1/campaigns/1/experiment")).isFalse();
+        assertThat(allows(INTEGRATOR, "DELETE", "/api/v1/contacts/1")).isFalse();
+        assertThat(allows(INTEGRATOR, "POST", "/api/v1/campaigns")).isFalse();
+    }
+
+    @Test
+    void viewerReadsReportsOnly() {
+        assertThat(allows(VIEWER, "GET", "/api/v1/kpis")).isTrue();
+        assertThat(allows(VIEWER, "GET", "/api/v1/campaigns/1/experiment")).isTrue();
+        assertThat(allows(VIEWER, "GET", "/api/v1/scorecards")).isTrue();
+        assertThat(allows(VIEWER, "HEAD", "/api/v1/funnel")).isTrue();
+        assertThat(allows(VIEWER, "GET", "/api/v1/campaigns")).isTrue();
+        assertThat(allows(VIEWER, "POST", "/api/v1/costs")).isFalse();
+        assertThat(allows(VIEWER, "POST", "/api/v1/recompute")).isFalse();
+        assertThat(allows(VIEWER, "GET", "/api/v1/contacts")).isFalse();
+        assertThat(allows(VIEWER, "POST", "/api/v1/campaigns/1/launch")).isFalse();
+    }
+
+    @Test
+    void patternsMatchWholeSegments() {
+        assertThat(allows(AGENT, "GET", "/api/v1/contactsX")).isFalse();
+        assertThat(allows(AGENT, "GET", "/api/v1/contacts/")).isTrue();
+        assertThat(allows(AGENT, "GET", "/api/v1/campaigns//experiment")).isFalse();
+        assertThat(allows(VIEWER, "GET", "/api/v1/costsX")).isFalse();
+        assertThat(allows(INTEGRATOR, "GET", "/api/v1/campaigns/1/experimental")).isTrue();
+        assertThat(allows(VIEWER, "OPTIONS", "/api/v1/kpis")).isFalse();
+    }
+}

@@ -1,0 +1,39 @@
+package io.chatroi.gateway.routing;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RouteTableTest {
+
+    @Test
+    void apiFamiliesGoToTheirServices() {
+        assertThat(RouteTable.route("/api/v1/contacts")).contains(RouteTable.CONTACTS);
+        assertThat(RouteTable.route("/api/v1/contacts/1/tags/vip")).contains(RouteTable.CONTACTS);
+        assertThat(RouteTable.route("/api/v1/follow-ups")).contains(RouteTable.CONTACTS);
+        assertThat(RouteTable.route("/api/v1/campaigns/1/launch")).contains(RouteTable.CAMPAIGN);
+        assertThat(RouteTable.route("/api/v1/conversations")).contains(RouteTable.CAMPAIGN);
+        assertThat(RouteTable.route("/api/v1/kpis")).contains(RouteTable.METRICS);
+        assertThat(RouteTable.route("/api/v1/recompute")).contains(RouteTable.METRICS);
+    }
+
+    @Test
+    void theExperimentOfACampaignIsMetrics() {
+        assertThat(RouteTable.route("/api/v1/campaigns/42/experiment")).contains(RouteTable.METRICS);
+        assertThat(RouteTable.route("/api/v1/campaigns/42/experiment/details")).contains(RouteTable.METRICS);
+        assertThat(RouteTable.route("/api/v1/campaigns/42/sends")).contains(RouteTable.CAMPAIGN);
+    }
+
+    @Test
+    void publicPathsNeedNoKeyAndUnknownOnesStayAtTheGateway() {
+        assertThat(RouteTable.route("/webhooks/whatsapp")).contains(RouteTable.WEBHOOKS);
+        assertThat(RouteTable.WEBHOOKS.keyRequired()).isFalse();
+        assertThat(RouteTable.route("/r/Ab3x")).contains(RouteTable.REDIRECTS);
+        assertThat(RouteTable.route("/rx")).isEmpty();
+        assertThat(RouteTable.route("/api/v1/api-keys")).isEmpty();
+        assertThat(RouteTable.route("/api/v1/contactsX")).isEmpty();
+        assertThat(RouteTable.route("/q/health")).isEqualTo(Optional.empty());
+    }
+}
