@@ -82,7 +82,7 @@ public abstract class ServiceConventionsTest {
     }
 
     @Test
-    void unknownApiPathsAnswerWithProblemDetails() {
+    protected void unknownApiPathsAnswerWithProblemDetails() {
         given().get("/api/v1/no-such-thing").then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))

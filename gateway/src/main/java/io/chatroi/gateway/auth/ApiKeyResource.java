@@ -15,6 +15,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,7 +40,9 @@ public class ApiKeyResource {
             + " (contacts, campaigns, costs, all reports), agent (contacts and deals of its owner, its own"
             + " scorecard; owner required), integrator (push contacts, deals, messages, receipts; no reports),"
             + " viewer (read reports). The secret `key` is in this answer only; it is stored hashed.")
-    @APIResponse(responseCode = "201", description = "Created; the answer holds the secret key, shown this once")
+    @APIResponse(responseCode = "201", description = "Created; the answer holds the secret key, shown this once",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CreatedApiKey.class)))
     @APIResponse(responseCode = "400", description = "Invalid name, role or owner")
     @APIResponse(responseCode = "403", description = "The caller is not an admin")
     public Uni<Response> create(ApiKeyInput input, RoutingContext rc) {

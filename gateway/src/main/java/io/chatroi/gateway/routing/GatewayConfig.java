@@ -46,6 +46,10 @@ public interface GatewayConfig {
     @WithDefault("60s")
     Duration lastUsedFlush();
 
+    /** How often the merged OpenAPI document is fetched again (read by MergedOpenApi). */
+    @WithDefault("60s")
+    Duration openapiRefresh();
+
     interface RateLimit {
         @WithDefault("50")
         double perSecond();

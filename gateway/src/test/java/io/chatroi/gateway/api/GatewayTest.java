@@ -289,4 +289,41 @@ class GatewayTest {
         given().get("/r/slow").then().statusCode(504).contentType("application/problem+json")
                 .body("status", equalTo(504));
     }
+
+    @Test
+    void oneMergedOpenApiDocumentForFrontends() {
+        Response doc = given().get("/q/openapi?format=json");
+        doc.then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("application/json"))
+                .body("openapi", startsWithString("3."))
+                .body("info.title", equalTo("ChatROI API"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("security[0].bearer", org.hamcrest.Matchers.empty())
+                .body("x-chatroi-sources.contacts-service", equalTo("ok"))
+                .body("x-chatroi-sources.metrics-service", equalTo("ok"));
+        Map<String, Object> paths = doc.path("paths");
+        assertThat(paths).containsKeys("/api/v1/api-keys", "/api/v1/api-keys/{id}", "/api/v1/contacts",
+                "/api/v1/campaigns", "/api/v1/kpis", "/api/v1/campaigns/{id}/experiment", "/webhooks/whatsapp");
+        assertThat(paths.keySet()).noneMatch(p -> p.startsWith("/q/"));
+        // the experiment is answered by metrics-service, so its description wins over campaign-service's
+        assertThat(doc.<String>path("paths.'/api/v1/campaigns/{id}/experiment'.get.summary"))
+                .isEqualTo("metrics experiment");
+        assertThat(doc.<List<?>>path("paths.'/webhooks/whatsapp'.post.security")).isEmpty();
+        // same-named schemas with different content are kept apart, and references follow
+        Map<String, Object> schemas = doc.path("components.schemas");
+        assertThat(schemas).containsKeys("Page", "CampaignPage", "MetricsPage", "UUID", "ApiKey", "CreatedApiKey");
+        assertThat(doc.<String>path("paths.'/api/v1/kpis'.get.responses.'200'.content.'application/json'.schema.$ref"))
+                .isEqualTo("#/components/schemas/MetricsPage");
+        assertThat(doc.<String>path("paths.'/api/v1/contacts'.get.responses.'200'.content.'application/json'.schema.$ref"))
+                .isEqualTo("#/components/schemas/Page");
+
+        String yaml = given().get("/q/openapi").then().statusCode(200).extract().asString();
+        assertThat(yaml).contains("openapi: 3.1.0").contains("/api/v1/api-keys");
+        given().get("/q/swagger-ui/").then().statusCode(200);
+        assertThat(given().get("/q/swagger-ui/index.html").then().statusCode(200).extract().asString())
+                .contains("/q/openapi");
+    }
+
+    private static org.hamcrest.Matcher<String> startsWithString(String prefix) {
+        return org.hamcrest.Matchers.startsWith(prefix);
+    }
 }
