@@ -5,6 +5,8 @@ import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.PageLimit;
 import io.chatroi.contacts.filter.ContactFilter;
 import io.chatroi.contacts.filter.ContactFilterParser;
+import io.chatroi.common.web.ChatRoiHeaders;
+import io.chatroi.contacts.web.AgentScope;
 import io.chatroi.contacts.web.Caller;
 import io.chatroi.contacts.web.Locations;
 import io.smallrye.mutiny.Uni;
@@ -80,8 +82,10 @@ public class ContactResource {
     @APIResponse(responseCode = "409", description = "The phone belongs to another contact (existingId)")
     public Uni<Response> create(ContactInput input,
                                 @HeaderParam(Caller.KEY_ID_HEADER) String keyId,
-                                @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return service.create(input, Caller.of(keyId), idempotencyKey)
+                                @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                @Parameter(hidden = true) @HeaderParam(ChatRoiHeaders.ROLE) String role,
+                                @Parameter(hidden = true) @HeaderParam(ChatRoiHeaders.OWNER) String owner) {
+        return service.create(AgentScope.ownContact(input, role, owner), Caller.of(keyId), idempotencyKey)
                 .map(contact -> Response.created(Locations.of("/api/v1/contacts/", contact.id()))
                         .entity(contact).build());
     }
@@ -101,7 +105,9 @@ public class ContactResource {
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "404", description = "No such contact")
     @APIResponse(responseCode = "409", description = "The new phone belongs to another contact")
-    public Uni<Contact> patch(@PathParam("id") UUID id, JsonNode patch) {
+    public Uni<Contact> patch(@PathParam("id") UUID id, JsonNode patch, @Parameter(hidden = true) @HeaderParam(ChatRoiHeaders.ROLE) String role,
+                              @Parameter(hidden = true) @HeaderParam(ChatRoiHeaders.OWNER) String owner) {
+        AgentScope.ownPatch(patch, role, owner);
         return service.patch(id, patch);
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.PageLimit;
 import io.chatroi.common.web.QueryInstants;
+import io.chatroi.common.web.ChatRoiHeaders;
+import io.chatroi.contacts.web.AgentScope;
 import io.chatroi.contacts.web.Locations;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -29,9 +32,11 @@ import java.util.UUID;
 public class DealResource {
 
     private final DealService service;
+    private final AgentScope agentScope;
 
-    public DealResource(DealService service) {
+    public DealResource(DealService service, AgentScope agentScope) {
         this.service = service;
+        this.agentScope = agentScope;
     }
 
     @GET
@@ -48,8 +53,10 @@ public class DealResource {
             + " Moves the contact's stage (customer on a win, repeat_customer on a second).")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid timeline or amounts")
-    public Uni<Response> create(DealInput input, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return service.create(input, idempotencyKey)
+    public Uni<Response> create(DealInput input, @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                @Parameter(hidden = true) @HeaderParam(ChatRoiHeaders.ROLE) String role,
+                                @Parameter(hidden = true) @HeaderParam(ChatRoiHeaders.OWNER) String owner) {
+        return agentScope.ownDeal(input, role, owner).chain(own -> service.create(own, idempotencyKey))
                 .map(deal -> Response.created(Locations.of("/api/v1/deals/", deal.id())).entity(deal).build());
     }
 
@@ -67,7 +74,9 @@ public class DealResource {
     @Operation(summary = "Move or edit a deal (JSON merge patch)", description = "inquiry -> quoted -> won | lost;"
             + " won and lost are final.")
     @APIResponse(responseCode = "400", description = "An illegal move or invalid fields")
-    public Uni<Deal> patch(@PathParam("id") UUID id, JsonNode patch) {
+    public Uni<Deal> patch(@PathParam("id") UUID id, JsonNode patch, @Parameter(hidden = true) @HeaderParam(ChatRoiHeaders.ROLE) String role,
+                           @Parameter(hidden = true) @HeaderParam(ChatRoiHeaders.OWNER) String owner) {
+        AgentScope.ownPatch(patch, role, owner);
         return service.patch(id, patch);
     }
 }

@@ -1,0 +1,164 @@
+package io.chatroi.contacts.web;
+
+import io.chatroi.common.problem.ProblemException;
+import io.chatroi.common.problem.ProblemType;
+import io.chatroi.common.web.ChatRoiHeaders;
+import io.chatroi.contacts.contact.ContactInput;
+import io.chatroi.contacts.deal.DealInput;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Agent isolation: a request the gateway marks as coming from an agent ({@code X-ChatROI-Role: agent} with
+ * {@code X-ChatROI-Owner}) sees and changes only contacts and deals of that owner. Lists are narrowed to the owner
+ * (whatever owner filter the agent sent), one contact or deal of another owner is a 404 (its existence is not
+ * revealed), and creates and patches cannot hand records to another owner. Requests without the role header
+ * (other roles, tests, local tools) are unaffected; services trust the header only behind the internal token.
+ */
+@ApplicationScoped
+public class AgentScope {
+
+    public static final String AGENT = "agent";
+    private static final Pattern CONTACT = Pattern.compile("^/api/v1/contacts/([0-9a-fA-F-]{36})(/.*)?$");
+    private static final Pattern DEAL = Pattern.compile("^/api/v1/deals/([0-9a-fA-F-]{36})(/.*)?$");
+    /** List paths and the query parameter that names the owner there. */
+    private static final java.util.Map<String, String> LISTS = java.util.Map.of(
+            "/api/v1/contacts", "owners", "/api/v1/contacts/export", "owners", "/api/v1/contacts/audience", "owners",
+            "/api/v1/deals", "owner", "/api/v1/follow-ups", "owner");
+    private static final Set<String> OWNER_PARAMS = Set.of("owner", "owners");
+
+    private final Pool pool;
+
+    public AgentScope(Pool pool) {
+        this.pool = pool;
+    }
+
+    public static boolean isAgent(String role) {
+        return AGENT.equals(role);
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public Uni<Response> narrow(ContainerRequestContext request) {
+        if (!isAgent(request.getHeaderString(ChatRoiHeaders.ROLE))) {
+            return Uni.createFrom().nullItem();
+        }
+        String owner = request.getHeaderString(ChatRoiHeaders.OWNER);
+        if (owner == null || owner.isBlank()) {
+            return Uni.createFrom().failure(forbidden("an agent key without an owner sees nothing"));
+        }
+        URI uri = request.getUriInfo().getRequestUri();
+        String path = uri.getPath();
+        String ownerParam = LISTS.get(path);
+        if (ownerParam != null && request.getMethod().equals("GET")) {
+            request.setRequestUri(withOwner(uri, ownerParam, owner));
+            return Uni.createFrom().nullItem();
+        }
+        Matcher contact = CONTACT.matcher(path);
+        if (contact.matches()) {
+            return requireOwn("contacts", "Contact", contact.group(1), owner).replaceWith((Response) null);
+        }
+        Matcher deal = DEAL.matcher(path);
+        if (deal.matches()) {
+            return requireOwn("deals", "Deal", deal.group(1), owner).replaceWith((Response) null);
+        }
+        return Uni.createFrom().nullItem();
+    }
+
+    /** 404 unless the contact or deal {@code id} belongs to {@code owner}. */
+    public Uni<Void> requireOwn(String table, String what, String id, String owner) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().voidItem(); // the resource answers the malformed id
+        }
+        return pool.preparedQuery("SELECT owner FROM " + table + " WHERE id = $1").execute(Tuple.of(uuid))
+                .map(rows -> {
+                    String actual = rows.size() == 0 ? null : rows.iterator().next().getString("owner");
+                    if (!owner.equals(actual)) {
+                        throw ProblemException.notFound(what, uuid);
+                    }
+                    return null;
+                });
+    }
+
+    /** An agent's new contact is its own: another owner is refused, none becomes the agent. */
+    public static ContactInput ownContact(ContactInput input, String role, String owner) {
+        if (!isAgent(role) || input == null) {
+            return input;
+        }
+        requireSameOwner(input.owner(), owner);
+        return new ContactInput(input.phone(), input.name(), input.company(), input.country(), input.language(),
+                input.timeZone(), input.source(), owner, input.stage(), input.acceptedAt(), input.optedOut(),
+                input.referredBy(), input.attributes(), input.tags());
+    }
+
+    /** An agent's new deal is its own, on one of its own contacts. */
+    public Uni<DealInput> ownDeal(DealInput input, String role, String owner) {
+        if (!isAgent(role) || input == null) {
+            return Uni.createFrom().item(input);
+        }
+        requireSameOwner(input.owner(), owner);
+        DealInput own = new DealInput(input.contactId(), input.stage(), input.inquiryAt(), input.quotedAt(),
+                input.quoteAmount(), input.wonAt(), input.lostAt(), input.orderAmount(), input.profit(),
+                input.currency(), input.campaignId(), owner);
+        if (input.contactId() == null) {
+            return Uni.createFrom().item(own);
+        }
+        return pool.preparedQuery("SELECT owner FROM contacts WHERE id = $1").execute(Tuple.of(input.contactId()))
+                .map(rows -> {
+                    String actual = rows.size() == 0 ? null : rows.iterator().next().getString("owner");
+                    if (rows.size() > 0 && !owner.equals(actual)) {
+                        throw ProblemException.invalid("contactId", "contact " + input.contactId() + " does not exist");
+                    }
+                    return own;
+                });
+    }
+
+    /** A patch by an agent cannot give the record to another owner. */
+    public static void ownPatch(JsonNode patch, String role, String owner) {
+        if (isAgent(role) && patch != null && patch.has("owner")) {
+            requireSameOwner(patch.get("owner").isNull() ? "" : patch.get("owner").asText(), owner);
+        }
+    }
+
+    private static void requireSameOwner(String requested, String owner) {
+        if (requested != null && !requested.equals(owner)) {
+            throw forbidden("an agent cannot assign contacts or deals to another owner");
+        }
+    }
+
+    private static ProblemException forbidden(String detail) {
+        return new ProblemException(ProblemType.FORBIDDEN, detail, null, null);
+    }
+
+    static URI withOwner(URI uri, String param, String owner) {
+        String kept = uri.getRawQuery() == null ? "" : Arrays.stream(uri.getRawQuery().split("&"))
+                .filter(p -> !p.isEmpty() && !OWNER_PARAMS.contains(decodeName(p)))
+                .collect(Collectors.joining("&"));
+        String query = (kept.isEmpty() ? "" : kept + "&") + param + "="
+                + URLEncoder.encode(owner, StandardCharsets.UTF_8).replace("+", "%20");
+        return URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath() + "?" + query);
+    }
+
+    private static String decodeName(String pair) {
+        int eq = pair.indexOf('=');
+        return java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+    }
+}
