@@ -61,7 +61,9 @@ public final class Permissions {
 
     /** Exceptions that win over the rules above: the experiment of a campaign is a report. */
     private static final Map<Role, List<Rule>> DENIED = Map.of(
-            Role.INTEGRATOR, List.of(rule(ALL, "/api/v1/campaigns/*/experiment")));
+            Role.INTEGRATOR, List.of(rule(ALL, "/api/v1/campaigns/*/experiment")),
+            // bulk paths would create or re-tier contacts of any owner
+            Role.AGENT, List.of(rule(ALL, "/api/v1/contacts/import"), rule(ALL, "/api/v1/contacts/retier")));
 
     private Permissions() {
     }

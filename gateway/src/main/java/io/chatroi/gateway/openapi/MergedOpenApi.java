@@ -90,9 +90,9 @@ public class MergedOpenApi {
     }
 
     private void serve(RoutingContext rc) {
-        boolean missing = merged == null || lastGood.size() < Upstream.values().length;
-        Future<ObjectNode> document = missing && System.currentTimeMillis() - lastAttempt > RETRY_MISSING_MILLIS
-                ? refresh() : Future.succeededFuture(merged);
+        boolean incomplete = lastGood.size() < Upstream.values().length
+                && System.currentTimeMillis() - lastAttempt > RETRY_MISSING_MILLIS;
+        Future<ObjectNode> document = merged == null || incomplete ? refresh() : Future.succeededFuture(merged);
         document.onComplete(ar -> {
             ObjectNode doc = ar.succeeded() && ar.result() != null ? ar.result() : merged;
             if (doc == null) {

@@ -141,6 +141,7 @@ public final class OpenApiMerger {
             if (!ours) {
                 return;
             }
+            hideInternalHeaders(entry.getValue());
             if (!paths.has(path)) {
                 paths.set(path, entry.getValue());
             } else {
@@ -150,6 +151,22 @@ public final class OpenApiMerger {
                         item.set(op.getKey(), op.getValue());
                     }
                 });
+            }
+        });
+    }
+
+    /** The identity headers are set by the gateway, never by callers: not part of the public contract. */
+    private static void hideInternalHeaders(JsonNode pathItem) {
+        pathItem.forEach(operation -> {
+            JsonNode parameters = operation.get("parameters");
+            if (parameters != null && parameters.isArray()) {
+                for (Iterator<JsonNode> it = parameters.elements(); it.hasNext(); ) {
+                    JsonNode parameter = it.next();
+                    if ("header".equals(parameter.path("in").asText())
+                            && parameter.path("name").asText().toLowerCase(Locale.ROOT).startsWith("x-chatroi-")) {
+                        it.remove();
+                    }
+                }
             }
         });
     }

@@ -130,6 +130,9 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         JsonObject paths = new JsonObject()
                 .put("/api/v1/" + resource, new JsonObject().put("get", new JsonObject()
                         .put("summary", "List " + resource).put("tags", new JsonArray().add(service))
+                        .put("parameters", new JsonArray()
+                                .add(new JsonObject().put("name", "X-ChatROI-Key-Id").put("in", "header"))
+                                .add(new JsonObject().put("name", "limit").put("in", "query")))
                         .put("responses", ok)));
         if (!service.equals("contacts")) {
             // both campaign- and metrics-service describe the experiment path; only metrics answers it

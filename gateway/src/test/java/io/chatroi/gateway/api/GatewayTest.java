@@ -308,6 +308,8 @@ class GatewayTest {
         assertThat(doc.<String>path("paths.'/api/v1/campaigns/{id}/experiment'.get.summary"))
                 .isEqualTo("metrics experiment");
         assertThat(doc.<List<?>>path("paths.'/webhooks/whatsapp'.post.security")).isEmpty();
+        // the identity headers are the gateway's business, not the callers'
+        assertThat(doc.<List<String>>path("paths.'/api/v1/contacts'.get.parameters.name")).containsExactly("limit");
         // same-named schemas with different content are kept apart, and references follow
         Map<String, Object> schemas = doc.path("components.schemas");
         assertThat(schemas).containsKeys("Page", "CampaignPage", "MetricsPage", "UUID", "ApiKey", "CreatedApiKey");

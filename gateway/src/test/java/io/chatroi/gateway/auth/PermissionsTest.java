@@ -41,6 +41,9 @@ class PermissionsTest {
         assertThat(allows(AGENT, "GET", "/api/v1/follow-ups")).isTrue();
         assertThat(allows(AGENT, "GET", "/api/v1/scorecards")).isTrue();
         assertThat(allows(AGENT, "DELETE", "/api/v1/contacts/1")).isFalse();
+        assertThat(allows(AGENT, "POST", "/api/v1/contacts/import")).isFalse();
+        assertThat(allows(AGENT, "POST", "/api/v1/contacts/retier")).isFalse();
+        assertThat(allows(AGENT, "GET", "/api/v1/contacts/export")).isTrue();
         assertThat(allows(AGENT, "POST", "/api/v1/tags")).isFalse();
         assertThat(allows(AGENT, "GET", "/api/v1/segments")).isFalse();
         assertThat(allows(AGENT, "GET", "/api/v1/campaigns")).isFalse();
