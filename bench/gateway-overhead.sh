@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Gateway overhead (issue 5): the same small JSON GET (GET /api/v1/tags?limit=5 on contacts-service) called directly
+# and through the gateway, at a fixed 1,000 requests/s (open loop, bench/gateway/GatewayLoad.java), then closed-loop
+# maximum throughput of both with wrk when it is installed. Starts its own contacts-service (port 18081) and
+# gateway (18080) from the built jars against the dev databases, and stops exactly those at the end.
+# Usage: bench/gateway-overhead.sh [RATE (1000)] [SECONDS (30)]   (build first: ./mvnw -B -o -q -pl
+#        contacts-service,gateway package -DskipTests)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RATE=${1:-1000}
+SECONDS_TO_RUN=${2:-30}
+CONTACTS_PORT=18081
+GATEWAY_PORT=18080
+if [ -f .dev/secrets.env ]; then set -a; source .dev/secrets.env; set +a; fi
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-chatroi} PGPASSWORD=${PGPASSWORD:-chatroi}
+TOKEN=bench-internal-token-$RANDOM$RANDOM
+ADMIN=bench-admin-key-$RANDOM$RANDOM
+JAVA_OPTS=${CHATROI_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}
+LOGS=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]+"${pids[@]}"}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]+"${pids[@]}"}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+
+for jar in contacts-service/target/quarkus-app/quarkus-run.jar gateway/target/quarkus-app/quarkus-run.jar; do
+  [ -f "$jar" ] || { echo "$jar is missing: ./mvnw -B -o -q -pl contacts-service,gateway package -DskipTests" >&2; exit 1; }
+done
+# shellcheck disable=SC2086
+QUARKUS_HTTP_PORT=$CONTACTS_PORT CHATROI_INTERNAL_TOKEN=$TOKEN CHATROI_CONTACTS_RETIER_CRON=off \
+  java $JAVA_OPTS -jar contacts-service/target/quarkus-app/quarkus-run.jar >"$LOGS/contacts.log" 2>&1 &
+pids+=($!)
+# shellcheck disable=SC2086
+QUARKUS_HTTP_PORT=$GATEWAY_PORT CHATROI_INTERNAL_TOKEN=$TOKEN CHATROI_ADMIN_KEY=$ADMIN \
+  CONTACTS_URL=http://127.0.0.1:$CONTACTS_PORT CHATROI_RATE_LIMIT_PER_SECOND=0 \
+  java $JAVA_OPTS -jar gateway/target/quarkus-app/quarkus-run.jar >"$LOGS/gateway.log" 2>&1 &
+pids+=($!)
+for port in $CONTACTS_PORT $GATEWAY_PORT; do
+  for _ in $(seq 1 60); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null && break
+    sleep 1
+  done
+done
+DIRECT=http://127.0.0.1:$CONTACTS_PORT/api/v1/tags?limit=5
+VIA=http://127.0.0.1:$GATEWAY_PORT/api/v1/tags?limit=5
+echo "== sanity"
+echo "direct without token: HTTP $(curl -s -o /dev/null -w '%{http_code}' "$DIRECT") (401 expected)"
+echo "direct with token:    HTTP $(curl -s -o /dev/null -w '%{http_code}' -H "X-ChatROI-Internal-Token: $TOKEN" "$DIRECT")"
+echo "gateway with key:     HTTP $(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $ADMIN" "$VIA"), $(curl -s -H "Authorization: Bearer $ADMIN" "$VIA" | wc -c) bytes"
+
+echo "== warm-up (JIT): 15 s of each at $RATE/s"
+java bench/gateway/GatewayLoad.java "$DIRECT" "$RATE" 15 "X-ChatROI-Internal-Token: $TOKEN" >/dev/null
+java bench/gateway/GatewayLoad.java "$VIA" "$RATE" 15 "Authorization: Bearer $ADMIN" >/dev/null
+
+cpu() { awk '/^cpu /{print $2+$3+$4+$6+$7+$8, $5}' /proc/stat; }
+run() {
+  local name=$1 url=$2 header=$3 before after b0 i0 b1 i1
+  before=$(cpu)
+  java bench/gateway/GatewayLoad.java "$url" "$RATE" "$SECONDS_TO_RUN" "$header" | tee "$LOGS/$name.txt"
+  after=$(cpu)
+  read -r b0 i0 <<<"$before"; read -r b1 i1 <<<"$after"
+  echo "machine CPU busy: $(( 100 * (b1 - b0) / (b1 - b0 + i1 - i0) ))% of all cores" | tee -a "$LOGS/$name.txt"
+}
+echo "== direct: $RATE/s for ${SECONDS_TO_RUN}s"
+run direct "$DIRECT" "X-ChatROI-Internal-Token: $TOKEN"
+echo "== through the gateway: $RATE/s for ${SECONDS_TO_RUN}s"
+run gateway "$VIA" "Authorization: Bearer $ADMIN"
+
+p50() { awk '/latency/{print $4}' "$LOGS/$1.txt"; }
+rps() { awk '/answered/{gsub(/[^0-9.]/,"",$9); print $9}' "$LOGS/$1.txt"; }
+echo "== at $RATE/s: p50 direct $(p50 direct) ms, via gateway $(p50 gateway) ms, added $(awk -v a="$(p50 gateway)" -v b="$(p50 direct)" 'BEGIN{printf "%.2f", a-b}') ms;" \
+  "answered direct $(rps direct)/s, via gateway $(rps gateway)/s, lost $(awk -v a="$(rps gateway)" -v b="$(rps direct)" 'BEGIN{printf "%.1f", 100*(b-a)/b}')%"
+
+if command -v wrk >/dev/null 2>&1; then
+  echo "== closed-loop maximum (wrk -t2 -c32 -d15s), for reference"
+  wrk -t2 -c32 -d15s -H "X-ChatROI-Internal-Token: $TOKEN" "$DIRECT" | grep -E "Requests/sec|Latency"
+  wrk -t2 -c32 -d15s -H "Authorization: Bearer $ADMIN" "$VIA" | grep -E "Requests/sec|Latency"
+else
+  echo "(wrk not installed: apt-get install -y wrk for the closed-loop maximum)"
+fi
