@@ -43,10 +43,10 @@ final class LimitedBody implements ReadStream<Buffer> {
             seen += chunk.length();
             if (seen > limit) {
                 exceeded = true;
+                onExceeded.run();
                 if (exceptionHandler != null) {
                     exceptionHandler.handle(new IllegalStateException("request body larger than " + limit + " bytes"));
                 }
-                onExceeded.run();
                 return;
             }
             handler.handle(chunk);

@@ -238,6 +238,9 @@ public class ProxyRoutes {
                 }), -1));
             }
             return context.sendRequest().recover(failure -> {
+                if (incoming.response().headWritten()) {
+                    return Future.failedFuture(failure); // already answered (413 on an oversized chunked body)
+                }
                 boolean timeout = failure instanceof TimeoutException
                         || String.valueOf(failure.getMessage()).contains("timeout");
                 int status = timeout ? 504 : 503;
