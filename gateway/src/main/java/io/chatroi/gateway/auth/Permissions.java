@@ -34,7 +34,7 @@ public final class Permissions {
             "/api/v1/roi", "/api/v1/trends", "/api/v1/alerts", "/api/v1/campaigns/*/experiment",
             "/api/v1/experiments");
     private static final List<String> METRICS_SERVICE = List.of("/api/v1/costs", "/api/v1/settings",
-            "/api/v1/recompute");
+            "/api/v1/recompute", "/api/v1/message-rates");
 
     private static final Map<Role, List<Rule>> RULES = Map.of(
             Role.ADMIN, List.of(rule(ALL, "/api")),
@@ -57,7 +57,7 @@ public final class Permissions {
                     rules(Set.of("POST"), List.of("/api/v1/costs"))),
             Role.VIEWER, concat(rules(READ, REPORTS),
                     rules(READ, List.of("/api/v1/campaigns", "/api/v1/templates", "/api/v1/costs",
-                            "/api/v1/settings"))));
+                            "/api/v1/settings", "/api/v1/message-rates"))));
 
     /** Exceptions that win over the rules above: the experiment of a campaign is a report. */
     private static final Map<Role, List<Rule>> DENIED = Map.of(

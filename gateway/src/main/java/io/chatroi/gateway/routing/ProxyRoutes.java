@@ -181,6 +181,28 @@ public class ProxyRoutes {
         proxies.get(route).handle(rc.request());
     }
 
+    /**
+     * A service builds absolute Locations from the Host it saw, which is its own internal address: the caller gets
+     * the path (a relative reference, resolved against the gateway URL it called). Redirects elsewhere (a tracked
+     * link's landing page) are left alone.
+     */
+    static String relativeLocation(String location, URI service) {
+        try {
+            URI uri = URI.create(location);
+            if (uri.isAbsolute() && service.getHost() != null && service.getHost().equalsIgnoreCase(uri.getHost())
+                    && port(service) == port(uri)) {
+                return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            }
+        } catch (IllegalArgumentException e) {
+            // leave it as the service sent it
+        }
+        return location;
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+    }
+
     private boolean tooLarge(MultiMap headers) {
         String length = headers.get(HttpHeaders.CONTENT_LENGTH);
         if (length == null) {
@@ -267,7 +289,12 @@ public class ProxyRoutes {
 
         @Override
         public Future<Void> handleProxyResponse(ProxyContext context) {
-            context.response().headers().remove(ChatRoiHeaders.REQUEST_ID);
+            MultiMap headers = context.response().headers();
+            headers.remove(ChatRoiHeaders.REQUEST_ID);
+            String location = headers.get(HttpHeaders.LOCATION);
+            if (location != null) {
+                headers.set(HttpHeaders.LOCATION, relativeLocation(location, URI.create(config.urlOf(route.upstream()))));
+            }
             return context.sendResponse();
         }
     }

@@ -91,7 +91,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(java.util.Locale.ROOT), h.getValue()));
             request.response().setStatusCode(request.method().name().equals("POST") ? 201 : 200)
                     .putHeader("Content-Type", "application/json")
-                    .putHeader("Location", "/api/v1/things/1")
+                    .putHeader("Location", "http://" + request.authority() + "/api/v1/things/1")
                     .end(new JsonObject().put("service", service).put("method", request.method().name())
                             .put("uri", request.uri()).put("headers", headers).put("bodyBytes", bytes[0]).encode());
         });

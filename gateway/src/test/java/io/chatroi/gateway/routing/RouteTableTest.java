@@ -17,6 +17,19 @@ class RouteTableTest {
         assertThat(RouteTable.route("/api/v1/conversations")).contains(RouteTable.CAMPAIGN);
         assertThat(RouteTable.route("/api/v1/kpis")).contains(RouteTable.METRICS);
         assertThat(RouteTable.route("/api/v1/recompute")).contains(RouteTable.METRICS);
+        assertThat(RouteTable.route("/api/v1/message-rates/1")).contains(RouteTable.METRICS);
+    }
+
+    @Test
+    void absoluteLocationsOfServicesBecomePaths() {
+        java.net.URI service = java.net.URI.create("http://10.0.0.7:8081");
+        assertThat(ProxyRoutes.relativeLocation("http://10.0.0.7:8081/api/v1/contacts/1?x=y", service))
+                .isEqualTo("/api/v1/contacts/1?x=y");
+        assertThat(ProxyRoutes.relativeLocation("/api/v1/contacts/1", service)).isEqualTo("/api/v1/contacts/1");
+        // a tracked link's landing page is somebody else's site
+        assertThat(ProxyRoutes.relativeLocation("https://shop.example.com/x?utm_source=wa", service))
+                .isEqualTo("https://shop.example.com/x?utm_source=wa");
+        assertThat(ProxyRoutes.relativeLocation("http://10.0.0.7:9999/x", service)).isEqualTo("http://10.0.0.7:9999/x");
     }
 
     @Test
