@@ -248,7 +248,11 @@ public class ProxyRoutes {
             // Forward the path the permissions were checked on (dot segments resolved), not the raw one.
             HttpServerRequest incoming = request.proxiedRequest();
             String normalised = io.vertx.core.http.impl.HttpUtils.normalizePath(incoming.path());
-            request.setURI(incoming.query() == null ? normalised : normalised + "?" + incoming.query());
+            String query = incoming.query();
+            if ("agent".equals(request.headers().get(ChatRoiHeaders.ROLE))) {
+                query = AgentQueries.narrow(normalised, query, request.headers().get(ChatRoiHeaders.OWNER));
+            }
+            request.setURI(query == null ? normalised : normalised + "?" + query);
             Body body = request.getBody();
             if (body != null && body.length() < 0) {
                 request.setBody(Body.body(new LimitedBody(body.stream(), maxBodySize, () -> {

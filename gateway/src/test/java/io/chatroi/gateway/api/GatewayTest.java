@@ -73,6 +73,11 @@ class GatewayTest {
         assertThat(headers.get("x-chatroi-internal-token")).isEqualTo("test-internal-token");
         assertThat(headers.get("x-chatroi-key-id")).isNotEqualTo("forged").hasSize(36);
         assertThat(headers).doesNotContainKey("authorization");
+        // and the gateway narrows the agent's lists itself
+        as(agent).get("/api/v1/scorecards?week=2026-W47&owner=bob").then().statusCode(200)
+                .body("uri", equalTo("/api/v1/scorecards?week=2026-W47&owner=alice"));
+        as(agent).get("/api/v1/contacts?owners=bob").then().statusCode(200)
+                .body("uri", equalTo("/api/v1/contacts?owners=alice"));
 
         Map<String, String> webhook = given().header("X-ChatROI-Role", "admin").body("{}")
                 .post("/webhooks/whatsapp").then().statusCode(201).extract().path("headers");

@@ -1,0 +1,24 @@
+package io.chatroi.gateway.routing;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AgentQueriesTest {
+
+    @Test
+    void anAgentsOwnerReplacesAnyOwnerFilter() {
+        assertThat(AgentQueries.narrow("/api/v1/contacts", "owners=bob&stages=new&owners=carol", "alice"))
+                .isEqualTo("stages=new&owners=alice");
+        assertThat(AgentQueries.narrow("/api/v1/deals", null, "Zhang San")).isEqualTo("owner=Zhang%20San");
+        assertThat(AgentQueries.narrow("/api/v1/scorecards", "week=2026-W47&owner=bob", "alice"))
+                .isEqualTo("week=2026-W47&owner=alice");
+        assertThat(AgentQueries.narrow("/api/v1/contacts", "%6Fwners=bob", "alice")).isEqualTo("owners=alice");
+    }
+
+    @Test
+    void otherPathsAreForwardedAsSent() {
+        assertThat(AgentQueries.narrow("/api/v1/contacts/1", "owner=bob", "alice")).isEqualTo("owner=bob");
+        assertThat(AgentQueries.narrow("/api/v1/tags", null, "alice")).isNull();
+    }
+}
