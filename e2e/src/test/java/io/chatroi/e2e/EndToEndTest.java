@@ -1,0 +1,301 @@
+package io.chatroi.e2e;
+
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The product walked through the gateway only, as a frontend and an integrator would: keys per role, a CSV import,
+ * a segment and two templates, an A/B campaign launched on the simulated provider, signed Meta-shaped inbound
+ * replies (a price question and a STOP) posted to the public webhook, deals and costs; then what a user checks:
+ * counts, tiers, opt-out, and the security promises (401, 403, 429, agent isolation).
+ * <p>
+ * Reports (KPIs, funnel, scorecard, ROI, experiment) are asserted in {@link #reports()} once metrics-service
+ * serves them; until then that step checks that the gateway reaches metrics-service.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndTest {
+
+    private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000);
+    private static Services services;
+    private static String manager;
+    private static String alice;
+    private static String integrator;
+    private static String viewer;
+    private static final List<String> phones = new ArrayList<>();
+    private static String campaignId;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Assumptions.assumeFalse("off".equalsIgnoreCase(System.getenv("CHATROI_E2E")), "CHATROI_E2E=off");
+        List<String> missing = Services.missingJars(Services.root());
+        Assumptions.assumeTrue(missing.isEmpty(), "packaged services missing (run ./mvnw -B verify): " + missing);
+        services = new Services(Services.root());
+        services.start();
+        RestAssured.baseURI = "http://127.0.0.1";
+        RestAssured.port = Services.GATEWAY;
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    private static RequestSpecification as(String key) {
+        return given().header("Authorization", "Bearer " + key);
+    }
+
+    private static String key(String role, String owner) {
+        Map<String, Object> body = owner == null ? Map.of("name", "e2e " + role, "role", role)
+                : Map.of("name", "e2e " + role, "role", role, "owner", owner);
+        return as(Services.ADMIN_KEY).contentType("application/json").body(body).post("/api/v1/api-keys")
+                .then().statusCode(201).extract().path("key");
+    }
+
+    private static String phone(int i) {
+        return String.format("+4930%s%03d", RUN.length() > 5 ? RUN.substring(0, 5) : RUN, i);
+    }
+
+    @Test
+    @Order(1)
+    void keysPerRoleAndTheSecurityPromises() {
+        manager = key("manager", null);
+        alice = key("agent", "alice");
+        integrator = key("integrator", null);
+        viewer = key("viewer", null);
+
+        given().get("/api/v1/contacts").then().statusCode(401).contentType("application/problem+json");
+        as("chr_unknown").get("/api/v1/contacts").then().statusCode(401);
+        as(viewer).contentType("application/json").body(Map.of("phone", "+4930123456")).post("/api/v1/contacts")
+                .then().statusCode(403).contentType("application/problem+json");
+        as(manager).get("/api/v1/api-keys").then().statusCode(403);
+        // the services themselves refuse /api/** without the internal token
+        given().port(Services.CONTACTS).get("/api/v1/contacts").then().statusCode(401);
+        given().port(Services.CAMPAIGN).get("/api/v1/campaigns").then().statusCode(401);
+        given().port(Services.METRICS).get("/api/v1/costs").then().statusCode(401);
+        // ... but their webhook stays public
+        given().port(Services.CAMPAIGN).queryParam("hub.mode", "subscribe").queryParam("hub.verify_token", "e2e-verify")
+                .queryParam("hub.challenge", "42").get("/webhooks/whatsapp").then().statusCode(200);
+    }
+
+    @Test
+    @Order(2)
+    void anIntegratorImportsContactsByCsv() {
+        StringBuilder csv = new StringBuilder("phone,name,owner,tags\n");
+        for (int i = 0; i < 40; i++) {
+            phones.add(phone(i));
+            csv.append(phone(i)).append(",Buyer ").append(i).append(',').append(i % 2 == 0 ? "alice" : "bob")
+                    .append(',').append(i < 30 ? "e2e-led" : "e2e-solar").append('\n');
+        }
+        csv.append("not-a-phone,Broken,alice,\n");
+        as(integrator).contentType("text/csv").body(csv.toString()).post("/api/v1/contacts/import").then()
+                .statusCode(200).body("created", equalTo(40)).body("rejected[0].line", equalTo(42));
+    }
+
+    @Test
+    @Order(3)
+    void anAgentSeesOnlyItsOwnContacts() {
+        List<String> owners = as(alice).get("/api/v1/contacts?tagsAny=e2e-led&tagsAny=e2e-solar&limit=500")
+                .then().statusCode(200).extract().path("items.owner");
+        assertThat(owners).hasSize(20).containsOnly("alice");
+        String bobs = as(manager).get("/api/v1/contacts?owners=bob&tagsAny=e2e-led&limit=1").then().statusCode(200)
+                .extract().path("items[0].id");
+        as(alice).get("/api/v1/contacts/" + bobs).then().statusCode(404);
+        as(alice).contentType("application/json").body(Map.of("contactId", bobs, "stage", "inquiry"))
+                .post("/api/v1/deals").then().statusCode(400);
+    }
+
+    @Test
+    @Order(4)
+    void aManagerLaunchesAnABCampaignOnASegment() {
+        String segment = as(manager).contentType("application/json")
+                .body(Map.of("name", "e2e LED buyers " + RUN, "filter", Map.of("tagsAll", List.of("e2e-led"))))
+                .post("/api/v1/segments").then().statusCode(201).extract().path("id");
+        as(manager).get("/api/v1/segments/" + segment + "/count").then().statusCode(200).body("count", equalTo(30));
+        String a = template("led_a_" + RUN);
+        String b = template("led_b_" + RUN);
+        Map<String, Object> campaign = Map.of("name", "e2e LED spring sale", "owner", "alice",
+                "audience", Map.of("segmentId", segment),
+                "variants", List.of(
+                        Map.of("key", "A", "templateId", a, "weight", 50, "parameters", List.of("friend", "Sunday")),
+                        Map.of("key", "B", "templateId", b, "weight", 50, "parameters", List.of("friend", "Sunday"))),
+                "holdoutWeight", 0, "goal", Map.of("type", "reply"),
+                "rules", Map.of("respectQuietHours", false, "frequencyCap", false));
+        campaignId = as(manager).contentType("application/json").body(campaign).post("/api/v1/campaigns")
+                .then().statusCode(201).extract().path("id");
+        as(manager).post("/api/v1/campaigns/" + campaignId + "/launch").then().statusCode(200);
+        Map<String, Object> done = await("campaign " + campaignId + " sent, delivered and read", Duration.ofSeconds(90),
+                () -> {
+                    Map<String, Object> view = as(manager).get("/api/v1/campaigns/" + campaignId).then().statusCode(200)
+                            .extract().jsonPath().getMap("");
+                    Map<?, ?> counters = (Map<?, ?>) view.get("counters");
+                    return counters != null && ((Number) counters.get("read")).intValue() == 30 ? view : null;
+                });
+        Map<?, ?> counters = (Map<?, ?>) done.get("counters");
+        assertThat(((Number) counters.get("sent")).intValue()).isEqualTo(30);
+        assertThat(((Number) counters.get("delivered")).intValue()).isEqualTo(30);
+        assertThat(((Number) counters.get("failed")).intValue()).isZero();
+        Map<String, ?> byVariant = (Map<String, ?>) done.get("countersByVariant");
+        assertThat(byVariant.keySet()).containsExactlyInAnyOrder("A", "B");
+    }
+
+    private static String template(String name) {
+        return as(manager).contentType("application/json").body(Map.of("name", name, "language", "en_US",
+                        "category", "marketing", "body", "Hi {{1}}, our LED sale ends {{2}}",
+                        "buttons", List.of(Map.of("type", "quick_reply", "text", "Stop promotions", "payload", "STOP"))))
+                .post("/api/v1/templates").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    @Order(5)
+    void inboundRepliesThroughThePublicWebhookReachTheContacts() throws Exception {
+        String priceQuestion = phones.get(0);
+        String stop = phones.get(2);
+        String body = inbound(List.of(
+                Map.of("from", priceQuestion.substring(1), "id", "wamid.e2e-" + RUN + "-1", "text", "How much is the price per unit?"),
+                Map.of("from", stop.substring(1), "id", "wamid.e2e-" + RUN + "-2", "text", "STOP")));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Services.APP_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        given().contentType("application/json").header("X-Hub-Signature-256", "sha256=00").body(body)
+                .post("/webhooks/whatsapp").then().statusCode(401);
+        given().contentType("application/json").header("X-Hub-Signature-256", signature).body(body)
+                .post("/webhooks/whatsapp").then().statusCode(200);
+
+        String asker = contactId(priceQuestion);
+        String stopper = contactId(stop);
+        await("the price question raises intent", Duration.ofSeconds(30), () ->
+                "high".equals(as(manager).get("/api/v1/contacts/" + asker).then().extract().path("intent")) ? true : null);
+        await("STOP opts the contact out", Duration.ofSeconds(30), () ->
+                Boolean.TRUE.equals(as(manager).get("/api/v1/contacts/" + stopper).then().extract().path("optedOut"))
+                        ? true : null);
+        await("the campaign counts the reply and the opt-out", Duration.ofSeconds(30), () -> {
+            Map<String, Object> counters = as(manager).get("/api/v1/campaigns/" + campaignId).then().extract()
+                    .jsonPath().getMap("counters");
+            return ((Number) counters.get("replied")).intValue() >= 1 && ((Number) counters.get("optedOut")).intValue() >= 1
+                    ? true : null;
+        });
+    }
+
+    private static String contactId(String phone) {
+        return as(manager).queryParam("q", phone).get("/api/v1/contacts").then().statusCode(200)
+                .extract().path("items[0].id");
+    }
+
+    private static String inbound(List<Map<String, String>> messages) {
+        long ts = Instant.now().getEpochSecond();
+        StringBuilder items = new StringBuilder();
+        for (Map<String, String> m : messages) {
+            if (items.length() > 0) {
+                items.append(',');
+            }
+            items.append("{\"from\":\"").append(m.get("from")).append("\",\"id\":\"").append(m.get("id"))
+                    .append("\",\"timestamp\":\"").append(ts).append("\",\"type\":\"text\",\"text\":{\"body\":\"")
+                    .append(m.get("text")).append("\"}}");
+        }
+        return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"WABA\",\"changes\":[{\"field\":"
+                + "\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":"
+                + "\"15550001111\",\"phone_number_id\":\"PNID\"},\"messages\":[" + items + "]}}]}]}";
+    }
+
+    @Test
+    @Order(6)
+    void dealsAndCosts() {
+        String own = contactId(phones.get(0));
+        String deal = as(alice).contentType("application/json").body(Map.of("contactId", own, "stage", "inquiry",
+                "campaignId", campaignId)).post("/api/v1/deals").then().statusCode(201).body("owner", equalTo("alice"))
+                .extract().path("id");
+        as(alice).contentType("application/merge-patch+json").body(Map.of("stage", "won",
+                        "orderAmount", 1200, "profit", 300, "currency", "USD"))
+                .patch("/api/v1/deals/" + deal).then().statusCode(200).body("stage", equalTo("won"));
+        as(manager).get("/api/v1/contacts/" + own).then().body("stage", equalTo("customer"));
+        String bobs = contactId(phones.get(1));
+        as(integrator).contentType("application/json").body(Map.of("contactId", bobs, "stage", "won",
+                        "inquiryAt", "2026-10-01T09:00:00Z", "wonAt", "2026-10-10T09:00:00Z", "orderAmount", 800,
+                        "profit", 200, "currency", "USD", "campaignId", campaignId))
+                .post("/api/v1/deals").then().statusCode(201);
+        assertThat(as(alice).get("/api/v1/deals").then().statusCode(200).extract().<List<String>>path("items.owner"))
+                .containsOnly("alice");
+        as(manager).contentType("application/json").body(Map.of("category", "platform_fees",
+                        "amount", 45.5, "currency", "USD", "periodStart", java.time.LocalDate.now().toString(),
+                        "campaignId", campaignId, "description", "e2e WhatsApp platform fees"))
+                .post("/api/v1/costs").then().statusCode(201);
+        as(viewer).contentType("application/json").body(Map.of("category", "software", "amount", 1))
+                .post("/api/v1/costs").then().statusCode(403);
+    }
+
+    @Test
+    @Order(7)
+    void reports() {
+        // metrics-service answers through the gateway (the report assertions join here as its endpoints land)
+        as(viewer).get("/api/v1/costs").then().statusCode(200);
+        as(viewer).get("/api/v1/settings").then().statusCode(200);
+        as(integrator).get("/api/v1/kpis").then().statusCode(403);
+    }
+
+    @Test
+    @Order(8)
+    void oneMergedApiDocumentAndSwaggerUi() {
+        as(manager).get("/q/openapi?format=json").then().statusCode(200)
+                .body("x-chatroi-sources.contacts-service", equalTo("ok"))
+                .body("x-chatroi-sources.campaign-service", equalTo("ok"))
+                .body("x-chatroi-sources.metrics-service", equalTo("ok"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    @Order(9)
+    void aKeyOverItsRateIsSlowedDown() {
+        String key = key("viewer", null);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        List<CompletableFuture<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 800; i++) {
+            answers.add(CompletableFuture.supplyAsync(() -> as(key).get("/api/v1/templates?limit=1").statusCode(), pool));
+        }
+        List<Integer> statuses = answers.stream().map(CompletableFuture::join).toList();
+        pool.shutdown();
+        assertThat(statuses).contains(429).contains(200).containsOnly(200, 429);
+    }
+
+    private static <T> T await(String what, Duration timeout, Supplier<T> probe) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("timed out waiting until " + what);
+    }
+}

@@ -1,0 +1,149 @@
+package io.chatroi.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The four packaged services (target/quarkus-app/quarkus-run.jar of each module) started as separate JVMs on ports
+ * 19080-19083 against PostgreSQL databases {@code <db><suffix>} (suffix CHATROI_E2E_DB_SUFFIX, default {@code _test}:
+ * dev/test creates them; Flyway cleans them at start here), wired as in production: gateway in front, internal
+ * token, bootstrap admin key. Logs go to e2e/target/e2e-logs/.
+ */
+final class Services implements AutoCloseable {
+
+    static final int GATEWAY = 19080;
+    static final int CONTACTS = 19081;
+    static final int CAMPAIGN = 19082;
+    static final int METRICS = 19083;
+    static final String ADMIN_KEY = "e2e-admin-key-" + Long.toHexString(System.nanoTime());
+    static final String INTERNAL_TOKEN = "e2e-internal-" + Long.toHexString(System.nanoTime());
+    static final String APP_SECRET = "e2e-app-secret";
+
+    private final Path root;
+    private final List<Process> processes = new ArrayList<>();
+
+    Services(Path root) {
+        this.root = root;
+    }
+
+    static Path root() {
+        return Path.of(System.getProperty("chatroi.root", "..")).toAbsolutePath().normalize();
+    }
+
+    /** Which jars are missing (empty when all four are built). */
+    static List<String> missingJars(Path root) {
+        List<String> missing = new ArrayList<>();
+        for (String module : List.of("gateway", "contacts-service", "campaign-service", "metrics-service")) {
+            if (!Files.exists(jar(root, module))) {
+                missing.add(jar(root, module).toString());
+            }
+        }
+        return missing;
+    }
+
+    private static Path jar(Path root, String module) {
+        return root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    void start() throws Exception {
+        String suffix = System.getenv().getOrDefault("CHATROI_E2E_DB_SUFFIX", "_test");
+        Map<String, String> common = new LinkedHashMap<>();
+        common.put("CHATROI_INTERNAL_TOKEN", INTERNAL_TOKEN);
+        common.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
+        common.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
+        common.put("CONTACTS_URL", "http://127.0.0.1:" + CONTACTS);
+        common.put("CAMPAIGN_URL", "http://127.0.0.1:" + CAMPAIGN);
+        common.put("METRICS_URL", "http://127.0.0.1:" + METRICS);
+        common.put("CHATROI_PUBLIC_URL", "http://127.0.0.1:" + GATEWAY);
+        common.put("CHATROI_TIME_ZONE", "UTC");
+        common.put("CHATROI_CURRENCY", "USD");
+
+        Map<String, String> contacts = new LinkedHashMap<>(common);
+        contacts.put("CHATROI_DATABASE", "contacts" + suffix);
+        contacts.put("CHATROI_CONTACTS_RETIER_CRON", "off");
+        Map<String, String> campaign = new LinkedHashMap<>(common);
+        campaign.put("CHATROI_DATABASE", "campaigns" + suffix);
+        campaign.put("CAMPAIGN_PROVIDER", "simulated");
+        campaign.put("WHATSAPP_APP_SECRET", APP_SECRET);
+        campaign.put("WHATSAPP_VERIFY_TOKEN", "e2e-verify");
+        // every message delivered and read, nobody replies by chance: the test posts the replies itself
+        campaign.put("CHATROI_SIMULATED_FAILED_RATE", "0");
+        campaign.put("CHATROI_SIMULATED_DELIVERED_RATE", "1");
+        campaign.put("CHATROI_SIMULATED_READ_RATE", "1");
+        campaign.put("CHATROI_SIMULATED_REPLY_RATE", "0");
+        campaign.put("CHATROI_SIMULATED_STOP_RATE", "0");
+        campaign.put("CHATROI_SIMULATED_CLICK_RATE", "0");
+        Map<String, String> metrics = new LinkedHashMap<>(common);
+        metrics.put("CHATROI_DATABASE", "metrics" + suffix);
+        Map<String, String> gateway = new LinkedHashMap<>(common);
+        gateway.put("CHATROI_DATABASE", "gateway" + suffix);
+        gateway.put("CHATROI_ADMIN_KEY", ADMIN_KEY);
+        gateway.put("CHATROI_RATE_LIMIT_PER_SECOND", "50");
+        gateway.put("CHATROI_RATE_LIMIT_BURST", "300");
+
+        start("contacts-service", CONTACTS, contacts);
+        start("campaign-service", CAMPAIGN, campaign);
+        start("metrics-service", METRICS, metrics);
+        start("gateway", GATEWAY, gateway);
+        for (int port : new int[]{CONTACTS, CAMPAIGN, METRICS, GATEWAY}) {
+            awaitReady(port, Duration.ofSeconds(120));
+        }
+    }
+
+    private void start(String module, int port, Map<String, String> env) throws IOException {
+        Path logs = root.resolve("e2e/target/e2e-logs");
+        Files.createDirectories(logs);
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+                "-Dquarkus.http.port=" + port, "-jar", jar(root, module).toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(logs.resolve(module + ".log").toFile());
+        builder.environment().putAll(env);
+        processes.add(builder.start());
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java" + (File.separatorChar == '\\' ? ".exe" : ""))
+                .toString();
+    }
+
+    private static void awaitReady(int port, Duration timeout) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + port + "/q/health/ready")).timeout(Duration.ofSeconds(3)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (answer.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("port " + port + " not ready in " + timeout + "; see e2e/target/e2e-logs/");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        processes.forEach(Process::destroy);
+        for (Process process : processes) {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}
