@@ -76,6 +76,10 @@ public class ProxyRoutes {
     }
 
     void mount(@Observes Router router) {
+        if (internalToken.isEmpty()) {
+            LOG.warn("No internal token (CHATROI_INTERNAL_TOKEN): requests are forwarded without it, so services that"
+                    + " require one will refuse them");
+        }
         for (Upstream upstream : Upstream.values()) {
             clients.put(upstream, vertx.createHttpClient(new HttpClientOptions()
                     .setKeepAlive(true).setTcpNoDelay(true).setMaxPoolSize(config.poolSize())
