@@ -35,9 +35,13 @@ class GeneratedManifestsAgreeTest {
         List<HasMetadata> generated = Manifests.parse(generated(service));
         List<HasMetadata> base = Repo.objects("base");
 
+        Path file = generated(service);
+        Path properties = Repo.root().resolve(service).resolve("src/main/resources/application.properties");
+        String stale = properties.toFile().lastModified() > file.toFile().lastModified()
+                ? " (the generated file is older than application.properties: package " + service + " again first)" : "";
         assertThat(GeneratedManifests.differences(service, generated, base))
                 .as("generated %s vs k8s/base/%s.yaml: change one so they agree (the quarkus.kubernetes.* block of %s's"
-                        + " application.properties, or the base)", service, service, service)
+                        + " application.properties, or the base)%s", service, service, service, stale)
                 .isEmpty();
     }
 
