@@ -104,6 +104,21 @@ class EndToEndTest {
 
     @Test
     @Order(2)
+    void aRequestIdTravelsThroughTheGatewayIntoTheServicesLogs() throws Exception {
+        String id = "e2e-trace-" + RUN;
+        as(manager).header("X-Request-Id", id).get("/api/v1/templates").then().statusCode(200)
+                .header("X-Request-Id", id);
+        await("the request id in both logs", Duration.ofSeconds(10), () -> {
+            try {
+                return services.log("gateway").contains(id) && services.log("campaign-service").contains(id) ? true : null;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Test
+    @Order(2)
     void anIntegratorImportsContactsByCsv() {
         StringBuilder csv = new StringBuilder("phone,name,owner,tags\n");
         for (int i = 0; i < 40; i++) {

@@ -38,6 +38,11 @@ final class Services implements AutoCloseable {
         this.root = root;
     }
 
+    /** A service's log so far. */
+    String log(String module) throws IOException {
+        return Files.readString(root.resolve("e2e/target/e2e-logs/" + module + ".log"));
+    }
+
     static Path root() {
         return Path.of(System.getProperty("chatroi.root", "..")).toAbsolutePath().normalize();
     }
@@ -69,6 +74,7 @@ final class Services implements AutoCloseable {
         common.put("CHATROI_PUBLIC_URL", "http://127.0.0.1:" + GATEWAY);
         common.put("CHATROI_TIME_ZONE", "UTC");
         common.put("CHATROI_CURRENCY", "USD");
+        common.put("CHATROI_ACCESS_LOG", "true");
 
         Map<String, String> contacts = new LinkedHashMap<>(common);
         contacts.put("CHATROI_DATABASE", "contacts" + suffix);
