@@ -73,6 +73,9 @@ echo "== at $RATE/s: p50 direct $(p50 direct) ms, via gateway $(p50 gateway) ms,
   "answered direct $(rps direct)/s, via gateway $(rps gateway)/s, lost $(awk -v a="$(rps gateway)" -v b="$(rps direct)" 'BEGIN{printf "%.1f", 100*(b-a)/b}')%"
 
 if command -v wrk >/dev/null 2>&1; then
+  echo "== one connection, one request at a time (wrk -t1 -c1 -d10s): the latency the hop adds, without queueing"
+  wrk -t1 -c1 -d10s --latency -H "X-ChatROI-Internal-Token: $TOKEN" "$DIRECT" | grep -E " 50%| 90%| 99%|Requests/sec"
+  wrk -t1 -c1 -d10s --latency -H "Authorization: Bearer $ADMIN" "$VIA" | grep -E " 50%| 90%| 99%|Requests/sec"
   echo "== closed-loop maximum (wrk -t2 -c32 -d15s), for reference"
   wrk -t2 -c32 -d15s -H "X-ChatROI-Internal-Token: $TOKEN" "$DIRECT" | grep -E "Requests/sec|Latency"
   wrk -t2 -c32 -d15s -H "Authorization: Bearer $ADMIN" "$VIA" | grep -E "Requests/sec|Latency"
