@@ -147,6 +147,7 @@ CREATE TABLE f_sends (
 CREATE INDEX f_sends_at_idx ON f_sends (at);
 CREATE INDEX f_sends_campaign_idx ON f_sends (campaign_id, at);
 CREATE INDEX f_sends_updated_idx ON f_sends (updated_at);
+CREATE INDEX f_sends_contact_idx ON f_sends (contact_id, sent_at);
 
 -- Where each stream stands: the updatedAfter it runs from and the opaque cursor within it (resumable).
 CREATE TABLE sync_cursors (
@@ -167,8 +168,8 @@ CREATE TABLE dirty_days (
 CREATE TABLE recompute_runs (
     id            uuid PRIMARY KEY,
     trigger       text NOT NULL,
-    from_day      date NOT NULL,
-    to_day        date NOT NULL,
+    from_day      date,
+    to_day        date,
     status        text NOT NULL CHECK (status IN ('queued', 'running', 'succeeded', 'failed', 'skipped')),
     progress      numeric(5, 2) NOT NULL DEFAULT 0,
     step          text,
@@ -182,11 +183,14 @@ CREATE INDEX recompute_runs_requested_idx ON recompute_runs (requested_at DESC);
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Snapshots: one row per day and dimension combination; a recompute replaces a day range in one transaction.
+-- Each table holds several grains (GROUPING SETS), so a report reads only the rows of the grain it groups by:
+-- grain is GROUPING() of the optional dimensions (see Recompute), never a mix.
 
 -- Sends by the day they went out.
 CREATE TABLE snap_messages (
+    grain         smallint NOT NULL,
     day           date NOT NULL,
-    campaign_id   uuid NOT NULL,
+    campaign_id   uuid,
     variant       text,
     owner         text,
     country       text,
@@ -206,11 +210,12 @@ CREATE TABLE snap_messages (
     unpriced      bigint NOT NULL,
     message_fees  numeric(18, 6) NOT NULL
 );
-CREATE INDEX snap_messages_day_idx ON snap_messages (day);
-CREATE INDEX snap_messages_campaign_idx ON snap_messages (campaign_id, day);
+CREATE INDEX snap_messages_day_idx ON snap_messages (grain, day);
+CREATE INDEX snap_messages_campaign_idx ON snap_messages (campaign_id, grain, day);
 
 -- Deals by the day of each stage event (inquiry, quote, win), attributed to a campaign.
 CREATE TABLE snap_deals (
+    grain         smallint NOT NULL,
     day              date NOT NULL,
     campaign_id      uuid,
     owner            text,
@@ -230,10 +235,11 @@ CREATE TABLE snap_deals (
     cycle_days_sum   numeric(18, 4) NOT NULL,
     cycle_count      bigint NOT NULL
 );
-CREATE INDEX snap_deals_day_idx ON snap_deals (day);
+CREATE INDEX snap_deals_day_idx ON snap_deals (grain, day);
 
 -- Contacts by the day they were added (cohorts: what became of the contacts added that day).
 CREATE TABLE snap_contacts (
+    grain         smallint NOT NULL,
     day               date NOT NULL,
     owner             text,
     country           text,
@@ -248,7 +254,7 @@ CREATE TABLE snap_contacts (
     converted         bigint NOT NULL,
     repeat_customers  bigint NOT NULL
 );
-CREATE INDEX snap_contacts_day_idx ON snap_contacts (day);
+CREATE INDEX snap_contacts_day_idx ON snap_contacts (grain, day);
 
 -- Conversations with contacts by day and owner.
 CREATE TABLE snap_interactions (

@@ -1,0 +1,85 @@
+package io.chatroi.metrics.cost;
+
+import io.chatroi.common.paging.Page;
+import io.chatroi.common.paging.PageLimit;
+import io.chatroi.metrics.web.QueryDates;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.UUID;
+
+@Path("/api/v1/costs")
+@Produces({MediaType.APPLICATION_JSON, "text/csv"})
+@Tag(name = "Costs")
+public class CostResource {
+
+    private final CostService service;
+
+    public CostResource(CostService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "List costs", description = "Newest first; from/to (ISO dates) keep costs whose period"
+            + " overlaps the range.")
+    public Uni<Page<Cost>> list(@QueryParam("from") String from, @QueryParam("to") String to,
+                                @QueryParam("category") String category, @QueryParam("campaignId") String campaignId,
+                                @QueryParam("owner") String owner, @QueryParam("limit") Integer limit,
+                                @QueryParam("after") String after) {
+        return service.list(QueryDates.parse(from, "from"), QueryDates.parse(to, "to"), category,
+                QueryDates.uuid(campaignId, "campaignId"), owner, after, PageLimit.of(limit));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Enter a cost", description = "category: software, platform_fees, accounts, phone_numbers,"
+            + " message_fees, data, ads, labor, learning, opportunity; kind (explicit | hidden) defaults from it."
+            + " Labour: hours x hourlyRate gives the amount. A cost is spread over periodStart..periodEnd day by day.")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    public Uni<Response> create(CostInput input, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        return service.create(input, idempotencyKey)
+                .map(cost -> Response.created(URI.create("/api/v1/costs/" + cost.id())).entity(cost).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a cost")
+    @APIResponse(responseCode = "404", description = "No such cost")
+    public Uni<Cost> get(@PathParam("id") UUID id) {
+        return service.get(id);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a cost")
+    @APIResponse(responseCode = "404", description = "No such cost")
+    public Uni<Cost> replace(@PathParam("id") UUID id, CostInput input) {
+        return service.replace(id, input);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a cost")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such cost")
+    public Uni<Response> delete(@PathParam("id") UUID id) {
+        return service.delete(id).map(x -> Response.noContent().build());
+    }
+}

@@ -1,0 +1,206 @@
+package io.chatroi.metrics.recompute;
+
+import io.chatroi.common.problem.ProblemException;
+import io.chatroi.common.problem.Validator;
+import io.chatroi.metrics.settings.Settings;
+import io.chatroi.metrics.settings.SettingsService;
+import io.chatroi.metrics.sync.SyncService;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs recomputes: sync first (optional), then every snapshot step of the day range in ONE transaction (a failed run
+ * rolls back and leaves the previous snapshot in place; re-running a day deletes and rebuilds the same rows). Only
+ * one run at a time across replicas: the run holds a PostgreSQL session advisory lock on its own connection, and a
+ * run that cannot take it is recorded as {@code skipped} (the lock is released when the connection closes, so a dead
+ * replica never blocks the next night).
+ */
+@ApplicationScoped
+public class RecomputeService {
+
+    private static final Logger LOG = Logger.getLogger(RecomputeService.class);
+    /** "metrics" as a number: the advisory lock key of sync and recompute. */
+    public static final long LOCK_KEY = 0x6d657472696373L;
+    private static final Pattern PARAM = Pattern.compile("\\$(\\d)");
+    static final int MAX_DAYS = 3 * 366 + 1;
+
+    private final Pool pool;
+    private final SettingsService settings;
+    private final SyncService sync;
+
+    public RecomputeService(Pool pool, SettingsService settings, SyncService sync) {
+        this.pool = pool;
+        this.settings = settings;
+        this.sync = sync;
+    }
+
+    /** Records a queued run and starts it in the background; the answer is the queued run. */
+    public Uni<RecomputeRun> request(RecomputeRequest request, String trigger) {
+        RecomputeRequest in = request == null ? new RecomputeRequest(null, null, null) : request;
+        Validator errors = new Validator();
+        errors.require((in.from() == null) == (in.to() == null), in.from() == null ? "from" : "to",
+                "from and to go together (or leave both out for the days that changed)");
+        if (in.from() != null && in.to() != null) {
+            errors.require(!in.to().isBefore(in.from()), "to", "cannot be before from");
+            errors.require(ChronoUnit.DAYS.between(in.from(), in.to()) < MAX_DAYS, "to",
+                    "a recompute spans at most " + MAX_DAYS + " days");
+        }
+        errors.throwIfInvalid();
+        UUID id = UUID.randomUUID();
+        return pool.preparedQuery("INSERT INTO recompute_runs (id, trigger, from_day, to_day, status, requested_at)"
+                        + " VALUES ($1, $2, $3, $4, 'queued', now())")
+                .execute(Tuple.from(Arrays.asList(id, trigger, in.from(), in.to())))
+                .chain(() -> get(id))
+                .invoke(run -> execute(id, in.from(), in.to(), !Boolean.FALSE.equals(in.sync()))
+                        .subscribe().with(x -> { }, failure -> LOG.errorf(failure, "Recompute %s failed", id)));
+    }
+
+    public Uni<RecomputeRun> get(UUID id) {
+        return pool.preparedQuery("SELECT * FROM recompute_runs WHERE id = $1").execute(Tuple.of(id)).map(rows -> {
+            if (rows.size() == 0) {
+                throw ProblemException.notFound("Recompute", id);
+            }
+            return RecomputeRun.from(rows.iterator().next());
+        });
+    }
+
+    public Uni<List<RecomputeRun>> recent(int limit) {
+        return pool.query("SELECT * FROM recompute_runs ORDER BY requested_at DESC LIMIT " + limit).execute()
+                .map(rows -> {
+                    List<RecomputeRun> runs = new ArrayList<>();
+                    rows.forEach(row -> runs.add(RecomputeRun.from(row)));
+                    return runs;
+                });
+    }
+
+    /** Syncs under the lock, or does nothing when a run holds it (the periodic sync). */
+    public Uni<Boolean> syncOnly() {
+        return pool.getConnection().chain(conn -> tryLock(conn).chain(locked -> {
+            if (!locked) {
+                return conn.close().replaceWith(false);
+            }
+            return settings.get().chain(s -> sync.syncAll(s.timeZone())).replaceWith(true)
+                    .eventually(() -> unlock(conn));
+        }));
+    }
+
+    Uni<Void> execute(UUID id, LocalDate from, LocalDate to, boolean withSync) {
+        return pool.getConnection().chain(conn -> tryLock(conn).chain(locked -> {
+            if (!locked) {
+                return mark(id, "skipped", 0, null, "another recompute holds the lock").eventually(conn::close);
+            }
+            return mark(id, "running", 0, withSync ? "sync" : "snapshots", null)
+                    .chain(() -> settings.get())
+                    .chain(s -> (withSync ? sync.syncAll(s.timeZone()).replaceWithVoid() : Uni.createFrom().voidItem())
+                            .chain(() -> range(from, to))
+                            .chain(range -> range == null
+                                    ? finish(id, 0L)
+                                    : snapshots(conn, id, s, range[0], range[1]).chain(rows -> finish(id, rows))))
+                    .onFailure().recoverWithUni(failure -> {
+                        LOG.errorf(failure, "Recompute %s failed", id);
+                        return mark(id, "failed", 0, null, String.valueOf(failure.getMessage()));
+                    })
+                    .eventually(() -> unlock(conn));
+        }));
+    }
+
+    private Uni<LocalDate[]> range(LocalDate from, LocalDate to) {
+        if (from != null) {
+            return Uni.createFrom().item(new LocalDate[]{from, to});
+        }
+        return pool.query("SELECT min(day) AS lo, max(day) AS hi FROM dirty_days").execute().map(rows -> {
+            Row row = rows.iterator().next();
+            LocalDate lo = row.getLocalDate("lo");
+            return lo == null ? null : new LocalDate[]{lo, row.getLocalDate("hi")};
+        });
+    }
+
+    private Uni<Long> snapshots(SqlConnection conn, UUID id, Settings s, LocalDate from, LocalDate to) {
+        List<Object> params = List.of(from, to, s.timeZone(), s.replyWindowDays(), s.attributionDays(),
+                s.repurchaseDays());
+        if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+            from = to.minusDays(MAX_DAYS - 1);
+        }
+        LocalDate first = from;
+        return pool.preparedQuery("UPDATE recompute_runs SET from_day = coalesce(from_day, $2),"
+                        + " to_day = coalesce(to_day, $3) WHERE id = $1").execute(Tuple.of(id, first, to))
+                .chain(() -> conn.begin())
+                .chain(tx -> {
+                    Uni<Long> chain = Uni.createFrom().item(0L);
+                    int n = SnapshotSql.STEPS.size();
+                    for (int i = 0; i < n; i++) {
+                        SnapshotSql.Step step = SnapshotSql.STEPS.get(i);
+                        double progress = 100.0 * i / n;
+                        chain = chain.call(() -> mark(id, "running", progress, step.name(), null));
+                        for (String sql : step.statements()) {
+                            chain = chain.chain(total -> run(conn, sql, params).map(rows -> total + rows));
+                        }
+                    }
+                    return chain
+                            .call(() -> conn.preparedQuery("DELETE FROM dirty_days WHERE day BETWEEN $1 AND $2")
+                                    .execute(Tuple.of(first, to)))
+                            .call(tx::commit)
+                            .onFailure().call(() -> tx.rollback().onFailure().recoverWithNull());
+                });
+    }
+
+    /** Runs a statement with the parameters it uses, renumbered ($1, $3, $6 -> $1, $2, $3). */
+    private static Uni<Long> run(SqlConnection conn, String sql, List<Object> params) {
+        TreeSet<Integer> used = new TreeSet<>();
+        Matcher m = PARAM.matcher(sql);
+        while (m.find()) {
+            used.add(Integer.parseInt(m.group(1)));
+        }
+        List<Integer> order = new ArrayList<>(used);
+        StringBuilder renumbered = new StringBuilder();
+        m = PARAM.matcher(sql);
+        while (m.find()) {
+            m.appendReplacement(renumbered, "\\$" + (order.indexOf(Integer.parseInt(m.group(1))) + 1));
+        }
+        m.appendTail(renumbered);
+        List<Object> values = new ArrayList<>();
+        order.forEach(i -> values.add(params.get(i - 1)));
+        return conn.preparedQuery(renumbered.toString()).execute(Tuple.from(values))
+                .map(rows -> (long) rows.rowCount());
+    }
+
+    private Uni<Void> finish(UUID id, long rows) {
+        return pool.preparedQuery("UPDATE recompute_runs SET status = 'succeeded', progress = 100, step = NULL,"
+                        + " rows_written = $2, finished_at = now() WHERE id = $1")
+                .execute(Tuple.of(id, rows)).replaceWithVoid();
+    }
+
+    private Uni<Void> mark(UUID id, String status, double progress, String step, String error) {
+        boolean done = status.equals("failed") || status.equals("skipped");
+        return pool.preparedQuery("UPDATE recompute_runs SET status = $2, progress = $3, step = $4, error = $5,"
+                        + " started_at = coalesce(started_at, CASE WHEN $2 = 'running' THEN now() END),"
+                        + " finished_at = CASE WHEN $6 THEN now() ELSE finished_at END WHERE id = $1")
+                .execute(Tuple.from(Arrays.asList(id, status, progress, step, error, done))).replaceWithVoid();
+    }
+
+    private static Uni<Boolean> tryLock(SqlConnection conn) {
+        return conn.preparedQuery("SELECT pg_try_advisory_lock($1) AS locked").execute(Tuple.of(LOCK_KEY))
+                .map(rows -> rows.iterator().next().getBoolean("locked"))
+                .onFailure().call(conn::close);
+    }
+
+    private static Uni<Void> unlock(SqlConnection conn) {
+        return conn.preparedQuery("SELECT pg_advisory_unlock($1)").execute(Tuple.of(LOCK_KEY))
+                .onFailure().recoverWithNull().replaceWithVoid().eventually(conn::close);
+    }
+}

@@ -1,0 +1,174 @@
+package io.chatroi.metrics.recompute;
+
+import java.util.List;
+
+/**
+ * The set-based SQL that rebuilds the snapshots of a day range inside PostgreSQL. Parameters of every statement:
+ * $1 first day, $2 last day (workspace dates), $3 workspace time zone, $4 reply window days, $5 attribution days,
+ * $6 repurchase days. A day is [$day 00:00, next day 00:00) in the workspace time zone.
+ *
+ * <p>Grains (GROUPING() of the optional dimensions, one value per grouping set):
+ * messages: 3 = (day, campaign, variant, owner), 5 = (day, campaign, owner, country), 6 = (day, campaign, owner,
+ * source); deals: 3 = (day, campaign, owner), 5 = (+ country), 6 = (+ source); contacts: the same with no campaign.
+ */
+final class SnapshotSql {
+
+    static final short GRAIN_MAIN = 3;
+    static final short GRAIN_COUNTRY = 5;
+    static final short GRAIN_SOURCE = 6;
+
+    private static final String LOWER = "(($1::date)::timestamp AT TIME ZONE $3)";
+    private static final String UPPER = "((($2::date) + 1)::timestamp AT TIME ZONE $3)";
+
+    static final String MESSAGES = "INSERT INTO snap_messages (grain, day, campaign_id, variant, owner, country, source,"
+            + " sent, delivered, read, failed, replied, clicked, opted_out, conversions, holdout, holdout_conversions,"
+            + " recipients, billable, unpriced, message_fees)"
+            + " WITH rates AS (SELECT calling_code, category, rate, effective_from,"
+            + "   coalesce(lead(effective_from) OVER (PARTITION BY calling_code, category ORDER BY effective_from),"
+            + "   DATE '9999-12-31') AS until FROM message_rates),"
+            + " s AS (SELECT (s.at AT TIME ZONE $3)::date AS day, s.campaign_id, s.variant,"
+            + "   coalesce(c.owner, cp.owner) AS owner, coalesce(c.country, s.country) AS country, c.source,"
+            + "   s.contact_id, s.sent_at IS NOT NULL AS sent,"
+            + "   (s.delivery IN ('delivered', 'read') OR s.delivered_at IS NOT NULL OR s.read_at IS NOT NULL) AS delivered,"
+            + "   (s.delivery = 'read' OR s.read_at IS NOT NULL) AS read,"
+            + "   (s.status = 'failed' OR s.delivery = 'failed') AS failed,"
+            + "   (s.sent_at IS NOT NULL AND s.replied_at IS NOT NULL"
+            + "     AND s.replied_at <= s.sent_at + make_interval(days => $4)) AS replied,"
+            + "   s.clicked_at IS NOT NULL AS clicked, s.opted_out_at IS NOT NULL AS opted_out,"
+            + "   s.status = 'holdout' AS holdout,"
+            + "   CASE coalesce(cp.goal_type, 'reply')"
+            + "     WHEN 'reply' THEN s.replied_at IS NOT NULL"
+            + "       AND s.replied_at <= s.at + make_interval(days => coalesce(cp.goal_window_days, $4))"
+            + "     WHEN 'click' THEN s.clicked_at IS NOT NULL"
+            + "       AND s.clicked_at <= s.at + make_interval(days => coalesce(cp.goal_window_days, $5))"
+            + "     WHEN 'deal_won' THEN EXISTS (SELECT 1 FROM f_deals d WHERE d.contact_id = s.contact_id"
+            + "       AND d.stage = 'won' AND d.won_at >= s.at"
+            + "       AND d.won_at <= s.at + make_interval(days => coalesce(cp.goal_window_days, $5)))"
+            + "     ELSE false END AS converted,"
+            + "   (coalesce(s.billable, false) AND s.pricing_category IN ('marketing', 'utility', 'authentication'))"
+            + "     AS billable, r.rate"
+            + "   FROM f_sends s"
+            + "   LEFT JOIN f_contacts c ON c.id = s.contact_id"
+            + "   LEFT JOIN f_campaigns cp ON cp.id = s.campaign_id"
+            + "   LEFT JOIN rates r ON s.billable AND r.calling_code = s.calling_code AND r.category = s.pricing_category"
+            + "     AND (s.at AT TIME ZONE $3)::date >= r.effective_from AND (s.at AT TIME ZONE $3)::date < r.until"
+            + "   WHERE s.at >= " + LOWER + " AND s.at < " + UPPER + ")"
+            + " SELECT GROUPING(variant, country, source), day, campaign_id, variant, owner, country, source,"
+            + "   count(*) FILTER (WHERE sent), count(*) FILTER (WHERE delivered), count(*) FILTER (WHERE read),"
+            + "   count(*) FILTER (WHERE failed), count(*) FILTER (WHERE replied), count(*) FILTER (WHERE clicked),"
+            + "   count(*) FILTER (WHERE opted_out), count(*) FILTER (WHERE converted AND NOT holdout),"
+            + "   count(*) FILTER (WHERE holdout), count(*) FILTER (WHERE converted AND holdout),"
+            + "   count(DISTINCT contact_id) FILTER (WHERE sent), count(*) FILTER (WHERE billable),"
+            + "   count(*) FILTER (WHERE billable AND rate IS NULL), coalesce(sum(rate) FILTER (WHERE billable), 0)"
+            + " FROM s GROUP BY GROUPING SETS ((day, campaign_id, variant, owner), (day, campaign_id, owner, country),"
+            + "   (day, campaign_id, owner, source))";
+
+    /** Deals with the campaign they are credited to and whether a win is a repeat order, by stage-event day. */
+    static final String DEALS = "INSERT INTO snap_deals (grain, day, campaign_id, owner, country, source, inquiries,"
+            + " quotes, quoted_inquiries, won, revenue, value, with_profit, repeat_won, repeat_revenue, repeat_value,"
+            + " repeat_customers, cycle_days_sum, cycle_count)"
+            + " WITH d AS (SELECT d.*, coalesce(d.owner, c.owner) AS deal_owner, c.country, c.source,"
+            + "   coalesce(d.campaign_id, (SELECT s.campaign_id FROM f_sends s WHERE s.contact_id = d.contact_id"
+            + "     AND s.sent_at <= coalesce(d.won_at, d.quoted_at, d.inquiry_at)"
+            + "     AND s.sent_at > coalesce(d.won_at, d.quoted_at, d.inquiry_at) - make_interval(days => $5)"
+            + "     ORDER BY s.sent_at DESC LIMIT 1)) AS credited"
+            + "   FROM f_deals d LEFT JOIN f_contacts c ON c.id = d.contact_id"
+            + "   WHERE (d.inquiry_at >= " + LOWER + " AND d.inquiry_at < " + UPPER + ")"
+            + "      OR (d.quoted_at >= " + LOWER + " AND d.quoted_at < " + UPPER + ")"
+            + "      OR (d.won_at >= " + LOWER + " AND d.won_at < " + UPPER + ")),"
+            + " won AS (SELECT d.*, EXISTS (SELECT 1 FROM f_deals p WHERE p.contact_id = d.contact_id"
+            + "     AND p.stage = 'won' AND p.id <> d.id AND p.won_at < d.won_at"
+            + "     AND p.won_at >= d.won_at - make_interval(days => $6)) AS is_repeat,"
+            + "   (SELECT min(i.at) FROM f_interactions i WHERE i.contact_id = d.contact_id) AS first_message"
+            + "   FROM d WHERE d.stage = 'won' AND d.won_at >= " + LOWER + " AND d.won_at < " + UPPER + "),"
+            + " e AS ("
+            + "   SELECT (inquiry_at AT TIME ZONE $3)::date AS day, credited, deal_owner, country, source, contact_id,"
+            + "     1 AS inquiries, 0 AS quotes, (quoted_at IS NOT NULL)::int AS quoted_inquiries, 0 AS won,"
+            + "     0::numeric AS revenue, 0::numeric AS value, 0 AS with_profit, false AS is_repeat,"
+            + "     NULL::numeric AS cycle_days"
+            + "   FROM d WHERE inquiry_at >= " + LOWER + " AND inquiry_at < " + UPPER
+            + "   UNION ALL SELECT (quoted_at AT TIME ZONE $3)::date, credited, deal_owner, country, source, contact_id,"
+            + "     0, 1, 0, 0, 0, 0, 0, false, NULL"
+            + "   FROM d WHERE quoted_at >= " + LOWER + " AND quoted_at < " + UPPER
+            + "   UNION ALL SELECT (won_at AT TIME ZONE $3)::date, credited, deal_owner, country, source, contact_id,"
+            + "     0, 0, 0, 1, coalesce(order_amount, 0), coalesce(profit, order_amount, 0),"
+            + "     (profit IS NOT NULL)::int, is_repeat,"
+            + "     extract(epoch FROM won_at - coalesce(least(first_message, inquiry_at), inquiry_at)) / 86400"
+            + "   FROM won)"
+            + " SELECT CASE GROUPING(country, source) WHEN 3 THEN 3 WHEN 1 THEN 5 ELSE 6 END, day, credited, deal_owner, country, source,"
+            + "   sum(inquiries), sum(quotes), sum(quoted_inquiries), sum(won), sum(revenue), sum(value),"
+            + "   sum(with_profit), count(*) FILTER (WHERE won = 1 AND is_repeat),"
+            + "   coalesce(sum(revenue) FILTER (WHERE is_repeat), 0), coalesce(sum(value) FILTER (WHERE is_repeat), 0),"
+            + "   count(DISTINCT contact_id) FILTER (WHERE won = 1 AND is_repeat),"
+            + "   coalesce(sum(cycle_days), 0), count(cycle_days)"
+            + " FROM e GROUP BY GROUPING SETS ((day, credited, deal_owner), (day, credited, deal_owner, country),"
+            + "   (day, credited, deal_owner, source))";
+
+    /** Contacts by the day they were added, with what became of them (cohorts). */
+    static final String CONTACTS = "INSERT INTO snap_contacts (grain, day, owner, country, source, added, accepted,"
+            + " effective, high_intent, first_touch_1h, tagged, referrals, converted, repeat_customers)"
+            + " WITH c AS (SELECT (c.created_at AT TIME ZONE $3)::date AS day, c.owner, c.country, c.source,"
+            + "   c.accepted_at IS NOT NULL AS accepted,"
+            + "   (c.accepted_at IS NOT NULL AND EXISTS (SELECT 1 FROM f_interactions i WHERE i.contact_id = c.id"
+            + "     AND i.direction = 'inbound' AND i.at >= c.created_at)) AS effective,"
+            + "   c.source IN ('trade_show', 'b2b_inquiry') AS high_intent,"
+            + "   EXISTS (SELECT 1 FROM f_interactions i WHERE i.contact_id = c.id AND i.direction = 'outbound'"
+            + "     AND i.at >= c.created_at AND i.at <= c.created_at + interval '1 hour') AS first_touch,"
+            + "   (c.source IS NOT NULL AND c.source <> 'other' AND c.intent IS NOT NULL) AS tagged,"
+            + "   c.referred_by IS NOT NULL AS referred,"
+            + "   EXISTS (SELECT 1 FROM f_deals d WHERE d.contact_id = c.id AND d.stage = 'won') AS converted,"
+            + "   EXISTS (SELECT 1 FROM f_deals a JOIN f_deals b ON b.contact_id = a.contact_id AND b.id <> a.id"
+            + "     AND b.stage = 'won' AND b.won_at >= a.won_at AND b.won_at <= a.won_at + make_interval(days => $6)"
+            + "     WHERE a.contact_id = c.id AND a.stage = 'won') AS repeated"
+            + "   FROM f_contacts c WHERE c.created_at >= " + LOWER + " AND c.created_at < " + UPPER + ")"
+            + " SELECT CASE GROUPING(country, source) WHEN 3 THEN 3 WHEN 1 THEN 5 ELSE 6 END, day, owner, country, source, count(*),"
+            + "   count(*) FILTER (WHERE accepted), count(*) FILTER (WHERE effective),"
+            + "   count(*) FILTER (WHERE high_intent), count(*) FILTER (WHERE first_touch),"
+            + "   count(*) FILTER (WHERE tagged), count(*) FILTER (WHERE referred), count(*) FILTER (WHERE converted),"
+            + "   count(*) FILTER (WHERE repeated)"
+            + " FROM c GROUP BY GROUPING SETS ((day, owner), (day, owner, country), (day, owner, source))";
+
+    /** Messages with their neighbours: conversations (gaps > 24 h), turns and response times. */
+    static final String INTERACTIONS_TEMP = "CREATE TEMP TABLE tmp_msgs ON COMMIT DROP AS"
+            + " SELECT i.contact_id, c.owner, i.direction, i.at, (i.at AT TIME ZONE $3)::date AS day,"
+            + "   lag(i.at) OVER w AS prev_at, lag(i.direction) OVER w AS prev_dir,"
+            + "   lead(i.at) OVER w AS next_at, lead(i.direction) OVER w AS next_dir"
+            + " FROM f_interactions i LEFT JOIN f_contacts c ON c.id = i.contact_id"
+            + " WHERE i.at >= " + LOWER + " - interval '1 day' AND i.at < " + UPPER + " + interval '1 day'"
+            + " WINDOW w AS (PARTITION BY i.contact_id ORDER BY i.at, i.id)";
+
+    static final String INTERACTIONS = "INSERT INTO snap_interactions (day, owner, inbound, outbound, conversations,"
+            + " turns, responses, response_seconds_sum, response_median_s, response_p90_s)"
+            + " SELECT day, owner, count(*) FILTER (WHERE direction = 'inbound'),"
+            + "   count(*) FILTER (WHERE direction = 'outbound'),"
+            + "   count(*) FILTER (WHERE prev_at IS NULL OR at - prev_at > interval '24 hours'),"
+            + "   count(*) FILTER (WHERE direction = 'inbound' AND prev_dir = 'outbound'),"
+            + "   count(*) FILTER (WHERE direction = 'inbound' AND next_dir = 'outbound'),"
+            + "   coalesce(sum(extract(epoch FROM next_at - at)) FILTER (WHERE direction = 'inbound'"
+            + "     AND next_dir = 'outbound'), 0),"
+            + "   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM next_at - at))"
+            + "     FILTER (WHERE direction = 'inbound' AND next_dir = 'outbound'),"
+            + "   percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM next_at - at))"
+            + "     FILTER (WHERE direction = 'inbound' AND next_dir = 'outbound')"
+            + " FROM tmp_msgs WHERE day BETWEEN $1 AND $2 GROUP BY day, owner";
+
+    static final String CONTACT_TURNS = "INSERT INTO snap_contact_turns (day, contact_id, owner, turns)"
+            + " SELECT day, contact_id, owner, count(*) FROM tmp_msgs"
+            + " WHERE day BETWEEN $1 AND $2 AND direction = 'inbound' AND prev_dir = 'outbound'"
+            + " GROUP BY day, contact_id, owner";
+
+    /** Each step: what it clears, then what it inserts. */
+    record Step(String name, List<String> statements) {
+    }
+
+    static final List<Step> STEPS = List.of(
+            new Step("messages", List.of("DELETE FROM snap_messages WHERE day BETWEEN $1 AND $2", MESSAGES)),
+            new Step("deals", List.of("DELETE FROM snap_deals WHERE day BETWEEN $1 AND $2", DEALS)),
+            new Step("contacts", List.of("DELETE FROM snap_contacts WHERE day BETWEEN $1 AND $2", CONTACTS)),
+            new Step("interactions", List.of("DELETE FROM snap_interactions WHERE day BETWEEN $1 AND $2",
+                    "DELETE FROM snap_contact_turns WHERE day BETWEEN $1 AND $2", INTERACTIONS_TEMP, INTERACTIONS,
+                    CONTACT_TURNS)));
+
+    private SnapshotSql() {
+    }
+}

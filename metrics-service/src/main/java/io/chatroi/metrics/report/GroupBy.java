@@ -1,0 +1,62 @@
+package io.chatroi.metrics.report;
+
+import io.chatroi.common.problem.ProblemException;
+
+/** How KPI rows are grouped, and the SQL key of each snapshot table for it (null: the table has no such dimension). */
+public enum GroupBy {
+    NONE, CAMPAIGN, VARIANT, OWNER, COUNTRY, SOURCE, DAY, WEEK, MONTH;
+
+    public static GroupBy of(String value) {
+        if (value == null || value.isBlank()) {
+            return NONE;
+        }
+        for (GroupBy g : values()) {
+            if (g != NONE && g.name().equalsIgnoreCase(value)) {
+                return g;
+            }
+        }
+        throw ProblemException.invalid("groupBy", "must be one of campaign, variant, owner, country, source, day, week,"
+                + " month");
+    }
+
+    public String wire() {
+        return name().toLowerCase();
+    }
+
+    /** Snapshot grain to read: country and source have their own. */
+    public short grain() {
+        return switch (this) {
+            case COUNTRY -> 5;
+            case SOURCE -> 6;
+            default -> 3;
+        };
+    }
+
+    /** The key expression over a snapshot table aliased t with the given capabilities. */
+    public String key(boolean hasCampaign, boolean hasVariant, boolean hasOwner, boolean hasCountrySource) {
+        return switch (this) {
+            case NONE -> "'total'";
+            case CAMPAIGN -> hasCampaign ? "coalesce(t.campaign_id::text, '')" : null;
+            case VARIANT -> hasVariant ? "t.campaign_id::text || '/' || coalesce(t.variant, '')" : null;
+            case OWNER -> hasOwner ? "coalesce(t.owner, '')" : null;
+            case COUNTRY -> hasCountrySource ? "coalesce(t.country, '')" : null;
+            case SOURCE -> hasCountrySource ? "coalesce(t.source, '')" : null;
+            case DAY -> "t.day::text";
+            case WEEK -> "to_char(t.day, 'IYYY-\"W\"IW')";
+            case MONTH -> "to_char(t.day, 'YYYY-MM')";
+        };
+    }
+
+    /** The key of a cost spread day by day ({@code c} the cost, {@code d} the day). */
+    public String costKey() {
+        return switch (this) {
+            case NONE -> "'total'";
+            case CAMPAIGN -> "coalesce(c.campaign_id::text, '')";
+            case OWNER -> "coalesce(c.owner, '')";
+            case DAY -> "d::date::text";
+            case WEEK -> "to_char(d, 'IYYY-\"W\"IW')";
+            case MONTH -> "to_char(d, 'YYYY-MM')";
+            default -> null;
+        };
+    }
+}

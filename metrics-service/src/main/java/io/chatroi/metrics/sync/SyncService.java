@@ -1,0 +1,196 @@
+package io.chatroi.metrics.sync;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Pulls what changed from contacts-service and campaign-service into metrics' own fact tables, stream by stream,
+ * page by page. Each page's upserts, the days it makes stale and the stream's cursor commit in one transaction, so a
+ * crash resumes at the next page; a finished stream restarts from the newest updatedAt seen minus an overlap (rows
+ * committed late with an earlier updatedAt are picked up; upserts make the overlap harmless).
+ */
+@ApplicationScoped
+public class SyncService {
+
+    private static final Logger LOG = Logger.getLogger(SyncService.class);
+
+    /** One stream: where it comes from, how its items become rows, and which days they make stale. */
+    private record Stream(String name, String source, String upsert, Function<JsonObject, Tuple> row,
+                          String dirtySql) {
+    }
+
+    // dirtySql gets $1 = ids of the page (uuid[]), $2 = time zone
+    private static final List<Stream> STREAMS = List.of(
+            new Stream("contacts", "contacts", FactRows.CONTACTS, FactRows::contact,
+                    "SELECT (created_at AT TIME ZONE $2)::date FROM f_contacts WHERE id = ANY($1)"),
+            new Stream("interactions", "contacts", FactRows.INTERACTIONS, FactRows::interaction,
+                    "SELECT (i.at AT TIME ZONE $2)::date FROM f_interactions i WHERE i.id = ANY($1)"
+                            + " UNION SELECT (c.created_at AT TIME ZONE $2)::date FROM f_interactions i"
+                            + " JOIN f_contacts c ON c.id = i.contact_id WHERE i.id = ANY($1)"),
+            new Stream("deals", "contacts", FactRows.DEALS, FactRows::deal,
+                    "SELECT (x AT TIME ZONE $2)::date FROM f_deals d, unnest(ARRAY[d.inquiry_at, d.quoted_at,"
+                            + " d.won_at]) x WHERE d.id = ANY($1) AND x IS NOT NULL"
+                            + " UNION SELECT (c.created_at AT TIME ZONE $2)::date FROM f_deals d"
+                            + " JOIN f_contacts c ON c.id = d.contact_id WHERE d.id = ANY($1)"
+                            + " UNION SELECT (s.at AT TIME ZONE $2)::date FROM f_deals d JOIN f_sends s"
+                            + " ON s.contact_id = d.contact_id AND s.sent_at <= d.won_at"
+                            + " AND s.sent_at > d.won_at - interval '120 days' WHERE d.id = ANY($1)"),
+            new Stream("campaigns", "campaigns", FactRows.CAMPAIGNS, FactRows::campaign, null),
+            new Stream("sends", "campaigns", FactRows.SENDS, FactRows::send,
+                    "SELECT (at AT TIME ZONE $2)::date FROM f_sends WHERE id = ANY($1)"));
+
+    public record StreamResult(String stream, long items, String error) {
+    }
+
+    private final Pool pool;
+    private final ContactsClient contacts;
+    private final CampaignClient campaigns;
+    private final int pageSize;
+    private final Duration overlap;
+
+    public SyncService(Pool pool, ContactsClient contacts, CampaignClient campaigns,
+                       @ConfigProperty(name = "chatroi.sync.page-size") int pageSize,
+                       @ConfigProperty(name = "chatroi.sync.overlap") Duration overlap) {
+        this.pool = pool;
+        this.contacts = contacts;
+        this.campaigns = campaigns;
+        this.pageSize = pageSize;
+        this.overlap = overlap;
+    }
+
+    /** Syncs every stream in turn; a stream whose owner fails is reported and the others still run. */
+    public Uni<List<StreamResult>> syncAll(String timeZone) {
+        return Multi.createFrom().iterable(STREAMS)
+                .onItem().transformToUniAndConcatenate(stream -> syncStream(stream, timeZone)
+                        .map(items -> new StreamResult(stream.name(), items, null))
+                        .onFailure().recoverWithUni(failure -> recordError(stream, failure)))
+                .collect().asList();
+    }
+
+    private Uni<StreamResult> recordError(Stream stream, Throwable failure) {
+        LOG.warnf("Sync of %s failed: %s", stream.name(), failure.getMessage());
+        return pool.preparedQuery("INSERT INTO sync_cursors (stream, last_error) VALUES ($1, $2)"
+                        + " ON CONFLICT (stream) DO UPDATE SET last_error = excluded.last_error")
+                .execute(Tuple.of(stream.name(), String.valueOf(failure.getMessage())))
+                .replaceWith(new StreamResult(stream.name(), 0, String.valueOf(failure.getMessage())));
+    }
+
+    private record Position(Instant updatedAfter, String after, Instant maxSeen) {
+    }
+
+    private Uni<Long> syncStream(Stream stream, String timeZone) {
+        return pool.preparedQuery("SELECT updated_after, after_cursor, max_seen FROM sync_cursors WHERE stream = $1")
+                .execute(Tuple.of(stream.name()))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return new Position(null, null, null);
+                    }
+                    var row = rows.iterator().next();
+                    return new Position(instant(row.getOffsetDateTime("updated_after")), row.getString("after_cursor"),
+                            instant(row.getOffsetDateTime("max_seen")));
+                })
+                .chain(position -> pages(stream, timeZone, position, 0L));
+    }
+
+    private Uni<Long> pages(Stream stream, String timeZone, Position position, long done) {
+        Uni<UpstreamPage> fetch = "contacts".equals(stream.source())
+                ? contacts.page(stream.name(), position.updatedAfter(), position.after(), pageSize)
+                : campaigns.page(stream.name(), position.updatedAfter(), position.after(), pageSize);
+        return fetch.chain(page -> {
+            List<Tuple> rows = new ArrayList<>();
+            List<UUID> ids = new ArrayList<>();
+            Instant maxSeen = position.maxSeen();
+            for (Object item : page.items()) {
+                JsonObject json = (JsonObject) item;
+                rows.add(stream.row().apply(json));
+                ids.add(UUID.fromString(json.getString("id")));
+                Instant updated = FactRows.instant(json, "updatedAt");
+                if (updated == null) {
+                    updated = FactRows.instant(json, "createdAt");
+                }
+                if (updated != null && (maxSeen == null || updated.isAfter(maxSeen))) {
+                    maxSeen = updated;
+                }
+            }
+            boolean last = page.nextCursor() == null;
+            Position next = last
+                    ? new Position(maxSeen == null ? position.updatedAfter() : maxSeen.minus(overlap), null, maxSeen)
+                    : new Position(position.updatedAfter(), page.nextCursor(), maxSeen);
+            long total = done + rows.size();
+            Uni<Void> write = pool.withTransaction(tx -> upsert(tx, stream, rows)
+                    .chain(() -> markDirty(tx, stream, ids, timeZone))
+                    .chain(() -> saveCursor(tx, stream, next, rows.size())));
+            return write.chain(() -> last ? Uni.createFrom().item(total) : pages(stream, timeZone, next, total));
+        });
+    }
+
+    private static Uni<Void> upsert(SqlClient tx, Stream stream, List<Tuple> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery(stream.upsert()).executeBatch(rows).replaceWithVoid();
+    }
+
+    private static Uni<Void> markDirty(SqlClient tx, Stream stream, List<UUID> ids, String timeZone) {
+        if (stream.dirtySql() == null || ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery("INSERT INTO dirty_days (day) SELECT DISTINCT d FROM (" + stream.dirtySql()
+                        + ") AS x (d) WHERE d IS NOT NULL ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(ids.toArray(UUID[]::new), timeZone)).replaceWithVoid();
+    }
+
+    private static Uni<Void> saveCursor(SqlClient tx, Stream stream, Position position, int items) {
+        return tx.preparedQuery("INSERT INTO sync_cursors (stream, updated_after, after_cursor, max_seen, synced_at,"
+                        + " items, last_error) VALUES ($1, $2, $3, $4, now(), $5, NULL) ON CONFLICT (stream) DO UPDATE"
+                        + " SET updated_after = excluded.updated_after, after_cursor = excluded.after_cursor,"
+                        + " max_seen = excluded.max_seen, synced_at = now(),"
+                        + " items = sync_cursors.items + excluded.items, last_error = NULL")
+                .execute(Tuple.of(stream.name(), odt(position.updatedAfter()), position.after(),
+                        odt(position.maxSeen()), (long) items))
+                .replaceWithVoid();
+    }
+
+    /** Where each stream stands, for the status endpoint. */
+    public Uni<List<Map<String, Object>>> status() {
+        return pool.query("SELECT * FROM sync_cursors ORDER BY stream").execute().map(rows -> {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (var row : rows) {
+                java.util.LinkedHashMap<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("stream", row.getString("stream"));
+                m.put("updatedAfter", instant(row.getOffsetDateTime("updated_after")));
+                m.put("inProgress", row.getString("after_cursor") != null);
+                m.put("syncedAt", instant(row.getOffsetDateTime("synced_at")));
+                m.put("items", row.getLong("items"));
+                m.put("lastError", row.getString("last_error"));
+                out.add(m);
+            }
+            return out;
+        });
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime odt(Instant value) {
+        return value == null ? null : value.atOffset(ZoneOffset.UTC);
+    }
+}
