@@ -34,7 +34,7 @@ public final class Permissions {
             "/api/v1/roi", "/api/v1/trends", "/api/v1/alerts", "/api/v1/campaigns/*/experiment",
             "/api/v1/experiments");
     private static final List<String> METRICS_SERVICE = List.of("/api/v1/costs", "/api/v1/settings",
-            "/api/v1/recompute", "/api/v1/message-rates");
+            "/api/v1/recompute", "/api/v1/message-rates", "/api/v1/sync");
 
     private static final Map<Role, List<Rule>> RULES = Map.of(
             Role.ADMIN, List.of(rule(ALL, "/api")),

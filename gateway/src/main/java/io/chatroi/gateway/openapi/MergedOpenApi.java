@@ -143,6 +143,10 @@ public class MergedOpenApi {
                     }
                 }
                 merged = OpenApiMerger.merge(own, documents, version);
+                if (merged.has("x-chatroi-unrouted")) {
+                    LOG.warnf("Paths the services serve but the gateway does not route (RouteTable): %s",
+                            merged.get("x-chatroi-unrouted"));
+                }
                 done.complete(merged);
             } catch (Exception e) {
                 LOG.warnf("Could not merge the OpenAPI documents: %s", e.getMessage());

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -59,12 +60,13 @@ public final class OpenApiMerger {
         ObjectNode schemas = components.putObject("schemas");
         ObjectNode sources = JSON.objectNode();
 
-        add(gateway.deepCopy(), "gateway", null, tags, paths, components);
+        List<String> unrouted = new java.util.ArrayList<>();
+        add(gateway.deepCopy(), "gateway", null, tags, paths, components, unrouted);
         sources.put("gateway", "ok");
         for (Upstream upstream : Upstream.values()) {
             Optional<ObjectNode> document = services.getOrDefault(upstream, Optional.empty());
             sources.put(upstream.service(), document.isPresent() ? "ok" : "unavailable");
-            document.ifPresent(d -> add(d.deepCopy(), upstream.service(), upstream, tags, paths, components));
+            document.ifPresent(d -> add(d.deepCopy(), upstream.service(), upstream, tags, paths, components, unrouted));
         }
 
         ObjectNode sortedSchemas = JSON.objectNode();
@@ -89,11 +91,16 @@ public final class OpenApiMerger {
         });
         merged.set("paths", sortedPaths);
         merged.set("x-chatroi-sources", sources);
+        if (!unrouted.isEmpty()) {
+            // a service serves a path family the gateway does not route yet (RouteTable): visible, not silent
+            ArrayNode list = merged.putArray("x-chatroi-unrouted");
+            unrouted.forEach(list::add);
+        }
         return merged;
     }
 
     private static void add(ObjectNode document, String source, Upstream upstream, ArrayNode tags, ObjectNode paths,
-                            ObjectNode components) {
+                            ObjectNode components, List<String> unrouted) {
         ObjectNode schemas = (ObjectNode) components.get("schemas");
         Map<String, String> renames = new HashMap<>();
         JsonNode original = document.path("components").path("schemas");
@@ -139,6 +146,9 @@ public final class OpenApiMerger {
             Optional<Route> route = RouteTable.route(path);
             boolean ours = upstream == null ? route.isEmpty() : route.isPresent() && route.get().upstream() == upstream;
             if (!ours) {
+                if (upstream != null && route.isEmpty()) {
+                    unrouted.add(source + " " + path);
+                }
                 return;
             }
             hideInternalHeaders(entry.getValue());

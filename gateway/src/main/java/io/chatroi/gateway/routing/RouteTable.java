@@ -31,7 +31,7 @@ public final class RouteTable {
             Map.entry("costs", METRICS), Map.entry("settings", METRICS), Map.entry("kpis", METRICS),
             Map.entry("funnel", METRICS), Map.entry("scorecards", METRICS), Map.entry("roi", METRICS),
             Map.entry("trends", METRICS), Map.entry("alerts", METRICS), Map.entry("recompute", METRICS),
-            Map.entry("experiments", METRICS), Map.entry("message-rates", METRICS));
+            Map.entry("experiments", METRICS), Map.entry("message-rates", METRICS), Map.entry("sync", METRICS));
 
     private static final String API = "/api/v1/";
 

@@ -139,6 +139,10 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             paths.put("/api/v1/campaigns/{id}/experiment", new JsonObject().put("get", new JsonObject()
                     .put("summary", service + " experiment").put("responses", ok)));
         }
+        if (service.equals("metrics")) {
+            paths.put("/api/v1/brand-new-family", new JsonObject().put("get", new JsonObject()
+                    .put("summary", "not routed yet").put("responses", ok)));
+        }
         if (service.equals("campaign")) {
             paths.put("/webhooks/whatsapp", new JsonObject().put("post", new JsonObject()
                     .put("summary", "WhatsApp webhook").put("responses", ok)));

@@ -343,6 +343,9 @@ class GatewayTest {
         assertThat(paths).containsKeys("/api/v1/api-keys", "/api/v1/api-keys/{id}", "/api/v1/contacts",
                 "/api/v1/campaigns", "/api/v1/kpis", "/api/v1/campaigns/{id}/experiment", "/webhooks/whatsapp");
         assertThat(paths.keySet()).noneMatch(p -> p.startsWith("/q/"));
+        // a path a service serves but the gateway does not route is reported, not published
+        assertThat(paths).doesNotContainKey("/api/v1/brand-new-family");
+        assertThat(doc.<List<String>>path("x-chatroi-unrouted")).containsExactly("metrics-service /api/v1/brand-new-family");
         // the experiment is answered by metrics-service, so its description wins over campaign-service's
         assertThat(doc.<String>path("paths.'/api/v1/campaigns/{id}/experiment'.get.summary"))
                 .isEqualTo("metrics experiment");
