@@ -195,4 +195,37 @@ public class InteractionService {
             return Page.of(items, limit, last -> new TimeIdCursor(last.at(), last.id()).encode());
         });
     }
+
+    /**
+     * Every interaction recorded after {@code updatedAfter}, ordered by (recorded at, id), for incremental sync
+     * (metrics-service). Interactions are immutable, so the recording time is their updatedAt.
+     */
+    public Uni<Page<SyncedInteraction>> listAll(Instant updatedAfter, String after, int limit) {
+        List<Object> params = new ArrayList<>();
+        List<String> where = new ArrayList<>();
+        if (updatedAfter != null) {
+            params.add(time(updatedAfter));
+            where.add("created_at > $" + params.size());
+        }
+        if (after != null) {
+            TimeIdCursor cursor = TimeIdCursor.decode(after);
+            params.add(time(cursor.at()));
+            params.add(cursor.id());
+            where.add("(created_at, id) > ($" + (params.size() - 1) + ", $" + params.size() + ")");
+        }
+        String sql = "SELECT id, contact_id, direction, at, message_type, category, agent, intent, opted_out, created_at"
+                + " FROM interactions" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY created_at, id LIMIT " + (limit + 1);
+        return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
+            List<SyncedInteraction> items = new ArrayList<>();
+            for (Row row : rows) {
+                Instant created = SqlTimes.instant(row, "created_at");
+                items.add(new SyncedInteraction(row.getUUID("id"), row.getUUID("contact_id"),
+                        row.getString("direction"), SqlTimes.instant(row, "at"), row.getString("message_type"),
+                        row.getString("category"), row.getString("agent"), row.getString("intent"),
+                        row.getBoolean("opted_out"), created, created));
+            }
+            return Page.of(items, limit, last -> new TimeIdCursor(last.createdAt(), last.id()).encode());
+        });
+    }
 }

@@ -199,4 +199,30 @@ class InteractionApiTest {
                 .body("items[0].reason", containsString("high-intent"));
         given().get("/api/v1/follow-ups?dueBefore=yesterday").then().statusCode(400);
     }
+
+    @Test
+    void everyInteractionIsListedInRecordingOrderForSync() {
+        String a = createContact(Map.of("phone", berlinPhone()));
+        String b = createContact(Map.of("phone", berlinPhone()));
+        Instant start = Instant.now();
+        inbound(a, "price?", ago(Duration.ofHours(3)));
+        post("/api/v1/contacts/" + b + "/interactions", Map.of("direction", "outbound", "text", "hello",
+                "category", "marketing", "agent", "Li Si")).statusCode(201);
+        inbound(a, "thanks", ago(Duration.ofHours(1)));
+        // three pages of one, in recording order, each strictly after the cursor
+        String first = given().get("/api/v1/interactions?limit=1&updatedAfter=" + start).then().statusCode(200)
+                .body("items[0].contactId", equalTo(a)).body("items[0].direction", equalTo("inbound"))
+                .body("items[0].intent", equalTo("high")).body("items[0].text", nullValue())
+                .extract().path("nextCursor");
+        String second = given().get("/api/v1/interactions?limit=1&updatedAfter=" + start + "&after=" + first).then()
+                .body("items[0].contactId", equalTo(b)).body("items[0].agent", equalTo("Li Si"))
+                .body("items[0].category", equalTo("marketing")).extract().path("nextCursor");
+        given().get("/api/v1/interactions?limit=500&updatedAfter=" + start + "&after=" + second).then()
+                .body("items.contactId", hasItem(a)).body("items[0].updatedAt", not(nullValue()));
+        given().get("/api/v1/interactions?updatedAfter=" + Instant.now().plusSeconds(60)).then()
+                .body("items", equalTo(List.of())).body("nextCursor", nullValue());
+        given().get("/api/v1/interactions?updatedAfter=yesterday").then().statusCode(400);
+        given().header("X-ChatROI-Role", "agent").header("X-ChatROI-Owner", "Li Si").get("/api/v1/interactions")
+                .then().statusCode(403);
+    }
 }
