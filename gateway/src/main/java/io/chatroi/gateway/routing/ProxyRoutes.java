@@ -172,6 +172,12 @@ public class ProxyRoutes {
 
     private void forward(RoutingContext rc, Route route, Caller caller) {
         MultiMap headers = rc.request().headers();
+        // HTTP/2 has no Transfer-Encoding: a body of unknown length goes to the service chunked (the proxy library
+        // decides from that header)
+        if (rc.request().version() == io.vertx.core.http.HttpVersion.HTTP_2 && !headers.contains(HttpHeaders.CONTENT_LENGTH)
+                && !rc.request().isEnded()) {
+            headers.set(HttpHeaders.TRANSFER_ENCODING, "chunked");
+        }
         headers.remove(HttpHeaders.AUTHORIZATION);
         headers.remove("Forwarded");
         internalToken.ifPresent(token -> headers.set(ChatRoiHeaders.INTERNAL_TOKEN, token));
