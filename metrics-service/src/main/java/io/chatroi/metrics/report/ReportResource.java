@@ -28,11 +28,69 @@ public class ReportResource {
     private final SettingsService settings;
     private final KpiService kpis;
     private final RoiService roi;
+    private final AnalyticsService analytics;
 
-    public ReportResource(SettingsService settings, KpiService kpis, RoiService roi) {
+    public ReportResource(SettingsService settings, KpiService kpis, RoiService roi, AnalyticsService analytics) {
         this.settings = settings;
         this.kpis = kpis;
         this.roi = roi;
+        this.analytics = analytics;
+    }
+
+    @GET
+    @Path("/funnel")
+    @Operation(summary = "Funnel reach -> interact -> convert -> retain", description = "For the contacts added"
+            + " from..to (a cohort; default the last 30 days): each stage's count, conversion from the previous"
+            + " stage, drop-off and its KPIs; names the transition with the largest drop-off.")
+    @APIResponse(responseCode = "400", description = "Invalid range")
+    public Uni<Map<String, Object>> funnel(@QueryParam("from") String from, @QueryParam("to") String to,
+                                           @QueryParam("owner") String owner) {
+        return settings.get().chain(s -> analytics.funnel(filter(from, to, null, owner, LocalDate.now(s.zone())), s));
+    }
+
+    @GET
+    @Path("/scorecards")
+    @Operation(summary = "Weekly salesperson scorecards", description = "One row per owner for an ISO week in the"
+            + " workspace time zone (default: this week): new effective contacts, effective add rate, deep-interaction"
+            + " contacts, quotes, orders, order amount, repurchasing customers, referrals and the weighted score.")
+    @APIResponse(responseCode = "400", description = "Invalid week")
+    public Uni<Map<String, Object>> scorecards(@QueryParam("week") String week) {
+        return settings.get().chain(s -> analytics.scorecards(week == null || week.isBlank()
+                ? QueryDates.week(QueryDates.isoWeek(LocalDate.now(s.zone())), "week") : QueryDates.week(week, "week"), s));
+    }
+
+    @GET
+    @Path("/campaigns/{id}/experiment")
+    @Operation(summary = "A/B experiment statistics", description = "Per variant: sends, conversions for the"
+            + " campaign goal and the rate; against the control (the first variant): the difference with a 95%"
+            + " confidence interval and a two-proportion z-test p-value; a winner only when significant and every"
+            + " arm has the minimum sample.")
+    @APIResponse(responseCode = "404", description = "No such campaign (in metrics' copy)")
+    public Uni<Map<String, Object>> experiment(@jakarta.ws.rs.PathParam("id") java.util.UUID id) {
+        return analytics.experiment(id);
+    }
+
+    @GET
+    @Path("/trends")
+    @Operation(summary = "A metric as a time series", description = "metric: a count (sent, replied, conversations,"
+            + " received, orders, revenue, ...) or a KPI (replyRate, openRate, medianResponseTime, ...); interval day"
+            + " or week; every period of the range is present.")
+    @APIResponse(responseCode = "400", description = "Unknown metric or interval, invalid range")
+    public Uni<Map<String, Object>> trends(@QueryParam("metric") String metric, @QueryParam("from") String from,
+                                           @QueryParam("to") String to, @QueryParam("interval") String interval,
+                                           @QueryParam("campaignId") String campaignId,
+                                           @QueryParam("owner") String owner) {
+        return settings.get().chain(s -> analytics.trend(metric,
+                filter(from, to, campaignId, owner, LocalDate.now(s.zone())), interval, s));
+    }
+
+    @GET
+    @Path("/alerts")
+    @Operation(summary = "Live checks", description = "High-activity share under 15%, opt-out or open rate of the"
+            + " last 7 days below its band, one error code's failures spiking, campaigns whose sends stalled, the last"
+            + " nightly recompute missing or failed. Each with status ok | alert | unknown.")
+    public Uni<Map<String, Object>> alerts() {
+        return settings.get().chain(analytics::alerts);
     }
 
     @GET
