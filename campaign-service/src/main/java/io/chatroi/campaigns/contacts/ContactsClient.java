@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatroi.campaigns.dispatch.SendDecision;
 import io.chatroi.common.problem.FieldError;
 import io.chatroi.common.problem.ProblemException;
+import io.chatroi.common.web.InternalToken;
 import io.chatroi.common.problem.ProblemType;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -40,28 +40,24 @@ public class ContactsClient {
     private final URI base;
     private final Duration timeout;
     private final ObjectMapper json;
-    private final String internalToken;
-
-    static final String INTERNAL_TOKEN_HEADER = "X-ChatROI-Internal-Token";
+    private final InternalToken internalToken;
 
     public ContactsClient(Vertx vertx, ObjectMapper json,
                           @ConfigProperty(name = "chatroi.contacts.url") URI base,
                           @ConfigProperty(name = "chatroi.contacts.timeout", defaultValue = "5s") Duration timeout,
                           @ConfigProperty(name = "chatroi.contacts.connections", defaultValue = "32") int poolSize,
-                          @ConfigProperty(name = "chatroi.internal-token") Optional<String> internalToken) {
+                          InternalToken internalToken) {
         this.client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true).setMaxPoolSize(poolSize));
         this.base = base;
         this.timeout = timeout;
         this.json = json;
-        this.internalToken = internalToken.filter(token -> !token.isBlank()).orElse(null);
+        this.internalToken = internalToken;
     }
 
     /** A request to contacts-service, carrying the internal token services require when one is configured. */
     private HttpRequest<Buffer> request(io.vertx.core.http.HttpMethod method, String path) {
         HttpRequest<Buffer> request = client.requestAbs(method, base.resolve(path).toString());
-        if (internalToken != null) {
-            request.putHeader(INTERNAL_TOKEN_HEADER, internalToken);
-        }
+        internalToken.addTo(request::putHeader);
         return request;
     }
 
