@@ -223,7 +223,7 @@ public final class Policy {
 
     /**
      * Every reference resolves: namespaces, service accounts, ConfigMaps (and keys), Secrets (and keys: rendered, or
-     * documented in k8s/README.md because Secrets are not committed), volumes and claims, autoscaler targets,
+     * documented in README.md because Secrets are not committed), volumes and claims, autoscaler targets,
      * disruption budget selectors.
      */
     public static List<String> references(List<HasMetadata> objects, Map<String, Set<String>> documentedSecrets) {
@@ -344,10 +344,10 @@ public final class Policy {
         Set<String> keys = existing.get(name);
         if (keys == null) {
             violations.add(where + ": " + kind + " " + name + " does not exist"
-                    + (kind.equals("Secret") ? " (nor is it documented in k8s/README.md)" : ""));
+                    + (kind.equals("Secret") ? " (nor is it documented in README.md)" : ""));
         } else if (key != null && !keys.contains(key)) {
             violations.add(where + ": " + kind + " " + name + " has no key " + key
-                    + (kind.equals("Secret") ? " (in the manifests or k8s/README.md)" : ""));
+                    + (kind.equals("Secret") ? " (in the manifests or README.md)" : ""));
         }
     }
 

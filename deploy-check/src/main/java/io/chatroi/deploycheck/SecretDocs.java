@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Secrets k8s/README.md tells the operator to create, read from its {@code kubectl create secret} commands: Secrets
+ * The Secrets README.md tells the operator to create, read from its {@code kubectl create secret} commands: Secrets
  * are never committed, so a manifest may reference a Secret only if the README says how to make it, with every key.
  */
 public final class SecretDocs {

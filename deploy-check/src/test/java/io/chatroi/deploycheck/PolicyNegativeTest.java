@@ -134,9 +134,9 @@ class PolicyNegativeTest {
         assertThat(Policy.references(dev, Repo.documentedSecrets())).containsExactlyInAnyOrder(
                 "Deployment chatroi/campaign-service container campaign-service envFrom: ConfigMap campaign-config does not exist",
                 "Deployment chatroi/campaign-service container campaign-service env SMTP_PASSWORD: Secret chatroi-smtp does not exist"
-                        + " (nor is it documented in k8s/README.md)",
+                        + " (nor is it documented in README.md)",
                 "Deployment chatroi/campaign-service container campaign-service env WHATSAPP_WABA_ID: Secret chatroi-whatsapp has no key"
-                        + " WHATSAPP_WABA_ID (in the manifests or k8s/README.md)",
+                        + " WHATSAPP_WABA_ID (in the manifests or README.md)",
                 "Deployment chatroi/gateway: ServiceAccount chatroi does not exist",
                 "Deployment chatroi/metrics-service: no serviceAccountName (would run as 'default')",
                 "StatefulSet chatroi/postgres container postgres: mounts volume pgdata, which the pod does not declare",
@@ -150,7 +150,7 @@ class PolicyNegativeTest {
 
         assertThat(Policy.references(dev, withoutWhatsApp)).hasSize(4)
                 .allMatch(v -> v.startsWith("Deployment chatroi/campaign-service container campaign-service env WHATSAPP_")
-                        && v.endsWith("Secret chatroi-whatsapp does not exist (nor is it documented in k8s/README.md)"));
+                        && v.endsWith("Secret chatroi-whatsapp does not exist (nor is it documented in README.md)"));
     }
 
     @Test

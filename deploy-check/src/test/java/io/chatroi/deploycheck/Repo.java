@@ -40,7 +40,7 @@ final class Repo {
 
     static String readme() {
         try {
-            return Files.readString(root().resolve("k8s/README.md"));
+            return Files.readString(root().resolve("README.md"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
