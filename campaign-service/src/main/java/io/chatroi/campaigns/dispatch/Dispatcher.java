@@ -43,12 +43,13 @@ public class Dispatcher {
     private final ContactsClient contacts;
     private final MessageProvider provider;
     private final LinkCodes links;
+    private final SendBudget budget;
     private final int perTick;
     private final int concurrency;
     private final Duration claimFor;
     private final Duration unknownOutcomeAfter;
 
-    public Dispatcher(Pool pool, ContactsClient contacts, MessageProvider provider, LinkCodes links,
+    public Dispatcher(Pool pool, ContactsClient contacts, MessageProvider provider, LinkCodes links, SendBudget budget,
                       @ConfigProperty(name = "chatroi.dispatcher.rate-per-second") int ratePerSecond,
                       @ConfigProperty(name = "chatroi.dispatcher.tick") Duration tick,
                       @ConfigProperty(name = "chatroi.dispatcher.concurrency") int concurrency,
@@ -58,6 +59,7 @@ public class Dispatcher {
         this.contacts = contacts;
         this.provider = provider;
         this.links = links;
+        this.budget = budget;
         // each tick sends its share of the per-second rate; short ticks keep a slow tick from costing a whole second
         this.perTick = Math.max(1, (int) (ratePerSecond * tick.toMillis() / 1000));
         this.concurrency = concurrency;
@@ -71,7 +73,8 @@ public class Dispatcher {
         long started = System.nanoTime();
         return reconcile()
                 .invoke(() -> LOG.debugf("reconcile took %d ms", (Object) ((System.nanoTime() - started) / 1_000_000)))
-                .chain(() -> dispatch(perTick))
+                .chain(() -> budget.take(perTick, Instant.now()))
+                .chain(granted -> granted == 0 ? Uni.createFrom().item(0) : dispatch(granted))
                 .invoke(count -> LOG.debugf("tick dispatched %d sends in %d ms", (Object) count,
                         (Object) ((System.nanoTime() - started) / 1_000_000)))
                 .chain(this::completeFinished).replaceWithVoid()

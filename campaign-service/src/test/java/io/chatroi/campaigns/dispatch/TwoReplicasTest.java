@@ -64,7 +64,7 @@ class TwoReplicasTest {
                 .setUser(config.getValue("quarkus.datasource.username", String.class))
                 .setPassword(config.getValue("quarkus.datasource.password", String.class));
         Pool otherPool = PgPool.pool(vertx, options, new PoolOptions().setMaxSize(8));
-        Dispatcher second = new Dispatcher(otherPool, contacts, provider, links, 80, Duration.ofSeconds(1), 16,
+        Dispatcher second = new Dispatcher(otherPool, contacts, provider, links, new SendBudget(otherPool, 80), 80, Duration.ofSeconds(1), 16,
                 Duration.ofSeconds(60), Duration.ofMinutes(10));
         try {
             String template = CampaignFixtures.template("utility");
@@ -94,6 +94,29 @@ class TwoReplicasTest {
             assertThat(callsPerSend).hasSize((int) sent);
             assertThat(callsPerSend.values()).as("no message went out twice").containsOnly(1L);
             given().post("/api/v1/campaigns/" + id + "/cancel").then().statusCode(200);
+        } finally {
+            otherPool.close().await().atMost(WAIT);
+        }
+    }
+
+    @Test
+    void theRatePerSecondIsOneBudgetSharedByAllReplicas() {
+        Config config = ConfigProvider.getConfig();
+        PgConnectOptions options = PgConnectOptions.fromUri(config.getValue("quarkus.datasource.reactive.url",
+                        String.class))
+                .setUser(config.getValue("quarkus.datasource.username", String.class))
+                .setPassword(config.getValue("quarkus.datasource.password", String.class));
+        Pool otherPool = PgPool.pool(vertx, options, new PoolOptions().setMaxSize(2));
+        try {
+            SendBudget mine = new SendBudget(pool, 80);
+            SendBudget theirs = new SendBudget(otherPool, 80);
+            java.time.Instant second = java.time.Instant.parse("2030-01-01T00:00:00.100Z");
+            assertThat(mine.take(60, second).await().atMost(WAIT)).isEqualTo(60);
+            assertThat(theirs.take(60, second.plusMillis(500)).await().atMost(WAIT)).as("what is left of the second")
+                    .isEqualTo(20);
+            assertThat(mine.take(10, second.plusMillis(800)).await().atMost(WAIT)).isZero();
+            assertThat(theirs.take(50, second.plusSeconds(1)).await().atMost(WAIT)).as("a new second, a new budget")
+                    .isEqualTo(50);
         } finally {
             otherPool.close().await().atMost(WAIT);
         }
