@@ -42,11 +42,18 @@ public class RecomputeService {
     private final Pool pool;
     private final SettingsService settings;
     private final SyncService sync;
+    private final String workMem;
 
-    public RecomputeService(Pool pool, SettingsService settings, SyncService sync) {
+    public RecomputeService(Pool pool, SettingsService settings, SyncService sync,
+                            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "chatroi.recompute.work-mem")
+                            String workMem) {
         this.pool = pool;
         this.settings = settings;
         this.sync = sync;
+        if (!workMem.matches("[0-9]+(kB|MB|GB)")) {
+            throw new IllegalArgumentException("chatroi.recompute.work-mem must look like 256MB");
+        }
+        this.workMem = workMem;
     }
 
     /** Records a queued run and starts it in the background; the answer is the queued run. */
@@ -140,6 +147,7 @@ public class RecomputeService {
         return pool.preparedQuery("UPDATE recompute_runs SET from_day = coalesce(from_day, $2),"
                         + " to_day = coalesce(to_day, $3) WHERE id = $1").execute(Tuple.of(id, first, to))
                 .chain(() -> conn.begin())
+                .call(() -> conn.query("SET LOCAL work_mem = '" + workMem + "'").execute())
                 .chain(tx -> {
                     Uni<Long> chain = Uni.createFrom().item(0L);
                     int n = SnapshotSql.STEPS.size();
@@ -147,9 +155,13 @@ public class RecomputeService {
                         SnapshotSql.Step step = SnapshotSql.STEPS.get(i);
                         double progress = 100.0 * i / n;
                         chain = chain.call(() -> mark(id, "running", progress, step.name(), null));
+                        long[] started = new long[1];
+                        chain = chain.invoke(() -> started[0] = System.nanoTime());
                         for (String sql : step.statements()) {
                             chain = chain.chain(total -> run(conn, sql, params).map(rows -> total + rows));
                         }
+                        chain = chain.invoke(total -> LOG.infof("Recompute %s: %s done in %d ms", id, step.name(),
+                                (System.nanoTime() - started[0]) / 1_000_000));
                     }
                     return chain
                             .call(() -> conn.preparedQuery("DELETE FROM dirty_days WHERE day BETWEEN $1 AND $2")

@@ -20,15 +20,16 @@ final class SnapshotSql {
     private static final String LOWER = "(($1::date)::timestamp AT TIME ZONE $3)";
     private static final String UPPER = "((($2::date) + 1)::timestamp AT TIME ZONE $3)";
 
-    static final String MESSAGES = "INSERT INTO snap_messages (grain, day, campaign_id, variant, owner, country, source,"
-            + " sent, delivered, read, failed, replied, clicked, opted_out, conversions, holdout, holdout_conversions,"
-            + " recipients, billable, unpriced, message_fees)"
-            + " WITH rates AS (SELECT calling_code, category, rate, effective_from,"
-            + "   coalesce(lead(effective_from) OVER (PARTITION BY calling_code, category ORDER BY effective_from),"
-            + "   DATE '9999-12-31') AS until FROM message_rates),"
-            + " s AS (SELECT (s.at AT TIME ZONE $3)::date AS day, s.campaign_id, s.variant,"
+    /**
+     * Sends by the day they went out. Aggregated first at the finest grain (with calling code and pricing category,
+     * so each group meets its rate once), then rolled up into the grains with hash aggregation. Recipients: campaign-
+     * service queues one send per contact and campaign, so the contacts a campaign reached are its sends that went
+     * out; summed over campaigns (a contact in two campaigns counts in each).
+     */
+    static final String MESSAGES_FINE = "CREATE TEMP TABLE tmp_fine ON COMMIT DROP AS"
+            + " WITH s AS (SELECT (s.at AT TIME ZONE $3)::date AS day, s.campaign_id, s.variant,"
             + "   coalesce(c.owner, cp.owner) AS owner, coalesce(c.country, s.country) AS country, c.source,"
-            + "   s.contact_id, s.sent_at IS NOT NULL AS sent,"
+            + "   s.calling_code, s.pricing_category, s.sent_at IS NOT NULL AS sent,"
             + "   (s.delivery IN ('delivered', 'read') OR s.delivered_at IS NOT NULL OR s.read_at IS NOT NULL) AS delivered,"
             + "   (s.delivery = 'read' OR s.read_at IS NOT NULL) AS read,"
             + "   (s.status = 'failed' OR s.delivery = 'failed') AS failed,"
@@ -46,21 +47,44 @@ final class SnapshotSql {
             + "       AND d.won_at <= s.at + make_interval(days => coalesce(cp.goal_window_days, $5)))"
             + "     ELSE false END AS converted,"
             + "   (coalesce(s.billable, false) AND s.pricing_category IN ('marketing', 'utility', 'authentication'))"
-            + "     AS billable, r.rate"
+            + "     AS billable"
             + "   FROM f_sends s"
             + "   LEFT JOIN f_contacts c ON c.id = s.contact_id"
             + "   LEFT JOIN f_campaigns cp ON cp.id = s.campaign_id"
-            + "   LEFT JOIN rates r ON s.billable AND r.calling_code = s.calling_code AND r.category = s.pricing_category"
-            + "     AND (s.at AT TIME ZONE $3)::date >= r.effective_from AND (s.at AT TIME ZONE $3)::date < r.until"
             + "   WHERE s.at >= " + LOWER + " AND s.at < " + UPPER + ")"
+            + " SELECT day, campaign_id, variant, owner, country, source, calling_code, pricing_category,"
+            + "   count(*) FILTER (WHERE sent) AS sent, count(*) FILTER (WHERE delivered) AS delivered,"
+            + "   count(*) FILTER (WHERE read) AS read, count(*) FILTER (WHERE failed) AS failed,"
+            + "   count(*) FILTER (WHERE replied) AS replied, count(*) FILTER (WHERE clicked) AS clicked,"
+            + "   count(*) FILTER (WHERE opted_out) AS opted_out,"
+            + "   count(*) FILTER (WHERE converted AND NOT holdout) AS conversions,"
+            + "   count(*) FILTER (WHERE holdout) AS holdout,"
+            + "   count(*) FILTER (WHERE converted AND holdout) AS holdout_conversions,"
+            + "   count(*) FILTER (WHERE billable) AS billable"
+            + " FROM s GROUP BY day, campaign_id, variant, owner, country, source, calling_code, pricing_category";
+
+    /**
+     * Sends by the day they went out: aggregated first at the finest grain into a temporary table (a CREATE TABLE AS,
+     * which PostgreSQL runs with parallel workers, unlike INSERT ... SELECT), with calling code and pricing category
+     * so each group meets its rate once, then rolled up into the grains. Recipients: campaign-service queues one send
+     * per contact and campaign, so the contacts a campaign reached are its sends that went out; summed over campaigns
+     * (a contact in two campaigns counts in each).
+     */
+    static final String MESSAGES = "INSERT INTO snap_messages (grain, day, campaign_id, variant, owner, country, source,"
+            + " sent, delivered, read, failed, replied, clicked, opted_out, conversions, holdout, holdout_conversions,"
+            + " recipients, billable, unpriced, message_fees)"
+            + " WITH rates AS (SELECT calling_code, category, rate, effective_from,"
+            + "   coalesce(lead(effective_from) OVER (PARTITION BY calling_code, category ORDER BY effective_from),"
+            + "   DATE '9999-12-31') AS until FROM message_rates),"
+            + " priced AS (SELECT f.*, CASE WHEN f.billable > 0 AND r.rate IS NULL THEN f.billable ELSE 0 END AS unpriced,"
+            + "   f.billable * coalesce(r.rate, 0) AS fees"
+            + "   FROM tmp_fine f LEFT JOIN rates r ON f.billable > 0 AND r.calling_code = f.calling_code"
+            + "     AND r.category = f.pricing_category AND f.day >= r.effective_from AND f.day < r.until)"
             + " SELECT GROUPING(variant, country, source), day, campaign_id, variant, owner, country, source,"
-            + "   count(*) FILTER (WHERE sent), count(*) FILTER (WHERE delivered), count(*) FILTER (WHERE read),"
-            + "   count(*) FILTER (WHERE failed), count(*) FILTER (WHERE replied), count(*) FILTER (WHERE clicked),"
-            + "   count(*) FILTER (WHERE opted_out), count(*) FILTER (WHERE converted AND NOT holdout),"
-            + "   count(*) FILTER (WHERE holdout), count(*) FILTER (WHERE converted AND holdout),"
-            + "   count(DISTINCT contact_id) FILTER (WHERE sent), count(*) FILTER (WHERE billable),"
-            + "   count(*) FILTER (WHERE billable AND rate IS NULL), coalesce(sum(rate) FILTER (WHERE billable), 0)"
-            + " FROM s GROUP BY GROUPING SETS ((day, campaign_id, variant, owner), (day, campaign_id, owner, country),"
+            + "   sum(sent), sum(delivered), sum(read), sum(failed), sum(replied), sum(clicked), sum(opted_out),"
+            + "   sum(conversions), sum(holdout), sum(holdout_conversions), sum(sent), sum(billable), sum(unpriced),"
+            + "   sum(fees)"
+            + " FROM priced GROUP BY GROUPING SETS ((day, campaign_id, variant, owner), (day, campaign_id, owner, country),"
             + "   (day, campaign_id, owner, source))";
 
     /** Deals with the campaign they are credited to and whether a win is a repeat order, by stage-event day. */
@@ -162,7 +186,8 @@ final class SnapshotSql {
     }
 
     static final List<Step> STEPS = List.of(
-            new Step("messages", List.of("DELETE FROM snap_messages WHERE day BETWEEN $1 AND $2", MESSAGES)),
+            new Step("messages", List.of("DELETE FROM snap_messages WHERE day BETWEEN $1 AND $2", MESSAGES_FINE,
+                    MESSAGES)),
             new Step("deals", List.of("DELETE FROM snap_deals WHERE day BETWEEN $1 AND $2", DEALS)),
             new Step("contacts", List.of("DELETE FROM snap_contacts WHERE day BETWEEN $1 AND $2", CONTACTS)),
             new Step("interactions", List.of("DELETE FROM snap_interactions WHERE day BETWEEN $1 AND $2",

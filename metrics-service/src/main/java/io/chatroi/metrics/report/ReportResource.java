@@ -29,9 +29,12 @@ public class ReportResource {
     private final KpiService kpis;
     private final RoiService roi;
     private final AnalyticsService analytics;
+    private final ReportCache cache;
 
-    public ReportResource(SettingsService settings, KpiService kpis, RoiService roi, AnalyticsService analytics) {
+    public ReportResource(SettingsService settings, KpiService kpis, RoiService roi, AnalyticsService analytics,
+                          ReportCache cache) {
         this.settings = settings;
+        this.cache = cache;
         this.kpis = kpis;
         this.roi = roi;
         this.analytics = analytics;
@@ -45,7 +48,8 @@ public class ReportResource {
     @APIResponse(responseCode = "400", description = "Invalid range")
     public Uni<Map<String, Object>> funnel(@QueryParam("from") String from, @QueryParam("to") String to,
                                            @QueryParam("owner") String owner) {
-        return settings.get().chain(s -> analytics.funnel(filter(from, to, null, owner, LocalDate.now(s.zone())), s));
+        return cache.get("funnel|" + from + "|" + to + "|" + owner + "|" + LocalDate.now(), () -> settings.get()
+                .chain(s -> analytics.funnel(filter(from, to, null, owner, LocalDate.now(s.zone())), s)));
     }
 
     @GET
@@ -55,8 +59,10 @@ public class ReportResource {
             + " contacts, quotes, orders, order amount, repurchasing customers, referrals and the weighted score.")
     @APIResponse(responseCode = "400", description = "Invalid week")
     public Uni<Map<String, Object>> scorecards(@QueryParam("week") String week) {
-        return settings.get().chain(s -> analytics.scorecards(week == null || week.isBlank()
-                ? QueryDates.week(QueryDates.isoWeek(LocalDate.now(s.zone())), "week") : QueryDates.week(week, "week"), s));
+        return cache.get("scorecards|" + week + "|" + LocalDate.now(), () -> settings.get()
+                .chain(s -> analytics.scorecards(week == null || week.isBlank()
+                        ? QueryDates.week(QueryDates.isoWeek(LocalDate.now(s.zone())), "week")
+                        : QueryDates.week(week, "week"), s)));
     }
 
     @GET
@@ -67,7 +73,7 @@ public class ReportResource {
             + " arm has the minimum sample.")
     @APIResponse(responseCode = "404", description = "No such campaign (in metrics' copy)")
     public Uni<Map<String, Object>> experiment(@jakarta.ws.rs.PathParam("id") java.util.UUID id) {
-        return analytics.experiment(id);
+        return cache.get("experiment|" + id, () -> analytics.experiment(id));
     }
 
     @GET
@@ -80,8 +86,9 @@ public class ReportResource {
                                            @QueryParam("to") String to, @QueryParam("interval") String interval,
                                            @QueryParam("campaignId") String campaignId,
                                            @QueryParam("owner") String owner) {
-        return settings.get().chain(s -> analytics.trend(metric,
-                filter(from, to, campaignId, owner, LocalDate.now(s.zone())), interval, s));
+        return cache.get(String.join("|", "trends", metric, from, to, interval, campaignId, owner,
+                LocalDate.now().toString()), () -> settings.get().chain(s -> analytics.trend(metric,
+                filter(from, to, campaignId, owner, LocalDate.now(s.zone())), interval, s)));
     }
 
     @GET
@@ -113,7 +120,8 @@ public class ReportResource {
                                          @QueryParam("campaignId") String campaignId,
                                          @QueryParam("owner") String owner) {
         GroupBy g = GroupBy.of(groupBy);
-        return settings.get().chain(s -> {
+        return cache.get(String.join("|", "kpis", from, to, g.wire(), campaignId, owner, LocalDate.now().toString()),
+                () -> settings.get().chain(s -> {
             KpiService.Filter f = filter(from, to, campaignId, owner, LocalDate.now(s.zone()));
             return kpis.rows(f, g, s).map(rows -> {
                 Map<String, Object> out = new LinkedHashMap<>();
@@ -124,7 +132,7 @@ public class ReportResource {
                 out.put("rows", rows);
                 return out;
             });
-        });
+        }));
     }
 
     @GET
@@ -137,7 +145,8 @@ public class ReportResource {
     public Uni<Map<String, Object>> roi(@QueryParam("from") String from, @QueryParam("to") String to,
                                         @QueryParam("campaignId") String campaignId,
                                         @QueryParam("owner") String owner) {
-        return settings.get().chain(s -> roi.roi(filter(from, to, campaignId, owner, LocalDate.now(s.zone())), s));
+        return cache.get(String.join("|", "roi", from, to, campaignId, owner, LocalDate.now().toString()),
+                () -> settings.get().chain(s -> roi.roi(filter(from, to, campaignId, owner, LocalDate.now(s.zone())), s)));
     }
 
     static KpiService.Filter filter(String from, String to, String campaignId, String owner, LocalDate today) {

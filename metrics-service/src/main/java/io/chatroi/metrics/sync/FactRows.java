@@ -87,10 +87,14 @@ final class FactRows {
 
     static Tuple campaign(JsonObject c) {
         JsonObject goal = c.getJsonObject("goal", new JsonObject());
-        Object holdout = c.getValue("holdoutPercent");
+        // the contract names windowDays and holdoutPercent; campaign-service today sends attributionDays and
+        // holdoutWeight: take either
+        Object holdout = c.getValue("holdoutPercent") != null ? c.getValue("holdoutPercent") : c.getValue("holdoutWeight");
+        Integer window = goal.getInteger("windowDays") != null ? goal.getInteger("windowDays")
+                : goal.getInteger("attributionDays", 7);
         JsonArray variants = c.getJsonArray("variants", new JsonArray());
         return Tuple.from(Arrays.asList(uuid(c, "id"), c.getString("name"), c.getString("owner"),
-                c.getString("status"), goal.getString("type", "reply"), goal.getInteger("windowDays", 7),
+                c.getString("status"), goal.getString("type", "reply"), window,
                 variants.encode(), holdout == null ? null : new BigDecimal(holdout.toString()), time(c, "launchedAt"),
                 time(c, "createdAt"), time(c, "updatedAt")));
     }

@@ -1,0 +1,50 @@
+package io.chatroi.metrics.report;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Reports change only when snapshots, costs or settings do. Each read asks PostgreSQL for that version (one cheap
+ * query: the last successful recompute, the costs' newest change and count, the settings' change) and answers from
+ * memory when the same report was built at the same version, so every replica stays exact without coordination.
+ */
+@ApplicationScoped
+public class ReportCache {
+
+    private static final String VERSION = "SELECT (SELECT max(finished_at) FROM recompute_runs WHERE status = 'succeeded')"
+            + "::text || '|' || coalesce((SELECT max(updated_at)::text || ':' || count(*) FROM costs), '')"
+            + " || '|' || coalesce((SELECT updated_at::text FROM settings), '') AS v";
+
+    private final Pool pool;
+    private final Map<String, Object> entries;
+
+    public ReportCache(Pool pool, @ConfigProperty(name = "chatroi.reports.cache-entries") int maxEntries) {
+        this.pool = pool;
+        this.entries = java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+                return size() > maxEntries;
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> Uni<T> get(String key, Supplier<Uni<T>> build) {
+        return pool.query(VERSION).execute().chain(rows -> {
+            Row row = rows.iterator().next();
+            String versioned = row.getString("v") + "#" + key;
+            Object hit = entries.get(versioned);
+            if (hit != null) {
+                return Uni.createFrom().item((T) hit);
+            }
+            return build.get().invoke(value -> entries.put(versioned, value));
+        });
+    }
+}
