@@ -398,7 +398,9 @@ public class AnalyticsService {
                 .execute();
         Uni<RowSet<Row>> nightly = pool.query("SELECT status, requested_at, error FROM recompute_runs WHERE trigger ="
                 + " 'nightly' ORDER BY requested_at DESC LIMIT 1").execute();
-        return Uni.combine().all().unis(activity, failures, stalled, nightly, kpis.rows(week, GroupBy.NONE, s))
+        Uni<RowSet<Row>> sync = pool.query("SELECT stream, last_error FROM sync_cursors WHERE last_error IS NOT NULL")
+                .execute();
+        return Uni.combine().all().unis(activity, failures, stalled, nightly, kpis.rows(week, GroupBy.NONE, s), sync)
                 .asTuple().map(t -> {
                     List<Map<String, Object>> alerts = new ArrayList<>();
                     Row a = t.getItem1().iterator().next();
@@ -439,6 +441,11 @@ public class AnalyticsService {
                                     : failed ? "the last nightly recompute failed: " + last.getString("error")
                                     : missing ? "the last nightly recompute was queued at " + lastAt
                                     : "last nightly recompute " + last.getString("status") + " at " + lastAt, null));
+                    for (Row e : t.getItem6()) {
+                        alerts.add(alert("sync:" + e.getString("stream"), "alert", "critical", "pulling "
+                                + e.getString("stream") + " failed: " + e.getString("last_error")
+                                + " (reports miss what changed since)", null));
+                    }
                     Map<String, Object> out = new LinkedHashMap<>();
                     out.put("checkedAt", now);
                     out.put("alerts", alerts);

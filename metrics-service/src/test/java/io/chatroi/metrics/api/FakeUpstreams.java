@@ -27,6 +27,8 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     static final Map<String, List<JsonObject>> STREAMS = new ConcurrentHashMap<>();
     static final List<String> TOKENS = new CopyOnWriteArrayList<>();
+    /** Per stream: how many more pages answer before every call fails with 503 (absent: never fails). */
+    static final Map<String, Integer> FAIL_AFTER = new ConcurrentHashMap<>();
     private static final AtomicLong CLOCK = new AtomicLong(Instant.now().toEpochMilli() * 1000);
 
     private Vertx vertx;
@@ -66,6 +68,11 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         String stream = request.path().replaceFirst("^/api/v1/", "");
         if (!List.of("contacts", "deals", "interactions", "campaigns", "sends").contains(stream)) {
             request.response().setStatusCode(404).end();
+            return;
+        }
+        Integer remaining = FAIL_AFTER.computeIfPresent(stream, (k, n) -> n - 1);
+        if (remaining != null && remaining < 0) {
+            request.response().setStatusCode(503).end("down for the test");
             return;
         }
         Instant updatedAfter = Instant.parse(request.getParam("updatedAfter", Instant.EPOCH.toString()));
