@@ -106,4 +106,31 @@ class CostApiTest {
         given().contentType(ContentType.JSON).body(Map.of("valuePerLead", 0))
                 .put("/api/v1/settings").then().statusCode(200).body("timeZone", equalTo("UTC"));
     }
+
+    @Test
+    void messageFeesComeFromBillableSendsAndTheRateOfTheirDay() {
+        given().contentType(ContentType.JSON).body(Map.of("callingCode", "49", "category", "marketing", "rate", 0.2,
+                "effectiveFrom", "2026-04-15")).post("/api/v1/message-rates").then().statusCode(201);
+        String campaign = Facts.campaign("Priced", "Maria Silva", "reply", 3);
+        java.time.Instant apr10 = java.time.Instant.parse("2026-04-10T10:00:00Z");
+        java.time.Instant apr20 = java.time.Instant.parse("2026-04-20T10:00:00Z");
+        for (int i = 0; i < 21; i++) {
+            String phone = i < 10 || i >= 14 ? "+4915112345678" : "+919812345678";
+            java.time.Instant at = i >= 14 && i < 19 ? apr20.plusSeconds(i) : apr10.plusSeconds(i);
+            Facts.putSend(Facts.send(campaign, "A", null, phone, at, null, null)
+                    .put("pricingCategory", i >= 19 ? "utility" : "marketing").put("billable", true));
+        }
+        Facts.putSend(Facts.send(campaign, "A", null, "+4915112345678", apr10, null, null)
+                .put("pricingCategory", "service").put("billable", false));
+        Facts.recomputeOk("2026-04-01", "2026-04-30");
+        // 10 x 0.1365 (49, before the change) + 4 x 0.0118 (91) + 5 x 0.2 (49, from Apr 15) = 2.4122; 2 utility unpriced
+        given().get("/api/v1/roi?from=2026-04-01&to=2026-04-30&campaignId=" + campaign).then().statusCode(200)
+                .body("costs.messageFeesFromSends", equalTo(2.41))
+                .body("costs.byCategory.message_fees", equalTo(2.41))
+                .body("costs.billableMessages", equalTo(21)).body("costs.unpricedBillableMessages", equalTo(2))
+                .body("counts.sent", equalTo(22));
+        given().get("/api/v1/kpis?from=2026-04-01&to=2026-04-30&groupBy=country&campaignId=" + campaign).then()
+                .body("rows.find { it.group == 'IN' }.counts.messageFees", equalTo(0.05))
+                .body("rows.find { it.group == 'DE' }.counts.sent", equalTo(18));
+    }
 }
