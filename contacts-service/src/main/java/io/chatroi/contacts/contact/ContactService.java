@@ -11,7 +11,7 @@ import io.chatroi.contacts.filter.ContactQuery;
 import io.chatroi.contacts.followup.FollowUpService;
 import io.chatroi.contacts.tag.TagAssignments;
 import io.chatroi.contacts.web.Caller;
-import io.chatroi.contacts.web.IdempotencyKeys;
+import io.chatroi.common.web.IdempotencyKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;

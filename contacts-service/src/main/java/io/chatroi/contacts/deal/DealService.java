@@ -13,7 +13,7 @@ import io.chatroi.contacts.contact.ContactRow;
 import io.chatroi.contacts.contact.ContactStage;
 import io.chatroi.contacts.contact.JsonMergePatch;
 import io.chatroi.contacts.followup.FollowUpService;
-import io.chatroi.contacts.web.IdempotencyKeys;
+import io.chatroi.common.web.IdempotencyKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

@@ -1,4 +1,4 @@
-package io.chatroi.metrics.web;
+package io.chatroi.common.web;
 
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.problem.ProblemType;
@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Idempotency-Key support for create endpoints. The key is claimed inside the create's transaction: a concurrent
+ * Idempotency-Key support for create endpoints (a service using it has an {@code idempotency_keys} table). The key is claimed inside the create's transaction: a concurrent
  * request with the same key waits on the unique index until the first commits, then replays its result.
  */
 @ApplicationScoped
