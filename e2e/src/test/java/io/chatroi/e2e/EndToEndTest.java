@@ -24,6 +24,7 @@ import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -31,9 +32,8 @@ import static org.hamcrest.Matchers.equalTo;
  * a segment and two templates, an A/B campaign launched on the simulated provider, signed Meta-shaped inbound
  * replies (a price question and a STOP) posted to the public webhook, deals and costs; then what a user checks:
  * counts, tiers, opt-out, and the security promises (401, 403, 429, agent isolation).
- * <p>
- * Reports (KPIs, funnel, scorecard, ROI, experiment) are asserted in {@link #reports()} once metrics-service
- * serves them; until then that step checks that the gateway reaches metrics-service.
+ * After a recompute, the reports (KPIs, funnel, scorecards, ROI, experiment) are checked against what the walk
+ * created.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndTest {
@@ -56,6 +56,9 @@ class EndToEndTest {
         services.start();
         RestAssured.baseURI = "http://127.0.0.1";
         RestAssured.port = Services.GATEWAY;
+        // money and rates compare as doubles (closeTo), whole counts stay integers
+        RestAssured.config = RestAssured.config().jsonConfig(io.restassured.config.JsonConfig.jsonConfig()
+                .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
     }
 
     @AfterAll
@@ -278,11 +281,56 @@ class EndToEndTest {
             return List.of("succeeded", "failed", "skipped").contains(view.get("status")) ? view : null;
         });
         assertThat(run.get("status")).as("recompute %s", run).isEqualTo("succeeded");
-        as(viewer).get("/api/v1/kpis").then().statusCode(200);
-        as(viewer).get("/api/v1/roi").then().statusCode(200);
-        // Next (with metrics-service's report endpoints): counts, tiers, KPIs, funnel, scorecard, ROI and the
-        // experiment of campaignId asserted against what this walk created (30 sent/delivered/read, 1 reply with a
-        // price question, 1 STOP, 2 won deals of 1,200 and 800 USD, 45.50 USD of costs).
+        // what this walk created: 30 sent, delivered and read (A/B), 1 price question credited as the reply, 1 STOP,
+        // 2 won deals of the campaign (1,200 USD at 300 profit today; 800 at 200 on 2026-10-10), 45.50 USD entered
+        // and 30 billable marketing messages to +49 at the seeded 0.1365 USD each
+        as(viewer).get("/api/v1/kpis?groupBy=campaign&campaignId=" + campaignId).then().statusCode(200)
+                .body("rows.size()", equalTo(1))
+                .body("rows[0].name", equalTo("e2e LED spring sale"))
+                .body("rows[0].counts.sent", equalTo(30)).body("rows[0].counts.delivered", equalTo(30))
+                .body("rows[0].counts.read", equalTo(30)).body("rows[0].counts.replied", equalTo(1))
+                .body("rows[0].counts.optedOut", equalTo(1)).body("rows[0].counts.failed", equalTo(0))
+                .body("rows[0].counts.orders", equalTo(1)).body("rows[0].counts.revenue", closeTo(1200, 0.001))
+                .body("rows[0].counts.enteredCosts", closeTo(45.5, 0.001))
+                .body("rows[0].counts.messageFees", closeTo(30 * 0.1365, 0.006))
+                .body("rows[0].kpis.openRate.value", closeTo(1.0, 1e-9))
+                .body("rows[0].kpis.openRate.rating", equalTo("best"))
+                .body("rows[0].kpis.replyRate.value", closeTo(1 / 30.0, 1e-6))
+                .body("rows[0].kpis.optOutRate.value", closeTo(1 / 30.0, 1e-6))
+                .body("rows[0].kpis.ctr.value", closeTo(0.0, 1e-9))
+                .body("rows[0].kpis.roas.value", closeTo(1200 / (45.5 + 30 * 0.1365), 0.01));
+        as(viewer).get("/api/v1/kpis?groupBy=variant&campaignId=" + campaignId).then().statusCode(200)
+                .body("rows.size()", equalTo(2))
+                .body("rows.counts.sent.sum()", equalTo(30));
+        as(viewer).get("/api/v1/kpis?format=csv&groupBy=campaign").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv"))
+                .body(org.hamcrest.Matchers.startsWith("group,name,counts.sent,"));
+        double cost = 45.5 + 30 * 0.1365;
+        as(viewer).get("/api/v1/roi?from=2026-10-01&campaignId=" + campaignId).then().statusCode(200)
+                .body("basis", equalTo("profit"))
+                .body("costs.byCategory.platform_fees", closeTo(45.5, 0.001))
+                .body("costs.total", closeTo(cost, 0.006))
+                .body("value.direct", closeTo(500, 0.001))
+                .body("counts.orders", equalTo(2))
+                .body("roi", closeTo((500 - cost) / cost, 0.001));
+        as(viewer).get("/api/v1/funnel").then().statusCode(200)
+                .body("stages.stage", equalTo(List.of("reach", "interact", "convert", "retain")))
+                .body("stages[0].count", equalTo(40))
+                .body("largestDropOff", org.hamcrest.Matchers.notNullValue());
+        as(viewer).get("/api/v1/scorecards").then().statusCode(200)
+                .body("rows.owner", equalTo(List.of("alice", "bob")))
+                .body("rows.find { it.owner == 'alice' }.contactsAdded", equalTo(20))
+                .body("rows.find { it.owner == 'alice' }.ordersWon", equalTo(1))
+                .body("rows.find { it.owner == 'alice' }.orderAmount", closeTo(1200, 0.001));
+        // an agent gets its own scorecard row only
+        as(alice).get("/api/v1/scorecards").then().statusCode(200).body("rows.owner", equalTo(List.of("alice")));
+        as(viewer).get("/api/v1/campaigns/" + campaignId + "/experiment").then().statusCode(200)
+                .body("goal.type", equalTo("reply"))
+                .body("variants.variant", equalTo(List.of("A", "B")))
+                .body("variants.sends.sum()", equalTo(30))
+                .body("variants.conversions.sum()", equalTo(1))
+                .body("winner", org.hamcrest.Matchers.nullValue())
+                .body("verdict", org.hamcrest.Matchers.containsString("not enough"));
     }
 
     @Test

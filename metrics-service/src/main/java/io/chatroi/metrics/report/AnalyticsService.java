@@ -159,6 +159,18 @@ public class AnalyticsService {
 
     // ---------------------------------------------------------------------------------------------- scorecards
 
+    /** The scorecard answer narrowed to one owner's row; scores stay relative to the whole team's week. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> onlyOwner(Map<String, Object> scorecards, String owner) {
+        if (owner == null || owner.isBlank()) {
+            return scorecards;
+        }
+        Map<String, Object> narrowed = new LinkedHashMap<>(scorecards);
+        narrowed.put("rows", ((List<Map<String, Object>>) scorecards.get("rows")).stream()
+                .filter(row -> owner.equals(row.get("owner"))).toList());
+        return narrowed;
+    }
+
     public Uni<Map<String, Object>> scorecards(QueryDates.Range week, Settings s) {
         KpiService.Filter f = new KpiService.Filter(week.from(), week.to(), null, null);
         Sql c = new Sql();

@@ -56,13 +56,15 @@ public class ReportResource {
     @Path("/scorecards")
     @Operation(summary = "Weekly salesperson scorecards", description = "One row per owner for an ISO week in the"
             + " workspace time zone (default: this week): new effective contacts, effective add rate, deep-interaction"
-            + " contacts, quotes, orders, order amount, repurchasing customers, referrals and the weighted score.")
+            + " contacts, quotes, orders, order amount, repurchasing customers, referrals and the weighted score."
+            + " With owner, only that owner's row (scored against the whole team; agents always get their own).")
     @APIResponse(responseCode = "400", description = "Invalid week")
-    public Uni<Map<String, Object>> scorecards(@QueryParam("week") String week) {
+    public Uni<Map<String, Object>> scorecards(@QueryParam("week") String week, @QueryParam("owner") String owner) {
         return cache.get("scorecards|" + week + "|" + LocalDate.now(), () -> settings.get()
                 .chain(s -> analytics.scorecards(week == null || week.isBlank()
                         ? QueryDates.week(QueryDates.isoWeek(LocalDate.now(s.zone())), "week")
-                        : QueryDates.week(week, "week"), s)));
+                        : QueryDates.week(week, "week"), s)))
+                .map(all -> AnalyticsService.onlyOwner(all, owner));
     }
 
     @GET

@@ -39,7 +39,7 @@ public final class QueryDates {
         }
     }
 
-    /** from/to (inclusive); both default: the last 30 days up to {@code today}. */
+    /** from/to (inclusive): without either, the last 30 days up to {@code today}; from alone runs to today. */
     public static Range range(String from, String to, LocalDate today) {
         Validator errors = new Validator();
         LocalDate start = null;
@@ -56,7 +56,7 @@ public final class QueryDates {
         }
         errors.throwIfInvalid();
         if (end == null) {
-            end = start == null ? today : start.plusDays(29);
+            end = start != null && start.isAfter(today) ? start : today;
         }
         if (start == null) {
             start = end.minusDays(29);
