@@ -5,8 +5,10 @@ import java.security.MessageDigest;
 import java.util.Optional;
 
 /**
- * The decision of {@link InternalTokenFilter}, in plain Java: with a token configured, requests to {@code /api/**}
- * must carry it; everything else (health, OpenAPI, webhooks, redirects) stays open. Constant-time comparison.
+ * The decision of {@link InternalTokenFilter}, in plain Java: with a token configured, every request must carry it
+ * except the public ones (health and OpenAPI under {@code /q}, webhooks, tracked-link redirects). Guarding all but
+ * a list of open prefixes, rather than {@code /api/**} alone, leaves no spelling of an API path unguarded.
+ * Constant-time comparison.
  */
 public final class InternalTokenCheck {
 
@@ -28,6 +30,10 @@ public final class InternalTokenCheck {
     }
 
     static boolean guarded(String path) {
-        return path != null && (path.equals("/api") || path.startsWith("/api/"));
+        if (path == null) {
+            return true;
+        }
+        return !(path.equals("/q") || path.startsWith("/q/") || path.startsWith("/webhooks/")
+                || path.startsWith("/r/"));
     }
 }

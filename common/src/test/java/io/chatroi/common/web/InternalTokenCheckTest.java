@@ -23,7 +23,28 @@ class InternalTokenCheckTest {
         assertThat(check.allows("/q/health/ready", null)).isTrue();
         assertThat(check.allows("/webhooks/whatsapp", null)).isTrue();
         assertThat(check.allows("/r/abc", null)).isTrue();
-        assertThat(check.allows("/apix", null)).isTrue();
+    }
+
+    @Test
+    void everythingElseIsGuardedWhateverItsSpelling() {
+        assertThat(check.allows("/apix", null)).isFalse();
+        assertThat(check.allows("/api;x/v1/contacts", null)).isFalse();
+        assertThat(check.allows("/", null)).isFalse();
+        assertThat(check.allows(null, null)).isFalse();
+    }
+
+    @Test
+    void pathsWhoseRoutingDiffersFromTheirSpellingAreRefused() {
+        assertThat(PathHygiene.problem("/api/v1/contacts/1b4e28ba-2fa1-11d2-883f-0016d3cca427")).isNull();
+        assertThat(PathHygiene.problem("/q/swagger-ui/")).isNull();
+        assertThat(PathHygiene.problem("/r/AbC-_9")).isNull();
+        assertThat(PathHygiene.problem("/api;x/v1/api-keys")).contains(";");
+        assertThat(PathHygiene.problem("/api/v1/contacts/export;x")).contains(";");
+        assertThat(PathHygiene.problem("//api/v1/api-keys")).contains("//");
+        assertThat(PathHygiene.problem("/api/v1/contacts%2Fexport")).contains("%2f");
+        assertThat(PathHygiene.problem("/api/v1/contacts%5cexport")).contains("%5c");
+        assertThat(PathHygiene.problem("/api/v1/scorecards/")).contains("end with /");
+        assertThat(PathHygiene.problem("api/v1")).isNotNull();
     }
 
     @Test

@@ -35,8 +35,9 @@ import java.util.stream.Collectors;
 public class AgentScope {
 
     public static final String AGENT = "agent";
-    private static final Pattern CONTACT = Pattern.compile("^/api/v1/contacts/([0-9a-fA-F-]{36})(/.*)?$");
-    private static final Pattern DEAL = Pattern.compile("^/api/v1/deals/([0-9a-fA-F-]{36})(/.*)?$");
+    // any segment, not only canonical UUIDs: UUID.fromString (and so the resource) also reads other spellings
+    private static final Pattern CONTACT = Pattern.compile("^/api/v1/contacts/([^/]+)(/.*)?$");
+    private static final Pattern DEAL = Pattern.compile("^/api/v1/deals/([^/]+)(/.*)?$");
     /** List paths and the query parameter that names the owner there. */
     private static final java.util.Map<String, String> LISTS = java.util.Map.of(
             "/api/v1/contacts", "owners", "/api/v1/contacts/export", "owners", "/api/v1/contacts/audience", "owners",

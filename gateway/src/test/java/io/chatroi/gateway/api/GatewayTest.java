@@ -141,6 +141,12 @@ class GatewayTest {
         as(agent).get("/api/v1/api-keys").then().statusCode(403);
         // dot segments cannot smuggle a path past the table
         as(agent).get("/api/v1/contacts/../campaigns").then().statusCode(403);
+        // matrix parameters and encoded slashes are refused before any check: routing would read them differently
+        given().urlEncodingEnabled(false).get("/api;x/v1/api-keys").then().statusCode(400)
+                .contentType("application/problem+json");
+        as(agent).urlEncodingEnabled(false).get("/api/v1/contacts/export;x").then().statusCode(400);
+        as(agent).urlEncodingEnabled(false).get("/api/v1/contacts%2Fexport").then().statusCode(400);
+        as(agent).get("/api/v1/contacts/").then().statusCode(400);
 
         String integrator = Keys.create("integrator", null);
         as(integrator).contentType("application/json").body("{}").post("/api/v1/interactions").then().statusCode(201);
