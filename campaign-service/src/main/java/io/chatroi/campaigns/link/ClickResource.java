@@ -2,6 +2,7 @@ package io.chatroi.campaigns.link;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,7 +32,21 @@ public class ClickResource {
     @APIResponse(responseCode = "302", description = "Redirect to the original link")
     @APIResponse(responseCode = "404", description = "Unknown or altered code")
     public Uni<Response> open(@PathParam("code") String code, @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
-        return clicks.open(code, userAgent).map(location -> Response.status(Response.Status.FOUND)
-                .location(URI.create(location)).header(HttpHeaders.CACHE_CONTROL, "no-store").build());
+        return clicks.open(code, userAgent).map(ClickResource::redirect);
+    }
+
+    @HEAD
+    @Path("/{code}")
+    @Operation(summary = "Where a tracked link leads", description = "The same redirect without counting a click"
+            + " (link checkers and previews send HEAD).")
+    @APIResponse(responseCode = "302", description = "Redirect to the original link")
+    @APIResponse(responseCode = "404", description = "Unknown or altered code")
+    public Uni<Response> peek(@PathParam("code") String code) {
+        return clicks.peek(code).map(ClickResource::redirect);
+    }
+
+    private static Response redirect(String location) {
+        return Response.status(Response.Status.FOUND).location(URI.create(location))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 }

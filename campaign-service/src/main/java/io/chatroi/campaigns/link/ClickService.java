@@ -28,7 +28,17 @@ public class ClickService {
         this.codes = codes;
     }
 
+    /** Where a code leads, recording the click: every click in {@code clicks}, the first also on the send. */
     public Uni<String> open(String code, String userAgent) {
+        return resolve(code, true, userAgent);
+    }
+
+    /** Where a code leads, without counting a click (HEAD requests, link previews). */
+    public Uni<String> peek(String code) {
+        return resolve(code, false, null);
+    }
+
+    private Uni<String> resolve(String code, boolean record, String userAgent) {
         LinkCode.Target target = codes.codec().decode(code)
                 .orElseThrow(() -> ProblemException.notFound("link", code));
         Instant now = Instant.now();
@@ -47,6 +57,9 @@ public class ClickService {
                     }
                     String location = Utm.tag(links.get(target.linkIndex()).url(), row.getString("name"),
                             row.getString("variant"));
+                    if (!record) {
+                        return Uni.createFrom().item(location);
+                    }
                     return tx.preparedQuery("INSERT INTO clicks (send_id, link_index, at, user_agent)"
                                     + " VALUES ($1, $2, $3, $4)")
                             .execute(Tuple.of(target.sendId(), target.linkIndex(), time(now), truncate(userAgent)))

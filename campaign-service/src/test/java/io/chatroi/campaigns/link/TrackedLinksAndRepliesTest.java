@@ -75,6 +75,9 @@ class TrackedLinksAndRepliesTest {
                             + "&utm_campaign=Spring+sale&utm_content=A"))
                     .header("Cache-Control", "no-store");
         }
+        // a link checker's HEAD sees the same redirect and counts nothing
+        given().redirects().follow(false).head("/r/" + code).then().statusCode(302)
+                .header("Location", startsWith("https://shop.example.com?utm_source=whatsapp"));
         String altered = code.substring(0, code.length() - 2) + (code.endsWith("A") ? "BB" : "AA");
         given().redirects().follow(false).get("/r/" + altered).then().statusCode(404)
                 .contentType("application/problem+json");
