@@ -138,11 +138,11 @@ public class RecomputeService {
     }
 
     private Uni<Long> snapshots(SqlConnection conn, UUID id, Settings s, LocalDate from, LocalDate to) {
-        List<Object> params = List.of(from, to, s.timeZone(), s.replyWindowDays(), s.attributionDays(),
-                s.repurchaseDays());
         if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
             from = to.minusDays(MAX_DAYS - 1);
         }
+        List<Object> params = List.of(from, to, s.timeZone(), s.replyWindowDays(), s.attributionDays(),
+                s.repurchaseDays());
         LocalDate first = from;
         return pool.preparedQuery("UPDATE recompute_runs SET from_day = coalesce(from_day, $2),"
                         + " to_day = coalesce(to_day, $3) WHERE id = $1").execute(Tuple.of(id, first, to))

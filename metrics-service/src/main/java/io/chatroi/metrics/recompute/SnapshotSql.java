@@ -57,7 +57,7 @@ final class SnapshotSql {
             + "   count(*) FILTER (WHERE read) AS read, count(*) FILTER (WHERE failed) AS failed,"
             + "   count(*) FILTER (WHERE replied) AS replied, count(*) FILTER (WHERE clicked) AS clicked,"
             + "   count(*) FILTER (WHERE opted_out) AS opted_out,"
-            + "   count(*) FILTER (WHERE converted AND NOT holdout) AS conversions,"
+            + "   count(*) FILTER (WHERE converted AND sent AND NOT holdout) AS conversions,"
             + "   count(*) FILTER (WHERE holdout) AS holdout,"
             + "   count(*) FILTER (WHERE converted AND holdout) AS holdout_conversions,"
             + "   count(*) FILTER (WHERE billable) AS billable"

@@ -18,8 +18,8 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class ReportCache {
 
-    private static final String VERSION = "SELECT (SELECT max(finished_at) FROM recompute_runs WHERE status = 'succeeded')"
-            + "::text || '|' || coalesce((SELECT max(updated_at)::text || ':' || count(*) FROM costs), '')"
+    private static final String VERSION = "SELECT coalesce((SELECT max(finished_at) FROM recompute_runs WHERE status = 'succeeded')"
+            + "::text, '') || '|' || coalesce((SELECT max(updated_at)::text || ':' || count(*) FROM costs), '')"
             + " || '|' || coalesce((SELECT updated_at::text FROM settings), '') AS v";
 
     private final Pool pool;
