@@ -44,6 +44,8 @@ public class KeyAuthenticator {
     private final Duration flushEvery;
     private final byte[] bootstrapHash;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** Unknown secrets apart, so a flood of made-up keys can only empty this map, never evict real keys. */
+    private final Map<String, Cached> misses = new ConcurrentHashMap<>();
     private final Map<UUID, Instant> lastUsed = new ConcurrentHashMap<>();
     private final Map<UUID, Instant> unflushed = new ConcurrentHashMap<>();
     private long timer = -1;
@@ -86,6 +88,9 @@ public class KeyAuthenticator {
         }
         String hex = HexFormat.of().formatHex(hash);
         Cached cached = cache.get(hex);
+        if (cached == null) {
+            cached = misses.get(hex);
+        }
         long now = System.nanoTime();
         if (cached != null && now - cached.at < ttlNanos) {
             return Uni.createFrom().item(used(cached.caller));
@@ -98,10 +103,11 @@ public class KeyAuthenticator {
                         caller = Role.parse(row.getString("role"))
                                 .map(role -> new Caller(row.getUUID("id").toString(), role, row.getString("owner")));
                     }
-                    if (cache.size() >= MAX_CACHED) {
-                        cache.clear();
+                    Map<String, Cached> target = caller.isPresent() ? cache : misses;
+                    if (target.size() >= MAX_CACHED) {
+                        target.clear();
                     }
-                    cache.put(hex, new Cached(caller, now));
+                    target.put(hex, new Cached(caller, now));
                     return used(caller);
                 });
     }
@@ -109,6 +115,7 @@ public class KeyAuthenticator {
     /** Forgets a cached key (after a revocation) by the hex of its hash. */
     public void forget(String hashHex) {
         cache.remove(hashHex);
+        misses.remove(hashHex);
     }
 
     /** The last use of a key seen by this replica, possibly not yet written. */
