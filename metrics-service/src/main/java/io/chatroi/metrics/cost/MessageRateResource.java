@@ -3,6 +3,7 @@ package io.chatroi.metrics.cost;
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.problem.Validator;
 import io.chatroi.metrics.settings.SettingsService;
+import io.chatroi.metrics.recompute.DirtyDays;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -84,12 +85,14 @@ public class MessageRateResource {
             errors.require(currency.equals(s.currency()), "currency", "must be the workspace currency " + s.currency());
             errors.throwIfInvalid();
             UUID id = UUID.randomUUID();
-            return pool.preparedQuery("INSERT INTO message_rates (id, calling_code, category, rate, currency,"
-                            + " effective_from) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (calling_code, category,"
-                            + " effective_from) DO UPDATE SET rate = excluded.rate, currency = excluded.currency"
-                            + " RETURNING id")
+            // past message fees change with the table: their days are rebuilt by the next recompute
+            return pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO message_rates (id, calling_code, category,"
+                            + " rate, currency, effective_from) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT"
+                            + " (calling_code, category, effective_from) DO UPDATE SET rate = excluded.rate,"
+                            + " currency = excluded.currency RETURNING id")
                     .execute(Tuple.of(id, input.callingCode(), input.category(), input.rate(), currency,
                             input.effectiveFrom()))
+                    .call(() -> DirtyDays.fromUntilToday(tx, input.effectiveFrom())))
                     .map(rows -> {
                         UUID stored = rows.iterator().next().getUUID("id");
                         return Response.created(URI.create("/api/v1/message-rates/" + stored))
@@ -105,11 +108,15 @@ public class MessageRateResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such rate")
     public Uni<Response> delete(@PathParam("id") UUID id) {
-        return pool.preparedQuery("DELETE FROM message_rates WHERE id = $1").execute(Tuple.of(id)).map(rows -> {
-            if (rows.rowCount() == 0) {
-                throw ProblemException.notFound("Message rate", id);
-            }
-            return Response.noContent().build();
-        });
+        return pool.withTransaction(tx -> tx.preparedQuery("DELETE FROM message_rates WHERE id = $1"
+                        + " RETURNING effective_from").execute(Tuple.of(id))
+                .call(rows -> rows.rowCount() == 0 ? Uni.createFrom().voidItem()
+                        : DirtyDays.fromUntilToday(tx, rows.iterator().next().getLocalDate("effective_from"))))
+                .map(rows -> {
+                    if (rows.rowCount() == 0) {
+                        throw ProblemException.notFound("Message rate", id);
+                    }
+                    return Response.noContent().build();
+                });
     }
 }

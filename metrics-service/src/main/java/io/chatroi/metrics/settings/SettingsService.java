@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.problem.Validator;
 import io.chatroi.common.sql.SqlTimes;
+import io.chatroi.metrics.recompute.DirtyDays;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Currency;
@@ -78,8 +80,18 @@ public class SettingsService {
                             next.brandValueMonthly(), next.attributionDays(), next.replyWindowDays(),
                             next.repurchaseDays(), next.activityDays(), write(next.scorecardWeights()),
                             time(Instant.now()))))
+                    .call(() -> rulesChanged(current, next)
+                            ? DirtyDays.fromUntilToday(pool, LocalDate.now().minusDays(DirtyDays.REACH_DAYS))
+                            : Uni.createFrom().voidItem())
                     .chain(() -> get());
         });
+    }
+
+    /** Settings that change how past days are counted (days, windows), so the snapshots must be rebuilt. */
+    static boolean rulesChanged(Settings before, Settings after) {
+        return !before.timeZone().equals(after.timeZone()) || before.attributionDays() != after.attributionDays()
+                || before.replyWindowDays() != after.replyWindowDays()
+                || before.repurchaseDays() != after.repurchaseDays() || before.activityDays() != after.activityDays();
     }
 
     static Settings merge(Settings current, SettingsInput in) {

@@ -17,6 +17,9 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTestResource(FakeUpstreams.class)
 class CostApiTest {
 
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
     @org.junit.jupiter.api.BeforeEach
     void numbers() {
         JsonNumbers.asDoubles();
@@ -91,6 +94,18 @@ class CostApiTest {
                 .post("/api/v1/message-rates").then().statusCode(400)
                 .body("errors.field", hasItem("callingCode")).body("errors.field", hasItem("category"))
                 .body("errors.field", hasItem("effectiveFrom"));
+
+        // a new price changes past message fees: the days it covers are rebuilt by the next recompute
+        java.time.LocalDate today = java.time.LocalDate.now();
+        String id = given().contentType(ContentType.JSON).body(Map.of("callingCode", "998", "category", "utility",
+                        "rate", 0.01, "effectiveFrom", today.minusDays(3).toString()))
+                .post("/api/v1/message-rates").then().statusCode(201).extract().path("id");
+        java.util.List<java.time.LocalDate> dirty = pool.query("SELECT day FROM dirty_days WHERE day >= current_date - 3"
+                        + " ORDER BY day").execute().await().atMost(java.time.Duration.ofSeconds(10)).stream()
+                .map(row -> row.getLocalDate("day")).toList();
+        org.assertj.core.api.Assertions.assertThat(dirty).contains(today.minusDays(3), today.minusDays(2),
+                today.minusDays(1), today);
+        given().delete("/api/v1/message-rates/" + id).then().statusCode(204);
     }
 
     @Test
