@@ -52,7 +52,9 @@ public final class LinkCode {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (bytes.length != PAYLOAD_BYTES + SIGNATURE_BYTES) {
+        // the last character carries 4 unused bits; only the canonical spelling of a code is that code
+        if (bytes.length != PAYLOAD_BYTES + SIGNATURE_BYTES
+                || !Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(code)) {
             return Optional.empty();
         }
         byte[] payload = Arrays.copyOf(bytes, PAYLOAD_BYTES);
