@@ -175,8 +175,10 @@ public class Dispatcher {
     }
 
     private Uni<Outcome> deliver(Claimed send) {
-        List<OutboundMessage.Link> tracked = send.links().stream().map(link -> new OutboundMessage.Link(link.kind(),
-                link.buttonIndex(), links.code(send.id(), link.index()), links.url(send.id(), link.index()))).toList();
+        List<OutboundMessage.Link> tracked = send.links().stream().map(link -> {
+            String code = links.code(send.id(), link.index());
+            return new OutboundMessage.Link(link.kind(), link.buttonIndex(), code, links.url(code));
+        }).toList();
         OutboundMessage message = new OutboundMessage(send.id(), send.phone(), send.templateName(), send.language(),
                 send.category(), send.parameters(), tracked);
         return provider.send(message)

@@ -37,11 +37,8 @@ public class LinkCodes {
         return codec().encode(sendId, linkIndex);
     }
 
-    public String url(UUID sendId, int linkIndex) {
-        return publicUrl + "/r/" + code(sendId, linkIndex);
-    }
-
-    public String publicUrl() {
-        return publicUrl;
+    /** The public URL of a code. */
+    public String url(String code) {
+        return publicUrl + "/r/" + code;
     }
 }

@@ -58,12 +58,7 @@ class TwoReplicasTest {
 
     @Test
     void twoDispatchersOnOneDatabaseSendEveryQueuedMessageExactlyOnce() throws Exception {
-        Config config = ConfigProvider.getConfig();
-        PgConnectOptions options = PgConnectOptions.fromUri(config.getValue("quarkus.datasource.reactive.url",
-                        String.class))
-                .setUser(config.getValue("quarkus.datasource.username", String.class))
-                .setPassword(config.getValue("quarkus.datasource.password", String.class));
-        Pool otherPool = PgPool.pool(vertx, options, new PoolOptions().setMaxSize(8));
+        Pool otherPool = secondReplicaPool(8);
         Dispatcher second = new Dispatcher(otherPool, contacts, provider, links, new SendBudget(otherPool, 80), 80, Duration.ofSeconds(1), 16,
                 Duration.ofSeconds(60), Duration.ofMinutes(10));
         try {
@@ -101,12 +96,7 @@ class TwoReplicasTest {
 
     @Test
     void theRatePerSecondIsOneBudgetSharedByAllReplicas() {
-        Config config = ConfigProvider.getConfig();
-        PgConnectOptions options = PgConnectOptions.fromUri(config.getValue("quarkus.datasource.reactive.url",
-                        String.class))
-                .setUser(config.getValue("quarkus.datasource.username", String.class))
-                .setPassword(config.getValue("quarkus.datasource.password", String.class));
-        Pool otherPool = PgPool.pool(vertx, options, new PoolOptions().setMaxSize(2));
+        Pool otherPool = secondReplicaPool(2);
         try {
             SendBudget mine = new SendBudget(pool, 80);
             SendBudget theirs = new SendBudget(otherPool, 80);
@@ -120,6 +110,16 @@ class TwoReplicasTest {
         } finally {
             otherPool.close().await().atMost(WAIT);
         }
+    }
+
+    /** A connection pool of its own, as a second replica of campaign-service would open, on the same database. */
+    private Pool secondReplicaPool(int size) {
+        Config config = ConfigProvider.getConfig();
+        PgConnectOptions options = PgConnectOptions.fromUri(config.getValue("quarkus.datasource.reactive.url",
+                        String.class))
+                .setUser(config.getValue("quarkus.datasource.username", String.class))
+                .setPassword(config.getValue("quarkus.datasource.password", String.class));
+        return PgPool.pool(vertx, options, new PoolOptions().setMaxSize(size));
     }
 
     /** Dispatches small batches until two rounds in a row find nothing due. */
