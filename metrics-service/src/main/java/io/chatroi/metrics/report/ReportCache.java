@@ -39,12 +39,20 @@ public class ReportCache {
     public <T> Uni<T> get(String key, Supplier<Uni<T>> build) {
         return pool.query(VERSION).execute().chain(rows -> {
             Row row = rows.iterator().next();
-            String versioned = row.getString("v") + "#" + key;
+            String versioned = row.getString("v") + "#" + quarterHour() + "#" + key;
             Object hit = entries.get(versioned);
             if (hit != null) {
                 return Uni.createFrom().item((T) hit);
             }
             return build.get().invoke(value -> entries.put(versioned, value));
         });
+    }
+
+    /**
+     * Part of every key: default ranges end on the workspace's today, whose midnight can fall on any quarter hour in
+     * UTC (every zone offset is a multiple of 15 minutes), so a cached answer lives at most until the next one.
+     */
+    private static long quarterHour() {
+        return java.time.Instant.now().getEpochSecond() / 900;
     }
 }

@@ -48,7 +48,7 @@ public class ReportResource {
     @APIResponse(responseCode = "400", description = "Invalid range")
     public Uni<Map<String, Object>> funnel(@QueryParam("from") String from, @QueryParam("to") String to,
                                            @QueryParam("owner") String owner) {
-        return cache.get("funnel|" + from + "|" + to + "|" + owner + "|" + quarterHour(), () -> settings.get()
+        return cache.get("funnel|" + from + "|" + to + "|" + owner, () -> settings.get()
                 .chain(s -> analytics.funnel(filter(from, to, null, owner, LocalDate.now(s.zone())), s)));
     }
 
@@ -60,7 +60,7 @@ public class ReportResource {
             + " With owner, only that owner's row (scored against the whole team; agents always get their own).")
     @APIResponse(responseCode = "400", description = "Invalid week")
     public Uni<Map<String, Object>> scorecards(@QueryParam("week") String week, @QueryParam("owner") String owner) {
-        return cache.get("scorecards|" + week + "|" + quarterHour(), () -> settings.get()
+        return cache.get("scorecards|" + week, () -> settings.get()
                 .chain(s -> analytics.scorecards(week == null || week.isBlank()
                         ? QueryDates.week(QueryDates.isoWeek(LocalDate.now(s.zone())), "week")
                         : QueryDates.week(week, "week"), s)))
@@ -88,8 +88,8 @@ public class ReportResource {
                                            @QueryParam("to") String to, @QueryParam("interval") String interval,
                                            @QueryParam("campaignId") String campaignId,
                                            @QueryParam("owner") String owner) {
-        return cache.get(String.join("|", "trends", metric, from, to, interval, campaignId, owner,
-                quarterHour()), () -> settings.get().chain(s -> analytics.trend(metric,
+        return cache.get(String.join("|", "trends", metric, from, to, interval, campaignId, owner),
+                () -> settings.get().chain(s -> analytics.trend(metric,
                 filter(from, to, campaignId, owner, LocalDate.now(s.zone())), interval, s)));
     }
 
@@ -122,7 +122,7 @@ public class ReportResource {
                                          @QueryParam("campaignId") String campaignId,
                                          @QueryParam("owner") String owner) {
         GroupBy g = GroupBy.of(groupBy);
-        return cache.get(String.join("|", "kpis", from, to, g.wire(), campaignId, owner, quarterHour()),
+        return cache.get(String.join("|", "kpis", from, to, g.wire(), campaignId, owner),
                 () -> settings.get().chain(s -> {
             KpiService.Filter f = filter(from, to, campaignId, owner, LocalDate.now(s.zone()));
             return kpis.rows(f, g, s).map(rows -> {
@@ -147,7 +147,7 @@ public class ReportResource {
     public Uni<Map<String, Object>> roi(@QueryParam("from") String from, @QueryParam("to") String to,
                                         @QueryParam("campaignId") String campaignId,
                                         @QueryParam("owner") String owner) {
-        return cache.get(String.join("|", "roi", from, to, campaignId, owner, quarterHour()),
+        return cache.get(String.join("|", "roi", from, to, campaignId, owner),
                 () -> settings.get().chain(s -> roi.roi(filter(from, to, campaignId, owner, LocalDate.now(s.zone())), s)));
     }
 
@@ -155,13 +155,5 @@ public class ReportResource {
         QueryDates.Range range = QueryDates.range(from, to, today);
         return new KpiService.Filter(range.from(), range.to(), QueryDates.uuid(campaignId, "campaignId"),
                 owner == null || owner.isBlank() ? null : owner);
-    }
-
-    /**
-     * Part of every cache key: default ranges end on the workspace's today, whose midnight can fall on any quarter
-     * hour in UTC (every zone offset is a multiple of 15 minutes), so a cached answer lives at most until the next one.
-     */
-    private static String quarterHour() {
-        return Long.toString(java.time.Instant.now().getEpochSecond() / 900);
     }
 }
