@@ -17,16 +17,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The four packaged services (target/quarkus-app/quarkus-run.jar of each module) started as separate JVMs on ports
- * 19080-19083 against PostgreSQL databases {@code <db><suffix>} (suffix CHATROI_E2E_DB_SUFFIX, default {@code _test}:
+ * 19080-19083 (base CHATROI_E2E_PORT_BASE, default 19080) against PostgreSQL databases {@code <db><suffix>}
+ * (suffix CHATROI_E2E_DB_SUFFIX, else CHATROI_TEST_DB_SUFFIX, default {@code _test}:
  * dev/test creates them; Flyway cleans them at start here), wired as in production: gateway in front, internal
  * token, bootstrap admin key. Logs go to e2e/target/e2e-logs/.
  */
 final class Services implements AutoCloseable {
 
-    static final int GATEWAY = 19080;
-    static final int CONTACTS = 19081;
-    static final int CAMPAIGN = 19082;
-    static final int METRICS = 19083;
+    private static final int PORT_BASE = Integer.parseInt(System.getenv().getOrDefault("CHATROI_E2E_PORT_BASE", "19080"));
+    static final int GATEWAY = PORT_BASE;
+    static final int CONTACTS = PORT_BASE + 1;
+    static final int CAMPAIGN = PORT_BASE + 2;
+    static final int METRICS = PORT_BASE + 3;
     static final String ADMIN_KEY = "e2e-admin-key-" + Long.toHexString(System.nanoTime());
     static final String INTERNAL_TOKEN = "e2e-internal-" + Long.toHexString(System.nanoTime());
     static final String APP_SECRET = "e2e-app-secret";
@@ -63,7 +65,8 @@ final class Services implements AutoCloseable {
     }
 
     void start() throws Exception {
-        String suffix = System.getenv().getOrDefault("CHATROI_E2E_DB_SUFFIX", "_test");
+        String suffix = System.getenv().getOrDefault("CHATROI_E2E_DB_SUFFIX",
+                System.getenv().getOrDefault("CHATROI_TEST_DB_SUFFIX", "_test"));
         Map<String, String> common = new LinkedHashMap<>();
         common.put("CHATROI_INTERNAL_TOKEN", INTERNAL_TOKEN);
         common.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
