@@ -1,27 +1,22 @@
 package io.chatroi.e2e;
 
-import io.restassured.RestAssured;
-import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
+import static io.chatroi.e2e.E2e.as;
+import static io.chatroi.e2e.E2e.await;
+import static io.chatroi.e2e.E2e.key;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.closeTo;
@@ -36,6 +31,7 @@ import static org.hamcrest.Matchers.equalTo;
  * created.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(Stack.class)
 class EndToEndTest {
 
     private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000);
@@ -48,35 +44,8 @@ class EndToEndTest {
     private static String campaignId;
 
     @BeforeAll
-    static void start() throws Exception {
-        Assumptions.assumeFalse("off".equalsIgnoreCase(System.getenv("CHATROI_E2E")), "CHATROI_E2E=off");
-        List<String> missing = Services.missingJars(Services.root());
-        Assumptions.assumeTrue(missing.isEmpty(), "packaged services missing (run ./mvnw -B verify): " + missing);
-        services = new Services(Services.root());
-        services.start();
-        RestAssured.baseURI = "http://127.0.0.1";
-        RestAssured.port = Services.GATEWAY;
-        // money and rates compare as doubles (closeTo), whole counts stay integers
-        RestAssured.config = RestAssured.config().jsonConfig(io.restassured.config.JsonConfig.jsonConfig()
-                .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (services != null) {
-            services.close();
-        }
-    }
-
-    private static RequestSpecification as(String key) {
-        return given().header("Authorization", "Bearer " + key);
-    }
-
-    private static String key(String role, String owner) {
-        Map<String, Object> body = owner == null ? Map.of("name", "e2e " + role, "role", role)
-                : Map.of("name", "e2e " + role, "role", role, "owner", owner);
-        return as(Services.ADMIN_KEY).contentType("application/json").body(body).post("/api/v1/api-keys")
-                .then().statusCode(201).extract().path("key");
+    static void start() {
+        services = Stack.services();
     }
 
     private static String phone(int i) {
@@ -196,9 +165,7 @@ class EndToEndTest {
         String body = inbound(List.of(
                 Map.of("from", priceQuestion.substring(1), "id", "wamid.e2e-" + RUN + "-1", "text", "How much is the price per unit?"),
                 Map.of("from", stop.substring(1), "id", "wamid.e2e-" + RUN + "-2", "text", "STOP")));
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(Services.APP_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String signature = "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        String signature = E2e.metaSignature(body);
         given().contentType("application/json").header("X-Hub-Signature-256", "sha256=00").body(body)
                 .post("/webhooks/whatsapp").then().statusCode(401);
         given().contentType("application/json").header("X-Hub-Signature-256", signature).body(body)
@@ -358,22 +325,5 @@ class EndToEndTest {
         List<Integer> statuses = answers.stream().map(CompletableFuture::join).toList();
         pool.shutdown();
         assertThat(statuses).contains(429).contains(200).containsOnly(200, 429);
-    }
-
-    private static <T> T await(String what, Duration timeout, Supplier<T> probe) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("timed out waiting until " + what);
     }
 }

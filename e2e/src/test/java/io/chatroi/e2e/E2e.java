@@ -1,0 +1,68 @@
+package io.chatroi.e2e;
+
+import io.restassured.specification.RequestSpecification;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static io.restassured.RestAssured.given;
+
+/** What every e2e test class does through the gateway: keys per role, calls with a key, signed webhooks, waiting. */
+final class E2e {
+
+    private E2e() {
+    }
+
+    static RequestSpecification as(String key) {
+        return given().header("Authorization", "Bearer " + key);
+    }
+
+    /** A new API key of that role (owner for agents, else null), created with the bootstrap admin key. */
+    static String key(String role, String owner) {
+        Map<String, Object> body = owner == null ? Map.of("name", "e2e " + role, "role", role)
+                : Map.of("name", "e2e " + role, "role", role, "owner", owner);
+        return as(Services.ADMIN_KEY).contentType("application/json").body(body).post("/api/v1/api-keys")
+                .then().statusCode(201).extract().path("key");
+    }
+
+    /** {@code X-Hub-Signature-256} of a body, as Meta signs it with the app secret. */
+    static String metaSignature(String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(Services.APP_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Posts a signed Meta delivery to the public webhook and expects the 200 that means stored. */
+    static void postSignedWhatsapp(String body) {
+        given().contentType("application/json").header("X-Hub-Signature-256", metaSignature(body)).body(body)
+                .post("/webhooks/whatsapp").then().statusCode(200);
+    }
+
+    /** Polls the probe until it answers non-null (every 250 ms), or fails naming what it waited for. */
+    static <T> T await(String what, Duration timeout, Supplier<T> probe) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("timed out waiting until " + what);
+    }
+}
