@@ -97,12 +97,27 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         });
     }
 
-    /** A CSV export: the first chunk at once, then a pause, then the rest; a buffering proxy would hold it all. */
+    private static volatile java.util.concurrent.CompletableFuture<Void> exportRelease =
+            new java.util.concurrent.CompletableFuture<>();
+
+    /** Lets the export that is holding its rest write it. */
+    public static void releaseExport() {
+        exportRelease.complete(null);
+    }
+
+    /**
+     * A CSV export: the first chunk at once, then nothing until the test has read that chunk and calls
+     * {@link #releaseExport()}; a proxy that buffered the whole body would never pass the first chunk on.
+     */
     private static void export(HttpServerRequest request) {
         var response = request.response().setChunked(true).putHeader("Content-Type", "text/csv");
         Buffer chunk = Buffer.buffer("x".repeat(64 * 1024 - 1) + "\n");
+        // armed before the first write, so the test cannot read the chunk and release an older future
+        var release = new java.util.concurrent.CompletableFuture<Void>();
+        exportRelease = release;
         response.write(chunk);
-        vertx.setTimer(1_000, t -> writeRest(response, chunk, EXPORT_BYTES - chunk.length()));
+        var context = vertx.getOrCreateContext();
+        release.thenRun(() -> context.runOnContext(v -> writeRest(response, chunk, EXPORT_BYTES - chunk.length())));
     }
 
     private static void writeRest(io.vertx.core.http.HttpServerResponse response, Buffer chunk, long remaining) {

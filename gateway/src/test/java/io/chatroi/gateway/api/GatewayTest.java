@@ -316,17 +316,22 @@ class GatewayTest {
     @Test
     void largeBodiesStreamBothWays() throws Exception {
         var client = java.net.http.HttpClient.newHttpClient();
-        long started = System.nanoTime();
         var answer = client.send(java.net.http.HttpRequest.newBuilder(gateway.toURI().resolve("/api/v1/contacts/export"))
                 .header("Authorization", "Bearer " + ADMIN).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofInputStream());
         assertThat(answer.statusCode()).isEqualTo(200);
         try (InputStream export = answer.body()) {
-            byte[] first = export.readNBytes(64 * 1024);
-            long firstByteMillis = (System.nanoTime() - started) / 1_000_000;
+            // the service holds the rest until we have read its first 64 KiB: only a streaming proxy gets here
+            // (30 s bounds the wait only so that a buffering proxy fails the test instead of hanging it)
+            byte[] first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return export.readNBytes(64 * 1024);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).get(30, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(first).hasSize(64 * 1024);
-            // the service pauses 1 s after its first 64 KiB: a proxy holding the whole body could not pass them on
-            assertThat(firstByteMillis).isLessThan(900);
+            FakeServices.releaseExport();
             long total = first.length;
             byte[] buffer = new byte[1 << 16];
             for (int n; (n = export.read(buffer)) > 0; ) {
@@ -344,12 +349,11 @@ class GatewayTest {
     void aServiceThatIsDownIs503AndASilentOne504() {
         FakeServices.takeDown("metrics");
         try {
-            long started = System.nanoTime();
+            // 503 at once, not the 504 of waiting out the timeout: a refused connection is not retried until then
             as(ADMIN).get("/api/v1/kpis").then().statusCode(503)
                     .contentType("application/problem+json")
                     .body("status", equalTo(503)).body("detail", equalTo("metrics-service is unavailable; retry shortly"))
                     .header("Retry-After", "1");
-            assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(2_500);
         } finally {
             FakeServices.startAgain("metrics");
         }
