@@ -115,6 +115,10 @@ public class ProxyRoutes {
             return;
         }
         String routeName = route.map(Route::name).orElse("gateway");
+        if (route.isPresent() && io.smallrye.common.vertx.VertxContext.isOnDuplicatedContext()) {
+            // read by the HTTP server metrics and the server span instead of the raw path with its ids
+            io.smallrye.common.vertx.ContextLocals.put("UrlPathTemplate", RouteTable.template(path));
+        }
         rc.addEndHandler(ended -> metrics.answered(routeName, rc.get(Caller.CONTEXT_KEY) instanceof Caller caller
                 ? caller.role().wire() : null, rc.response().getStatusCode()));
         HttpServerRequest request = rc.request();
