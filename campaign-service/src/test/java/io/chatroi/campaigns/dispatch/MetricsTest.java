@@ -76,8 +76,7 @@ class MetricsTest {
         assertThat(moved(before, after, "chatroi_webhook_statuses_total", "status", "read")).isEqualTo(1);
         assertThat(moved(before, after, "chatroi_webhook_quarantined_total")).isEqualTo(1);
         assertThat(moved(before, after, "chatroi_webhook_processing_seconds_count", "outcome", "stored")).isEqualTo(2);
-        // its calls to contacts-service are HTTP client metrics, by path template
-        assertThat(after.sum("http_client_requests_seconds_count", "uri", "/api/v1/segments/{id}/audience"))
+        assertThat(after.sum("http_server_requests_seconds_count", "uri", "/webhooks/whatsapp", "status", "401"))
                 .isGreaterThanOrEqualTo(1);
         after.assertNoIdInAnyLabel();
         after.assertExposesEveryListedMetricOf("campaign-service");
