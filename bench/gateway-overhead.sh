@@ -5,12 +5,17 @@
 # gateway (18080) from the built jars against the dev databases, and stops exactly those at the end.
 # Usage: bench/gateway-overhead.sh [RATE (1000)] [SECONDS (30)]   (build first: ./mvnw -B -o -q -pl
 #        contacts-service,gateway package -DskipTests)
+# Environment: BENCH_PORT_BASE (18080: gateway +0, contacts +1, their management ports +10/+11, OTLP sink +9),
+# BENCH_DB_SUFFIX (appended to the database names, e.g. _ob), BENCH_TRACING=off|export (default export: spans sent
+# over OTLP/HTTP to bench/otlp/OtlpSink.java; off: the OpenTelemetry SDK disabled, for the A/B). Metrics are on.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RATE=${1:-1000}
 SECONDS_TO_RUN=${2:-30}
-CONTACTS_PORT=18081
-GATEWAY_PORT=18080
+BASE=${BENCH_PORT_BASE:-18080}
+CONTACTS_PORT=$((BASE + 1))
+GATEWAY_PORT=$BASE
+SUFFIX=${BENCH_DB_SUFFIX:-}
 if [ -f .dev/secrets.env ]; then set -a; source .dev/secrets.env; set +a; fi
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-chatroi} PGPASSWORD=${PGPASSWORD:-chatroi}
 TOKEN=bench-internal-token-$RANDOM$RANDOM
@@ -23,16 +28,26 @@ cleanup() {
   for pid in "${pids[@]+"${pids[@]}"}"; do wait "$pid" 2>/dev/null || true; done
 }
 trap cleanup EXIT
+OTEL_ENV=(OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$((BASE + 9)) OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf)
+if [ "${BENCH_TRACING:-export}" = off ]; then
+  OTEL_ENV=(QUARKUS_OTEL_SDK_DISABLED=true)
+else
+  java bench/otlp/OtlpSink.java $((BASE + 9)) >"$LOGS/otlp.log" 2>&1 &
+  pids+=($!)
+fi
+echo "== tracing: ${BENCH_TRACING:-export} (${OTEL_ENV[*]}); logs in $LOGS"
 
 for jar in contacts-service/target/quarkus-app/quarkus-run.jar gateway/target/quarkus-app/quarkus-run.jar; do
   [ -f "$jar" ] || { echo "$jar is missing: ./mvnw -B -o -q -pl contacts-service,gateway package -DskipTests" >&2; exit 1; }
 done
 # shellcheck disable=SC2086
-QUARKUS_HTTP_PORT=$CONTACTS_PORT CHATROI_INTERNAL_TOKEN=$TOKEN CHATROI_CONTACTS_RETIER_CRON=off \
+env "${OTEL_ENV[@]}" QUARKUS_HTTP_PORT=$CONTACTS_PORT QUARKUS_MANAGEMENT_PORT=$((CONTACTS_PORT + 10)) \
+  CHATROI_DATABASE=contacts$SUFFIX CHATROI_INTERNAL_TOKEN=$TOKEN CHATROI_CONTACTS_RETIER_CRON=off \
   java $JAVA_OPTS -jar contacts-service/target/quarkus-app/quarkus-run.jar >"$LOGS/contacts.log" 2>&1 &
 pids+=($!)
 # shellcheck disable=SC2086
-QUARKUS_HTTP_PORT=$GATEWAY_PORT CHATROI_INTERNAL_TOKEN=$TOKEN CHATROI_ADMIN_KEY=$ADMIN \
+env "${OTEL_ENV[@]}" QUARKUS_HTTP_PORT=$GATEWAY_PORT QUARKUS_MANAGEMENT_PORT=$((GATEWAY_PORT + 10)) \
+  CHATROI_DATABASE=gateway$SUFFIX CHATROI_INTERNAL_TOKEN=$TOKEN CHATROI_ADMIN_KEY=$ADMIN \
   CONTACTS_URL=http://127.0.0.1:$CONTACTS_PORT CHATROI_RATE_LIMIT_PER_SECOND=0 \
   java $JAVA_OPTS -jar gateway/target/quarkus-app/quarkus-run.jar >"$LOGS/gateway.log" 2>&1 &
 pids+=($!)

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The four packaged services (target/quarkus-app/quarkus-run.jar of each module) started as separate JVMs on ports
- * 19080-19083 (base CHATROI_E2E_PORT_BASE, default 19080) against PostgreSQL databases {@code <db><suffix>}
+ * 19080-19083 (base CHATROI_E2E_PORT_BASE, default 19080; their management ports, /q/metrics, at base+10..+13) against PostgreSQL databases {@code <db><suffix>}
  * (suffix CHATROI_E2E_DB_SUFFIX, else CHATROI_TEST_DB_SUFFIX, default {@code _test}:
  * dev/test creates them; Flyway cleans them at start here), wired as in production: gateway in front, internal
  * token, bootstrap admin key. Logs go to e2e/target/e2e-logs/.
@@ -29,6 +29,10 @@ final class Services implements AutoCloseable {
     static final int CONTACTS = PORT_BASE + 1;
     static final int CAMPAIGN = PORT_BASE + 2;
     static final int METRICS = PORT_BASE + 3;
+    /** The management port (/q/metrics) of the service on {@code port}: 10 above it. */
+    static int managementPort(int port) {
+        return port + 10;
+    }
     static final String ADMIN_KEY = "e2e-admin-key-" + Long.toHexString(System.nanoTime());
     static final String INTERNAL_TOKEN = "e2e-internal-" + Long.toHexString(System.nanoTime());
     static final String APP_SECRET = "e2e-app-secret";
@@ -82,6 +86,8 @@ final class Services implements AutoCloseable {
         Map<String, String> contacts = new LinkedHashMap<>(common);
         contacts.put("CHATROI_DATABASE", "contacts" + suffix);
         contacts.put("CHATROI_CONTACTS_RETIER_CRON", "off");
+        // as on Kubernetes: JSON log lines (ObservabilityE2eTest reads the trace id from them)
+        contacts.put("CHATROI_LOG_FORMAT", "json");
         Map<String, String> campaign = new LinkedHashMap<>(common);
         campaign.put("CHATROI_DATABASE", "campaigns" + suffix);
         campaign.put("CAMPAIGN_PROVIDER", "simulated");
@@ -115,7 +121,7 @@ final class Services implements AutoCloseable {
         Path logs = root.resolve("e2e/target/e2e-logs");
         Files.createDirectories(logs);
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-                "-Dquarkus.http.port=" + port, "-jar", jar(root, module).toString()));
+                "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort(port), "-jar", jar(root, module).toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(logs.resolve(module + ".log").toFile());
         builder.environment().putAll(env);

@@ -6,6 +6,7 @@ import io.chatroi.campaigns.dispatch.SendDecision;
 import io.chatroi.common.problem.FieldError;
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.web.InternalToken;
+import io.chatroi.common.web.RequestIdFilter;
 import io.chatroi.common.problem.ProblemType;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
@@ -58,6 +59,7 @@ public class ContactsClient {
     private HttpRequest<Buffer> request(io.vertx.core.http.HttpMethod method, String path) {
         HttpRequest<Buffer> request = client.requestAbs(method, base.resolve(path).toString());
         internalToken.addTo(request::putHeader);
+        RequestIdFilter.addTo(request::putHeader);
         return request;
     }
 

@@ -1,6 +1,7 @@
 package io.chatroi.campaigns.dispatch;
 
 import io.chatroi.campaigns.contacts.ContactsClient;
+import io.chatroi.campaigns.observability.CampaignMetrics;
 import io.chatroi.campaigns.provider.MessageProvider;
 import io.chatroi.campaigns.link.LinkCodes;
 import io.chatroi.campaigns.link.TemplateLinks;
@@ -44,6 +45,7 @@ public class Dispatcher {
     private final MessageProvider provider;
     private final LinkCodes links;
     private final SendBudget budget;
+    private final CampaignMetrics metrics;
     private final int perTick;
     private final int concurrency;
     private final Duration claimFor;
@@ -54,12 +56,14 @@ public class Dispatcher {
                       @ConfigProperty(name = "chatroi.dispatcher.tick") Duration tick,
                       @ConfigProperty(name = "chatroi.dispatcher.concurrency") int concurrency,
                       @ConfigProperty(name = "chatroi.dispatcher.claim-for") Duration claimFor,
-                      @ConfigProperty(name = "chatroi.dispatcher.unknown-outcome-after") Duration unknownOutcomeAfter) {
+                      @ConfigProperty(name = "chatroi.dispatcher.unknown-outcome-after") Duration unknownOutcomeAfter,
+                      CampaignMetrics metrics) {
         this.pool = pool;
         this.contacts = contacts;
         this.provider = provider;
         this.links = links;
         this.budget = budget;
+        this.metrics = metrics;
         // each tick sends its share of the per-second rate; short ticks keep a slow tick from costing a whole second
         this.perTick = Math.max(1, (int) (ratePerSecond * tick.toMillis() / 1000));
         this.concurrency = concurrency;
@@ -74,7 +78,13 @@ public class Dispatcher {
         return reconcile()
                 .invoke(() -> LOG.debugf("reconcile took %d ms", (Object) ((System.nanoTime() - started) / 1_000_000)))
                 .chain(() -> budget.take(perTick, Instant.now()))
-                .chain(granted -> granted == 0 ? Uni.createFrom().item(0) : dispatch(granted))
+                .chain(granted -> {
+                    if (granted == 0) {
+                        metrics.budgetWait();
+                        return Uni.createFrom().item(0);
+                    }
+                    return dispatch(granted);
+                })
                 .invoke(count -> LOG.debugf("tick dispatched %d sends in %d ms", (Object) count,
                         (Object) ((System.nanoTime() - started) / 1_000_000)))
                 .chain(this::completeFinished).replaceWithVoid()
@@ -96,6 +106,9 @@ public class Dispatcher {
         return claim(limit, now).chain(claimed -> Multi.createFrom().iterable(byCategory(claimed))
                 .onItem().transformToUniAndConcatenate(batch -> decide(batch, now))
                 .collect().in(ArrayList<Outcome>::new, List::addAll)
+                .invoke(outcomes -> outcomes.stream().filter(java.util.Objects::nonNull).forEach(outcome ->
+                        metrics.attempt("queued".equals(outcome.status()) ? "retry" : outcome.status(),
+                                outcome.errorCode())))
                 .chain(outcomes -> OutcomeWriter.write(pool, outcomes, Instant.now()))
                 .replaceWith(claimed.size()));
     }
@@ -181,7 +194,9 @@ public class Dispatcher {
         }).toList();
         OutboundMessage message = new OutboundMessage(send.id(), send.phone(), send.templateName(), send.language(),
                 send.category(), send.parameters(), tracked);
+        long started = System.nanoTime();
         return provider.send(message)
+                .onItemOrFailure().invoke((id, failure) -> metrics.providerCall(failure == null ? "ok" : "error", started))
                 .map(messageId -> Outcome.sent(send.id(), messageId, Instant.now()))
                 .onFailure(ProviderException.class).recoverWithItem(failure -> failed(send, (ProviderException) failure))
                 .onFailure().recoverWithItem(failure -> {

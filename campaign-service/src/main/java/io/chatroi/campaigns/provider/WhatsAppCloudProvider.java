@@ -24,7 +24,9 @@ public class WhatsAppCloudProvider implements MessageProvider {
 
     public WhatsAppCloudProvider(Vertx vertx, String graphUrl, String version, String phoneNumberId, String token,
                                  Duration timeout) {
-        this.client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true).setMaxPoolSize(32));
+        this.client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true).setMaxPoolSize(32)
+                // our trace ids stay inside: Meta gets no traceparent
+                .setTracingPolicy(io.vertx.core.tracing.TracingPolicy.IGNORE));
         this.url = graphUrl.replaceAll("/+$", "") + "/" + version + "/" + phoneNumberId + "/messages";
         this.token = token;
         this.timeout = timeout;

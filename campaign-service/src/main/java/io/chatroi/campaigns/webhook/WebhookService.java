@@ -2,6 +2,7 @@ package io.chatroi.campaigns.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatroi.campaigns.observability.CampaignMetrics;
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.problem.ProblemType;
 import io.smallrye.mutiny.Uni;
@@ -25,14 +26,16 @@ public class WebhookService {
     private final Optional<String> verifyToken;
     private final WebhookStore store;
     private final ObjectMapper json;
+    private final CampaignMetrics metrics;
 
     public WebhookService(@ConfigProperty(name = "chatroi.whatsapp.app-secret") Optional<String> appSecret,
                           @ConfigProperty(name = "chatroi.whatsapp.verify-token") Optional<String> verifyToken,
-                          WebhookStore store, ObjectMapper json) {
+                          WebhookStore store, ObjectMapper json, CampaignMetrics metrics) {
         this.signature = appSecret.map(WebhookSignature::new);
         this.verifyToken = verifyToken;
         this.store = store;
         this.json = json;
+        this.metrics = metrics;
     }
 
     /** Returns the challenge to echo when mode and token match the configured verify token. */
@@ -47,6 +50,26 @@ public class WebhookService {
     }
 
     public Uni<WebhookBatch> receive(byte[] body, String signatureHeader) {
+        long started = System.nanoTime();
+        Uni<WebhookBatch> stored;
+        try {
+            stored = verifyAndStore(body, signatureHeader);
+        } catch (ProblemException refused) {
+            metrics.delivery(switch (refused.type()) {
+                case UNAUTHORIZED -> "bad_signature";
+                case SERVICE_UNAVAILABLE -> "unconfigured";
+                default -> "malformed";
+            }, started);
+            throw refused;
+        }
+        return stored.invoke(batch -> {
+            metrics.delivery("stored", started);
+            metrics.stored(batch.receipts(), batch.receipts().isEmpty() && batch.messages().isEmpty()
+                    && batch.preferences().isEmpty() && batch.errors().isEmpty());
+        }).onFailure().invoke(failure -> metrics.delivery("failed", started));
+    }
+
+    private Uni<WebhookBatch> verifyAndStore(byte[] body, String signatureHeader) {
         WebhookSignature verifier = signature.orElseThrow(() -> new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
                 "WHATSAPP_APP_SECRET is not configured, so no delivery can be verified", null, null));
         if (body == null || !verifier.verify(body, signatureHeader)) {

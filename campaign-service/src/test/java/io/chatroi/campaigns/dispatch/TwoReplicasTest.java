@@ -2,6 +2,7 @@ package io.chatroi.campaigns.dispatch;
 
 import io.chatroi.campaigns.campaign.CampaignFixtures;
 import io.chatroi.campaigns.campaign.FakeContactsService;
+import io.chatroi.campaigns.observability.CampaignMetrics;
 import io.chatroi.campaigns.contacts.ContactsClient;
 import io.chatroi.campaigns.link.LinkCodes;
 import io.chatroi.campaigns.provider.MessageProvider;
@@ -56,11 +57,14 @@ class TwoReplicasTest {
     @Inject
     LinkCodes links;
 
+    @Inject
+    CampaignMetrics metrics;
+
     @Test
     void twoDispatchersOnOneDatabaseSendEveryQueuedMessageExactlyOnce() throws Exception {
         Pool otherPool = secondReplicaPool(8);
         Dispatcher second = new Dispatcher(otherPool, contacts, provider, links, new SendBudget(otherPool, 80), 80, Duration.ofSeconds(1), 16,
-                Duration.ofSeconds(60), Duration.ofMinutes(10));
+                Duration.ofSeconds(60), Duration.ofMinutes(10), metrics);
         try {
             String template = CampaignFixtures.template("utility");
             String id = CampaignFixtures.post("/api/v1/campaigns", CampaignFixtures.campaign(

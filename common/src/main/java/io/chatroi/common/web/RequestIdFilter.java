@@ -24,6 +24,18 @@ public class RequestIdFilter {
         return presented != null && SANE.matcher(presented).matches() ? presented : UUID.randomUUID().toString();
     }
 
+    /**
+     * Passes the request id of the request being served on to a call to a sibling service (beside the traceparent
+     * the HTTP client's tracing adds), e.g. {@code RequestIdFilter.addTo(request::putHeader)}; nothing outside a
+     * request (the callee then generates its own).
+     */
+    public static void addTo(java.util.function.BiConsumer<String, String> putHeader) {
+        Object id = MDC.get(ChatRoiHeaders.REQUEST_ID_MDC);
+        if (id != null && SANE.matcher(id.toString()).matches()) {
+            putHeader.accept(ChatRoiHeaders.REQUEST_ID, id.toString());
+        }
+    }
+
     void register(@Observes Filters filters) {
         filters.register(rc -> {
             String id = accept(rc.request().getHeader(ChatRoiHeaders.REQUEST_ID));

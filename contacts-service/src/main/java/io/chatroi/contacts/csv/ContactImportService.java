@@ -1,5 +1,7 @@
 package io.chatroi.contacts.csv;
 
+import io.chatroi.contacts.observability.ContactsMetrics;
+
 import io.chatroi.common.sql.SqlTimes;
 import io.chatroi.contacts.contact.ContactFields;
 import io.chatroi.contacts.followup.FollowUp;
@@ -39,9 +41,11 @@ public class ContactImportService {
     static final String IMPORTER = "import";
 
     private final Pool pool;
+    private final ContactsMetrics metrics;
 
-    public ContactImportService(Pool pool) {
+    public ContactImportService(Pool pool, ContactsMetrics metrics) {
         this.pool = pool;
+        this.metrics = metrics;
     }
 
     public Uni<ImportResult> importCsv(String body, Caller caller) {
@@ -67,7 +71,10 @@ public class ContactImportService {
                 }).replaceWithVoid());
             }
             return chain;
-        }).map(ignored -> new ImportResult(counts[0], counts[1], parsed.rejected(), List.copyOf(tagsCreated)));
+        }).map(ignored -> {
+            metrics.imported(counts[0], counts[1], parsed.rejected().size());
+            return new ImportResult(counts[0], counts[1], parsed.rejected(), List.copyOf(tagsCreated));
+        });
     }
 
     private Uni<List<String>> createMissingTags(SqlClient tx, Set<String> names, Instant now) {

@@ -1,5 +1,7 @@
 package io.chatroi.contacts.interaction;
 
+import io.chatroi.contacts.observability.ContactsMetrics;
+
 import io.chatroi.common.sql.SqlTimes;
 import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.TimeIdCursor;
@@ -52,15 +54,17 @@ public class InteractionService {
     private final TagAssignments tags;
     private final TierRecorder tiers;
     private final FollowUpService followUps;
+    private final ContactsMetrics metrics;
 
     public InteractionService(Pool pool, ContactRepository contacts, RuleService rules, TagAssignments tags,
-                              TierRecorder tiers, FollowUpService followUps) {
+                              TierRecorder tiers, FollowUpService followUps, ContactsMetrics metrics) {
         this.pool = pool;
         this.contacts = contacts;
         this.rules = rules;
         this.tags = tags;
         this.tiers = tiers;
         this.followUps = followUps;
+        this.metrics = metrics;
     }
 
     public Uni<InteractionResult> record(UUID contactId, InteractionInput input, Caller caller) {
@@ -75,6 +79,9 @@ public class InteractionService {
                                  Instant now) {
         boolean inbound = "inbound".equals(input.direction());
         Classification classified = inbound ? classifier.classify(input.text()) : Classification.NOTHING;
+        if (inbound) {
+            metrics.classified(classified.intent());
+        }
         Classification classification = Boolean.TRUE.equals(input.optOut())
                 ? new Classification(classified.intent(), classified.interests(), true) : classified;
         UUID id = UUID.randomUUID();

@@ -1,5 +1,7 @@
 package io.chatroi.contacts.preference;
 
+import io.chatroi.contacts.observability.ContactsMetrics;
+
 import io.chatroi.common.sql.SqlTimes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatroi.common.problem.ProblemException;
@@ -31,15 +33,17 @@ public class PreferenceService {
     private final ContactRepository contacts;
     private final ObjectMapper json;
     private final SendRules rules;
+    private final ContactsMetrics metrics;
 
     public PreferenceService(Pool pool, ContactRepository contacts, ObjectMapper json,
                              @ConfigProperty(name = "chatroi.contacts.default-weekly-cap", defaultValue = "3")
                              int defaultWeeklyCap,
                              @ConfigProperty(name = "chatroi.contacts.default-windows")
-                             Optional<String> defaultWindows) {
+                             Optional<String> defaultWindows, ContactsMetrics metrics) {
         this.pool = pool;
         this.contacts = contacts;
         this.json = json;
+        this.metrics = metrics;
         this.rules = new SendRules(defaultWeeklyCap, parseDefaultWindows(defaultWindows.orElse("")));
     }
 
@@ -129,6 +133,7 @@ public class PreferenceService {
         var state = new SendRules.ContactState(contact.erasedAt() != null, contact.optedOut(),
                 ZoneId.of(contact.timeZone() == null ? "UTC" : contact.timeZone()), preferences);
         Eligibility result = rules.check(state, category, when, history);
+        metrics.eligibility(result.allowed(), result.reason());
         return new EligibilityAnswer(contact.id(), category.wire(), when, result.allowed(), result.reason(),
                 result.nextAllowedAt(), result.detail(), history.sentLast7Days());
     }

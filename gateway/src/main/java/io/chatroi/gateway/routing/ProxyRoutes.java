@@ -9,6 +9,7 @@ import io.chatroi.gateway.auth.Caller;
 import io.chatroi.gateway.auth.KeyAuthenticator;
 import io.chatroi.gateway.auth.Permissions;
 import io.chatroi.gateway.auth.Role;
+import io.chatroi.gateway.observability.GatewayMetrics;
 import io.chatroi.gateway.ratelimit.RateLimiter;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -62,17 +63,19 @@ public class ProxyRoutes {
     private final RateLimiter rateLimiter;
     private final Optional<String> internalToken;
     private final long maxBodySize;
+    private final GatewayMetrics metrics;
     private final Map<Upstream, HttpClient> clients = new EnumMap<>(Upstream.class);
     private final Map<Route, HttpProxy> proxies = new HashMap<>();
 
     public ProxyRoutes(Vertx vertx, GatewayConfig config, KeyAuthenticator authenticator, RateLimiter rateLimiter,
-                       InternalToken internalToken) {
+                       InternalToken internalToken, GatewayMetrics metrics) {
         this.vertx = vertx;
         this.config = config;
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
         this.internalToken = internalToken.value();
         this.maxBodySize = config.maxBodySize().asLongValue();
+        this.metrics = metrics;
     }
 
     void mount(@Observes Router router) {
@@ -111,6 +114,13 @@ public class ProxyRoutes {
             rc.next();
             return;
         }
+        String routeName = route.map(Route::name).orElse("gateway");
+        if (route.isPresent() && io.smallrye.common.vertx.VertxContext.isOnDuplicatedContext()) {
+            // read by the HTTP server metrics and the server span instead of the raw path with its ids
+            io.smallrye.common.vertx.ContextLocals.put("UrlPathTemplate", RouteTable.template(path));
+        }
+        rc.addEndHandler(ended -> metrics.answered(routeName, rc.get(Caller.CONTEXT_KEY) instanceof Caller caller
+                ? caller.role().wire() : null, rc.response().getStatusCode()));
         HttpServerRequest request = rc.request();
         MultiMap headers = request.headers();
         headers.remove(ChatRoiHeaders.KEY_ID);
@@ -146,6 +156,7 @@ public class ProxyRoutes {
             return;
         }
         Caller caller = found.get();
+        rc.put(Caller.CONTEXT_KEY, caller);
         String method = rc.request().method().name();
         if (!Permissions.allows(caller.role(), method, path)) {
             fail(rc, ProblemType.FORBIDDEN, "The " + caller.role().wire() + " role may not " + method + " " + path);
@@ -161,7 +172,6 @@ public class ProxyRoutes {
                     .putHeader("Retry-After", Long.toString(retryAfter)).end(body.encode());
             return;
         }
-        rc.put(Caller.CONTEXT_KEY, caller);
         if (route.isPresent()) {
             forward(rc, route.get(), caller);
         } else {
@@ -273,14 +283,17 @@ public class ProxyRoutes {
                     incoming.connection().close();
                 }), -1));
             }
-            return context.sendRequest().recover(failure -> {
+            long started = System.nanoTime();
+            String service = route.upstream().service();
+            return context.sendRequest().onSuccess(answer -> metrics.upstream(service, "answered", started))
+                    .recover(failure -> {
                 if (incoming.response().headWritten()) {
                     return Future.failedFuture(failure); // already answered (413 on an oversized chunked body)
                 }
                 boolean timeout = failure instanceof TimeoutException
                         || String.valueOf(failure.getMessage()).contains("timeout");
                 int status = timeout ? 504 : 503;
-                String service = route.upstream().service();
+                metrics.upstream(service, timeout ? "timeout" : "unavailable", started);
                 String detail = timeout
                         ? service + " did not answer within " + config.timeoutOf(route).toSeconds() + " s"
                         : service + " is unavailable; retry shortly";

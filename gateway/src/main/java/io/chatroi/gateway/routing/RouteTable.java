@@ -60,6 +60,19 @@ public final class RouteTable {
         return Optional.empty();
     }
 
+    /**
+     * The path template metrics and traces name a forwarded request by: the route family, never the ids in the
+     * path ({@code /api/v1/contacts/**}, {@code /webhooks/**}, {@code /r/{code}}).
+     */
+    public static String template(String path) {
+        if (path.startsWith(API)) {
+            String rest = path.substring(API.length());
+            int slash = rest.indexOf('/');
+            return API + (slash < 0 ? rest : rest.substring(0, slash) + "/**");
+        }
+        return underPrefix(path, "/r") ? "/r/{code}" : "/webhooks/**";
+    }
+
     /** Whether {@code path} is {@code prefix} itself or below it (segment boundary: /r/x yes, /rx no). */
     public static boolean underPrefix(String path, String prefix) {
         return path.equals(prefix) || path.startsWith(prefix + "/");

@@ -49,4 +49,13 @@ class RouteTableTest {
         assertThat(RouteTable.route("/api/v1/contactsX")).isEmpty();
         assertThat(RouteTable.route("/q/health")).isEqualTo(Optional.empty());
     }
+
+    @Test
+    void metricsNameARequestByItsRouteFamilyNeverByTheIdsInItsPath() {
+        assertThat(RouteTable.template("/api/v1/contacts")).isEqualTo("/api/v1/contacts");
+        assertThat(RouteTable.template("/api/v1/contacts/6f1c2a9e-0d7b-4c8e-9d3a-2b4f5e6a7c8d/tags/vip"))
+                .isEqualTo("/api/v1/contacts/**");
+        assertThat(RouteTable.template("/webhooks/whatsapp")).isEqualTo("/webhooks/**");
+        assertThat(RouteTable.template("/r/AbC123xyz")).isEqualTo("/r/{code}");
+    }
 }

@@ -2,6 +2,8 @@ package io.chatroi.metrics.recompute;
 
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.problem.Validator;
+import io.chatroi.common.tracing.Spans;
+import io.chatroi.metrics.observability.MetricsTelemetry;
 import io.chatroi.metrics.settings.Settings;
 import io.chatroi.metrics.settings.SettingsService;
 import io.chatroi.metrics.sync.SyncService;
@@ -43,13 +45,17 @@ public class RecomputeService {
     private final SettingsService settings;
     private final SyncService sync;
     private final String workMem;
+    private final MetricsTelemetry telemetry;
+    private final Spans spans;
 
     public RecomputeService(Pool pool, SettingsService settings, SyncService sync,
                             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "chatroi.recompute.work-mem")
-                            String workMem) {
+                            String workMem, MetricsTelemetry telemetry, Spans spans) {
         this.pool = pool;
         this.settings = settings;
         this.sync = sync;
+        this.telemetry = telemetry;
+        this.spans = spans;
         if (!workMem.matches("[0-9]+(kB|MB|GB)")) {
             throw new IllegalArgumentException("chatroi.recompute.work-mem must look like 256MB");
         }
@@ -108,18 +114,22 @@ public class RecomputeService {
 
     Uni<Void> execute(UUID id, LocalDate from, LocalDate to, boolean withSync) {
         return pool.getConnection().chain(conn -> tryLock(conn).chain(locked -> {
+            long started = System.nanoTime();
             if (!locked) {
+                telemetry.recomputed("skipped", 0, started);
                 return mark(id, "skipped", 0, null, "another recompute holds the lock").eventually(conn::close);
             }
             return mark(id, "running", 0, withSync ? "sync" : "snapshots", null)
                     .chain(() -> settings.get())
-                    .chain(s -> (withSync ? sync.syncAll(s.timeZone()).replaceWithVoid() : Uni.createFrom().voidItem())
+                    .chain(s -> (withSync ? spans.around("recompute sync", () -> sync.syncAll(s.timeZone()))
+                                    .replaceWithVoid() : Uni.createFrom().voidItem())
                             .chain(() -> range(from, to))
                             .chain(range -> range == null
-                                    ? finish(id, 0L)
-                                    : snapshots(conn, id, s, range[0], range[1]).chain(rows -> finish(id, rows))))
+                                    ? finish(id, 0L, started)
+                                    : snapshots(conn, id, s, range[0], range[1]).chain(rows -> finish(id, rows, started))))
                     .onFailure().recoverWithUni(failure -> {
                         LOG.errorf(failure, "Recompute %s failed", id);
+                        telemetry.recomputed("failed", 0, started);
                         return mark(id, "failed", 0, null, String.valueOf(failure.getMessage()));
                     })
                     .eventually(() -> unlock(conn));
@@ -158,7 +168,8 @@ public class RecomputeService {
                         long[] started = new long[1];
                         chain = chain.invoke(() -> started[0] = System.nanoTime());
                         for (String sql : step.statements()) {
-                            chain = chain.chain(total -> run(conn, sql, params).map(rows -> total + rows));
+                            chain = chain.chain(total -> spans.around("recompute " + step.name(),
+                                    () -> run(conn, sql, params)).map(rows -> total + rows));
                         }
                         chain = chain.invoke(total -> LOG.infof("Recompute %s: %s done in %d ms", id, step.name(),
                                 (System.nanoTime() - started[0]) / 1_000_000));
@@ -191,7 +202,8 @@ public class RecomputeService {
                 .map(rows -> (long) rows.rowCount());
     }
 
-    private Uni<Void> finish(UUID id, long rows) {
+    private Uni<Void> finish(UUID id, long rows, long started) {
+        telemetry.recomputed("succeeded", rows, started);
         return pool.preparedQuery("UPDATE recompute_runs SET status = 'succeeded', progress = 100, step = NULL,"
                         + " rows_written = $2, finished_at = now() WHERE id = $1")
                 .execute(Tuple.of(id, rows)).replaceWithVoid();

@@ -1,5 +1,6 @@
 package io.chatroi.metrics.report;
 
+import io.chatroi.metrics.observability.MetricsTelemetry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -24,9 +25,12 @@ public class ReportCache {
 
     private final Pool pool;
     private final Map<String, Object> entries;
+    private final MetricsTelemetry telemetry;
 
-    public ReportCache(Pool pool, @ConfigProperty(name = "chatroi.reports.cache-entries") int maxEntries) {
+    public ReportCache(Pool pool, @ConfigProperty(name = "chatroi.reports.cache-entries") int maxEntries,
+                       MetricsTelemetry telemetry) {
         this.pool = pool;
+        this.telemetry = telemetry;
         this.entries = java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
@@ -41,6 +45,7 @@ public class ReportCache {
             Row row = rows.iterator().next();
             String versioned = row.getString("v") + "#" + quarterHour() + "#" + key;
             Object hit = entries.get(versioned);
+            telemetry.cache(hit != null);
             if (hit != null) {
                 return Uni.createFrom().item((T) hit);
             }

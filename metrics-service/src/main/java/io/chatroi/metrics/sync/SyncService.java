@@ -1,6 +1,7 @@
 package io.chatroi.metrics.sync;
 
 import io.smallrye.mutiny.Multi;
+import io.chatroi.metrics.observability.MetricsTelemetry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -64,15 +65,17 @@ public class SyncService {
     private final CampaignClient campaigns;
     private final int pageSize;
     private final Duration overlap;
+    private final MetricsTelemetry telemetry;
 
     public SyncService(Pool pool, ContactsClient contacts, CampaignClient campaigns,
                        @ConfigProperty(name = "chatroi.sync.page-size") int pageSize,
-                       @ConfigProperty(name = "chatroi.sync.overlap") Duration overlap) {
+                       @ConfigProperty(name = "chatroi.sync.overlap") Duration overlap, MetricsTelemetry telemetry) {
         this.pool = pool;
         this.contacts = contacts;
         this.campaigns = campaigns;
         this.pageSize = pageSize;
         this.overlap = overlap;
+        this.telemetry = telemetry;
     }
 
     /** Syncs every stream in turn; a stream whose owner fails is reported and the others still run. */
@@ -86,6 +89,7 @@ public class SyncService {
 
     private Uni<StreamResult> recordError(Stream stream, Throwable failure) {
         LOG.warnf("Sync of %s failed: %s", stream.name(), failure.getMessage());
+        telemetry.syncFailed(stream.name());
         return pool.preparedQuery("INSERT INTO sync_cursors (stream, last_error) VALUES ($1, $2)"
                         + " ON CONFLICT (stream) DO UPDATE SET last_error = excluded.last_error")
                 .execute(Tuple.of(stream.name(), String.valueOf(failure.getMessage())))
@@ -136,7 +140,8 @@ public class SyncService {
             long total = done + rows.size();
             Uni<Void> write = pool.withTransaction(tx -> upsert(tx, stream, rows)
                     .chain(() -> markDirty(tx, stream, ids, timeZone))
-                    .chain(() -> saveCursor(tx, stream, next, rows.size())));
+                    .chain(() -> saveCursor(tx, stream, next, rows.size())))
+                    .invoke(() -> telemetry.synced(stream.name(), rows.size()));
             return write.chain(() -> last ? Uni.createFrom().item(total) : pages(stream, timeZone, next, total));
         });
     }

@@ -1,6 +1,7 @@
 package io.chatroi.metrics.sync;
 
 import io.chatroi.common.web.InternalToken;
+import io.chatroi.common.web.RequestIdFilter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -48,6 +49,7 @@ final class Upstream {
             request.addQueryParam("after", after);
         }
         token.addTo(request::putHeader);
+        RequestIdFilter.addTo(request::putHeader);
         return Uni.createFrom().deferred(request::send)
                 .map(this::parse)
                 .onFailure(UpstreamException::retryable).retry()

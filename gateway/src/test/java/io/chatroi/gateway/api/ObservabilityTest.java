@@ -1,0 +1,88 @@
+package io.chatroi.gateway.api;
+
+import io.chatroi.common.testing.Scrape;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static io.chatroi.gateway.api.Keys.ADMIN;
+import static io.chatroi.gateway.api.Keys.as;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a platform team sees of the gateway: its metrics after real traffic, and traces continued downstream. */
+@QuarkusTest
+@QuarkusTestResource(FakeServices.class)
+class ObservabilityTest {
+
+    private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+    @Test
+    void requestsAreCountedByRouteRoleAndStatusAndUpstreamCallsAreTimed() throws Exception {
+        Scrape before = Scrape.fetch();
+        as(ADMIN).get("/api/v1/contacts/" + UUID.randomUUID()).then().statusCode(200);
+        given().get("/api/v1/contacts").then().statusCode(401);
+        String viewer = Keys.create("viewer", null);
+        as(viewer).delete("/api/v1/contacts/" + UUID.randomUUID()).then().statusCode(403);
+        String burst = Keys.create("manager", null);
+        int limited = 0;
+        for (int i = 0; i < 200 && limited == 0; i++) {
+            limited = as(burst).get("/api/v1/tags").statusCode() == 429 ? 1 : 0;
+        }
+        assertThat(limited).as("the key's rate limit answered 429").isEqualTo(1);
+        FakeServices.takeDown("metrics");
+        try {
+            as(ADMIN).get("/api/v1/kpis").then().statusCode(503);
+        } finally {
+            FakeServices.startAgain("metrics");
+        }
+        given().get("/r/slow").then().statusCode(504);
+
+        Scrape after = Scrape.fetch();
+        assertThat(moved(before, after, "chatroi_gateway_requests_total", "route", "contacts", "role", "admin",
+                "status", "200")).isEqualTo(1);
+        assertThat(moved(before, after, "chatroi_gateway_requests_total", "route", "contacts", "role", "none",
+                "status", "401")).isEqualTo(1);
+        assertThat(moved(before, after, "chatroi_gateway_requests_total", "role", "viewer", "status", "403"))
+                .isEqualTo(1);
+        assertThat(moved(before, after, "chatroi_gateway_requests_total", "role", "manager", "status", "429"))
+                .isEqualTo(1);
+        assertThat(moved(before, after, "chatroi_gateway_upstream_errors_total", "service", "metrics-service",
+                "kind", "unavailable")).isEqualTo(1);
+        assertThat(moved(before, after, "chatroi_gateway_upstream_errors_total", "service", "campaign-service",
+                "kind", "timeout")).isEqualTo(1);
+        assertThat(moved(before, after, "chatroi_gateway_upstream_seconds_count", "service", "contacts-service",
+                "outcome", "answered")).isGreaterThanOrEqualTo(1);
+        assertThat(after.names()).contains("jvm_memory_used_bytes", "http_server_requests_seconds_count");
+        after.assertNoIdInAnyLabel();
+        after.assertExposesEveryListedMetricOf("gateway");
+    }
+
+    @Test
+    void metricsStayOffThePublicPort() {
+        given().get("/q/metrics").then().statusCode(404);
+        as(ADMIN).get("/q/metrics").then().statusCode(404);
+    }
+
+    @Test
+    void aCallersTraceIsContinuedToTheServiceWithTheRequestIdBesideIt() {
+        Map<String, String> seen = as(ADMIN).header("traceparent", "00-" + TRACE + "-00f067aa0ba902b7-01")
+                .header("X-Request-Id", "req-trace-1").get("/api/v1/contacts").then().statusCode(200)
+                .extract().path("headers");
+        assertThat(seen.get("traceparent")).startsWith("00-" + TRACE + "-").doesNotContain("00f067aa0ba902b7");
+        assertThat(seen.get("x-request-id")).isEqualTo("req-trace-1");
+    }
+
+    @Test
+    void withoutATraceparentTheGatewayStartsATrace() {
+        Map<String, String> seen = as(ADMIN).get("/api/v1/contacts").then().statusCode(200).extract().path("headers");
+        assertThat(seen.get("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+    }
+
+    private static double moved(Scrape before, Scrape after, String name, String... labels) {
+        return after.sum(name, labels) - before.sum(name, labels);
+    }
+}
