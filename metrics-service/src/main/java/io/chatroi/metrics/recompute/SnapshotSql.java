@@ -187,12 +187,14 @@ final class SnapshotSql {
 
     static final List<Step> STEPS = List.of(
             new Step("messages", List.of("DELETE FROM snap_messages WHERE day BETWEEN $1 AND $2", MESSAGES_FINE,
-                    MESSAGES)),
-            new Step("deals", List.of("DELETE FROM snap_deals WHERE day BETWEEN $1 AND $2", DEALS)),
-            new Step("contacts", List.of("DELETE FROM snap_contacts WHERE day BETWEEN $1 AND $2", CONTACTS)),
+                    MESSAGES, RollupSql.CLEAR_MESSAGES, RollupSql.MESSAGES)),
+            new Step("deals", List.of("DELETE FROM snap_deals WHERE day BETWEEN $1 AND $2", DEALS,
+                    RollupSql.CLEAR_DEALS, RollupSql.DEALS)),
+            new Step("contacts", List.of("DELETE FROM snap_contacts WHERE day BETWEEN $1 AND $2", CONTACTS,
+                    RollupSql.CLEAR_CONTACTS, RollupSql.CONTACTS)),
             new Step("interactions", List.of("DELETE FROM snap_interactions WHERE day BETWEEN $1 AND $2",
-                    "DELETE FROM snap_contact_turns WHERE day BETWEEN $1 AND $2", INTERACTIONS_TEMP, INTERACTIONS,
-                    CONTACT_TURNS)));
+                    RollupSql.TURN_TOTALS_REMOVE, "DELETE FROM snap_contact_turns WHERE day BETWEEN $1 AND $2",
+                    INTERACTIONS_TEMP, INTERACTIONS, CONTACT_TURNS, RollupSql.TURN_TOTALS_ADD)));
 
     private SnapshotSql() {
     }

@@ -22,6 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,12 +42,14 @@ public class AnalyticsService {
 
     private final Pool pool;
     private final KpiService kpis;
+    private final SnapshotRepository snapshots;
     private final long minSample;
 
-    public AnalyticsService(Pool pool, KpiService kpis,
+    public AnalyticsService(Pool pool, KpiService kpis, SnapshotRepository snapshots,
                             @ConfigProperty(name = "chatroi.experiment.min-sample") long minSample) {
         this.pool = pool;
         this.kpis = kpis;
+        this.snapshots = snapshots;
         this.minSample = minSample;
     }
 
@@ -53,17 +57,9 @@ public class AnalyticsService {
 
     public Uni<Map<String, Object>> funnel(KpiService.Filter f, Settings s) {
         Uni<List<KpiRow>> rows = kpis.rows(f, GroupBy.NONE, s);
-        Sql deep = new Sql();
-        String deepSql = "SELECT count(*)::bigint AS deep FROM (SELECT contact_id FROM snap_contact_turns t"
-                + KpiService.where(deep, f, (short) -1, false, true) + " GROUP BY contact_id HAVING sum(turns) >= 3) x";
-        Sql live = new Sql();
-        String since = live.bind(Instant.now().minus(s.activityDays(), ChronoUnit.DAYS).atOffset(java.time.ZoneOffset.UTC));
-        String liveSql = "SELECT count(*)::bigint AS customers,"
-                + " count(*) FILTER (WHERE c.last_inbound_at >= " + since + ")::bigint AS active"
-                + " FROM f_contacts c WHERE EXISTS (SELECT 1 FROM f_deals d WHERE d.contact_id = c.id AND d.stage = 'won')"
-                + (f.owner() == null ? "" : " AND c.owner = " + live.bind(f.owner()));
-        return Uni.combine().all().unis(rows, pool.preparedQuery(deepSql).execute(deep.tuple()),
-                pool.preparedQuery(liveSql).execute(live.tuple())).asTuple().map(t -> {
+        OffsetDateTime activeSince = Instant.now().minus(s.activityDays(), ChronoUnit.DAYS).atOffset(ZoneOffset.UTC);
+        return Uni.combine().all().unis(rows, snapshots.deepContacts(f), snapshots.customers(f.owner(), activeSince))
+                .asTuple().map(t -> {
             KpiRow total = t.getItem1().get(0);
             Map<String, KpiValue> k = total.kpis();
             long deepContacts = t.getItem2().iterator().next().getLong("deep");
@@ -149,12 +145,7 @@ public class AnalyticsService {
     }
 
     private Uni<Map<String, Object>> cohortCounts(KpiService.Filter f) {
-        Sql sql = new Sql();
-        String q = "SELECT coalesce(sum(added), 0)::bigint AS added, coalesce(sum(effective), 0)::bigint AS effective,"
-                + " coalesce(sum(converted), 0)::bigint AS converted,"
-                + " coalesce(sum(repeat_customers), 0)::bigint AS repeat_customers FROM snap_contacts t"
-                + KpiService.where(sql, f, (short) 3, false, true);
-        return pool.preparedQuery(q).execute(sql.tuple()).map(rows -> values(rows.iterator().next()));
+        return snapshots.cohort(f).map(rows -> values(rows.iterator().next()));
     }
 
     // ---------------------------------------------------------------------------------------------- scorecards

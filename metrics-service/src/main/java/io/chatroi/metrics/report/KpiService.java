@@ -5,7 +5,6 @@ import io.chatroi.metrics.kpi.KpiMath;
 import io.chatroi.metrics.kpi.KpiValue;
 import io.chatroi.metrics.settings.Settings;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,10 +35,10 @@ public class KpiService {
             "tagged", "referrals", "converted", "repeat_customers"};
     static final String[] INTERACTION_COUNTS = {"inbound", "outbound", "conversations", "turns", "responses"};
 
-    private final Pool pool;
+    private final SnapshotRepository snapshots;
 
-    public KpiService(Pool pool) {
-        this.pool = pool;
+    public KpiService(SnapshotRepository snapshots) {
+        this.snapshots = snapshots;
     }
 
     /** The filters of every report. */
@@ -94,95 +93,27 @@ public class KpiService {
     }
 
     private Uni<RowSet<Row>> messages(Filter f, GroupBy g) {
-        String key = g.key(true, true, true, true);
-        Sql sql = new Sql();
-        StringBuilder q = new StringBuilder("SELECT " + key + " AS k");
-        for (String c : MESSAGE_COUNTS) {
-            q.append(", sum(t.").append(c).append(")::bigint AS ").append(c);
-        }
-        q.append(", sum(t.message_fees) AS message_fees FROM snap_messages t");
-        q.append(where(sql, f, g.grain(), true, true));
-        return pool.preparedQuery(q + " GROUP BY 1").execute(sql.tuple());
+        return snapshots.messages(f, g);
     }
 
     private Uni<RowSet<Row>> deals(Filter f, GroupBy g) {
-        String key = g.key(true, false, true, true);
-        if (key == null) {
-            return empty();
-        }
-        Sql sql = new Sql();
-        StringBuilder q = new StringBuilder("SELECT " + key + " AS k");
-        for (String c : DEAL_COUNTS) {
-            q.append(", sum(t.").append(c).append(")::bigint AS ").append(c);
-        }
-        q.append(", sum(t.revenue) AS revenue, sum(t.value) AS value, sum(t.repeat_revenue) AS repeat_revenue,"
-                + " sum(t.repeat_value) AS repeat_value, sum(t.repeat_customers)::bigint AS repeat_customers_won,"
-                + " sum(t.cycle_days_sum) AS cycle_days_sum FROM snap_deals t");
-        q.append(where(sql, f, g.grain(), true, true));
-        return pool.preparedQuery(q + " GROUP BY 1").execute(sql.tuple());
+        return snapshots.deals(f, g);
     }
 
     private Uni<RowSet<Row>> contacts(Filter f, GroupBy g) {
-        String key = g.key(false, false, true, true);
-        if (key == null || f.campaignId() != null) {
-            return empty();
-        }
-        Sql sql = new Sql();
-        StringBuilder q = new StringBuilder("SELECT " + key + " AS k");
-        for (String c : CONTACT_COUNTS) {
-            q.append(", sum(t.").append(c).append(")::bigint AS ").append(c);
-        }
-        q.append(" FROM snap_contacts t").append(where(sql, f, g.grain(), false, true));
-        return pool.preparedQuery(q + " GROUP BY 1").execute(sql.tuple());
+        return snapshots.contacts(f, g);
     }
 
     private Uni<RowSet<Row>> interactions(Filter f, GroupBy g) {
-        String key = g.key(false, false, true, false);
-        if (key == null || f.campaignId() != null) {
-            return empty();
-        }
-        Sql sql = new Sql();
-        StringBuilder q = new StringBuilder("SELECT " + key + " AS k");
-        for (String c : INTERACTION_COUNTS) {
-            q.append(", sum(t.").append(c).append(")::bigint AS ").append(c);
-        }
-        q.append(", sum(t.response_seconds_sum) AS response_seconds_sum,"
-                + " sum(t.response_median_s * t.responses) AS response_median_weighted FROM snap_interactions t");
-        q.append(where(sql, f, (short) -1, false, true));
-        return pool.preparedQuery(q + " GROUP BY 1").execute(sql.tuple());
+        return snapshots.interactions(f, g);
     }
 
-    /** Entered costs spread day by day over the range, by the group's key. */
     private Uni<RowSet<Row>> costs(Filter f, GroupBy g) {
-        String key = g.costKey();
-        if (key == null) {
-            return empty();
-        }
-        Sql sql = new Sql();
-        String from = sql.bind(f.from()) + "::date";
-        String to = sql.bind(f.to()) + "::date";
-        StringBuilder q = new StringBuilder("SELECT " + key + " AS k, sum(c.amount / (c.period_end - c.period_start"
-                + " + 1)) AS entered_costs FROM costs c, generate_series(greatest(c.period_start, " + from + "),"
-                + " least(c.period_end, " + to + "), interval '1 day') d WHERE c.period_end >= " + from
-                + " AND c.period_start <= " + to);
-        if (f.campaignId() != null) {
-            q.append(" AND c.campaign_id = ").append(sql.bind(f.campaignId()));
-        }
-        if (f.owner() != null) {
-            q.append(" AND c.owner = ").append(sql.bind(f.owner()));
-        }
-        return pool.preparedQuery(q + " GROUP BY 1").execute(sql.tuple());
+        return snapshots.costs(f, g);
     }
 
     private Uni<RowSet<Row>> names(GroupBy g) {
-        if (g != GroupBy.CAMPAIGN) {
-            return empty();
-        }
-        return pool.query("SELECT id::text AS k, name FROM f_campaigns").execute();
-    }
-
-    private Uni<RowSet<Row>> empty() {
-        return Uni.createFrom().nullItem();
+        return snapshots.campaignNames(g);
     }
 
     static String where(Sql sql, Filter f, short grain, boolean campaign, boolean owner) {

@@ -29,9 +29,11 @@ import static io.chatroi.metrics.report.KpiService.round2;
 public class RoiService {
 
     private final Pool pool;
+    private final SnapshotRepository snapshots;
 
-    public RoiService(Pool pool) {
+    public RoiService(Pool pool, SnapshotRepository snapshots) {
         this.pool = pool;
+        this.snapshots = snapshots;
     }
 
     public Uni<Map<String, Object>> roi(KpiService.Filter f, Settings settings) {
@@ -49,23 +51,9 @@ public class RoiService {
         }
         costs.append(" GROUP BY 1, 2 ORDER BY 1, 2");
 
-        Sql msgSql = new Sql();
-        String messages = "SELECT coalesce(sum(sent), 0)::bigint AS sent, coalesce(sum(replied), 0)::bigint AS replied,"
-                + " coalesce(sum(recipients), 0)::bigint AS recipients, coalesce(sum(conversions), 0)::bigint"
-                + " AS conversions, coalesce(sum(billable), 0)::bigint AS billable, coalesce(sum(unpriced), 0)::bigint"
-                + " AS unpriced, coalesce(sum(message_fees), 0) AS message_fees FROM snap_messages t"
-                + KpiService.where(msgSql, f, (short) 3, true, true);
-        Sql dealSql = new Sql();
-        String deals = "SELECT coalesce(sum(inquiries), 0)::bigint AS inquiries, coalesce(sum(won), 0)::bigint AS won,"
-                + " coalesce(sum(repeat_won), 0)::bigint AS repeat_won, coalesce(sum(with_profit), 0)::bigint"
-                + " AS with_profit, coalesce(sum(revenue), 0) AS revenue, coalesce(sum(value), 0) AS value,"
-                + " coalesce(sum(repeat_revenue), 0) AS repeat_revenue, coalesce(sum(repeat_value), 0) AS repeat_value"
-                + " FROM snap_deals t" + KpiService.where(dealSql, f, (short) 3, true, true);
-
         return Uni.combine().all().unis(
                 pool.preparedQuery(costs.toString()).execute(costSql.tuple()),
-                pool.preparedQuery(messages).execute(msgSql.tuple()),
-                pool.preparedQuery(deals).execute(dealSql.tuple())).asTuple().map(t -> {
+                snapshots.roiMessages(f), snapshots.roiDeals(f)).asTuple().map(t -> {
             Map<String, BigDecimal> byCategory = new LinkedHashMap<>();
             Map<String, BigDecimal> byKind = new LinkedHashMap<>();
             byKind.put("explicit", BigDecimal.ZERO);
