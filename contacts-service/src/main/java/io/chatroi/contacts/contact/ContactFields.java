@@ -1,5 +1,6 @@
 package io.chatroi.contacts.contact;
 
+import io.chatroi.common.input.TextRules;
 import io.chatroi.common.problem.Validator;
 
 import java.time.DateTimeException;
@@ -80,7 +81,7 @@ public record ContactFields(String phone, String name, String company, String co
         }
         checkLength(input.name(), "name", errors);
         checkLength(input.company(), "company", errors);
-        checkLength(input.owner(), "owner", errors);
+        TextRules.checkOwner(errors, "owner", input.owner());
         return new ContactFields(phone, blankToNull(input.name()), blankToNull(input.company()), country, language,
                 timeZone, source, blankToNull(input.owner()), stage, input.acceptedAt(),
                 Boolean.TRUE.equals(input.optedOut()), input.referredBy(),
