@@ -8,6 +8,7 @@ import java.util.Map;
 import static io.chatroi.contacts.api.Api.berlinPhone;
 import static io.chatroi.contacts.api.Api.createContact;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
@@ -88,5 +89,23 @@ class HostileInputApiTest {
                 .body("rejected[0].reason", startsWith("name:")).body("rejected[1].reason", startsWith("attributes.plan:"));
         noContactWithPhone(nul);
         noContactWithPhone(huge);
+    }
+
+    @Test
+    void theExportNeutralisesFormulasAndImportsBackToTheOriginalValues() {
+        String owner = Api.owner();
+        String formula = "=HYPERLINK(\"http://evil.example\",\"click\")";
+        String id = createContact(Map.of("phone", berlinPhone(), "name", formula, "company", "'=quoted",
+                "owner", owner));
+        String export = given().get("/api/v1/contacts/export?owners=" + owner).then().statusCode(200)
+                .extract().asString();
+        assertThat(export).contains("\"'=HYPERLINK(").contains("''=quoted").doesNotContain(",=HYPERLINK");
+        // the contact is changed, then the export is imported: the original values come back
+        given().contentType("application/merge-patch+json").body(Map.of("name", "changed", "company", "changed"))
+                .patch("/api/v1/contacts/" + id).then().statusCode(200);
+        given().contentType("text/csv; charset=utf-8").body(export).post("/api/v1/contacts/import").then()
+                .statusCode(200).body("updated", equalTo(1)).body("rejected", hasSize(0));
+        given().get("/api/v1/contacts/" + id).then().statusCode(200).body("name", equalTo(formula))
+                .body("company", equalTo("'=quoted")).body("attributes", equalTo(Map.of()));
     }
 }
