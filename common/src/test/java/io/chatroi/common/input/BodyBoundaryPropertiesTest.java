@@ -12,7 +12,7 @@ import net.jqwik.api.constraints.IntRange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Arbitrary Unicode and deep JSON against the body boundary, and the CSV round trip on arbitrary text. */
-class BodyBoundaryProperties {
+class BodyBoundaryPropertiesTest {
 
     @Property(tries = 500)
     void aBodyPassesOnlyWithoutControlCharacters(@ForAll String key, @ForAll String value,

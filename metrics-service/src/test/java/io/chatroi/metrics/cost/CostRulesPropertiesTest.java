@@ -15,7 +15,7 @@ import java.time.LocalDate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Arbitrary amounts, hours and rates (huge exponents included): a field error or a cost the columns hold. */
-class CostRulesProperties {
+class CostRulesPropertiesTest {
 
     @Property(tries = 1000)
     void anyNumbersAreEitherRefusedOrFitTheColumns(@ForAll("numbers") BigDecimal amount,

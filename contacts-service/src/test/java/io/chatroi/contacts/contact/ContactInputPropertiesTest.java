@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Arbitrary Unicode (NUL and control characters included) and arbitrary numbers into the contact and deal rules:
  * they answer with field errors or with values the database can store, and never fail otherwise.
  */
-class ContactInputProperties {
+class ContactInputPropertiesTest {
 
     @Property(tries = 500)
     void anyTextIsEitherRefusedOrStorable(@ForAll String name, @ForAll String company, @ForAll String owner,
