@@ -31,8 +31,10 @@ import static io.chatroi.common.sql.SqlTimes.time;
  * FOR UPDATE SKIP LOCKED and commits the claim (status sending, the attempt counted) before any provider call, so
  * replicas share the work and no send is handed out twice. Then, per send: contacts-service's eligibility and the
  * campaign's switches decide send, defer or skip; the provider's answer is recorded. A crash between the provider
- * call and the record leaves the send 'sending' with an expired claim: it is reconciled from receipts (the send id
- * travels as biz_opaque_callback_data) or, failing that, marked failed with reason unknown_outcome, never resent.
+ * call and the record leaves the send 'sending' with an expired claim: if its provider call had started
+ * ({@code provider_call_at}, written just before the call, so at most the concurrency of sends at a time), it is
+ * reconciled from receipts (the send id travels as biz_opaque_callback_data) or, failing that, marked failed with
+ * reason unknown_outcome, never resent; if the call had not started, the send is queued again.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -141,7 +143,7 @@ public class Dispatcher {
 
     private Uni<List<Claimed>> claim(int limit, Instant now) {
         return pool.withTransaction(tx -> tx.preparedQuery("UPDATE sends s SET status = 'sending',"
-                        + " attempts = s.attempts + 1, claimed_until = $2, updated_at = $1"
+                        + " attempts = s.attempts + 1, claimed_until = $2, provider_call_at = NULL, updated_at = $1"
                         + " FROM (SELECT s2.id FROM sends s2 WHERE s2.campaign_id = ANY(ARRAY(SELECT c.id FROM campaigns c"
                         + "   WHERE c.status = 'sending')) AND s2.status IN ('queued', 'deferred')"
                         + "   AND s2.next_attempt_at <= $1 ORDER BY s2.next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED) due"
@@ -195,7 +197,10 @@ public class Dispatcher {
         OutboundMessage message = new OutboundMessage(send.id(), send.phone(), send.templateName(), send.language(),
                 send.category(), send.parameters(), tracked);
         long started = System.nanoTime();
-        return provider.send(message)
+        // recorded before the call: after a crash, only sends whose call had started can be in doubt
+        return pool.preparedQuery("UPDATE sends SET provider_call_at = $2 WHERE id = $1")
+                .execute(Tuple.of(send.id(), time(Instant.now())))
+                .chain(() -> provider.send(message))
                 .onItemOrFailure().invoke((id, failure) -> metrics.providerCall(failure == null ? "ok" : "error", started))
                 .map(messageId -> Outcome.sent(send.id(), messageId, Instant.now()))
                 .onFailure(ProviderException.class).recoverWithItem(failure -> failed(send, (ProviderException) failure))
@@ -224,8 +229,13 @@ public class Dispatcher {
      */
     public Uni<Void> reconcile() {
         Instant now = Instant.now();
-        return pool.preparedQuery("SELECT id::text AS id FROM sends WHERE status = 'sending' AND claimed_until < $1")
+        // claimed but never handed to the provider (the replica died first): sent again, the attempt not counted
+        return pool.preparedQuery("UPDATE sends SET status = 'queued', claimed_until = NULL, next_attempt_at = $1,"
+                        + " attempts = greatest(attempts - 1, 0), updated_at = $1"
+                        + " WHERE status = 'sending' AND claimed_until < $1 AND provider_call_at IS NULL")
                 .execute(Tuple.of(time(now)))
+                .chain(() -> pool.preparedQuery("SELECT id::text AS id FROM sends WHERE status = 'sending'"
+                        + " AND claimed_until < $1").execute(Tuple.of(time(now))))
                 .chain(rows -> {
                     if (rows.size() == 0) {
                         return Uni.createFrom().voidItem();

@@ -1,6 +1,8 @@
 package io.chatroi.campaigns.webhook;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.chatroi.campaigns.quarantine.QuarantineRepository;
+import io.chatroi.campaigns.quarantine.QuarantinedItem;
+import io.chatroi.campaigns.quarantine.WebhookTriage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatroi.campaigns.observability.CampaignMetrics;
 import io.chatroi.common.problem.ProblemException;
@@ -9,10 +11,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,15 +29,26 @@ public class WebhookService {
     private final WebhookStore store;
     private final ObjectMapper json;
     private final CampaignMetrics metrics;
+    private final QuarantineRepository quarantine;
 
     public WebhookService(@ConfigProperty(name = "chatroi.whatsapp.app-secret") Optional<String> appSecret,
                           @ConfigProperty(name = "chatroi.whatsapp.verify-token") Optional<String> verifyToken,
-                          WebhookStore store, ObjectMapper json, CampaignMetrics metrics) {
+                          WebhookStore store, ObjectMapper json, CampaignMetrics metrics,
+                          QuarantineRepository quarantine) {
         this.signature = appSecret.map(WebhookSignature::new);
         this.verifyToken = verifyToken;
         this.store = store;
         this.json = json;
         this.metrics = metrics;
+        this.quarantine = quarantine;
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Returns the challenge to echo when mode and token match the configured verify token. */
@@ -76,16 +89,19 @@ public class WebhookService {
             throw new ProblemException(ProblemType.UNAUTHORIZED,
                     "X-Hub-Signature-256 is missing or does not match the body", null, null);
         }
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (IOException e) {
-            throw new ProblemException(ProblemType.MALFORMED_BODY, "The delivery is not valid JSON", null, null);
-        }
-        if (root == null || !root.isObject()) {
-            throw new ProblemException(ProblemType.MALFORMED_BODY, "The delivery is not a JSON object", null, null);
-        }
-        WebhookBatch batch = WebhookParser.parse(root);
-        return store.store(new String(body, StandardCharsets.UTF_8), batch, Instant.now()).replaceWith(batch);
+        // a signed delivery is always acknowledged once stored: what cannot be used is quarantined with the reason
+        WebhookTriage.Triage triage = WebhookTriage.triage(body, json);
+        Instant now = Instant.now();
+        return store.store(triage.storableBody(), triage.usable(), now)
+                .call(() -> quarantine.insert(triage.quarantined(), sha256(body), now))
+                .replaceWith(triage.usable())
+                // content the checks above missed: keep the delivery raw rather than answer 5xx for days
+                .onFailure(QuarantineRepository::isDataError).recoverWithUni(e -> {
+                    WebhookBatch nothing = new WebhookBatch(List.of(), List.of(), List.of(), List.of());
+                    return store.store(triage.storableBody(), nothing, now)
+                            .call(() -> quarantine.insert(List.of(QuarantinedItem.whole(body,
+                                    "the database refused the delivery: " + e.getMessage())), sha256(body), now))
+                            .replaceWith(nothing);
+                });
     }
 }

@@ -122,9 +122,12 @@ class DispatcherTest {
         List<Row> rows = sends(id);
         UUID answered = rows.get(0).getUUID("id");
         UUID silent = rows.get(1).getUUID("id");
-        // a replica claimed both and died after calling the provider: the claims expired long ago
-        pool.preparedQuery("UPDATE sends SET status = 'sending', claimed_until = now() - interval '1 hour'"
-                + " WHERE id = ANY($1)").execute(Tuple.of((Object) new UUID[]{answered, silent})).await().atMost(WAIT);
+        UUID neverCalled = rows.get(2).getUUID("id");
+        // a replica claimed all three, called the provider for two and died: the claims expired long ago
+        pool.preparedQuery("UPDATE sends SET status = 'sending', claimed_until = now() - interval '1 hour',"
+                + " attempts = 1, provider_call_at = CASE WHEN id = $2 THEN NULL ELSE now() - interval '1 hour' END"
+                + " WHERE id = ANY($1)").execute(Tuple.of(new UUID[]{answered, silent, neverCalled}, neverCalled))
+                .await().atMost(WAIT);
         postStatus("wamid.CRASHED-" + answered, "delivered", answered.toString());
         int acceptedBefore = FakeGraphApi.ACCEPTED.size();
 
@@ -139,6 +142,11 @@ class DispatcherTest {
         assertThat(second.getString("status")).isEqualTo("failed");
         assertThat(second.getString("reason")).isEqualTo("unknown_outcome");
         assertThat(FakeGraphApi.ACCEPTED.size()).as("reconciling calls no provider").isEqualTo(acceptedBefore);
+        Row third = pool.preparedQuery("SELECT * FROM sends WHERE id = $1").execute(Tuple.of(neverCalled))
+                .await().atMost(WAIT).iterator().next();
+        assertThat(third.getString("status")).as("never reached the provider: sent after the restart")
+                .isEqualTo("queued");
+        assertThat(third.getInteger("attempts")).isZero();
         given().post("/api/v1/campaigns/" + id + "/cancel").then().statusCode(200);
     }
 

@@ -29,6 +29,19 @@ public final class ProblemResponses {
         response.end(body.encode());
     }
 
+    /** A 400 validation problem naming one field, for filters that run before any resource. */
+    public static void sendInvalid(RoutingContext rc, String field, String message) {
+        var response = rc.response();
+        if (response.headWritten()) {
+            response.reset();
+            return;
+        }
+        JsonObject body = json(400, ProblemType.VALIDATION, field + ": " + message, rc.request().path())
+                .put("errors", new io.vertx.core.json.JsonArray().add(new JsonObject().put("field", field)
+                        .put("message", message)));
+        response.setStatusCode(400).putHeader("Content-Type", Problem.MEDIA_TYPE).end(body.encode());
+    }
+
     /** For code holding only the server response (e.g. inside a proxy interceptor). */
     public static void sendRaw(io.vertx.core.http.HttpServerResponse response, int status, ProblemType type,
                                String detail, String instance) {

@@ -1,5 +1,7 @@
 package io.chatroi.contacts.contact;
 
+import io.chatroi.common.input.AttributeRules;
+import io.chatroi.common.input.TextRules;
 import io.chatroi.common.problem.Validator;
 
 import java.time.DateTimeException;
@@ -78,19 +80,14 @@ public record ContactFields(String phone, String name, String company, String co
             errors.add("stage", "'" + stage + "' is not one of: new, engaged, inquiry, quoted, customer,"
                     + " repeat_customer, churned");
         }
-        checkLength(input.name(), "name", errors);
-        checkLength(input.company(), "company", errors);
-        checkLength(input.owner(), "owner", errors);
+        TextRules.checkLine(errors, "name", input.name(), MAX_TEXT);
+        TextRules.checkLine(errors, "company", input.company(), MAX_TEXT);
+        AttributeRules.check(errors, "attributes", input.attributes());
+        TextRules.checkOwner(errors, "owner", input.owner());
         return new ContactFields(phone, blankToNull(input.name()), blankToNull(input.company()), country, language,
                 timeZone, source, blankToNull(input.owner()), stage, input.acceptedAt(),
                 Boolean.TRUE.equals(input.optedOut()), input.referredBy(),
                 input.attributes() == null ? Map.of() : input.attributes());
-    }
-
-    private static void checkLength(String value, String field, Validator errors) {
-        if (value != null && value.length() > MAX_TEXT) {
-            errors.add(field, "must be at most " + MAX_TEXT + " characters");
-        }
     }
 
     static String blankToNull(String value) {

@@ -48,6 +48,23 @@ public class ContactRepository {
                 .execute(Tuple.of(id)).map(rows -> rows.size() > 0);
     }
 
+    /** The owner of the contact holding {@code phone} (empty owner text when it has none), if any holds it. */
+    public Uni<Optional<PhoneHolder>> findHolderOfPhone(SqlClient client, String phone) {
+        return client.preparedQuery("SELECT id, owner FROM contacts WHERE phone = $1").execute(Tuple.of(phone))
+                .map(rows -> first(rows).map(row -> new PhoneHolder(row.getUUID("id"), row.getString("owner"))));
+    }
+
+    /** The live contact {@code id}, if it exists, with its owner. */
+    public Uni<Optional<PhoneHolder>> findLive(SqlClient client, UUID id) {
+        return client.preparedQuery("SELECT id, owner FROM contacts WHERE id = $1 AND erased_at IS NULL")
+                .execute(Tuple.of(id))
+                .map(rows -> first(rows).map(row -> new PhoneHolder(row.getUUID("id"), row.getString("owner"))));
+    }
+
+    /** A contact's id and owner: enough to decide whether a caller may learn of it. */
+    public record PhoneHolder(UUID id, String owner) {
+    }
+
     /** One page (plus one row, to know whether another page exists). */
     public Uni<List<ContactRow>> list(SqlClient client, ContactFilter filter, String after, int limit, Instant now) {
         SqlParams params = new SqlParams();

@@ -85,7 +85,8 @@ public class ContactResource {
                                 @HeaderParam("Idempotency-Key") String idempotencyKey,
                                 @Parameter(hidden = true) @HeaderParam(ChatRoiHeaders.ROLE) String role,
                                 @Parameter(hidden = true) @HeaderParam(ChatRoiHeaders.OWNER) String owner) {
-        return service.create(AgentScope.ownContact(input, role, owner), Caller.of(keyId), idempotencyKey)
+        return service.create(AgentScope.ownContact(input, role, owner), Caller.of(keyId, role, owner),
+                        idempotencyKey)
                 .map(contact -> Response.created(Locations.of("/api/v1/contacts/", contact.id()))
                         .entity(contact).build());
     }
@@ -105,10 +106,12 @@ public class ContactResource {
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "404", description = "No such contact")
     @APIResponse(responseCode = "409", description = "The new phone belongs to another contact")
-    public Uni<Contact> patch(@PathParam("id") UUID id, JsonNode patch, @Parameter(hidden = true) @HeaderParam(ChatRoiHeaders.ROLE) String role,
+    public Uni<Contact> patch(@PathParam("id") UUID id, JsonNode patch,
+                              @Parameter(hidden = true) @HeaderParam(Caller.KEY_ID_HEADER) String keyId,
+                              @Parameter(hidden = true) @HeaderParam(ChatRoiHeaders.ROLE) String role,
                               @Parameter(hidden = true) @HeaderParam(ChatRoiHeaders.OWNER) String owner) {
         AgentScope.ownPatch(patch, role, owner);
-        return service.patch(id, patch);
+        return service.patch(id, patch, Caller.of(keyId, role, owner));
     }
 
     @DELETE

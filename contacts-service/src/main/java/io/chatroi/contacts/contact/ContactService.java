@@ -63,13 +63,12 @@ public class ContactService {
 
     private Uni<UUID> insertNew(SqlClient tx, UUID id, ContactFields fields, List<String> tagNames, Caller caller,
                                 Instant now) {
-        return checkReferrer(tx, fields.referredBy())
+        return checkReferrer(tx, fields.referredBy(), caller)
                 .chain(() -> tags.checkAssignable(tx, tagNames, i -> "tags[" + i + "]"))
                 .chain(() -> contacts.insert(tx, id, fields, null, now))
                 .chain(inserted -> inserted.isPresent() ? Uni.createFrom().item(id)
-                        : contacts.findIdByPhone(tx, fields.phone()).map(existing -> {
-                            throw ProblemException.conflict("A contact with phone " + fields.phone() + " exists",
-                                    Map.of("existingId", existing.map(UUID::toString).orElse("")));
+                        : contacts.findHolderOfPhone(tx, fields.phone()).map(existing -> {
+                            throw phoneTaken(fields.phone(), existing, caller);
                         }))
                 .call(() -> tags.add(tx, id, tagNames, caller.actor(), now))
                 .call(() -> followUps.refresh(tx, List.of(id), now));
@@ -116,7 +115,7 @@ public class ContactService {
     }
 
     /** Applies an RFC 7396 JSON merge patch to the contact's writable fields. */
-    public Uni<Contact> patch(UUID id, JsonNode patch) {
+    public Uni<Contact> patch(UUID id, JsonNode patch, Caller caller) {
         if (patch == null || !patch.isObject()) {
             throw ProblemException.invalid("body", "a JSON merge patch must be an object");
         }
@@ -135,8 +134,8 @@ public class ContactService {
                     if (id.equals(fields.referredBy())) {
                         throw ProblemException.invalid("referredBy", "a contact cannot refer itself");
                     }
-                    return checkReferrer(tx, fields.referredBy())
-                            .chain(() -> phoneFree(tx, id, fields.phone()))
+                    return checkReferrer(tx, fields.referredBy(), caller)
+                            .chain(() -> phoneFree(tx, id, fields.phone(), caller))
                             .chain(() -> contacts.update(tx, id, fields, now))
                             .chain(() -> followUps.refresh(tx, List.of(id), now));
                 }))
@@ -165,26 +164,34 @@ public class ContactService {
         }
     }
 
-    private Uni<Void> checkReferrer(SqlClient tx, UUID referredBy) {
+    /** A referrer must be a live contact the caller may see; any other answers exactly like an unknown id. */
+    private Uni<Void> checkReferrer(SqlClient tx, UUID referredBy, Caller caller) {
         if (referredBy == null) {
             return Uni.createFrom().voidItem();
         }
-        return contacts.exists(tx, referredBy).map(exists -> {
-            if (!exists) {
+        return contacts.findLive(tx, referredBy).map(found -> {
+            if (found.filter(referrer -> caller.maySee(referrer.owner())).isEmpty()) {
                 throw ProblemException.invalid("referredBy", "contact " + referredBy + " does not exist");
             }
             return null;
         });
     }
 
-    private Uni<Void> phoneFree(SqlClient tx, UUID id, String phone) {
-        return contacts.findIdByPhone(tx, phone).map(existing -> {
-            Optional<UUID> other = existing.filter(e -> !e.equals(id));
-            if (other.isPresent()) {
-                throw ProblemException.conflict("A contact with phone " + phone + " exists",
-                        Map.of("existingId", other.get().toString()));
+    private Uni<Void> phoneFree(SqlClient tx, UUID id, String phone, Caller caller) {
+        return contacts.findHolderOfPhone(tx, phone).map(existing -> {
+            if (existing.isPresent() && !existing.get().id().equals(id)) {
+                throw phoneTaken(phone, existing, caller);
             }
             return null;
         });
+    }
+
+    /** 409 for a phone another contact holds; its id is named only to a caller who may see that contact. */
+    private static ProblemException phoneTaken(String phone, Optional<ContactRepository.PhoneHolder> holder,
+                                               Caller caller) {
+        String detail = "A contact with phone " + phone + " exists";
+        return holder.filter(h -> caller.maySee(h.owner()))
+                .map(h -> ProblemException.conflict(detail, Map.of("existingId", h.id().toString())))
+                .orElseGet(() -> ProblemException.conflict(detail));
     }
 }

@@ -1,5 +1,6 @@
 package io.chatroi.contacts.csv;
 
+import io.chatroi.common.csv.CsvCells;
 import io.chatroi.common.problem.FieldError;
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.problem.Validator;
@@ -35,6 +36,9 @@ public final class ContactCsv {
     public static final int MAX_ROWS = 100_000;
     static final List<String> COLUMNS = List.of("phone", "name", "company", "country", "language", "timeZone",
             "source", "owner", "stage", "acceptedAt", "optedOut", "tags");
+    /** Columns the export writes that are computed, not imported: an exported file imports as it was. */
+    static final Set<String> COMPUTED = Set.of("id", "optedOutAt", "activity", "intent", "customerClass",
+            "lastInboundAt", "lastOutboundAt", "createdAt", "updatedAt");
 
     private ContactCsv() {
     }
@@ -95,7 +99,11 @@ public final class ContactCsv {
         Map<String, String> values = new HashMap<>();
         Map<String, Object> attributes = new LinkedHashMap<>();
         for (Map.Entry<String, String> column : columns.entrySet()) {
-            String value = record.isSet(column.getKey()) ? record.get(column.getKey()) : "";
+            // an exported file comes back as it was: the ' that neutralised a formula cell is removed
+            String value = record.isSet(column.getKey()) ? CsvCells.restore(record.get(column.getKey())) : "";
+            if (column.getValue() == null && COMPUTED.contains(column.getKey().trim())) {
+                continue;
+            }
             if (column.getValue() == null) {
                 if (!value.isEmpty()) {
                     attributes.put(column.getKey(), value);

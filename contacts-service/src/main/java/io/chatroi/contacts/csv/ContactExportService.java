@@ -6,6 +6,7 @@ import io.chatroi.contacts.contact.ContactService;
 import io.chatroi.contacts.filter.ContactFilter;
 import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.chatroi.common.csv.CsvCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -41,15 +42,24 @@ public class ContactExportService {
         StringBuilder out = new StringBuilder();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
             for (Contact c : page.items()) {
-                printer.printRecord(c.id(), c.phone(), c.name(), c.company(), c.country(), c.language(), c.timeZone(),
+                printer.printRecord(safe(c.id(), c.phone(), c.name(), c.company(), c.country(), c.language(), c.timeZone(),
                         c.source(), c.owner(), c.stage(), c.acceptedAt(), c.optedOut(), c.optedOutAt(), c.activity(),
                         c.intent(), c.customerClass(), c.lastInboundAt(), c.lastOutboundAt(), c.createdAt(),
-                        c.updatedAt(), String.join(";", c.tags()));
+                        c.updatedAt(), String.join(";", c.tags())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** Every cell as text a spreadsheet will not run as a formula (import restores the original). */
+    private static Object[] safe(Object... values) {
+        Object[] out = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i] == null ? null : CsvCells.neutralise(String.valueOf(values[i]));
+        }
+        return out;
     }
 
     private static String line(String[] values) {

@@ -1,5 +1,6 @@
 package io.chatroi.contacts.deal;
 
+import io.chatroi.common.input.MoneyRules;
 import io.chatroi.common.problem.Validator;
 
 import java.math.BigDecimal;
@@ -48,6 +49,9 @@ public final class DealRules {
         before(deal.inquiryAt(), "inquiryAt", deal.wonAt(), "wonAt", errors);
         before(deal.quotedAt(), "quotedAt", deal.wonAt(), "wonAt", errors);
         before(deal.inquiryAt(), "inquiryAt", deal.lostAt(), "lostAt", errors);
+        MoneyRules.check(errors, "quoteAmount", deal.quoteAmount(), deal.currency());
+        MoneyRules.check(errors, "orderAmount", deal.orderAmount(), deal.currency());
+        MoneyRules.check(errors, "profit", deal.profit(), deal.currency());
         nonNegative(deal.quoteAmount(), "quoteAmount", errors);
         nonNegative(deal.orderAmount(), "orderAmount", errors);
         if (deal.stage() == DealStage.WON && deal.orderAmount() == null) {

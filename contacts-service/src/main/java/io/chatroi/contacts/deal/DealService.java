@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.TimeIdCursor;
 import io.chatroi.common.problem.ProblemException;
+import io.chatroi.common.input.TextRules;
 import io.chatroi.common.problem.Validator;
 import io.chatroi.contacts.contact.ContactRepository;
 import io.chatroi.contacts.contact.ContactRow;
@@ -63,6 +64,7 @@ public class DealService {
         errors.require(input.contactId() != null, "contactId", "is required");
         DealState state = DealRules.withDefaults(stateOf(input, errors), now);
         DealRules.validate(state, errors);
+        TextRules.checkOwner(errors, "owner", input.owner());
         errors.throwIfInvalid();
         UUID id = UUID.randomUUID();
         String body = String.valueOf(json.valueToTree(input));
@@ -112,6 +114,7 @@ public class DealService {
                     DealState next = DealRules.withDefaults(stateOf(merged, errors), now);
                     DealRules.validateMove(DealStage.fromWire(current.stage()), next.stage(), errors);
                     DealRules.validate(next, errors);
+                    TextRules.checkOwner(errors, "owner", merged.owner());
                     errors.throwIfInvalid();
                     return tx.preparedQuery("UPDATE deals SET stage = $2, inquiry_at = $3, quoted_at = $4,"
                                     + " quote_amount = $5, won_at = $6, lost_at = $7, order_amount = $8, profit = $9,"

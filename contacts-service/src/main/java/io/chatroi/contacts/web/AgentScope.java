@@ -1,5 +1,6 @@
 package io.chatroi.contacts.web;
 
+import io.chatroi.common.input.TextRules;
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.problem.ProblemType;
 import io.chatroi.common.web.ChatRoiHeaders;
@@ -62,6 +63,11 @@ public class AgentScope {
         String owner = request.getHeaderString(ChatRoiHeaders.OWNER);
         if (owner == null || owner.isBlank()) {
             return Uni.createFrom().failure(forbidden("an agent key without an owner sees nothing"));
+        }
+        if (TextRules.ownerProblem(owner) != null) {
+            // the injected filter must be one exact owner: a name the filter syntax would split sees nothing
+            return Uni.createFrom().failure(forbidden("this agent key's owner name cannot narrow a list: "
+                    + TextRules.ownerProblem(owner)));
         }
         URI uri = request.getUriInfo().getRequestUri();
         String path = uri.getPath();

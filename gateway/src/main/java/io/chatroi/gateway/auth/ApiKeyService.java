@@ -3,6 +3,7 @@ package io.chatroi.gateway.auth;
 import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.TimeIdCursor;
 import io.chatroi.common.problem.ProblemException;
+import io.chatroi.common.input.TextRules;
 import io.chatroi.common.problem.Validator;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -42,12 +43,14 @@ public class ApiKeyService {
         Validator errors = new Validator();
         String name = input.name() == null ? null : input.name().strip();
         errors.require(name != null && !name.isEmpty() && name.length() <= 100, "name", "is required (1-100 characters)");
+        TextRules.checkLine(errors, "name", name, 100);
         Role role = input.role() == null ? null : Role.parse(input.role()).orElse(null);
         errors.require(role != null, "role", "must be one of: admin, manager, agent, integrator, viewer");
         String owner = input.owner() == null || input.owner().isBlank() ? null : input.owner().strip();
         if (role == Role.AGENT) {
-            errors.require(owner != null && owner.length() <= 100, "owner",
+            errors.require(owner != null, "owner",
                     "is required for an agent key: the owner name whose contacts and deals the agent sees");
+            TextRules.checkOwner(errors, "owner", owner);
         } else if (role != null) {
             errors.require(owner == null, "owner", "is only for agent keys");
         }

@@ -1,5 +1,9 @@
 package io.chatroi.metrics.cost;
 
+import io.chatroi.common.input.MoneyRules;
+import io.chatroi.common.input.TextRules;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -8,7 +12,10 @@ import java.util.UUID;
  * A cost entry. {@code kind} defaults from the category; for labour give {@code hours} and {@code hourlyRate} and
  * the amount is derived; {@code periodEnd} defaults to {@code periodStart}; {@code currency} to the workspace's.
  */
-public record CostInput(String category, String kind, BigDecimal amount, String currency, LocalDate periodStart,
-                        LocalDate periodEnd, UUID campaignId, String owner, BigDecimal hours, BigDecimal hourlyRate,
-                        String description) {
+public record CostInput(String category, String kind, @Schema(maximum = MoneyRules.MAXIMUM) BigDecimal amount,
+                        String currency, LocalDate periodStart, LocalDate periodEnd, UUID campaignId,
+                        @Schema(maxLength = TextRules.MAX_OWNER, pattern = TextRules.OWNER_PATTERN) String owner,
+                        @Schema(maximum = "9999999999.99") BigDecimal hours,
+                        @Schema(maximum = MoneyRules.MAXIMUM) BigDecimal hourlyRate,
+                        @Schema(maxLength = 2000) String description) {
 }

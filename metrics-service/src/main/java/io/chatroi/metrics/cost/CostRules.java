@@ -1,5 +1,7 @@
 package io.chatroi.metrics.cost;
 
+import io.chatroi.common.input.MoneyRules;
+import io.chatroi.common.input.TextRules;
 import io.chatroi.common.problem.Validator;
 
 import java.math.BigDecimal;
@@ -35,6 +37,13 @@ public final class CostRules {
             errors.add("kind", "must be explicit or hidden");
         }
         BigDecimal amount = in.amount();
+        // sizes first: nothing below multiplies or rescales a number the columns cannot hold
+        MoneyRules.check(errors, "amount", amount, null);
+        MoneyRules.checkColumn(errors, "hours", in.hours(), 12, 2);
+        MoneyRules.checkColumn(errors, "hourlyRate", in.hourlyRate(), 18, 2);
+        if (errors.hasErrors()) {
+            errors.throwIfInvalid();
+        }
         boolean labour = in.hours() != null || in.hourlyRate() != null;
         if (labour) {
             errors.require(in.hours() != null && in.hourlyRate() != null, in.hours() == null ? "hours" : "hourlyRate",
@@ -46,6 +55,7 @@ public final class CostRules {
                 if (amount != null && amount.compareTo(derived) != 0) {
                     errors.add("amount", "must equal hours x hourlyRate (" + derived.toPlainString() + ") or be left out");
                 }
+                MoneyRules.check(errors, "amount", derived, null);
                 amount = derived;
             }
         } else if (amount == null) {
@@ -66,9 +76,8 @@ public final class CostRules {
         if (start != null && end != null && end.isBefore(start)) {
             errors.add("periodEnd", "cannot be before periodStart");
         }
-        errors.require(in.owner() == null || in.owner().length() <= 200, "owner", "must be at most 200 characters");
-        errors.require(in.description() == null || in.description().length() <= 2000, "description",
-                "must be at most 2000 characters");
+        TextRules.checkOwner(errors, "owner", in.owner());
+        TextRules.checkText(errors, "description", in.description(), 2000);
         errors.throwIfInvalid();
         return new Valid(category.wire(), kind, amount.setScale(2, RoundingMode.HALF_UP), currency, start, end,
                 in.hours(), in.hourlyRate());

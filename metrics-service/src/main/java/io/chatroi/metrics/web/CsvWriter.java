@@ -1,6 +1,7 @@
 package io.chatroi.metrics.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chatroi.common.csv.CsvCells;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -77,7 +78,7 @@ public class CsvWriter implements MessageBodyWriter<Object> {
             rows.add(row);
         }
         StringBuilder csv = new StringBuilder();
-        csv.append(String.join(",", columns.stream().map(CsvWriter::quote).toList())).append("\r\n");
+        csv.append(String.join(",", columns.stream().map(c -> quote(CsvCells.neutralise(c))).toList())).append("\r\n");
         for (Map<String, String> row : rows) {
             List<String> cells = new ArrayList<>();
             for (String column : columns) {
@@ -103,12 +104,14 @@ public class CsvWriter implements MessageBodyWriter<Object> {
             if (plain) {
                 List<String> values = new ArrayList<>();
                 node.forEach(element -> values.add(element.asText()));
-                row.put(prefix, String.join(";", values));
+                row.put(prefix, CsvCells.neutralise(String.join(";", values)));
             } else {
-                row.put(prefix, node.toString());
+                row.put(prefix, CsvCells.neutralise(node.toString()));
             }
         } else {
-            row.put(prefix, node.isNull() ? "" : node.isBigDecimal() ? node.decimalValue().toPlainString() : node.asText());
+            // text a spreadsheet would run as a formula (a campaign named =HYPERLINK(...)) gets a leading '
+            row.put(prefix, node.isNull() ? "" : node.isBigDecimal() ? node.decimalValue().toPlainString()
+                    : node.isTextual() ? CsvCells.neutralise(node.asText()) : node.asText());
         }
     }
 

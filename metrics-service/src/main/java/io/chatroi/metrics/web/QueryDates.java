@@ -77,10 +77,12 @@ public final class QueryDates {
         try {
             int year = Integer.parseInt(m.group(1));
             int week = Integer.parseInt(m.group(2));
-            LocalDate anyDay = LocalDate.of(year, 6, 1).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week);
-            if (week < 1 || week > anyDay.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
+            // the year's own week count (52 or 53), read before setting the week: with() would roll W53 over
+            LocalDate midYear = LocalDate.of(year, 6, 1);
+            if (week < 1 || week > midYear.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
                 throw new DateTimeException("no such week");
             }
+            LocalDate anyDay = midYear.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week);
             LocalDate monday = anyDay.with(DayOfWeek.MONDAY);
             return new Range(monday, monday.plusDays(6));
         } catch (DateTimeException e) {

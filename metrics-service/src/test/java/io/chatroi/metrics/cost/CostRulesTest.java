@@ -46,4 +46,21 @@ class CostRulesTest {
                 null, null, null, new BigDecimal("10"), new BigDecimal("15"), null), "USD"))
                 .isInstanceOf(ProblemException.class).hasMessageContaining("amount");
     }
+
+    @Test
+    void amountsMustFitTheColumnBeforeAnythingRescalesThem() {
+        for (String amount : new String[]{"1e16", "1e20", "1e999999999", "0.001", "1e-999999999"}) {
+            assertThatThrownBy(() -> CostRules.validate(new CostInput("software", null, new BigDecimal(amount), null,
+                    OCT_1, null, null, null, null, null, null), "USD"))
+                    .as(amount).isInstanceOf(ProblemException.class).hasMessageContaining("amount");
+        }
+        assertThatThrownBy(() -> CostRules.validate(new CostInput("labor", null, null, null, OCT_1, null, null, null,
+                new BigDecimal("1e999999999"), new BigDecimal("15"), null), "USD"))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("hours");
+        assertThatThrownBy(() -> CostRules.validate(new CostInput("labor", null, null, null, OCT_1, null, null, null,
+                new BigDecimal("9999999999"), new BigDecimal("9999999999"), null), "USD"))
+                .as("hours x rate past the column").isInstanceOf(ProblemException.class).hasMessageContaining("amount");
+        assertThat(CostRules.validate(new CostInput("software", null, new BigDecimal("9999999999999999.99"), null,
+                OCT_1, null, null, null, null, null, null), "USD").amount()).isEqualByComparingTo("9999999999999999.99");
+    }
 }
