@@ -64,6 +64,7 @@ public final class WebhookParser {
         String type = message.path("type").asText("unknown");
         String text = null;
         String payload = null;
+        String contextId = text(message.path("context"), "id");
         switch (type) {
             case "text" -> text = text(message.path("text"), "body");
             case "button" -> {
@@ -78,6 +79,17 @@ public final class WebhookParser {
                 text = text(reply, "title");
                 payload = text(reply, "id");
             }
+            case "reaction" -> {
+                // a reaction names the message it reacts to; a removed reaction comes without an emoji
+                JsonNode reaction = message.path("reaction");
+                text = text(reaction, "emoji");
+                contextId = text(reaction, "message_id");
+                if (text == null || text.isEmpty()) {
+                    type = "unreaction";
+                    text = null;
+                }
+            }
+            case "system" -> text = text(message.path("system"), "body");
             default -> text = text(message.path(type), "caption");
         }
         String profileName = null;
@@ -88,7 +100,7 @@ public final class WebhookParser {
         }
         JsonNode referral = message.path("referral");
         return java.util.Optional.of(new WebhookBatch.InboundMessage(id, e164(from), profileName, at, type, text,
-                payload, text(message.path("context"), "id"), referral.isObject() ? referral.toString() : null,
+                payload, contextId, referral.isObject() ? referral.toString() : null,
                 message.toString()));
     }
 

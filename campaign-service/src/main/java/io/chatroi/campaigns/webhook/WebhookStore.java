@@ -4,6 +4,7 @@ import io.chatroi.campaigns.attribution.Attribution;
 import io.chatroi.campaigns.attribution.StopSignals;
 import io.chatroi.campaigns.receipt.MessageState;
 import io.chatroi.campaigns.receipt.Receipt;
+import io.chatroi.common.whatsapp.MessageKind;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -53,17 +54,28 @@ public class WebhookStore {
                 .chain(() -> attribute(tx, batch, receivedAt)));
     }
 
-    /** Credits replies and opt-outs (a stop button or word, or a user_preferences stop) to the sends they answer. */
+    /**
+     * Credits replies, reactions and opt-outs (a stop button or word, or a user_preferences stop) to the sends they
+     * answer. What counts as a reply or as engagement is {@link MessageKind}'s decision; a system notice, revoke,
+     * edit or unsupported message credits nothing.
+     */
     private Uni<Void> attribute(SqlClient tx, WebhookBatch batch, Instant now) {
         List<Attribution.Event> replies = new ArrayList<>();
+        List<Attribution.Event> reactions = new ArrayList<>();
         List<Attribution.Event> optOuts = new ArrayList<>();
         for (WebhookBatch.InboundMessage m : batch.messages()) {
             Attribution.Event event = new Attribution.Event(m.from(), m.at(), m.messageId(), m.contextId());
-            (stopSignals.isStop(m.payload(), m.text()) ? optOuts : replies).add(event);
+            MessageKind kind = MessageKind.of(m.type());
+            if (kind.reply()) {
+                (stopSignals.isStop(m.payload(), m.text()) ? optOuts : replies).add(event);
+            } else if (kind.engagement()) {
+                reactions.add(event);
+            }
         }
         batch.preferences().stream().filter(p -> "stop".equals(p.value()))
                 .forEach(p -> optOuts.add(new Attribution.Event(p.phone(), p.at(), null, null)));
-        return Attribution.replies(tx, replies, now).chain(() -> Attribution.optOuts(tx, optOuts, now)).replaceWithVoid();
+        return Attribution.replies(tx, replies, now).chain(() -> Attribution.reactions(tx, reactions, now))
+                .chain(() -> Attribution.optOuts(tx, optOuts, now)).replaceWithVoid();
     }
 
     /** Inserts the receipts and returns those that were new (not seen in an earlier or the same delivery). */
