@@ -1,6 +1,8 @@
 package io.chatroi.common.whatsapp;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * What each kind of message means for the numbers, decided once for every service: whether an inbound message is a
@@ -61,6 +63,17 @@ public enum MessageKind {
         return turn;
     }
 
+    /** Every type this table names: Meta's {@code messages[].type} values and the product's own labels. */
+    private static final Map<String, MessageKind> TYPES = Map.ofEntries(
+            Map.entry("text", TEXT), Map.entry("button", BUTTON), Map.entry("interactive", INTERACTIVE),
+            Map.entry("image", MEDIA), Map.entry("audio", MEDIA), Map.entry("video", MEDIA),
+            Map.entry("document", MEDIA), Map.entry("sticker", MEDIA), Map.entry("voice", MEDIA),
+            Map.entry("location", LOCATION), Map.entry("contacts", CONTACTS), Map.entry("order", ORDER),
+            Map.entry("ephemeral", EPHEMERAL), Map.entry("reaction", REACTION), Map.entry("unreaction", UNREACTION),
+            Map.entry("system", SYSTEM), Map.entry("revoke", REVOKE), Map.entry("deleted", REVOKE),
+            Map.entry("edit", EDIT), Map.entry("unsupported", UNSUPPORTED), Map.entry("unknown", UNSUPPORTED),
+            Map.entry("click", CLICK), Map.entry("user_preferences", PREFERENCE), Map.entry("template", OUTBOUND));
+
     /**
      * The kind of a stored message type: Meta's {@code messages[].type}, or the product's own labels (reaction vs
      * unreaction is decided by the parser, since Meta sends both as {@code reaction}). A missing type is a typed
@@ -70,26 +83,13 @@ public enum MessageKind {
         if (type == null || type.isBlank()) {
             return TEXT;
         }
-        return switch (type.trim().toLowerCase(Locale.ROOT)) {
-            case "text" -> TEXT;
-            case "button" -> BUTTON;
-            case "interactive" -> INTERACTIVE;
-            case "image", "audio", "video", "document", "sticker", "voice" -> MEDIA;
-            case "location" -> LOCATION;
-            case "contacts" -> CONTACTS;
-            case "order" -> ORDER;
-            case "ephemeral" -> EPHEMERAL;
-            case "reaction" -> REACTION;
-            case "unreaction" -> UNREACTION;
-            case "system" -> SYSTEM;
-            case "revoke", "deleted" -> REVOKE;
-            case "edit" -> EDIT;
-            case "unsupported", "unknown" -> UNSUPPORTED;
-            case "click" -> CLICK;
-            case "user_preferences" -> PREFERENCE;
-            case "template" -> OUTBOUND;
-            default -> OTHER;
-        };
+        return TYPES.getOrDefault(type.trim().toLowerCase(Locale.ROOT), OTHER);
+    }
+
+    /** The named types whose kind matches, for SQL that must leave the others out (sorted, for stable plans). */
+    public static String[] typesWhere(Predicate<MessageKind> test) {
+        return TYPES.entrySet().stream().filter(e -> test.test(e.getValue())).map(Map.Entry::getKey).sorted()
+                .toArray(String[]::new);
     }
 
     /** Whether a message of this type and direction is a turn; every outbound message is one. */

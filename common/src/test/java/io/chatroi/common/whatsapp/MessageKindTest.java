@@ -54,4 +54,11 @@ class MessageKindTest {
         assertFalse(MessageKind.isTurn("inbound", "user_preferences"));
         assertTrue(MessageKind.isTurn("inbound", "text"));
     }
+
+    @Test
+    void theTypesThatAreNoTurnCanBeListedForSql() {
+        assertEquals(java.util.List.of("click", "deleted", "edit", "reaction", "revoke", "system", "unknown",
+                "unreaction", "unsupported", "user_preferences"),
+                java.util.List.of(MessageKind.typesWhere(kind -> !kind.turn())));
+    }
 }
