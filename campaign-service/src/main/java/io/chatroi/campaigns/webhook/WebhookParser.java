@@ -21,7 +21,7 @@ public final class WebhookParser {
         List<Receipt> receipts = new ArrayList<>();
         List<WebhookBatch.InboundMessage> messages = new ArrayList<>();
         List<WebhookBatch.PreferenceEvent> preferences = new ArrayList<>();
-        List<WebhookBatch.AccountError> errors = new ArrayList<>();
+        List<WebhookBatch.ProviderError> errors = new ArrayList<>();
         for (JsonNode entry : root.path("entry")) {
             for (JsonNode change : entry.path("changes")) {
                 JsonNode value = change.path("value");
@@ -29,9 +29,7 @@ public final class WebhookParser {
                 JsonNode contacts = value.path("contacts");
                 value.path("messages").forEach(message -> inbound(message, contacts).ifPresent(messages::add));
                 value.path("user_preferences").forEach(pref -> preference(pref).ifPresent(preferences::add));
-                if (value.path("statuses").isEmpty()) {
-                    value.path("errors").forEach(error -> errors.add(accountError(error)));
-                }
+                errors.addAll(ProviderErrors.of(value));
             }
         }
         return new WebhookBatch(receipts, messages, preferences, errors);
@@ -115,24 +113,19 @@ public final class WebhookParser {
                 text(pref, "detail"), at));
     }
 
-    private static WebhookBatch.AccountError accountError(JsonNode error) {
-        return new WebhookBatch.AccountError(error.hasNonNull("code") ? error.path("code").asInt() : null,
-                text(error, "title"), text(error, "message"), text(error.path("error_data"), "details"));
-    }
-
     /** Meta's wa_id and from are digits with the country code and no plus sign. */
     static String e164(String waId) {
         String digits = waId.replaceAll("[^0-9]", "");
         return "+" + digits;
     }
 
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isValueNode() && !value.isNull() ? value.asText() : null;
     }
 
     /** Unix seconds, as a string (statuses, messages) or a number (user_preferences). */
-    private static Instant instant(JsonNode node) {
+    static Instant instant(JsonNode node) {
         if (node.isNumber()) {
             return Instant.ofEpochSecond(node.asLong());
         }
