@@ -13,7 +13,7 @@ import static io.chatroi.common.sql.SqlTimes.time;
 /**
  * Credits what a contact does to the campaign send it answers, in set-based statements inside the caller's
  * transaction: the send named by the message's context id, else the contact's latest send whose attribution window
- * (the campaign's days) covers the moment. Only the first reply and the first opt-out are kept on a send; the
+ * (the campaign's days) covers the moment. Only the first reply, reaction and opt-out are kept on a send; the
  * send's {@code updated_at} moves so incremental sync (metrics-service) sees the change.
  */
 public final class Attribution {
@@ -43,6 +43,12 @@ public final class Attribution {
         return credit(tx, events, now, "UPDATE sends s SET replied_at = credited.at,"
                 + " reply_message_id = credited.message_id, updated_at = $5" + CREDITED
                 + " WHERE s.id = credited.id AND s.replied_at IS NULL");
+    }
+
+    /** The first reaction to a send (engagement, not a reply); the reaction names the message it reacts to. */
+    public static Uni<Integer> reactions(SqlClient tx, List<Event> events, Instant now) {
+        return credit(tx, events, now, "UPDATE sends s SET reacted_at = credited.at, updated_at = $5" + CREDITED
+                + " WHERE s.id = credited.id AND s.reacted_at IS NULL");
     }
 
     public static Uni<Integer> optOuts(SqlClient tx, List<Event> events, Instant now) {

@@ -2,6 +2,7 @@ package io.chatroi.campaigns.contacts;
 
 import io.quarkus.scheduler.Scheduled;
 import io.chatroi.campaigns.attribution.StopSignals;
+import io.chatroi.common.whatsapp.MessageKind;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -85,10 +86,15 @@ public class ContactSync {
             List<JsonObject> items = new ArrayList<>();
             List<String> keys = new ArrayList<>();
             for (Row row : rows) {
-                items.add(item.apply(row));
+                JsonObject forwarded = item.apply(row);
+                if (forwarded != null) {
+                    items.add(forwarded);
+                }
                 keys.add(row.getString(keyColumn));
             }
-            return contacts.recordInteractions(items, createMissing)
+            Uni<Integer> recorded = items.isEmpty() ? Uni.createFrom().item(0)
+                    : contacts.recordInteractions(items, createMissing);
+            return recorded
                     .invoke(rejected -> {
                         if (rejected > 0) {
                             LOG.warnf("contacts-service rejected %d of %d forwarded interactions", rejected, items.size());
@@ -103,7 +109,14 @@ public class ContactSync {
         return tx.preparedQuery(sql).execute(Tuple.of(keys.toArray(String[]::new), time(Instant.now())));
     }
 
+    /**
+     * An inbound message as an interaction, or null for a message that is no engagement at all (a system notice, a
+     * revoke, an edit, an unsupported message, a removed reaction): it must not make the contact look active.
+     */
     private JsonObject inbound(Row row) {
+        if (!MessageKind.of(row.getString("type")).engagement()) {
+            return null;
+        }
         String payload = row.getString("payload");
         String text = row.getString("text");
         boolean stopTapped = stopSignals.isStopPayload(payload);

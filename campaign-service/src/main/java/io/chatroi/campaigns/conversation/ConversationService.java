@@ -3,6 +3,7 @@ package io.chatroi.campaigns.conversation;
 import io.chatroi.campaigns.contacts.ContactsClient;
 import io.chatroi.common.paging.Page;
 import io.chatroi.common.problem.ProblemException;
+import io.chatroi.common.whatsapp.MessageKind;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -36,12 +37,16 @@ public class ConversationService {
     private static final String MESSAGES = "SELECT direction, phone, agent, at, text, source FROM ("
             + " SELECT 'inbound' AS direction, from_phone AS phone, NULL AS agent, at, coalesce(text, payload) AS text,"
             + "  'whatsapp' AS source FROM inbound_messages WHERE from_phone = ANY($1) AND at >= $2 AND at < $3"
+            + "  AND type <> ALL($4)"
             + " UNION ALL SELECT 'outbound', s.phone, c.owner, s.sent_at, t.name, 'campaign' FROM sends s"
             + "  JOIN campaigns c ON c.id = s.campaign_id JOIN templates t ON t.id = s.template_id"
             + "  WHERE s.phone = ANY($1) AND s.sent_at >= $2 AND s.sent_at < $3"
             + " UNION ALL SELECT direction, phone, agent, at, text, 'logged' FROM chat_messages"
             + "  WHERE phone = ANY($1) AND at >= $2 AND at < $3"
             + ") m ORDER BY phone, at LIMIT " + MAX_MESSAGES;
+
+    /** Inbound types that are no turn (a reaction, a system notice, an edit...): not part of a conversation. */
+    private static final String[] NO_TURN = MessageKind.typesWhere(kind -> !kind.turn());
 
     private final Pool pool;
     private final ContactsClient contacts;
@@ -79,7 +84,7 @@ public class ConversationService {
             throw ProblemException.invalid("contactId", "give contactId, phone or agent");
         }
         return phones.chain(list -> pool.preparedQuery(MESSAGES)
-                .execute(Tuple.of(list.toArray(String[]::new), time(start), time(end)))
+                .execute(Tuple.of(list.toArray(String[]::new), time(start), time(end), NO_TURN))
                 .map(rows -> {
                     List<Conversations.Message> messages = new ArrayList<>();
                     for (Row row : rows) {

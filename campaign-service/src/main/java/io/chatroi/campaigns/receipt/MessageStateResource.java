@@ -9,6 +9,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -38,6 +39,19 @@ public class MessageStateResource {
     }
 
     public record ReceiptView(String status, Instant at, Integer errorCode, String errorTitle, Instant receivedAt) {
+    }
+
+    @GET
+    @Operation(summary = "Where one outbound message stands, by a query parameter", description = "The same as"
+            + " /{messageId}, for any stored id: Meta's ids are base64 and may hold '/' or '+', which a path segment"
+            + " cannot carry (encoded slashes are refused), while ?messageId= can (percent-encoded).")
+    @APIResponse(responseCode = "400", description = "messageId is missing")
+    @APIResponse(responseCode = "404", description = "No receipt was ever seen for this message id")
+    public Uni<MessageStateView> byQuery(@QueryParam("messageId") String messageId) {
+        if (messageId == null || messageId.isBlank()) {
+            throw ProblemException.invalid("messageId", "is required");
+        }
+        return get(messageId);
     }
 
     @GET

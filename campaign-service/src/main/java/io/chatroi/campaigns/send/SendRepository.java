@@ -75,6 +75,7 @@ public class SendRepository {
                         + " count(*) FILTER (WHERE m.read_at IS NOT NULL) AS read,"
                         + " count(*) FILTER (WHERE s.status = 'failed' OR m.status = 'failed') AS failed,"
                         + " count(*) FILTER (WHERE s.replied_at IS NOT NULL) AS replied,"
+                        + " count(*) FILTER (WHERE s.reacted_at IS NOT NULL) AS reacted,"
                         + " count(*) FILTER (WHERE s.clicked_at IS NOT NULL) AS clicked,"
                         + " coalesce(sum(s.clicks), 0) AS clicks,"
                         + " count(*) FILTER (WHERE s.opted_out_at IS NOT NULL) AS opted_out"
@@ -88,7 +89,8 @@ public class SendRepository {
                         byVariant.put(variant, new Counters(row.getLong("queued"), row.getLong("deferred"),
                                 row.getLong("skipped"), row.getLong("holdout"), row.getLong("sent"),
                                 row.getLong("delivered"), row.getLong("read"), row.getLong("replied"),
-                                row.getLong("clicked"), row.getLong("clicks"), row.getLong("failed"),
+                                row.getLong("reacted"), row.getLong("clicked"), row.getLong("clicks"),
+                                row.getLong("failed"),
                                 row.getLong("opted_out"),
                                 breakdown.skipped().getOrDefault(variant, Map.of()),
                                 breakdown.failed().getOrDefault(variant, Map.of())));

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** Everything one webhook POST carried, across all its entries and changes. */
 public record WebhookBatch(List<Receipt> receipts, List<InboundMessage> messages, List<PreferenceEvent> preferences,
-                           List<AccountError> errors) {
+                           List<ProviderError> errors) {
 
     /**
      * An inbound message. {@code from} is in E.164 (Meta sends digits without the plus sign); {@code text} is the
@@ -22,7 +22,13 @@ public record WebhookBatch(List<Receipt> receipts, List<InboundMessage> messages
     public record PreferenceEvent(String phone, String value, String category, String detail, Instant at) {
     }
 
-    /** An account-level error (value.errors[]). */
-    public record AccountError(Integer code, String title, String message, String details) {
+    /**
+     * An error Meta reported, wherever it came: {@code scope} account (value.errors[] alone), value (value.errors[]
+     * beside messages or statuses), status (statuses[].errors[], with the message id and recipient) or message
+     * (messages[].errors[], such as an unsupported type, with the message id and sender). {@code at} is the
+     * status's or message's time when there is one.
+     */
+    public record ProviderError(String scope, String messageId, String phone, Instant at, Integer code, String title,
+                                String message, String details) {
     }
 }

@@ -21,7 +21,7 @@ public final class WebhookParser {
         List<Receipt> receipts = new ArrayList<>();
         List<WebhookBatch.InboundMessage> messages = new ArrayList<>();
         List<WebhookBatch.PreferenceEvent> preferences = new ArrayList<>();
-        List<WebhookBatch.AccountError> errors = new ArrayList<>();
+        List<WebhookBatch.ProviderError> errors = new ArrayList<>();
         for (JsonNode entry : root.path("entry")) {
             for (JsonNode change : entry.path("changes")) {
                 JsonNode value = change.path("value");
@@ -29,9 +29,7 @@ public final class WebhookParser {
                 JsonNode contacts = value.path("contacts");
                 value.path("messages").forEach(message -> inbound(message, contacts).ifPresent(messages::add));
                 value.path("user_preferences").forEach(pref -> preference(pref).ifPresent(preferences::add));
-                if (value.path("statuses").isEmpty()) {
-                    value.path("errors").forEach(error -> errors.add(accountError(error)));
-                }
+                errors.addAll(ProviderErrors.of(value));
             }
         }
         return new WebhookBatch(receipts, messages, preferences, errors);
@@ -64,6 +62,7 @@ public final class WebhookParser {
         String type = message.path("type").asText("unknown");
         String text = null;
         String payload = null;
+        String contextId = text(message.path("context"), "id");
         switch (type) {
             case "text" -> text = text(message.path("text"), "body");
             case "button" -> {
@@ -78,6 +77,17 @@ public final class WebhookParser {
                 text = text(reply, "title");
                 payload = text(reply, "id");
             }
+            case "reaction" -> {
+                // a reaction names the message it reacts to; a removed reaction comes without an emoji
+                JsonNode reaction = message.path("reaction");
+                text = text(reaction, "emoji");
+                contextId = text(reaction, "message_id");
+                if (text == null || text.isEmpty()) {
+                    type = "unreaction";
+                    text = null;
+                }
+            }
+            case "system" -> text = text(message.path("system"), "body");
             default -> text = text(message.path(type), "caption");
         }
         String profileName = null;
@@ -88,7 +98,7 @@ public final class WebhookParser {
         }
         JsonNode referral = message.path("referral");
         return java.util.Optional.of(new WebhookBatch.InboundMessage(id, e164(from), profileName, at, type, text,
-                payload, text(message.path("context"), "id"), referral.isObject() ? referral.toString() : null,
+                payload, contextId, referral.isObject() ? referral.toString() : null,
                 message.toString()));
     }
 
@@ -103,24 +113,19 @@ public final class WebhookParser {
                 text(pref, "detail"), at));
     }
 
-    private static WebhookBatch.AccountError accountError(JsonNode error) {
-        return new WebhookBatch.AccountError(error.hasNonNull("code") ? error.path("code").asInt() : null,
-                text(error, "title"), text(error, "message"), text(error.path("error_data"), "details"));
-    }
-
     /** Meta's wa_id and from are digits with the country code and no plus sign. */
     static String e164(String waId) {
         String digits = waId.replaceAll("[^0-9]", "");
         return "+" + digits;
     }
 
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isValueNode() && !value.isNull() ? value.asText() : null;
     }
 
     /** Unix seconds, as a string (statuses, messages) or a number (user_preferences). */
-    private static Instant instant(JsonNode node) {
+    static Instant instant(JsonNode node) {
         if (node.isNumber()) {
             return Instant.ofEpochSecond(node.asLong());
         }

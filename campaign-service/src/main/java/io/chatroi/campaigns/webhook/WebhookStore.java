@@ -4,6 +4,7 @@ import io.chatroi.campaigns.attribution.Attribution;
 import io.chatroi.campaigns.attribution.StopSignals;
 import io.chatroi.campaigns.receipt.MessageState;
 import io.chatroi.campaigns.receipt.Receipt;
+import io.chatroi.common.whatsapp.MessageKind;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -26,7 +27,7 @@ import static io.chatroi.common.sql.SqlTimes.time;
 /**
  * Writes one webhook delivery in one transaction with set-based statements (a handful per POST, whatever its size):
  * the raw body, new receipts (duplicates skipped by their unique key), the fold of those receipts into each
- * message's state, inbound messages, preference events and account errors. Message states are locked in id order,
+ * message's state, inbound messages, preference events and provider errors. Message states are locked in id order,
  * so concurrent deliveries touching the same messages serialise instead of deadlocking.
  */
 @ApplicationScoped
@@ -49,21 +50,32 @@ public class WebhookStore {
                 .chain(fresh -> fold(tx, fresh, receivedAt))
                 .chain(() -> insertMessages(tx, batch.messages(), receivedAt))
                 .chain(() -> insertPreferences(tx, batch.preferences(), receivedAt))
-                .chain(() -> insertErrors(tx, batch.errors(), receivedAt))
+                .chain(() -> insertErrors(tx, body, batch.errors(), receivedAt))
                 .chain(() -> attribute(tx, batch, receivedAt)));
     }
 
-    /** Credits replies and opt-outs (a stop button or word, or a user_preferences stop) to the sends they answer. */
+    /**
+     * Credits replies, reactions and opt-outs (a stop button or word, or a user_preferences stop) to the sends they
+     * answer. What counts as a reply or as engagement is {@link MessageKind}'s decision; a system notice, revoke,
+     * edit or unsupported message credits nothing.
+     */
     private Uni<Void> attribute(SqlClient tx, WebhookBatch batch, Instant now) {
         List<Attribution.Event> replies = new ArrayList<>();
+        List<Attribution.Event> reactions = new ArrayList<>();
         List<Attribution.Event> optOuts = new ArrayList<>();
         for (WebhookBatch.InboundMessage m : batch.messages()) {
             Attribution.Event event = new Attribution.Event(m.from(), m.at(), m.messageId(), m.contextId());
-            (stopSignals.isStop(m.payload(), m.text()) ? optOuts : replies).add(event);
+            MessageKind kind = MessageKind.of(m.type());
+            if (kind.reply()) {
+                (stopSignals.isStop(m.payload(), m.text()) ? optOuts : replies).add(event);
+            } else if (kind.engagement()) {
+                reactions.add(event);
+            }
         }
         batch.preferences().stream().filter(p -> "stop".equals(p.value()))
                 .forEach(p -> optOuts.add(new Attribution.Event(p.phone(), p.at(), null, null)));
-        return Attribution.replies(tx, replies, now).chain(() -> Attribution.optOuts(tx, optOuts, now)).replaceWithVoid();
+        return Attribution.replies(tx, replies, now).chain(() -> Attribution.reactions(tx, reactions, now))
+                .chain(() -> Attribution.optOuts(tx, optOuts, now)).replaceWithVoid();
     }
 
     /** Inserts the receipts and returns those that were new (not seen in an earlier or the same delivery). */
@@ -171,14 +183,26 @@ public class WebhookStore {
                 .executeBatch(batch).replaceWithVoid();
     }
 
-    private Uni<Void> insertErrors(SqlClient tx, List<WebhookBatch.AccountError> errors, Instant receivedAt) {
+    /**
+     * Errors are keyed by the delivery's content and their place in it, so Meta's retry of the same delivery stores
+     * nothing new while the same error in a later delivery is counted again.
+     */
+    private Uni<Void> insertErrors(SqlClient tx, String body, List<WebhookBatch.ProviderError> errors,
+                                   Instant receivedAt) {
         if (errors.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> batch = errors.stream().map(e -> Tuple.of(e.code(), e.title(), e.message(), e.details(),
-                time(receivedAt))).toList();
-        return tx.preparedQuery("INSERT INTO account_errors (code, title, message, details, received_at)"
-                + " VALUES ($1, $2, $3, $4, $5)").executeBatch(batch).replaceWithVoid();
+        String delivery = DeliveryKey.of(body);
+        List<Tuple> batch = new ArrayList<>();
+        for (int i = 0; i < errors.size(); i++) {
+            WebhookBatch.ProviderError e = errors.get(i);
+            batch.add(Tuple.from(new Object[]{delivery, i, e.scope(), e.messageId(), e.phone(), time(e.at()), e.code(),
+                    e.title(), e.message(), e.details(), time(receivedAt)}));
+        }
+        return tx.preparedQuery("INSERT INTO provider_errors (delivery_key, position, scope, message_id, phone, at,"
+                        + " code, title, message, details, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,"
+                        + " $10, $11) ON CONFLICT (delivery_key, position) DO NOTHING")
+                .executeBatch(batch).replaceWithVoid();
     }
 
 }

@@ -155,10 +155,10 @@ class WebhookApiTest {
         assertThat(count("SELECT count(*) FROM preference_events WHERE phone = '+4915112345678' AND value = 'stop'"))
                 .isEqualTo(1);
 
-        long errorsBefore = count("SELECT count(*) FROM account_errors WHERE code = 130429");
+        long errorsBefore = count("SELECT count(*) FROM provider_errors WHERE code = 130429 AND scope = 'account'");
         post(envelope("\"errors\":[{\"code\":130429,\"title\":\"Rate limit hit\",\"message\":\"Rate limit hit\"}]"))
                 .statusCode(200).body("errors", equalTo(1));
-        assertThat(count("SELECT count(*) FROM account_errors WHERE code = 130429")).isEqualTo(errorsBefore + 1);
+        assertThat(count("SELECT count(*) FROM provider_errors WHERE code = 130429 AND scope = 'account'")).isEqualTo(errorsBefore + 1);
     }
 
     @Test

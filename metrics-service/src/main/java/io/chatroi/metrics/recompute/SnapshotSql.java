@@ -35,6 +35,8 @@ final class SnapshotSql {
             + "   (s.status = 'failed' OR s.delivery = 'failed') AS failed,"
             + "   (s.sent_at IS NOT NULL AND s.replied_at IS NOT NULL"
             + "     AND s.replied_at <= s.sent_at + make_interval(days => $4)) AS replied,"
+            + "   (s.sent_at IS NOT NULL AND s.reacted_at IS NOT NULL"
+            + "     AND s.reacted_at <= s.sent_at + make_interval(days => $4)) AS reacted,"
             + "   s.clicked_at IS NOT NULL AS clicked, s.opted_out_at IS NOT NULL AS opted_out,"
             + "   s.status = 'holdout' AS holdout,"
             + "   CASE coalesce(cp.goal_type, 'reply')"
@@ -56,7 +58,7 @@ final class SnapshotSql {
             + "   count(*) FILTER (WHERE sent) AS sent, count(*) FILTER (WHERE delivered) AS delivered,"
             + "   count(*) FILTER (WHERE read) AS read, count(*) FILTER (WHERE failed) AS failed,"
             + "   count(*) FILTER (WHERE replied) AS replied, count(*) FILTER (WHERE clicked) AS clicked,"
-            + "   count(*) FILTER (WHERE opted_out) AS opted_out,"
+            + "   count(*) FILTER (WHERE opted_out) AS opted_out, count(*) FILTER (WHERE reacted) AS reacted,"
             + "   count(*) FILTER (WHERE converted AND sent AND NOT holdout) AS conversions,"
             + "   count(*) FILTER (WHERE holdout) AS holdout,"
             + "   count(*) FILTER (WHERE converted AND holdout) AS holdout_conversions,"
@@ -72,7 +74,7 @@ final class SnapshotSql {
      */
     static final String MESSAGES = "INSERT INTO snap_messages (grain, day, campaign_id, variant, owner, country, source,"
             + " sent, delivered, read, failed, replied, clicked, opted_out, conversions, holdout, holdout_conversions,"
-            + " recipients, billable, unpriced, message_fees)"
+            + " recipients, billable, unpriced, message_fees, reacted)"
             + " WITH rates AS (SELECT calling_code, category, rate, effective_from,"
             + "   coalesce(lead(effective_from) OVER (PARTITION BY calling_code, category ORDER BY effective_from),"
             + "   DATE '9999-12-31') AS until FROM message_rates),"
@@ -83,7 +85,7 @@ final class SnapshotSql {
             + " SELECT GROUPING(variant, country, source), day, campaign_id, variant, owner, country, source,"
             + "   sum(sent), sum(delivered), sum(read), sum(failed), sum(replied), sum(clicked), sum(opted_out),"
             + "   sum(conversions), sum(holdout), sum(holdout_conversions), sum(sent), sum(billable), sum(unpriced),"
-            + "   sum(fees)"
+            + "   sum(fees), sum(reacted)"
             + " FROM priced GROUP BY GROUPING SETS ((day, campaign_id, variant, owner), (day, campaign_id, owner, country),"
             + "   (day, campaign_id, owner, source))";
 
@@ -134,7 +136,7 @@ final class SnapshotSql {
             + " WITH c AS (SELECT (c.created_at AT TIME ZONE $3)::date AS day, c.owner, c.country, c.source,"
             + "   c.accepted_at IS NOT NULL AS accepted,"
             + "   (c.accepted_at IS NOT NULL AND EXISTS (SELECT 1 FROM f_interactions i WHERE i.contact_id = c.id"
-            + "     AND i.direction = 'inbound' AND i.at >= c.created_at)) AS effective,"
+            + "     AND i.direction = 'inbound' AND i.turn AND i.at >= c.created_at)) AS effective,"
             + "   c.source IN ('trade_show', 'b2b_inquiry') AS high_intent,"
             + "   EXISTS (SELECT 1 FROM f_interactions i WHERE i.contact_id = c.id AND i.direction = 'outbound'"
             + "     AND i.at >= c.created_at AND i.at <= c.created_at + interval '1 hour') AS first_touch,"
@@ -152,13 +154,17 @@ final class SnapshotSql {
             + "   count(*) FILTER (WHERE repeated)"
             + " FROM c GROUP BY GROUPING SETS ((day, owner), (day, owner, country), (day, owner, source))";
 
-    /** Messages with their neighbours: conversations (gaps > 24 h), turns and response times. */
+    /**
+     * Messages with their neighbours: conversations (gaps > 24 h), turns and response times. Only turns take part
+     * (common's MessageKind): a reaction, a click, a preference change or a system notice neither opens a
+     * conversation nor answers one.
+     */
     static final String INTERACTIONS_TEMP = "CREATE TEMP TABLE tmp_msgs ON COMMIT DROP AS"
             + " SELECT i.contact_id, c.owner, i.direction, i.at, (i.at AT TIME ZONE $3)::date AS day,"
             + "   lag(i.at) OVER w AS prev_at, lag(i.direction) OVER w AS prev_dir,"
             + "   lead(i.at) OVER w AS next_at, lead(i.direction) OVER w AS next_dir"
             + " FROM f_interactions i LEFT JOIN f_contacts c ON c.id = i.contact_id"
-            + " WHERE i.at >= " + LOWER + " - interval '1 day' AND i.at < " + UPPER + " + interval '1 day'"
+            + " WHERE i.turn AND i.at >= " + LOWER + " - interval '1 day' AND i.at < " + UPPER + " + interval '1 day'"
             + " WINDOW w AS (PARTITION BY i.contact_id ORDER BY i.at, i.id)";
 
     static final String INTERACTIONS = "INSERT INTO snap_interactions (day, owner, inbound, outbound, conversations,"

@@ -27,8 +27,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class KpiService {
 
-    static final String[] MESSAGE_COUNTS = {"sent", "delivered", "read", "failed", "replied", "clicked", "opted_out",
-            "conversions", "holdout", "recipients", "billable", "unpriced"};
+    static final String[] MESSAGE_COUNTS = {"sent", "delivered", "read", "failed", "replied", "reacted", "clicked",
+            "opted_out", "conversions", "holdout", "recipients", "billable", "unpriced"};
     static final String[] DEAL_COUNTS = {"inquiries", "quotes", "quoted_inquiries", "won", "repeat_won",
             "with_profit", "cycle_count"};
     static final String[] CONTACT_COUNTS = {"added", "accepted", "effective", "high_intent", "first_touch_1h",
@@ -156,6 +156,7 @@ public class KpiService {
         counts.put("read", count(v, "read"));
         counts.put("failed", count(v, "failed"));
         counts.put("replied", count(v, "replied"));
+        counts.put("reacted", count(v, "reacted"));
         counts.put("clicked", count(v, "clicked"));
         counts.put("optedOut", count(v, "opted_out"));
         counts.put("received", count(v, "inbound"));
@@ -184,6 +185,7 @@ public class KpiService {
         k.put("openRate", KpiCatalog.value("openRate", KpiMath.ratio(read, sent)));
         k.put("readRateOfDelivered", KpiCatalog.value("readRateOfDelivered", KpiMath.ratio(read, delivered)));
         k.put("replyRate", KpiCatalog.value("replyRate", KpiMath.ratio(count(v, "replied"), sent)));
+        k.put("reactionRate", KpiCatalog.value("reactionRate", KpiMath.ratio(count(v, "reacted"), sent)));
         k.put("ctr", KpiCatalog.value("ctr", KpiMath.ratio(count(v, "clicked"), sent)));
         k.put("optOutRate", KpiCatalog.value("optOutRate", KpiMath.ratio(count(v, "opted_out"), sent)));
         k.put("conversionRate", KpiCatalog.value("conversionRate", KpiMath.ratio(conversions, sent)));

@@ -3,6 +3,7 @@ package io.chatroi.metrics.sync;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
+import io.chatroi.common.whatsapp.MessageKind;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -29,8 +30,8 @@ final class FactRows {
             + " erased = excluded.erased, created_at = excluded.created_at, updated_at = excluded.updated_at"
             + " WHERE excluded.updated_at >= f.updated_at";
 
-    static final String INTERACTIONS = "INSERT INTO f_interactions (id, contact_id, direction, at, agent, created_at)"
-            + " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING";
+    static final String INTERACTIONS = "INSERT INTO f_interactions (id, contact_id, direction, at, agent, created_at,"
+            + " message_type, turn) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING";
 
     static final String DEALS = "INSERT INTO f_deals AS f (id, contact_id, stage, inquiry_at, quoted_at, won_at, lost_at,"
             + " order_amount, profit, currency, campaign_id, owner, created_at, updated_at) VALUES ($1, $2, $3, $4, $5,"
@@ -50,12 +51,12 @@ final class FactRows {
 
     static final String SENDS = "INSERT INTO f_sends AS f (id, campaign_id, variant, contact_id, phone, calling_code,"
             + " country, status, reason, error_code, sent_at, delivery, delivered_at, read_at, replied_at, clicked_at,"
-            + " clicks, opted_out_at, pricing_category, billable, created_at, updated_at) VALUES ($1, $2, $3, $4, $5,"
-            + " $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)"
+            + " clicks, opted_out_at, pricing_category, billable, created_at, updated_at, reacted_at) VALUES ($1, $2, $3,"
+            + " $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)"
             + " ON CONFLICT (id) DO UPDATE SET variant = excluded.variant, status = excluded.status,"
             + " reason = excluded.reason, error_code = excluded.error_code, sent_at = excluded.sent_at,"
             + " delivery = excluded.delivery, delivered_at = excluded.delivered_at, read_at = excluded.read_at,"
-            + " replied_at = excluded.replied_at, clicked_at = excluded.clicked_at, clicks = excluded.clicks,"
+            + " replied_at = excluded.replied_at, reacted_at = excluded.reacted_at, clicked_at = excluded.clicked_at, clicks = excluded.clicks,"
             + " opted_out_at = excluded.opted_out_at, pricing_category = excluded.pricing_category,"
             + " billable = excluded.billable, updated_at = excluded.updated_at WHERE excluded.updated_at >= f.updated_at";
 
@@ -75,7 +76,8 @@ final class FactRows {
         OffsetDateTime at = time(i, "at");
         OffsetDateTime created = time(i, "createdAt");
         return Tuple.from(Arrays.asList(uuid(i, "id"), uuid(i, "contactId"), i.getString("direction"), at,
-                i.getString("agent"), created == null ? at : created));
+                i.getString("agent"), created == null ? at : created, i.getString("messageType"),
+                MessageKind.isTurn(i.getString("direction"), i.getString("messageType"))));
     }
 
     static Tuple deal(JsonObject d) {
@@ -119,7 +121,7 @@ final class FactRows {
                 s.getString("reason"), errorCode, time(s, "sentAt"), s.getString("delivery"), time(s, "deliveredAt"),
                 time(s, "readAt"), time(s, "repliedAt"), time(s, "clickedAt"), s.getInteger("clicks", 0),
                 time(s, "optedOutAt"), s.getString("pricingCategory"), s.getBoolean("billable"),
-                time(s, "createdAt"), time(s, "updatedAt")));
+                time(s, "createdAt"), time(s, "updatedAt"), time(s, "reactedAt")));
     }
 
     static Instant instant(JsonObject item, String field) {

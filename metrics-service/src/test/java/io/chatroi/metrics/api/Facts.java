@@ -54,8 +54,13 @@ final class Facts {
     }
 
     static void interaction(String contactId, String direction, Instant at) {
+        interaction(contactId, direction, at, null);
+    }
+
+    /** An interaction of a given message type (text, reaction, system, click...; null for an untyped chat). */
+    static void interaction(String contactId, String direction, Instant at, String messageType) {
         FakeUpstreams.put("interactions", new JsonObject().put("contactId", contactId).put("direction", direction)
-                .put("at", at.toString()).put("createdAt", at.toString()));
+                .put("at", at.toString()).put("createdAt", at.toString()).put("messageType", messageType));
     }
 
     static JsonObject wonDeal(String contactId, String owner, Instant inquiryAt, Instant wonAt, double order,
