@@ -58,7 +58,7 @@ public final class WebhookTriage {
                 WebhookTriage::messageProblem, WebhookBatch.InboundMessage::messageId, out);
         List<WebhookBatch.PreferenceEvent> preferences = keep(parsed.preferences(), "preference",
                 WebhookTriage::preferenceProblem, WebhookBatch.PreferenceEvent::phone, out);
-        List<WebhookBatch.AccountError> errors = keep(parsed.errors(), "error",
+        List<WebhookBatch.ProviderError> errors = keep(parsed.errors(), "error",
                 e -> firstProblem(text("title", e.title()), text("message", e.message()),
                         text("details", e.details())), e -> String.valueOf(e.code()), out);
         return new Triage(storable, new WebhookBatch(receipts, messages, preferences, errors), List.copyOf(out));
