@@ -11,12 +11,13 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** A stored cost; the amount has its currency's scale (JPY 0 decimals). */
-@Schema(requiredProperties = {"id", "category", "kind", "amount", "currency", "periodStart", "periodEnd", "campaignId",
-        "owner", "hours", "hourlyRate", "description", "createdAt", "updatedAt"})
-public record Cost(UUID id, @Schema(enumeration = {"software", "platform_fees", "accounts", "phone_numbers", "message_fees", "data", "ads",
-                           "labor", "learning", "opportunity"}) String category,
+@Schema(requiredProperties = {"id", "category", "kind", "amount", "currency", "periodStart", "periodEnd",
+        "campaignId", "owner", "hours", "hourlyRate", "description", "createdAt", "updatedAt"})
+public record Cost(UUID id, @Schema(enumeration = {"software", "platform_fees", "accounts", "phone_numbers",
+        "message_fees", "data", "ads", "labor", "learning", "opportunity"}) String category,
                    @Schema(enumeration = {"explicit", "hidden"}) String kind,
-                   @Schema(description = Money.DESCRIPTION) BigDecimal amount, String currency, LocalDate periodStart, LocalDate periodEnd,
+                   @Schema(description = Money.DESCRIPTION) BigDecimal amount, String currency, LocalDate periodStart,
+                   LocalDate periodEnd,
                    @Schema(nullable = true) UUID campaignId, @Schema(nullable = true) String owner,
                    @Schema(nullable = true, description = "labour hours") BigDecimal hours,
                    @Schema(nullable = true, description = "labour rate per hour: " + Money.DESCRIPTION)

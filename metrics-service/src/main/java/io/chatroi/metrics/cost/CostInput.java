@@ -12,8 +12,8 @@ import java.util.UUID;
  * the amount is derived; {@code periodEnd} defaults to {@code periodStart}; {@code currency} to the workspace's.
  */
 @Schema(requiredProperties = {"category", "periodStart"})
-public record CostInput(@Schema(enumeration = {"software", "platform_fees", "accounts", "phone_numbers", "message_fees", "data", "ads",
-                           "labor", "learning", "opportunity"}) String category,
+public record CostInput(@Schema(enumeration = {"software", "platform_fees", "accounts", "phone_numbers",
+        "message_fees", "data", "ads", "labor", "learning", "opportunity"}) String category,
                         @Schema(enumeration = {"explicit", "hidden"}) String kind,
                         @Schema(description = "required unless hours and hourlyRate are given: " + Money.DESCRIPTION)
                         BigDecimal amount,

@@ -39,7 +39,8 @@ public class CostResource {
     }
 
     @GET
-    @Operation(operationId = "listCosts", summary = "List costs", description = "Newest first; from/to (ISO dates) keep costs whose period"
+    @Operation(operationId = "listCosts", summary = "List costs",
+            description = "Newest first; from/to (ISO dates) keep costs whose period"
             + " overlaps the range.")
     @APIResponse(responseCode = "200", description = "A page of costs", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CostPage.class)),
@@ -56,7 +57,8 @@ public class CostResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createCost", summary = "Enter a cost", description = "category: software, platform_fees, accounts, phone_numbers,"
+    @Operation(operationId = "createCost", summary = "Enter a cost",
+            description = "category: software, platform_fees, accounts, phone_numbers,"
             + " message_fees, data, ads, labor, learning, opportunity; kind (explicit | hidden) defaults from it."
             + " Labour: hours x hourlyRate gives the amount. A cost is spread over periodStart..periodEnd day by day.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType =

@@ -51,7 +51,8 @@ public class MessageRateResource {
     }
 
     @GET
-    @Operation(operationId = "listMessageRates", summary = "The message fee table", description = "By calling code,"
+    @Operation(operationId = "listMessageRates", summary = "The message fee table",
+            description = "By calling code,"
             + " category and effective date.")
     @APIResponse(responseCode = "200", description = "The fee table", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageRates.class)),
@@ -72,7 +73,8 @@ public class MessageRateResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createMessageRate", summary = "Add a rate", description = "callingCode without '+', e.g. 49; a new effectiveFrom starts a"
+    @Operation(operationId = "createMessageRate", summary = "Add a rate",
+            description = "callingCode without '+', e.g. 49; a new effectiveFrom starts a"
             + " new price; the same (callingCode, category, effectiveFrom) replaces the rate.")
     @APIResponse(responseCode = "201", description = "Created or replaced", content = @Content(mediaType =
             MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageRate.class)))

@@ -38,7 +38,8 @@ public class RecomputeResource {
     @POST
     @Path("/recompute")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "requestRecompute", summary = "Recompute snapshots", description = "Pulls what changed from contacts-service and"
+    @Operation(operationId = "requestRecompute", summary = "Recompute snapshots",
+            description = "Pulls what changed from contacts-service and"
             + " campaign-service (unless sync is false), then rebuilds the snapshots of workspace days from..to in"
             + " one transaction; without from/to, the days whose facts changed. One run at a time across replicas:"
             + " a run that finds another holding the lock ends as skipped.")
@@ -52,7 +53,8 @@ public class RecomputeResource {
 
     @GET
     @Path("/recompute/{id}")
-    @Operation(operationId = "getRecompute", summary = "A recompute's status", description = "queued | running (with step and progress 0-100) |"
+    @Operation(operationId = "getRecompute", summary = "A recompute's status",
+            description = "queued | running (with step and progress 0-100) |"
             + " succeeded | failed (with error) | skipped")
     @APIResponse(responseCode = "200", description = "The run", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecomputeRun.class)),
@@ -65,7 +67,8 @@ public class RecomputeResource {
 
     @GET
     @Path("/recompute")
-    @Operation(operationId = "listRecomputes", summary = "The latest recomputes", description = "Newest first, at most 50.")
+    @Operation(operationId = "listRecomputes", summary = "The latest recomputes",
+            description = "Newest first, at most 50.")
     @APIResponse(responseCode = "200", description = "The latest runs", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecomputeRuns.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
@@ -76,7 +79,8 @@ public class RecomputeResource {
 
     @GET
     @Path("/sync")
-    @Operation(operationId = "getSyncState", summary = "Where the fact sync stands", description = "Per stream: updatedAfter, whether a pass is in"
+    @Operation(operationId = "getSyncState", summary = "Where the fact sync stands",
+            description = "Per stream: updatedAfter, whether a pass is in"
             + " progress, items pulled, the last error.")
     @APIResponse(responseCode = "200", description = "Every stream", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SyncState.class)),
