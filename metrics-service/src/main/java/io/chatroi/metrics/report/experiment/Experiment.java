@@ -1,18 +1,17 @@
 package io.chatroi.metrics.report.experiment;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 import java.util.UUID;
 
 /** The answer of {@code GET /api/v1/campaigns/{id}/experiment}. */
-@Schema(requiredProperties = {"campaignId", "name", "goal", "minSamplePerVariant", "confidence", "variants", "winner",
-        "verdict"})
+@Schema(requiredProperties = {"campaignId", "name", "goal", "minSamplePerVariant", "confidence", "variants", "holdout",
+        "winner", "verdict"})
 public record Experiment(UUID campaignId, @Schema(nullable = true) String name, Goal goal, long minSamplePerVariant,
                          double confidence, List<VariantResult> variants,
-                         @JsonInclude(JsonInclude.Include.NON_NULL)
-                         @Schema(description = "present only when the campaign held contacts out") Holdout holdout,
+                         @Schema(nullable = true, description = "null unless the campaign held contacts out")
+                         Holdout holdout,
                          @Schema(nullable = true, description = "the winning variant's key, null without a"
                                  + " significant winner") String winner,
                          String verdict) {

@@ -35,13 +35,11 @@ public final class ExperimentMath {
         boolean controlBeatsAll = arms.size() > 1;
         for (Map.Entry<String, Arm> entry : arms.entrySet()) {
             Arm v = entry.getValue();
-            VariantResult.Comparison comparison = null;
+            TwoProportionTest.Result r = null;
+            Boolean significant = null;
             if (!entry.getKey().equals(control)) {
-                TwoProportionTest.Result r = TwoProportionTest.test(c.conversions(), c.sends(), v.conversions(),
-                        v.sends());
-                boolean significant = TwoProportionTest.significant(r, c.sends(), v.sends(), minSample);
-                comparison = new VariantResult.Comparison(r.difference(), r.ciLow(), r.ciHigh(), r.z(), r.pValue(),
-                        significant);
+                r = TwoProportionTest.test(c.conversions(), c.sends(), v.conversions(), v.sends());
+                significant = TwoProportionTest.significant(r, c.sends(), v.sends(), minSample);
                 if (significant && r.difference() > 0 && r.variantRate() > best) {
                     best = r.variantRate();
                     winner = entry.getKey();
@@ -49,7 +47,9 @@ public final class ExperimentMath {
                 controlBeatsAll &= significant && r.difference() < 0;
             }
             variants.add(new VariantResult(entry.getKey(), entry.getKey().equals(control), v.sends(),
-                    v.conversions(), KpiMath.ratio(v.conversions(), v.sends()), comparison));
+                    v.conversions(), KpiMath.ratio(v.conversions(), v.sends()), r == null ? null : r.difference(),
+                    r == null ? null : r.ciLow(), r == null ? null : r.ciHigh(), r == null ? null : r.z(),
+                    r == null ? null : r.pValue(), significant));
         }
         if (winner == null && controlBeatsAll) {
             winner = control;
