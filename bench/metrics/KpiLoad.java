@@ -57,6 +57,11 @@ public class KpiLoad {
         Collections.sort(sorted);
         System.out.printf("%d requests in %.1f s (%.0f/s offered), %d ok, %d errors%n", total, elapsed,
                 (double) rate, sorted.size(), errors.get());
+        if (sorted.isEmpty()) {
+            System.out.println("no request answered 200 in time");
+            scheduler.shutdownNow();
+            System.exit(1);
+        }
         for (double p : new double[]{0.50, 0.90, 0.95, 0.99}) {
             System.out.printf("p%.0f %.1f ms%n", p * 100, sorted.get((int) Math.min(sorted.size() - 1,
                     Math.ceil(p * sorted.size()) - 1)) / 1e6);

@@ -1,6 +1,8 @@
 package io.chatroi.metrics.cost;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.chatroi.common.sql.SqlTimes;
+import io.chatroi.metrics.kpi.Money;
 import io.vertx.mutiny.sqlclient.Row;
 
 import java.math.BigDecimal;
@@ -8,17 +10,27 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A stored cost. */
-public record Cost(UUID id, String category, String kind, BigDecimal amount, String currency, LocalDate periodStart,
-                   LocalDate periodEnd, UUID campaignId, String owner, BigDecimal hours, BigDecimal hourlyRate,
-                   String description, Instant createdAt, Instant updatedAt) {
+/** A stored cost; the amount has its currency's scale (JPY 0 decimals). */
+@Schema(requiredProperties = {"id", "category", "kind", "amount", "currency", "periodStart", "periodEnd",
+        "campaignId", "owner", "hours", "hourlyRate", "description", "createdAt", "updatedAt"})
+public record Cost(UUID id, @Schema(enumeration = {"software", "platform_fees", "accounts", "phone_numbers",
+        "message_fees", "data", "ads", "labor", "learning", "opportunity"}) String category,
+                   @Schema(enumeration = {"explicit", "hidden"}) String kind,
+                   @Schema(description = Money.DESCRIPTION) BigDecimal amount, String currency, LocalDate periodStart,
+                   LocalDate periodEnd,
+                   @Schema(nullable = true) UUID campaignId, @Schema(nullable = true) String owner,
+                   @Schema(nullable = true, description = "labour hours") BigDecimal hours,
+                   @Schema(nullable = true, description = "labour rate per hour: " + Money.DESCRIPTION)
+                   BigDecimal hourlyRate, @Schema(nullable = true) String description, Instant createdAt,
+                   Instant updatedAt) {
 
     static final String COLUMNS = "id, category, kind, amount, currency, period_start, period_end, campaign_id, owner,"
             + " hours, hourly_rate, description, created_at, updated_at";
 
     static Cost from(Row row) {
         return new Cost(row.getUUID("id"), row.getString("category"), row.getString("kind"),
-                row.getBigDecimal("amount").setScale(2), row.getString("currency"), row.getLocalDate("period_start"),
+                Money.round(row.getBigDecimal("amount"), Money.scale(row.getString("currency"))),
+                row.getString("currency"), row.getLocalDate("period_start"),
                 row.getLocalDate("period_end"), row.getUUID("campaign_id"), row.getString("owner"),
                 row.getBigDecimal("hours"), row.getBigDecimal("hourly_rate"), row.getString("description"),
                 SqlTimes.instant(row, "created_at"), SqlTimes.instant(row, "updated_at"));

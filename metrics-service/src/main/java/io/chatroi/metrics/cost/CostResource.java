@@ -17,6 +17,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,7 +28,8 @@ import java.util.UUID;
 
 @Path("/api/v1/costs")
 @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-@Tag(name = "Costs")
+@Tag(name = "Costs", description = "What WhatsApp marketing costs: entered costs by category and kind, and the"
+        + " per-message fee table that prices billable sends")
 public class CostResource {
 
     private final CostService service;
@@ -35,8 +39,14 @@ public class CostResource {
     }
 
     @GET
-    @Operation(summary = "List costs", description = "Newest first; from/to (ISO dates) keep costs whose period"
+    @Operation(operationId = "listCosts", summary = "List costs",
+            description = "Newest first; from/to (ISO dates) keep costs whose period"
             + " overlaps the range.")
+    @APIResponse(responseCode = "200", description = "A page of costs", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CostPage.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                    description = "one line per cost"))})
+    @APIResponse(responseCode = "400", description = "Invalid filter or cursor")
     public Uni<Page<Cost>> list(@QueryParam("from") String from, @QueryParam("to") String to,
                                 @QueryParam("category") String category, @QueryParam("campaignId") String campaignId,
                                 @QueryParam("owner") String owner, @QueryParam("limit") Integer limit,
@@ -47,10 +57,12 @@ public class CostResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Enter a cost", description = "category: software, platform_fees, accounts, phone_numbers,"
+    @Operation(operationId = "createCost", summary = "Enter a cost",
+            description = "category: software, platform_fees, accounts, phone_numbers,"
             + " message_fees, data, ads, labor, learning, opportunity; kind (explicit | hidden) defaults from it."
             + " Labour: hours x hourlyRate gives the amount. A cost is spread over periodStart..periodEnd day by day.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = Cost.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
     public Uni<Response> create(CostInput input, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         return service.create(input, idempotencyKey)
@@ -59,7 +71,12 @@ public class CostResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a cost")
+    @Operation(operationId = "getCost", summary = "Get a cost")
+    @APIResponse(responseCode = "200", description = "The cost", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Cost.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                    description = "one line"))})
+
     @APIResponse(responseCode = "404", description = "No such cost")
     public Uni<Cost> get(@PathParam("id") UUID id) {
         return service.get(id);
@@ -68,7 +85,10 @@ public class CostResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a cost")
+    @Operation(operationId = "replaceCost", summary = "Replace a cost")
+    @APIResponse(responseCode = "200", description = "The stored cost", content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = Cost.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "404", description = "No such cost")
     public Uni<Cost> replace(@PathParam("id") UUID id, CostInput input) {
         return service.replace(id, input);
@@ -76,7 +96,7 @@ public class CostResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a cost")
+    @Operation(operationId = "deleteCost", summary = "Delete a cost")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such cost")
     public Uni<Response> delete(@PathParam("id") UUID id) {

@@ -18,13 +18,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -49,8 +51,14 @@ public class MessageRateResource {
     }
 
     @GET
-    @Operation(summary = "The message fee table", description = "By calling code, category and effective date.")
-    public Uni<Map<String, List<MessageRate>>> list() {
+    @Operation(operationId = "listMessageRates", summary = "The message fee table",
+            description = "By calling code,"
+            + " category and effective date.")
+    @APIResponse(responseCode = "200", description = "The fee table", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageRates.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                    description = "one line per rate"))})
+    public Uni<MessageRates> list() {
         return pool.query("SELECT * FROM message_rates ORDER BY calling_code, category, effective_from").execute()
                 .map(rows -> {
                     List<MessageRate> items = new ArrayList<>();
@@ -59,15 +67,17 @@ public class MessageRateResource {
                                 row.getString("category"), row.getBigDecimal("rate"), row.getString("currency"),
                                 row.getLocalDate("effective_from")));
                     }
-                    return Map.of("items", items);
+                    return new MessageRates(items);
                 });
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a rate", description = "callingCode without '+', e.g. 49; a new effectiveFrom starts a"
+    @Operation(operationId = "createMessageRate", summary = "Add a rate",
+            description = "callingCode without '+', e.g. 49; a new effectiveFrom starts a"
             + " new price; the same (callingCode, category, effectiveFrom) replaces the rate.")
-    @APIResponse(responseCode = "201", description = "Created or replaced")
+    @APIResponse(responseCode = "201", description = "Created or replaced", content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageRate.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
     public Uni<Response> create(MessageRate input) {
         if (input == null) {
@@ -104,7 +114,7 @@ public class MessageRateResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Remove a rate")
+    @Operation(operationId = "deleteMessageRate", summary = "Remove a rate")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such rate")
     public Uni<Response> delete(@PathParam("id") UUID id) {

@@ -1,6 +1,7 @@
 package io.chatroi.metrics.recompute;
 
 import io.chatroi.metrics.sync.SyncService;
+import io.chatroi.metrics.sync.SyncState;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -11,17 +12,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @Path("/api/v1")
 @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-@Tag(name = "Recompute")
+@Tag(name = "Recompute", description = "Pulling the facts from contacts-service and campaign-service and"
+        + " rebuilding the daily snapshots every report reads")
 public class RecomputeResource {
 
     private final RecomputeService service;
@@ -35,11 +38,13 @@ public class RecomputeResource {
     @POST
     @Path("/recompute")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Recompute snapshots", description = "Pulls what changed from contacts-service and"
+    @Operation(operationId = "requestRecompute", summary = "Recompute snapshots",
+            description = "Pulls what changed from contacts-service and"
             + " campaign-service (unless sync is false), then rebuilds the snapshots of workspace days from..to in"
             + " one transaction; without from/to, the days whose facts changed. One run at a time across replicas:"
             + " a run that finds another holding the lock ends as skipped.")
-    @APIResponse(responseCode = "202", description = "Queued: poll the Location")
+    @APIResponse(responseCode = "202", description = "Queued: poll the Location", content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecomputeRun.class)))
     @APIResponse(responseCode = "400", description = "Invalid range")
     public Uni<Response> request(RecomputeRequest request) {
         return service.request(request, "api").map(run -> Response.accepted(run)
@@ -48,8 +53,13 @@ public class RecomputeResource {
 
     @GET
     @Path("/recompute/{id}")
-    @Operation(summary = "A recompute's status", description = "queued | running (with step and progress 0-100) |"
+    @Operation(operationId = "getRecompute", summary = "A recompute's status",
+            description = "queued | running (with step and progress 0-100) |"
             + " succeeded | failed (with error) | skipped")
+    @APIResponse(responseCode = "200", description = "The run", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecomputeRun.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                    description = "one line"))})
     @APIResponse(responseCode = "404", description = "No such run")
     public Uni<RecomputeRun> get(@PathParam("id") UUID id) {
         return service.get(id);
@@ -57,16 +67,26 @@ public class RecomputeResource {
 
     @GET
     @Path("/recompute")
-    @Operation(summary = "The latest recomputes", description = "Newest first, at most 50.")
-    public Uni<Map<String, List<RecomputeRun>>> recent() {
-        return service.recent(50).map(runs -> Map.of("items", runs));
+    @Operation(operationId = "listRecomputes", summary = "The latest recomputes",
+            description = "Newest first, at most 50.")
+    @APIResponse(responseCode = "200", description = "The latest runs", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecomputeRuns.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                    description = "one line per run"))})
+    public Uni<RecomputeRuns> recent() {
+        return service.recent(50).map(RecomputeRuns::new);
     }
 
     @GET
     @Path("/sync")
-    @Operation(summary = "Where the fact sync stands", description = "Per stream: updatedAfter, whether a pass is in"
+    @Operation(operationId = "getSyncState", summary = "Where the fact sync stands",
+            description = "Per stream: updatedAfter, whether a pass is in"
             + " progress, items pulled, the last error.")
-    public Uni<Map<String, Object>> syncStatus() {
-        return sync.status().map(items -> Map.of("items", items));
+    @APIResponse(responseCode = "200", description = "Every stream", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SyncState.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                    description = "one line per stream"))})
+    public Uni<SyncState> syncStatus() {
+        return sync.status();
     }
 }

@@ -1,5 +1,6 @@
 package io.chatroi.metrics.recompute;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.chatroi.common.sql.SqlTimes;
 import io.vertx.mutiny.sqlclient.Row;
 
@@ -11,9 +12,17 @@ import java.util.UUID;
  * One recompute: queued -> running -> succeeded | failed, or skipped when another replica holds the lock.
  * {@code from}/{@code to} are null until a nightly run has found its stale days.
  */
-public record RecomputeRun(UUID id, String trigger, LocalDate from, LocalDate to, String status, double progress,
-                           String step, String error, Long rowsWritten, Instant requestedAt, Instant startedAt,
-                           Instant finishedAt) {
+@Schema(requiredProperties = {"id", "trigger", "from", "to", "status", "progress", "step", "error", "rowsWritten",
+        "requestedAt", "startedAt", "finishedAt"})
+public record RecomputeRun(UUID id, @Schema(enumeration = {"api", "nightly"}) String trigger,
+                           @Schema(nullable = true) LocalDate from, @Schema(nullable = true) LocalDate to,
+                           @Schema(enumeration = {"queued", "running", "succeeded", "failed", "skipped"}) String status,
+                           @Schema(description = "0-100") double progress,
+                           @Schema(nullable = true, description = "the step running (sync, snapshots, messages, deals,"
+                                   + " contacts, interactions)") String step,
+                           @Schema(nullable = true) String error, @Schema(nullable = true) Long rowsWritten,
+                           Instant requestedAt, @Schema(nullable = true) Instant startedAt,
+                           @Schema(nullable = true) Instant finishedAt) {
 
     static RecomputeRun from(Row row) {
         return new RecomputeRun(row.getUUID("id"), row.getString("trigger"), row.getLocalDate("from_day"),

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The set-based SQL that rebuilds the snapshots of a day range inside PostgreSQL. Parameters of every statement:
  * $1 first day, $2 last day (workspace dates), $3 workspace time zone, $4 reply window days, $5 attribution days,
- * $6 repurchase days. A day is [$day 00:00, next day 00:00) in the workspace time zone.
+ * $6 repurchase days, $7 workspace currency. A day is [$day 00:00, next day 00:00) in the workspace time zone.
  *
  * <p>Grains (GROUPING() of the optional dimensions, one value per grouping set):
  * messages: 3 = (day, campaign, variant, owner), 5 = (day, campaign, owner, country), 6 = (day, campaign, owner,
@@ -89,7 +89,10 @@ final class SnapshotSql {
             + " FROM priced GROUP BY GROUPING SETS ((day, campaign_id, variant, owner), (day, campaign_id, owner, country),"
             + "   (day, campaign_id, owner, source))";
 
-    /** Deals with the campaign they are credited to and whether a win is a repeat order, by stage-event day. */
+    /**
+     * Deals with the campaign they are credited to and whether a win is a repeat order, by stage-event day. Only deals
+     * in the workspace currency (or without one) count: amounts in two currencies are not the same money.
+     */
     static final String DEALS = "INSERT INTO snap_deals (grain, day, campaign_id, owner, country, source, inquiries,"
             + " quotes, quoted_inquiries, won, revenue, value, with_profit, repeat_won, repeat_revenue, repeat_value,"
             + " repeat_customers, cycle_days_sum, cycle_count)"
@@ -98,7 +101,7 @@ final class SnapshotSql {
             + "     AND s.sent_at <= coalesce(d.won_at, d.quoted_at, d.inquiry_at)"
             + "     AND s.sent_at > coalesce(d.won_at, d.quoted_at, d.inquiry_at) - make_interval(days => $5)"
             + "     ORDER BY s.sent_at DESC LIMIT 1)) AS credited"
-            + "   FROM f_deals d LEFT JOIN f_contacts c ON c.id = d.contact_id"
+            + "   FROM (SELECT * FROM f_deals WHERE currency IS NULL OR currency = $7) d LEFT JOIN f_contacts c ON c.id = d.contact_id"
             + "   WHERE (d.inquiry_at >= " + LOWER + " AND d.inquiry_at < " + UPPER + ")"
             + "      OR (d.quoted_at >= " + LOWER + " AND d.quoted_at < " + UPPER + ")"
             + "      OR (d.won_at >= " + LOWER + " AND d.won_at < " + UPPER + ")),"

@@ -1,11 +1,14 @@
 package io.chatroi.metrics.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.chatroi.metrics.kpi.KpiValue;
-
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One group of a KPI report: its key (and name where one exists), the counts and amounts, and every KPI that applies. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record KpiRow(String group, String name, Map<String, Object> counts, Map<String, KpiValue> kpis) {
+@Schema(requiredProperties = {"group", "name", "counts", "kpis"})
+public record KpiRow(
+        @Schema(description = "the group's key: a campaign or contact id, variant key, owner, country, source,"
+                + " ISO date (day), ISO week (2026-W47), month (2026-11), or 'total' without groupBy") String group,
+        @Schema(nullable = true, description = "the campaign's name when grouped by campaign, else null") String name,
+        KpiCounts counts, RowKpis kpis) {
 }

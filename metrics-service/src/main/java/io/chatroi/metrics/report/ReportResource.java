@@ -1,154 +1,190 @@
 package io.chatroi.metrics.report;
 
-import io.chatroi.metrics.kpi.Kpi;
-import io.chatroi.metrics.kpi.KpiCatalog;
+import io.chatroi.metrics.report.alert.AlertService;
+import io.chatroi.metrics.report.alert.Alerts;
+import io.chatroi.metrics.report.experiment.Experiment;
+import io.chatroi.metrics.report.experiment.ExperimentService;
+import io.chatroi.metrics.report.funnel.Funnel;
+import io.chatroi.metrics.report.funnel.FunnelService;
+import io.chatroi.metrics.report.roi.RoiReport;
+import io.chatroi.metrics.report.roi.RoiService;
+import io.chatroi.metrics.report.scorecard.ScorecardService;
+import io.chatroi.metrics.report.scorecard.Scorecards;
+import io.chatroi.metrics.report.trend.Trend;
+import io.chatroi.metrics.report.trend.TrendService;
 import io.chatroi.metrics.settings.SettingsService;
 import io.chatroi.metrics.web.QueryDates;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 
-/** KPI reports read from the snapshots: every endpoint answers JSON, or CSV with ?format=csv / Accept: text/csv. */
+/** The reports besides KPI rows, read from the snapshots: JSON, or CSV with ?format=csv / Accept: text/csv. */
 @Path("/api/v1")
 @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-@Tag(name = "Reports")
+@Tag(name = "Reports", description = "KPI rows, funnel, scorecards, ROI, experiments, trends and live alerts, summed"
+        + " from the daily snapshots of the last recompute; every report also answers CSV (?format=csv)")
 public class ReportResource {
 
     private final SettingsService settings;
-    private final KpiService kpis;
+    private final FunnelService funnel;
+    private final ScorecardService scorecards;
+    private final ExperimentService experiments;
+    private final TrendService trends;
+    private final AlertService alerts;
     private final RoiService roi;
-    private final AnalyticsService analytics;
     private final ReportCache cache;
 
-    public ReportResource(SettingsService settings, KpiService kpis, RoiService roi, AnalyticsService analytics,
+    public ReportResource(SettingsService settings, FunnelService funnel, ScorecardService scorecards,
+                          ExperimentService experiments, TrendService trends, AlertService alerts, RoiService roi,
                           ReportCache cache) {
         this.settings = settings;
-        this.cache = cache;
-        this.kpis = kpis;
+        this.funnel = funnel;
+        this.scorecards = scorecards;
+        this.experiments = experiments;
+        this.trends = trends;
+        this.alerts = alerts;
         this.roi = roi;
-        this.analytics = analytics;
+        this.cache = cache;
     }
 
     @GET
     @Path("/funnel")
-    @Operation(summary = "Funnel reach -> interact -> convert -> retain", description = "For the contacts added"
-            + " from..to (a cohort; default the last 30 days): each stage's count, conversion from the previous"
-            + " stage, drop-off and its KPIs; names the transition with the largest drop-off.")
+    @Operation(operationId = "getFunnel", summary = "Funnel reach -> interact -> convert -> retain",
+            description = "For the contacts added from..to (a cohort; default the last 30 days): each stage's count,"
+                    + " conversion from the previous stage, drop-off and its KPIs; names the transition with the"
+                    + " largest drop-off.")
+    @APIResponse(responseCode = "200", description = "The funnel", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Funnel.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                    description = "one line per stage, nested fields as dotted columns"))})
     @APIResponse(responseCode = "400", description = "Invalid range")
-    public Uni<Map<String, Object>> funnel(@QueryParam("from") String from, @QueryParam("to") String to,
-                                           @QueryParam("owner") String owner) {
+    public Uni<Funnel> funnel(@QueryParam("from") @Parameter(description = "first workspace day (default: 29 days"
+                                      + " before to)", schema = @Schema(type = SchemaType.STRING, format = "date"))
+                              String from,
+                              @QueryParam("to") @Parameter(description = "last workspace day (default: today)",
+                                      schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
+                              @QueryParam("owner") @Parameter(description = "only this owner's contacts") String owner) {
         return cache.get("funnel|" + from + "|" + to + "|" + owner, () -> settings.get()
-                .chain(s -> analytics.funnel(filter(from, to, null, owner, LocalDate.now(s.zone())), s)));
+                .chain(s -> funnel.funnel(filter(from, to, null, owner, LocalDate.now(s.zone())), s)));
     }
 
     @GET
     @Path("/scorecards")
-    @Operation(summary = "Weekly salesperson scorecards", description = "One row per owner for an ISO week in the"
-            + " workspace time zone (default: this week): new effective contacts, effective add rate, deep-interaction"
-            + " contacts, quotes, orders, order amount, repurchasing customers, referrals and the weighted score."
-            + " With owner, only that owner's row (scored against the whole team; agents always get their own).")
+    @Operation(operationId = "listScorecards", summary = "Weekly salesperson scorecards", description = "One row per"
+            + " owner for an ISO week in the workspace time zone (default: this week): new effective contacts,"
+            + " effective add rate, deep-interaction contacts, quotes, orders, order amount, repurchasing customers,"
+            + " referrals and the weighted score. With owner, only that owner's row (scored against the whole team;"
+            + " agents always get their own).")
+    @APIResponse(responseCode = "200", description = "The week's scorecards, best score first", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Scorecards.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                    description = "one line per owner"))})
     @APIResponse(responseCode = "400", description = "Invalid week")
-    public Uni<Map<String, Object>> scorecards(@QueryParam("week") String week, @QueryParam("owner") String owner) {
+    public Uni<Scorecards> scorecards(@QueryParam("week") @Parameter(description = "ISO week, e.g. 2026-W47"
+                                              + " (default: this week)") String week,
+                                      @QueryParam("owner") @Parameter(description = "only this owner's row")
+                                      String owner) {
         return cache.get("scorecards|" + week, () -> settings.get()
-                .chain(s -> analytics.scorecards(week == null || week.isBlank()
+                .chain(s -> scorecards.scorecards(week == null || week.isBlank()
                         ? QueryDates.week(QueryDates.isoWeek(LocalDate.now(s.zone())), "week")
                         : QueryDates.week(week, "week"), s)))
-                .map(all -> AnalyticsService.onlyOwner(all, owner));
+                .map(all -> all.onlyOwner(owner));
     }
 
     @GET
     @Path("/campaigns/{id}/experiment")
-    @Operation(summary = "A/B experiment statistics", description = "Per variant: sends, conversions for the"
-            + " campaign goal and the rate; against the control (the first variant): the difference with a 95%"
-            + " confidence interval and a two-proportion z-test p-value; a winner only when significant and every"
-            + " arm has the minimum sample.")
+    @Operation(operationId = "getExperiment", summary = "A/B experiment statistics", description = "Per variant:"
+            + " sends, conversions for the campaign goal and the rate; against the control (the first variant): the"
+            + " difference with a 95% confidence interval and a two-proportion z-test p-value; a winner only when"
+            + " significant and every arm has the minimum sample.")
+    @APIResponse(responseCode = "200", description = "The experiment", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Experiment.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                    description = "one line per variant"))})
     @APIResponse(responseCode = "404", description = "No such campaign (in metrics' copy)")
-    public Uni<Map<String, Object>> experiment(@jakarta.ws.rs.PathParam("id") java.util.UUID id) {
-        return cache.get("experiment|" + id, () -> analytics.experiment(id));
+    public Uni<Experiment> experiment(@PathParam("id") UUID id) {
+        return cache.get("experiment|" + id, () -> experiments.experiment(id));
     }
 
     @GET
     @Path("/trends")
-    @Operation(summary = "A metric as a time series", description = "metric: a count (sent, replied, conversations,"
-            + " received, orders, revenue, ...) or a KPI (replyRate, openRate, medianResponseTime, ...); interval day"
-            + " or week; every period of the range is present.")
+    @Operation(operationId = "getTrend", summary = "A metric as a time series", description = "metric: a count"
+            + " (sent, replied, conversations, received, orders, revenue, ...) or a KPI (replyRate, openRate,"
+            + " medianResponseTime, ...); interval day or week; every period of the range is present.")
+    @APIResponse(responseCode = "200", description = "One point per period", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Trend.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                    description = "one line per period"))})
     @APIResponse(responseCode = "400", description = "Unknown metric or interval, invalid range")
-    public Uni<Map<String, Object>> trends(@QueryParam("metric") String metric, @QueryParam("from") String from,
-                                           @QueryParam("to") String to, @QueryParam("interval") String interval,
-                                           @QueryParam("campaignId") String campaignId,
-                                           @QueryParam("owner") String owner) {
+    public Uni<Trend> trends(@QueryParam("metric") @Parameter(required = true, schema = @Schema(type =
+                                     SchemaType.STRING, enumeration = {"sent", "delivered", "read", "failed",
+                                     "replied", "clicked", "optedOut", "received", "conversions", "contactsAdded",
+                                     "orders", "revenue", "spend", "deliveryRate", "openRate", "replyRate", "ctr",
+                                     "optOutRate", "conversionRate", "conversations", "medianResponseTime",
+                                     "effectiveAddRate", "roas"})) String metric,
+                             @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING,
+                                     format = "date")) String from,
+                             @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING,
+                                     format = "date")) String to,
+                             @QueryParam("interval") @Parameter(schema = @Schema(type = SchemaType.STRING,
+                                     enumeration = {"day", "week"}, defaultValue = "day")) String interval,
+                             @QueryParam("campaignId") @Parameter(schema = @Schema(type = SchemaType.STRING,
+                                     format = "uuid")) String campaignId,
+                             @QueryParam("owner") String owner) {
         return cache.get(String.join("|", "trends", metric, from, to, interval, campaignId, owner),
-                () -> settings.get().chain(s -> analytics.trend(metric,
-                filter(from, to, campaignId, owner, LocalDate.now(s.zone())), interval, s)));
+                () -> settings.get().chain(s -> trends.trend(metric,
+                        filter(from, to, campaignId, owner, LocalDate.now(s.zone())), interval, s)));
     }
 
     @GET
     @Path("/alerts")
-    @Operation(summary = "Live checks", description = "High-activity share under 15%, opt-out or open rate of the"
-            + " last 7 days below its band, one error code's failures spiking, campaigns whose sends stalled, the last"
-            + " nightly recompute missing or failed. Each with status ok | alert | unknown.")
-    public Uni<Map<String, Object>> alerts() {
-        return settings.get().chain(analytics::alerts);
-    }
-
-    @GET
-    @Path("/kpis/catalog")
-    @Operation(summary = "The KPI catalogue", description = "Every KPI of KPIS.md: id, English and Chinese name,"
-            + " formula, stage, unit, which direction is better, source seed and benchmark bands (null: unrated).")
-    public Map<String, List<Kpi>> catalog() {
-        return Map.of("items", KpiCatalog.all());
-    }
-
-    @GET
-    @Path("/kpis")
-    @Operation(summary = "KPI rows", description = "Sums the daily snapshots of from..to (workspace dates; default"
-            + " the last 30 days) grouped by campaign, variant, owner, country, source, day, week or month (default:"
-            + " one total row). Each row has counts and every KPI that applies with value (null when the denominator"
-            + " is zero), unit and rating (below | benchmark | best | unrated).")
-    @APIResponse(responseCode = "400", description = "Invalid range, groupBy or campaignId")
-    public Uni<Map<String, Object>> kpis(@QueryParam("from") String from, @QueryParam("to") String to,
-                                         @QueryParam("groupBy") String groupBy,
-                                         @QueryParam("campaignId") String campaignId,
-                                         @QueryParam("owner") String owner) {
-        GroupBy g = GroupBy.of(groupBy);
-        return cache.get(String.join("|", "kpis", from, to, g.wire(), campaignId, owner),
-                () -> settings.get().chain(s -> {
-            KpiService.Filter f = filter(from, to, campaignId, owner, LocalDate.now(s.zone()));
-            return kpis.rows(f, g, s).map(rows -> {
-                Map<String, Object> out = new LinkedHashMap<>();
-                out.put("from", f.from());
-                out.put("to", f.to());
-                out.put("groupBy", g.wire());
-                out.put("currency", s.currency());
-                out.put("rows", rows);
-                return out;
-            });
-        }));
+    @Operation(operationId = "listAlerts", summary = "Live checks", description = "High-activity share under 15%,"
+            + " opt-out or open rate of the last 7 days below its band, one error code's failures spiking, campaigns"
+            + " whose sends stalled, the last nightly recompute missing or failed, a failing fact sync. Each with"
+            + " status ok | alert | unknown.")
+    @APIResponse(responseCode = "200", description = "Every check", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Alerts.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                    description = "one line per check"))})
+    public Uni<Alerts> alerts() {
+        return settings.get().chain(alerts::alerts);
     }
 
     @GET
     @Path("/roi")
-    @Operation(summary = "ROI of a range", description = "Cost by category and kind (entered costs spread day by"
-            + " day plus message fees of billable sends), value parts (direct, repeat, leadValue, brand), roi,"
-            + " roiExtended, valueToCost, roas, costPerLead, revenuePerConversion, revenuePerMessage, costPerRecipient,"
-            + " campaignSpendReturn and the basis (profit | revenue | mixed).")
+    @Operation(operationId = "getRoi", summary = "ROI of a range", description = "Cost by category and kind (entered"
+            + " costs spread day by day plus message fees of billable sends), value parts (direct, repeat, leadValue,"
+            + " brand), roi, roiExtended, valueToCost, roas, costPerLead, revenuePerConversion, revenuePerMessage,"
+            + " costPerRecipient, campaignSpendReturn and the basis (profit | revenue | mixed). Won deals in another"
+            + " currency than the workspace's are left out and counted in otherCurrencyDeals.")
+    @APIResponse(responseCode = "200", description = "The ROI report", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoiReport.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                    description = "one line, nested fields as dotted columns"))})
     @APIResponse(responseCode = "400", description = "Invalid range or campaignId")
-    public Uni<Map<String, Object>> roi(@QueryParam("from") String from, @QueryParam("to") String to,
-                                        @QueryParam("campaignId") String campaignId,
-                                        @QueryParam("owner") String owner) {
-        return cache.get(String.join("|", "roi", from, to, campaignId, owner),
-                () -> settings.get().chain(s -> roi.roi(filter(from, to, campaignId, owner, LocalDate.now(s.zone())), s)));
+    public Uni<RoiReport> roi(@QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING,
+                                      format = "date")) String from,
+                              @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING,
+                                      format = "date")) String to,
+                              @QueryParam("campaignId") @Parameter(schema = @Schema(type = SchemaType.STRING,
+                                      format = "uuid")) String campaignId,
+                              @QueryParam("owner") String owner) {
+        return cache.get(String.join("|", "roi", from, to, campaignId, owner), () -> settings.get()
+                .chain(s -> roi.roi(filter(from, to, campaignId, owner, LocalDate.now(s.zone())), s)));
     }
 
     static KpiService.Filter filter(String from, String to, String campaignId, String owner, LocalDate today) {

@@ -6,16 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A statement's positional parameters, bound as they are written into the SQL. */
-final class Sql {
+public final class Sql {
 
     private final List<Object> values = new ArrayList<>();
 
-    String bind(Object value) {
+    public String bind(Object value) {
         values.add(value);
         return "$" + values.size();
     }
 
-    Tuple tuple() {
+    public Tuple tuple() {
         return Tuple.from(values);
     }
 }

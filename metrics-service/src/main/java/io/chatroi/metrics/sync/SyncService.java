@@ -174,20 +174,15 @@ public class SyncService {
     }
 
     /** Where each stream stands, for the status endpoint. */
-    public Uni<List<Map<String, Object>>> status() {
+    public Uni<SyncState> status() {
         return pool.query("SELECT * FROM sync_cursors ORDER BY stream").execute().map(rows -> {
-            List<Map<String, Object>> out = new ArrayList<>();
+            List<SyncStream> out = new ArrayList<>();
             for (var row : rows) {
-                java.util.LinkedHashMap<String, Object> m = new java.util.LinkedHashMap<>();
-                m.put("stream", row.getString("stream"));
-                m.put("updatedAfter", instant(row.getOffsetDateTime("updated_after")));
-                m.put("inProgress", row.getString("after_cursor") != null);
-                m.put("syncedAt", instant(row.getOffsetDateTime("synced_at")));
-                m.put("items", row.getLong("items"));
-                m.put("lastError", row.getString("last_error"));
-                out.add(m);
+                out.add(new SyncStream(row.getString("stream"), instant(row.getOffsetDateTime("updated_after")),
+                        row.getString("after_cursor") != null, instant(row.getOffsetDateTime("synced_at")),
+                        row.getLong("items"), row.getString("last_error")));
             }
-            return out;
+            return new SyncState(out);
         });
     }
 

@@ -1,0 +1,79 @@
+package io.chatroi.metrics.report;
+
+import io.chatroi.metrics.kpi.KpiCatalog;
+import io.chatroi.metrics.kpi.KpiCatalogue;
+import io.chatroi.metrics.settings.SettingsService;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+
+/** KPI rows summed from the snapshots, and the catalogue that says what each KPI means. */
+@Path("/api/v1/kpis")
+@Produces({MediaType.APPLICATION_JSON, "text/csv"})
+@Tag(name = "Reports")
+public class KpiResource {
+
+    private final SettingsService settings;
+    private final KpiService kpis;
+    private final ReportCache cache;
+
+    public KpiResource(SettingsService settings, KpiService kpis, ReportCache cache) {
+        this.settings = settings;
+        this.kpis = kpis;
+        this.cache = cache;
+    }
+
+    @GET
+    @Path("/catalog")
+    @Operation(operationId = "getKpiCatalog", summary = "The KPI catalogue", description = "Every KPI: id, English"
+            + " and Chinese name, formula, stage, unit, which direction is better, source seed and benchmark bands"
+            + " (null: unrated).")
+    @APIResponse(responseCode = "200", description = "Every KPI", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KpiCatalogue.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                    description = "one line per KPI"))})
+    public KpiCatalogue catalog() {
+        return new KpiCatalogue(KpiCatalog.all());
+    }
+
+    @GET
+    @Operation(operationId = "getKpiReport", summary = "KPI rows", description = "Sums the daily snapshots of from..to"
+            + " (workspace dates; default the last 30 days) grouped by campaign, variant, owner, country, source, day,"
+            + " week or month (default: one total row). Each row has counts and every KPI that applies with value"
+            + " (null when the denominator is zero), unit and rating (below | benchmark | best | unrated).")
+    @APIResponse(responseCode = "200", description = "One row per group", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KpiReport.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                    description = "one line per row, columns such as counts.sent and kpis.replyRate.value"))})
+    @APIResponse(responseCode = "400", description = "Invalid range, groupBy or campaignId")
+    public Uni<KpiReport> kpis(@QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING,
+                                       format = "date")) String from,
+                               @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING,
+                                       format = "date")) String to,
+                               @QueryParam("groupBy") @Parameter(schema = @Schema(type = SchemaType.STRING,
+                                       enumeration = {"campaign", "variant", "owner", "country", "source", "day",
+                                               "week", "month"})) String groupBy,
+                               @QueryParam("campaignId") @Parameter(schema = @Schema(type = SchemaType.STRING,
+                                       format = "uuid")) String campaignId,
+                               @QueryParam("owner") String owner) {
+        GroupBy g = GroupBy.of(groupBy);
+        return cache.get(String.join("|", "kpis", from, to, g.wire(), campaignId, owner),
+                () -> settings.get().chain(s -> {
+                    KpiService.Filter f = ReportResource.filter(from, to, campaignId, owner, LocalDate.now(s.zone()));
+                    return kpis.rows(f, g, s).map(rows -> new KpiReport(f.from(), f.to(), g.wire(), s.currency(),
+                            rows));
+                }));
+    }
+}

@@ -1,0 +1,108 @@
+package io.chatroi.metrics.report.alert;
+
+import io.chatroi.metrics.kpi.KpiCatalog;
+import io.chatroi.metrics.kpi.KpiMath;
+import io.chatroi.metrics.kpi.KpiValue;
+import io.chatroi.metrics.report.GroupBy;
+import io.chatroi.metrics.report.KpiRow;
+import io.chatroi.metrics.report.KpiService;
+import io.chatroi.metrics.settings.Settings;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.chatroi.metrics.report.alert.AlertRules.percent;
+
+/**
+ * Live checks, read when asked (never cached): high-activity share, opt-out and open rate of the last 7 days, error
+ * code spikes, stalled campaigns, the nightly recompute and failed sync streams.
+ */
+@ApplicationScoped
+public class AlertService {
+
+    private final Pool pool;
+    private final KpiService kpis;
+
+    public AlertService(Pool pool, KpiService kpis) {
+        this.pool = pool;
+        this.kpis = kpis;
+    }
+
+    public Uni<Alerts> alerts(Settings s) {
+        LocalDate today = LocalDate.now(s.zone());
+        KpiService.Filter week = new KpiService.Filter(today.minusDays(6), today, null, null);
+        Instant now = Instant.now();
+        Uni<RowSet<Row>> activity = pool.query("SELECT count(*)::bigint AS contacts, count(*) FILTER (WHERE"
+                + " last_inbound_at >= now() - interval '24 hours')::bigint AS high FROM f_contacts WHERE NOT erased")
+                .execute();
+        Uni<RowSet<Row>> failures = pool.query("SELECT error_code, count(*) FILTER (WHERE at >= now() - interval"
+                + " '24 hours')::bigint AS last_day, count(*) FILTER (WHERE at < now() - interval '24 hours')::bigint"
+                + " AS before FROM f_sends WHERE at >= now() - interval '8 days' AND (status = 'failed'"
+                + " OR delivery = 'failed') AND error_code IS NOT NULL GROUP BY error_code").execute();
+        Uni<RowSet<Row>> stalled = pool.query("SELECT c.id, c.name, max(s.updated_at) AS last_change FROM f_campaigns c"
+                + " LEFT JOIN f_sends s ON s.campaign_id = c.id WHERE c.status = 'sending'"
+                + " AND coalesce(c.launched_at, c.updated_at) < now() - interval '30 minutes'"
+                + " GROUP BY c.id, c.name HAVING coalesce(max(s.updated_at), '-infinity') < now() - interval '30 minutes'")
+                .execute();
+        Uni<RowSet<Row>> nightly = pool.query("SELECT status, requested_at, error FROM recompute_runs WHERE trigger ="
+                + " 'nightly' ORDER BY requested_at DESC LIMIT 1").execute();
+        Uni<RowSet<Row>> sync = pool.query("SELECT stream, last_error FROM sync_cursors WHERE last_error IS NOT NULL")
+                .execute();
+        return Uni.combine().all().unis(activity, failures, stalled, nightly, kpis.rows(week, GroupBy.NONE, s), sync)
+                .asTuple().map(t -> {
+                    List<Alert> alerts = new ArrayList<>();
+                    Row a = t.getItem1().iterator().next();
+                    Double share = KpiMath.ratio(a.getLong("high"), a.getLong("contacts"));
+                    KpiValue shareValue = KpiCatalog.value("highActivityShare", share);
+                    alerts.add(new Alert("highActivityShare", AlertRules.ofKpi(shareValue), Alert.Severity.WARNING,
+                            "high-activity contacts (inbound within 24 h) " + percent(share)
+                                    + " of contacts; alert under 15%", share));
+                    KpiRow w = t.getItem5().get(0);
+                    for (String id : List.of("optOutRate", "openRate")) {
+                        KpiValue v = w.kpis().get(id);
+                        alerts.add(new Alert(id, AlertRules.ofKpi(v), Alert.Severity.WARNING, id
+                                + " over the last 7 days is " + percent(v.value()) + " (" + v.rating().wire() + ")",
+                                v.value()));
+                    }
+                    for (Row f : t.getItem2()) {
+                        long lastDay = f.getLong("last_day");
+                        if (AlertRules.errorSpike(lastDay, f.getLong("before"))) {
+                            alerts.add(new Alert("errorSpike:" + f.getInteger("error_code"), Alert.Status.ALERT,
+                                    Alert.Severity.CRITICAL, lastDay + " sends failed with error "
+                                    + f.getInteger("error_code") + " in the last 24 h (daily average before: "
+                                    + Math.round(f.getLong("before") / 7.0) + ")", (double) lastDay));
+                        }
+                    }
+                    for (Row c : t.getItem3()) {
+                        alerts.add(new Alert("stalledCampaign:" + c.getUUID("id"), Alert.Status.ALERT,
+                                Alert.Severity.WARNING, "campaign '" + c.getString("name")
+                                + "' is sending but its sends have not changed for 30 minutes", null));
+                    }
+                    alerts.add(nightlyAlert(t.getItem4().size() == 0 ? null : t.getItem4().iterator().next(), now));
+                    for (Row e : t.getItem6()) {
+                        alerts.add(new Alert("sync:" + e.getString("stream"), Alert.Status.ALERT,
+                                Alert.Severity.CRITICAL, "pulling " + e.getString("stream") + " failed: "
+                                + e.getString("last_error") + " (reports miss what changed since)", null));
+                    }
+                    return Alerts.of(now, alerts);
+                });
+    }
+
+    private static Alert nightlyAlert(Row last, Instant now) {
+        Instant lastAt = last == null ? null : last.getOffsetDateTime("requested_at").toInstant();
+        String status = last == null ? null : last.getString("status");
+        Alert.Status outcome = AlertRules.nightly(status, lastAt, now);
+        String message = last == null ? "no nightly recompute has run yet"
+                : "failed".equals(status) ? "the last nightly recompute failed: " + last.getString("error")
+                : outcome == Alert.Status.ALERT ? "the last nightly recompute was queued at " + lastAt
+                : "last nightly recompute " + status + " at " + lastAt;
+        return new Alert("nightlyRecompute", outcome, Alert.Severity.CRITICAL, message, null);
+    }
+}

@@ -1,0 +1,28 @@
+package io.chatroi.metrics.report.experiment;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The answer of {@code GET /api/v1/campaigns/{id}/experiment}. */
+@Schema(requiredProperties = {"campaignId", "name", "goal", "minSamplePerVariant", "confidence", "variants", "holdout",
+        "winner", "verdict"})
+public record Experiment(UUID campaignId, @Schema(nullable = true) String name, Goal goal, long minSamplePerVariant,
+                         double confidence, List<VariantResult> variants,
+                         @Schema(nullable = true, description = "null unless the campaign held contacts out")
+                         Holdout holdout,
+                         @Schema(nullable = true, description = "the winning variant's key, null without a"
+                                 + " significant winner") String winner,
+                         String verdict) {
+
+    /** What counts as a conversion, and for how many days after a send. */
+    @Schema(name = "ExperimentGoal", requiredProperties = {"type", "windowDays"})
+    public record Goal(@Schema(enumeration = {"reply", "click", "deal_won"}) String type, int windowDays) {
+    }
+
+    /** Contacts held out (sent nothing) and how many of them converted anyway. */
+    @Schema(name = "ExperimentHoldout", requiredProperties = {"contacts", "conversions", "rate"})
+    public record Holdout(long contacts, long conversions, @Schema(nullable = true) Double rate) {
+    }
+}

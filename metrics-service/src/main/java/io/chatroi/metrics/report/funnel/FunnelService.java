@@ -1,0 +1,118 @@
+package io.chatroi.metrics.report.funnel;
+
+import io.chatroi.metrics.kpi.KpiCatalog;
+import io.chatroi.metrics.kpi.KpiMath;
+import io.chatroi.metrics.kpi.KpiValue;
+import io.chatroi.metrics.report.GroupBy;
+import io.chatroi.metrics.report.KpiRow;
+import io.chatroi.metrics.report.KpiService;
+import io.chatroi.metrics.report.RowKpis;
+import io.chatroi.metrics.report.Sql;
+import io.chatroi.metrics.report.SnapshotRepository;
+import io.chatroi.metrics.report.Sums;
+import io.chatroi.metrics.settings.Settings;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.chatroi.metrics.report.Sums.count;
+
+/**
+ * The funnel reach -> interact -> convert -> retain of the contacts added in the range (a cohort), with each stage's
+ * KPIs from the range's KPI row; activeCustomerRate and churnRate are today's state of all customers.
+ */
+@ApplicationScoped
+public class FunnelService {
+
+    static final String BASIS = "contacts added in the range (cohort): reach = added, interact = accepted and wrote"
+            + " since, convert = won a deal, retain = won twice within the repurchase window;"
+            + " activeCustomerRate and churnRate are today's state of all customers";
+
+    private final Pool pool;
+    private final KpiService kpis;
+    private final SnapshotRepository snapshots;
+
+    public FunnelService(Pool pool, KpiService kpis, SnapshotRepository snapshots) {
+        this.pool = pool;
+        this.kpis = kpis;
+        this.snapshots = snapshots;
+    }
+
+    /** What the stage KPIs need besides the KPI row: deep-interaction contacts and today's customers. */
+    private record Extra(KpiRow total, long deep, long customers, long active) {
+    }
+
+    public Uni<Funnel> funnel(KpiService.Filter f, Settings s) {
+        Uni<List<KpiRow>> rows = kpis.rows(f, GroupBy.NONE, s);
+        OffsetDateTime activeSince = Instant.now().minus(s.activityDays(), ChronoUnit.DAYS).atOffset(ZoneOffset.UTC);
+        return Uni.combine().all().unis(rows, snapshots.deepContacts(f), snapshots.customers(f.owner(), activeSince))
+                .asTuple().map(t -> {
+            Row liveRow = t.getItem3().iterator().next();
+            return new Extra(t.getItem1().get(0), t.getItem2().iterator().next().getLong("deep"),
+                    liveRow.getLong("customers"), liveRow.getLong("active"));
+        }).chain(extra -> cohortCounts(f).map(cohort -> {
+            long[] n = {count(cohort, "added"), count(cohort, "effective"), count(cohort, "converted"),
+                    count(cohort, "repeat_customers")};
+            FunnelStage.Name[] names = FunnelStage.Name.values();
+            List<FunnelStage> stages = new ArrayList<>();
+            for (int i = 0; i < names.length; i++) {
+                FunnelMath.Step step = FunnelMath.step(n, i);
+                stages.add(new FunnelStage(names[i], n[i], step.conversionFromPrevious(), step.dropOff(),
+                        stageKpis(names[i], extra, n)));
+            }
+            int worst = FunnelMath.largestDropOff(n);
+            String largest = worst < 0 ? null : names[worst - 1].wire() + " -> " + names[worst].wire();
+            return new Funnel(f.from(), f.to(), f.owner(), BASIS, stages, largest, extra.total().counts());
+        }));
+    }
+
+    private static Map<String, KpiValue> stageKpis(FunnelStage.Name stage, Extra extra, long[] n) {
+        RowKpis k = extra.total().kpis();
+        Map<String, KpiValue> out = new LinkedHashMap<>();
+        switch (stage) {
+            case REACH -> {
+                out.put("contactsAdded", k.contactsAdded());
+                out.put("acceptanceRate", k.acceptanceRate());
+                out.put("effectiveAddRate", k.effectiveAddRate());
+                out.put("highIntentSourceShare", k.highIntentSourceShare());
+            }
+            case INTERACT -> {
+                out.put("firstTouchWithin1hRate", k.firstTouchWithin1hRate());
+                out.put("firstResponseTime", KpiCatalog.value("firstResponseTime", k.medianResponseTime().value()));
+                out.put("avgTurns", k.avgTurns());
+                out.put("deepInteractionContacts", KpiCatalog.value("deepInteractionContacts", (double) extra.deep()));
+                out.put("tagCoverage", k.tagCoverage());
+            }
+            case CONVERT -> {
+                out.put("inquiryToQuoteRate", k.inquiryToQuoteRate());
+                out.put("quoteToOrderRate", k.quoteToOrderRate());
+                out.put("profitMargin", k.profitMargin());
+                out.put("avgDealCycleDays", k.avgDealCycleDays());
+                out.put("averageOrderValue", k.averageOrderValue());
+            }
+            case RETAIN -> {
+                out.put("repurchaseRate", KpiCatalog.value("repurchaseRate", KpiMath.ratio(n[3], n[2])));
+                out.put("referrals", k.referrals());
+                out.put("activeCustomerRate", KpiCatalog.value("activeCustomerRate",
+                        KpiMath.ratio(extra.active(), extra.customers())));
+                out.put("churnRate", KpiCatalog.value("churnRate",
+                        KpiMath.ratio(extra.customers() - extra.active(), extra.customers())));
+            }
+        }
+        return out;
+    }
+
+    private Uni<Map<String, Object>> cohortCounts(KpiService.Filter f) {
+        return snapshots.cohort(f).map(rows -> Sums.values(rows.iterator().next()));
+    }
+}
