@@ -2,6 +2,7 @@
 // get no catalogue; KPI ids then stand in for names.
 import { get } from './api';
 import { currentLang } from './i18n';
+import { readsReports } from './session';
 
 export interface Band { benchmarkFrom: number; benchmarkTo: number; best: number }
 export interface Kpi { id: string; name: string; nameZh: string; formula: string; unit: string; better: string; bands: Band | null }
@@ -9,11 +10,12 @@ export interface Kpi { id: string; name: string; nameZh: string; formula: string
 const byId = new Map<string, Kpi>();
 
 export async function loadCatalog(): Promise<void> {
+  if (!readsReports()) return;
   try {
     const answer = await get<{ items: Kpi[] }>('/api/v1/kpis/catalog');
     answer.items.forEach((k) => byId.set(k.id, k));
   } catch {
-    // not in this role: names fall back to ids
+    // names fall back to ids
   }
 }
 

@@ -5,7 +5,6 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { LitElement, PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
 
@@ -13,12 +12,22 @@ export type ChartOption = echarts.EChartsCoreOption;
 
 export interface BarClick { name: string; seriesName: string; dataIndex: number; value: unknown }
 
-@customElement('cr-chart')
 export class Chart extends LitElement {
-  @property({ attribute: false }) option: ChartOption = {};
-  @property() label = '';
+  static properties = {
+    option: { attribute: false },
+    label: {},
+  };
+
+  declare option: ChartOption;
+  declare label;
   private chart?: echarts.ECharts;
   private resizer?: ResizeObserver;
+
+  constructor() {
+    super();
+    this.option = {};
+    this.label = '';
+  }
 
   createRenderRoot() { return this; }
 
@@ -36,6 +45,17 @@ export class Chart extends LitElement {
   updated(changed: PropertyValues<this>): void {
     if (changed.has('label')) this.setAttribute('aria-label', this.label);
     if (changed.has('option') && this.chart) this.chart.setOption(this.option, true);
+  }
+
+  /** Where bar dataIndex of a series is drawn (its middle, in px from the element's top left): for tests and tools. */
+  pixelOf(dataIndex: number, seriesIndex = 0): number[] | null {
+    if (!this.chart) return null;
+    const series = (this.chart.getOption() as { series: Array<{ data: Array<number | { value: number }> }> }).series[seriesIndex];
+    const raw = series?.data?.[dataIndex];
+    const value = typeof raw === 'object' && raw !== null ? raw.value : Number(raw ?? 0);
+    const top = this.chart.convertToPixel({ seriesIndex }, [dataIndex, value]) as number[];
+    const base = this.chart.convertToPixel({ seriesIndex }, [dataIndex, 0]) as number[];
+    return [(top[0] + base[0]) / 2, (top[1] + base[1]) / 2];
   }
 
   disconnectedCallback(): void {
@@ -82,3 +102,5 @@ export function lineOption(categories: string[], series: Array<{ name: string; d
     series: series.map((s) => ({ name: s.name, type: 'line', data: s.data, showSymbol: false })),
   };
 }
+
+customElements.define('cr-chart', Chart);

@@ -2,7 +2,6 @@
 // and the page for the address after '#'.
 import './style.css';
 import { html, LitElement, nothing, TemplateResult } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
 import { ApiError, forgetKey, get, Me, onUnauthorised, storedKey, storeKey } from './api';
 import { currentLang, onLangChange, setLang, t } from './i18n';
 import { problemView } from './views';
@@ -31,11 +30,23 @@ const PAGES: PageDef[] = [
   { id: 'follow-ups', label: 'followUps', roles: ['admin', 'manager', 'agent'], view: () => html`<cr-follow-ups></cr-follow-ups>` },
 ];
 
-@customElement('chatroi-app')
 export class App extends LitElement {
-  @state() private who: Me | null | Error = null;
-  @state() private route: string[] = [];
-  @state() private checking = false;
+  static properties = {
+    who: { state: true },
+    route: { state: true },
+    checking: { state: true },
+  };
+
+  private declare who: Me | null | Error;
+  private declare route: string[];
+  private declare checking;
+
+  constructor() {
+    super();
+    this.who = null;
+    this.route = [];
+    this.checking = false;
+  }
 
   createRenderRoot() { return this; }
 
@@ -125,3 +136,5 @@ export class App extends LitElement {
       ${this.langButton()}</div></form></main>`;
   }
 }
+
+customElements.define('chatroi-app', App);

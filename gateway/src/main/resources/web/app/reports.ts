@@ -1,5 +1,6 @@
 // The shapes of the report answers the dashboard reads (metrics-service), and date ranges in the workspace zone.
 import { get } from './api';
+import { readsReports } from './session';
 
 export interface KpiValue { value: number | null; unit: string; rating: 'below' | 'benchmark' | 'best' | 'unrated' }
 export interface KpiRow { group: string | null; name: string | null; counts: Record<string, number | null>; kpis: Record<string, KpiValue> }
@@ -11,7 +12,9 @@ let settings: Promise<Settings> | null = null;
 
 /** The workspace settings (time zone, currency), read once; a role without them gets UTC and USD. */
 export function workspace(): Promise<Settings> {
-  settings ??= get<Settings>('/api/v1/settings').catch(() => ({ currency: 'USD', timeZone: 'UTC' }));
+  const fallback: Settings = { currency: 'USD', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' };
+  if (!readsReports()) return Promise.resolve(fallback);
+  settings ??= get<Settings>('/api/v1/settings').catch(() => fallback);
   return settings;
 }
 

@@ -1,7 +1,6 @@
 // Shared pieces of every page: loading, empty, error and "not in your role" states; tables; a figure that shows
 // a chart or the same numbers as a table, with a CSV of what it shows.
 import { html, LitElement, nothing, TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from './api';
 import { Chart, ChartOption } from './chart';
 import { Cell, download, fileName, toCsv } from './csv';
@@ -46,14 +45,32 @@ export function table(header: string[], rows: Cell[][], opts: { links?: Array<st
 }
 
 /** A chart with a table view of the same numbers and a CSV of them; bar clicks bubble up as 'bar-click'. */
-@customElement('cr-figure')
 export class Figure extends LitElement {
-  @property() heading = '';
-  @property() name = 'figure';
-  @property({ attribute: false }) option: ChartOption = {};
-  @property({ attribute: false }) header: string[] = [];
-  @property({ attribute: false }) rows: Cell[][] = [];
-  @state() private asTable = false;
+  static properties = {
+    heading: {},
+    name: {},
+    option: { attribute: false },
+    header: { attribute: false },
+    rows: { attribute: false },
+    asTable: { state: true },
+  };
+
+  declare heading;
+  declare name;
+  declare option: ChartOption;
+  declare header: string[];
+  declare rows: Cell[][];
+  private declare asTable;
+
+  constructor() {
+    super();
+    this.heading = '';
+    this.name = 'figure';
+    this.option = {};
+    this.header = [];
+    this.rows = [];
+    this.asTable = false;
+  }
 
   createRenderRoot() { return this; }
 
@@ -75,3 +92,5 @@ export class Figure extends LitElement {
       <slot></slot></section>`;
   }
 }
+
+customElements.define('cr-figure', Figure);

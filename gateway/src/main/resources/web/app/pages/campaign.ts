@@ -2,12 +2,11 @@
 // experiment verdict, failures by Meta error code and skipped or deferred sends by reason; every bar and count
 // opens the sends behind it. Managers pause, resume and cancel.
 import { html, LitElement, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import { get, send } from '../api';
 import { barOption, BarClick } from '../chart';
 import { count, percent } from '../format';
 import { onLangChange, t } from '../i18n';
-import { canManage } from '../session';
+import { canManage, readsReports } from '../session';
 import { meaningOf } from '../meta-errors';
 import { KpiReport, todayIn, workspace } from '../reports';
 import { load, Loadable, loaded, problemView, table } from '../views';
@@ -39,15 +38,31 @@ const FUNNEL: Array<{ id: string; drill: Drill | null }> = [
 ];
 const LIVE = ['sending', 'scheduled'];
 
-@customElement('cr-campaign')
 export class Campaign extends LitElement {
-  @property() campaignId = '';
-  @state() private campaign: Loadable<CampaignView>;
-  @state() private experiment: Loadable<Experiment>;
-  @state() private conversions: number | null = null;
-  @state() private drill: Drill | null = null;
-  @state() private actionError: Error | null = null;
+  static properties = {
+    campaignId: {},
+    campaign: { state: true },
+    experiment: { state: true },
+    conversions: { state: true },
+    drill: { state: true },
+    actionError: { state: true },
+  };
+
+  declare campaignId;
+  private declare campaign: Loadable<CampaignView>;
+  private declare experiment: Loadable<Experiment>;
+  private declare conversions: number | null;
+  private declare drill: Drill | null;
+  private declare actionError: Error | null;
   private timer?: number;
+
+  constructor() {
+    super();
+    this.campaignId = '';
+    this.conversions = null;
+    this.drill = null;
+    this.actionError = null;
+  }
 
   createRenderRoot() { return this; }
 
@@ -73,9 +88,9 @@ export class Campaign extends LitElement {
     }
     load(call, (v) => {
       this.campaign = v;
-      if (v && !(v instanceof Error)) this.loadConversions(v);
+      if (v && !(v instanceof Error) && readsReports()) this.loadConversions(v);
     });
-    load(get<Experiment>(`/api/v1/campaigns/${this.campaignId}/experiment`), (v) => { this.experiment = v; });
+    if (readsReports()) load(get<Experiment>(`/api/v1/campaigns/${this.campaignId}/experiment`), (v) => { this.experiment = v; });
   }
 
   /** Conversions come from the reports (metrics-service), from the launch day until today. */
@@ -146,6 +161,7 @@ export class Campaign extends LitElement {
   }
 
   private variantsView(c: CampaignView) {
+    if (!readsReports()) return nothing;
     return html`<section class="card" data-test="variants"><h2>${t('variants')}</h2>
       ${loaded(this.experiment, (x) => html`
         ${table(['variant', t('sent'), t('delivered'), t('read'), t('replied'), t('converted'), 'rate', 'Δ vs control', '95% CI', 'p'],
@@ -161,3 +177,5 @@ export class Campaign extends LitElement {
           <span class="muted">(${x.verdict})</span></p>`)}</section>`;
   }
 }
+
+customElements.define('cr-campaign', Campaign);

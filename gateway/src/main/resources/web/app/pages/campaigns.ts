@@ -1,6 +1,5 @@
 // The campaign list with status and live counters.
 import { html, LitElement } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
 import { all } from '../api';
 import { count, dateTime } from '../format';
 import { onLangChange, t } from '../i18n';
@@ -8,9 +7,17 @@ import { load, Loadable, loaded, table } from '../views';
 import { download, fileName, toCsv } from '../csv';
 import type { CampaignView } from './campaign';
 
-@customElement('cr-campaigns')
 export class Campaigns extends LitElement {
-  @state() private list: Loadable<{ items: CampaignView[] }>;
+  static properties = {
+    list: { state: true },
+  };
+
+  private declare list: Loadable<{ items: CampaignView[] }>;
+
+  constructor() {
+    super();
+
+  }
 
   createRenderRoot() { return this; }
 
@@ -32,3 +39,5 @@ export class Campaigns extends LitElement {
     }, (l) => !l.items.length)}</section>`;
   }
 }
+
+customElements.define('cr-campaigns', Campaigns);

@@ -1,6 +1,5 @@
 // One contact: facts, tags, tiers, deals, preferences and its messages as a timeline.
 import { html, LitElement, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import { all, get } from '../api';
 import { dateTime, money } from '../format';
 import { onLangChange, t } from '../i18n';
@@ -10,13 +9,25 @@ import type { Contact } from './contacts';
 interface Interaction { id: string; direction: string; at: string; text: string | null; intent: string | null; agent: string | null }
 interface Deal { id: string; stage: string; quoteAmount: number | null; orderAmount: number | null; currency: string; inquiryAt: string; wonAt: string | null }
 
-@customElement('cr-contact')
 export class ContactPage extends LitElement {
-  @property() contactId = '';
-  @state() private contact: Loadable<Contact>;
-  @state() private messages: Loadable<{ items: Interaction[] }>;
-  @state() private deals: Loadable<{ items: Deal[] }>;
-  @state() private preferences: Loadable<Record<string, unknown>>;
+  static properties = {
+    contactId: {},
+    contact: { state: true },
+    messages: { state: true },
+    deals: { state: true },
+    preferences: { state: true },
+  };
+
+  declare contactId;
+  private declare contact: Loadable<Contact>;
+  private declare messages: Loadable<{ items: Interaction[] }>;
+  private declare deals: Loadable<{ items: Deal[] }>;
+  private declare preferences: Loadable<Record<string, unknown>>;
+
+  constructor() {
+    super();
+    this.contactId = '';
+  }
 
   createRenderRoot() { return this; }
 
@@ -51,3 +62,5 @@ export class ContactPage extends LitElement {
           <time datetime=${x.at}>${dateTime(x.at)}</time> ${x.text ?? ''} ${x.intent ? html`<span class="badge">${x.intent}</span>` : nothing}</li>`)}</ol>`, (m) => !m.items.length)}</section>`)}`;
   }
 }
+
+customElements.define('cr-contact', ContactPage);

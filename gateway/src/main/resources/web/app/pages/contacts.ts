@@ -1,7 +1,6 @@
 // Contacts: the tier mix (activity, intent, customer class) with the high-activity share against the 15% alert
 // line, and the list with the API's filters and search, paged by cursor.
 import { html, LitElement } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
 import { all, get, Page, Query } from '../api';
 import { barOption } from '../chart';
 import { dateTime, percent } from '../format';
@@ -26,12 +25,22 @@ function tally(items: Contact[], pick: (c: Contact) => string | null): Array<[st
   return [...m.entries()].sort((a, b) => b[1] - a[1]);
 }
 
-@customElement('cr-contacts')
 export class Contacts extends LitElement {
-  @state() private everyone: Loadable<{ items: Contact[]; truncated: boolean }>;
-  @state() private page: Loadable<Page<Contact>>;
-  @state() private filters: Query = {};
+  static properties = {
+    everyone: { state: true },
+    page: { state: true },
+    filters: { state: true },
+  };
+
+  private declare everyone: Loadable<{ items: Contact[]; truncated: boolean }>;
+  private declare page: Loadable<Page<Contact>>;
+  private declare filters: Query;
   private cursors: Array<string | null> = [null];
+
+  constructor() {
+    super();
+    this.filters = {};
+  }
 
   createRenderRoot() { return this; }
 
@@ -101,3 +110,5 @@ export class Contacts extends LitElement {
       </div>`;
   }
 }
+
+customElements.define('cr-contacts', Contacts);

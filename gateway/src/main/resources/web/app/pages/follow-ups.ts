@@ -1,6 +1,5 @@
 // Follow-ups, an agent's home page: what is overdue and what is due now, most urgent first, each linked to its contact.
 import { html, LitElement } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
 import { all } from '../api';
 import { dateTime } from '../format';
 import { onLangChange, t } from '../i18n';
@@ -9,9 +8,17 @@ import { download, fileName, toCsv } from '../csv';
 
 interface Due { contactId: string; name: string | null; phone: string; owner: string | null; dueAt: string; reason: string; intent: string; activity: string }
 
-@customElement('cr-follow-ups')
 export class FollowUps extends LitElement {
-  @state() private due: Loadable<{ items: Due[] }>;
+  static properties = {
+    due: { state: true },
+  };
+
+  private declare due: Loadable<{ items: Due[] }>;
+
+  constructor() {
+    super();
+
+  }
 
   createRenderRoot() { return this; }
 
@@ -41,3 +48,5 @@ export class FollowUps extends LitElement {
     }, (d) => !d.items.length)}`;
   }
 }
+
+customElements.define('cr-follow-ups', FollowUps);

@@ -1,17 +1,16 @@
 // Overview: a range in the workspace time zone, KPI tiles rated and compared with the previous period, messages
 // over time, the funnel with its largest drop-off, and the live alerts.
 import { html, LitElement, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
 import { get } from '../api';
 import { barOption, lineOption } from '../chart';
 import { bandText, kpi, kpiName } from '../catalog';
-import { byUnit, change, count, money } from '../format';
+import { byUnit, change, money } from '../format';
 import { onLangChange, t } from '../i18n';
 import { KpiReport, Preset, presetRange, previousRange, Range, todayIn, workspace } from '../reports';
 import { load, Loadable, loaded } from '../views';
 
 interface FunnelStage { stage: string; count: number; conversionFromPrevious: number | null; dropOff: number | null }
-interface Funnel { stages: FunnelStage[]; largestDropOff: { from?: string; to?: string; stage?: string; dropOff?: number } | null }
+interface Funnel { stages: FunnelStage[]; largestDropOff: string | null }
 interface Alert { id: string; status: string; severity?: string; message: string; value?: number | null }
 interface Roi { kpis: Record<string, { value: number | null; rating?: string; unit?: string }>; basis: string }
 
@@ -25,20 +24,43 @@ const TILES: Array<{ id: string; from: 'count' | 'kpi' | 'roi'; unit?: string }>
 ];
 const PRESETS: Preset[] = ['today', 'd7', 'd30', 'd90', 'thisMonth', 'custom'];
 
-@customElement('cr-overview')
 export class Overview extends LitElement {
-  @state() private preset: Preset = 'd30';
-  @state() private range: Range | null = null;
-  @state() private compare = true;
-  @state() private zone = 'UTC';
-  @state() private currency = 'USD';
-  @state() private kpis: Loadable<KpiReport>;
-  @state() private previous: Loadable<KpiReport>;
-  @state() private roi: Loadable<Roi>;
-  @state() private previousRoi: Loadable<Roi>;
-  @state() private daily: Loadable<KpiReport>;
-  @state() private funnel: Loadable<Funnel>;
-  @state() private alerts: Loadable<{ alerts: Alert[] }>;
+  static properties = {
+    preset: { state: true },
+    range: { state: true },
+    compare: { state: true },
+    zone: { state: true },
+    currency: { state: true },
+    kpis: { state: true },
+    previous: { state: true },
+    roi: { state: true },
+    previousRoi: { state: true },
+    daily: { state: true },
+    funnel: { state: true },
+    alerts: { state: true },
+  };
+
+  private declare preset: Preset;
+  private declare range: Range | null;
+  private declare compare;
+  private declare zone;
+  private declare currency;
+  private declare kpis: Loadable<KpiReport>;
+  private declare previous: Loadable<KpiReport>;
+  private declare roi: Loadable<Roi>;
+  private declare previousRoi: Loadable<Roi>;
+  private declare daily: Loadable<KpiReport>;
+  private declare funnel: Loadable<Funnel>;
+  private declare alerts: Loadable<{ alerts: Alert[] }>;
+
+  constructor() {
+    super();
+    this.preset = 'd30';
+    this.range = null;
+    this.compare = true;
+    this.zone = 'UTC';
+    this.currency = 'USD';
+  }
 
   createRenderRoot() { return this; }
 
@@ -133,12 +155,20 @@ export class Overview extends LitElement {
     const stages = f.stages;
     const largest = f.largestDropOff;
     return html`<cr-figure name="funnel" heading=${t('funnel')}
-      .option=${barOption(stages.map((s) => s.stage), [{ name: t('funnel'), data: stages.map((s) => s.count) }], { horizontal: true })}
+      .option=${barOption(stages.map((s) => s.stage), [{ name: t('funnel'), data: stages.map((s) => ({
+        value: s.count, itemStyle: largest && largest.split('->')[1]?.trim() === s.stage ? { color: '#b42318' } : undefined })) as unknown as number[] }], { horizontal: true })}
       .header=${['stage', 'count', 'conversionFromPrevious', 'dropOff']}
       .rows=${stages.map((s) => [s.stage, s.count, s.conversionFromPrevious, s.dropOff])}>
-      <p data-test="largest-drop">${t('largestDrop')}: ${largest ? html`<strong>${largest.from ?? ''} → ${largest.to ?? largest.stage ?? ''}</strong>
-        ${largest.dropOff !== undefined ? `(${(Number(largest.dropOff) * 100).toFixed(1)}%)` : ''}` : '–'}</p></cr-figure>`;
+      <p data-test="largest-drop">${t('largestDrop')}: <strong>${largest ? largest.replace('->', '→') : '–'}</strong>
+        ${this.dropOf(stages, largest)}</p></cr-figure>`;
+  }
+
+  /** The drop-off share of the named transition ("reach -> interact"), from the stage it ends in. */
+  private dropOf(stages: FunnelStage[], largest: string | null): string {
+    const to = largest?.split('->')[1]?.trim();
+    const drop = stages.find((s) => s.stage === to)?.dropOff;
+    return drop === null || drop === undefined ? '' : `(${(drop * 100).toFixed(1)}% drop)`;
   }
 }
 
-export { count };
+customElements.define('cr-overview', Overview);

@@ -1,7 +1,6 @@
 // ROI: cost by category and by kind (explicit against hidden), the four value parts, roi, roiExtended and
 // valueToCost with their basis, and the costs table where managers add, edit and delete costs.
 import { html, LitElement, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
 import { all, get, send } from '../api';
 import { barOption } from '../chart';
 import { kpiName } from '../catalog';
@@ -22,14 +21,30 @@ interface Cost { id: string; category: string; kind: string; amount: number; per
 const CATEGORIES = ['software', 'platform_fees', 'accounts', 'phone_numbers', 'message_fees', 'data', 'ads', 'labor', 'learning', 'opportunity'];
 const RATIOS = ['roi', 'roiExtended', 'valueToCost', 'roas'];
 
-@customElement('cr-roi')
 export class RoiPage extends LitElement {
-  @state() private range: Range | null = null;
-  @state() private preset: Preset = 'd90';
-  @state() private roi: Loadable<Roi>;
-  @state() private costs: Loadable<{ items: Cost[] }>;
-  @state() private editing: Partial<Cost> | null = null;
-  @state() private saveError: Error | null = null;
+  static properties = {
+    range: { state: true },
+    preset: { state: true },
+    roi: { state: true },
+    costs: { state: true },
+    editing: { state: true },
+    saveError: { state: true },
+  };
+
+  private declare range: Range | null;
+  private declare preset: Preset;
+  private declare roi: Loadable<Roi>;
+  private declare costs: Loadable<{ items: Cost[] }>;
+  private declare editing: Partial<Cost> | null;
+  private declare saveError: Error | null;
+
+  constructor() {
+    super();
+    this.range = null;
+    this.preset = 'd90';
+    this.editing = null;
+    this.saveError = null;
+  }
 
   createRenderRoot() { return this; }
 
@@ -127,3 +142,5 @@ export class RoiPage extends LitElement {
       <button type="submit" class="primary">${t('save')}</button><button type="button" @click=${() => { this.editing = null; }}>${t('close')}</button></form>`;
   }
 }
+
+customElements.define('cr-roi', RoiPage);

@@ -1,7 +1,6 @@
 // The sends behind a bar or a count: read from the campaign's sends (filtered by status on the server, by delivery
 // facts here), shown 25 a page, with a CSV of the whole list.
 import { html, LitElement, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import { all } from '../api';
 import { dateTime } from '../format';
 import { t } from '../i18n';
@@ -20,12 +19,25 @@ export interface Drill { label: string; status?: string; variant?: string; test?
 const PAGE = 25;
 const HEADER = ['phone', 'contactId', 'variant', 'status', 'reason', 'errorCode', 'delivery', 'sentAt', 'deliveredAt', 'readAt', 'repliedAt', 'clickedAt'];
 
-@customElement('cr-sends')
 export class Sends extends LitElement {
-  @property() campaignId = '';
-  @property({ attribute: false }) drill: Drill | null = null;
-  @state() private sends: Loadable<{ items: SendView[]; truncated: boolean }>;
-  @state() private page = 0;
+  static properties = {
+    sends: { state: true },
+    campaignId: {},
+    drill: { attribute: false },
+    page: { state: true },
+  };
+
+  declare campaignId;
+  declare drill: Drill | null;
+  private declare sends: Loadable<{ items: SendView[]; truncated: boolean }>;
+  private declare page;
+
+  constructor() {
+    super();
+    this.campaignId = '';
+    this.drill = null;
+    this.page = 0;
+  }
 
   createRenderRoot() { return this; }
 
@@ -65,3 +77,5 @@ export class Sends extends LitElement {
       }, (s) => !s.items.length)}</section>`;
   }
 }
+
+customElements.define('cr-sends', Sends);

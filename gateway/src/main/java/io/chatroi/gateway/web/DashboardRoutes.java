@@ -15,9 +15,12 @@ public class DashboardRoutes {
     public static final String ROOT = "/app/";
 
     void mount(@Observes Router router) {
-        router.get("/").handler(rc -> rc.redirect(ROOT));
-        router.get("/app").handler(rc -> rc.redirect(ROOT));
-        router.get(ROOT).handler(rc -> {
+        // Vert.x lets "/app" match "/app/" too: the path decides, so /app/ is not redirected to itself
+        router.getWithRegex("/|/app|/app/").handler(rc -> {
+            if (!rc.normalizedPath().equals(ROOT)) {
+                rc.redirect(ROOT);
+                return;
+            }
             rc.response().putHeader("Cache-Control", "no-cache");
             rc.reroute("/index.html");
         });
