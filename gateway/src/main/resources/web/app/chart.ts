@@ -83,7 +83,7 @@ export function barOption(categories: string[], series: Array<{ name: string; da
     xAxis: opts.horizontal ? value : category,
     yAxis: opts.horizontal ? { ...category, inverse: true } : value,
     series: series.map((s, i) => ({
-      name: s.name, type: 'bar', data: s.data, stack: opts.stack ? 'all' : undefined, cursor: 'pointer',
+      name: s.name, type: 'bar', data: s.data, stack: opts.stack ? 'all' : undefined, cursor: 'pointer', barMaxWidth: 56,
       markLine: i === 0 && opts.markLine ? {
         symbol: 'none', label: { formatter: opts.markLine.label },
         data: [opts.horizontal ? { xAxis: opts.markLine.value } : { yAxis: opts.markLine.value }],

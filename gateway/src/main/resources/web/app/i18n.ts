@@ -20,6 +20,7 @@ const WORDS: Record<string, [string, string]> = {
   largestDrop: ['Largest drop-off', '最大流失'], alerts: ['Live alerts', '实时提醒'],
   asTable: ['Table', '表格'], asChart: ['Chart', '图表'], csv: ['CSV', 'CSV'],
   sent: ['Sent', '已发送'], delivered: ['Delivered', '已送达'], read: ['Read', '已读'], replied: ['Replied', '已回复'],
+  conversions: ['Conversions', '转化'], revenue: ['Revenue', '收入'], spend: ['Spend', '支出'],
   clicked: ['Clicked', '已点击'], converted: ['Converted', '已转化'], failed: ['Failed', '失败'],
   skipped: ['Skipped', '跳过'], deferred: ['Deferred', '延后'], queued: ['Queued', '排队中'], holdout: ['Holdout', '对照组'],
   status: ['Status', '状态'], name: ['Name', '名称'], variants: ['Variants', '变体'],

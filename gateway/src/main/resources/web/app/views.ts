@@ -52,6 +52,7 @@ export class Figure extends LitElement {
     option: { attribute: false },
     header: { attribute: false },
     rows: { attribute: false },
+    note: { attribute: false },
     asTable: { state: true },
   };
 
@@ -60,6 +61,8 @@ export class Figure extends LitElement {
   declare option: ChartOption;
   declare header: string[];
   declare rows: Cell[][];
+  /** Words under the chart (a verdict, the meaning of codes). */
+  declare note: unknown;
   private declare asTable;
 
   constructor() {
@@ -89,7 +92,7 @@ export class Figure extends LitElement {
         </div></header>
       ${this.asTable ? table(this.header, this.rows)
         : html`<cr-chart class="chart" .option=${this.option} label=${this.heading}></cr-chart>`}
-      <slot></slot></section>`;
+      ${this.note ?? nothing}</section>`;
   }
 }
 

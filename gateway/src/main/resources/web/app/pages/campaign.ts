@@ -124,7 +124,12 @@ export class Campaign extends LitElement {
     const manager = canManage();
     const funnelValues = FUNNEL.map((f) => (f.id === 'converted' ? this.conversions ?? 0 : Number(k[f.id as keyof Counters] ?? 0)));
     const codes = Object.entries(k.failedByCode ?? {});
-    const reasons = Object.entries(k.skippedByReason ?? {});
+    // skipped sends come counted by reason; deferred ones (waiting for a window or the weekly cap) as one bar
+    const reasons: Array<[string, number, Drill]> = [
+      ...Object.entries(k.skippedByReason ?? {}).map(([r, n]): [string, number, Drill] =>
+        [`skipped: ${r}`, n, { label: `skipped: ${r}`, status: 'skipped', test: (s: SendView) => s.reason === r }]),
+      ...(k.deferred ? [[`deferred`, k.deferred, { label: 'deferred', status: 'deferred' }] as [string, number, Drill]] : []),
+    ];
     const counterIds: Array<[keyof Counters, Drill]> = [['queued', { label: 'queued', status: 'queued' }], ['sent', { label: 'sent', status: 'sent' }],
       ['delivered', FUNNEL[1].drill!], ['read', FUNNEL[2].drill!], ['replied', FUNNEL[3].drill!], ['clicked', FUNNEL[4].drill!],
       ['failed', { label: 'failed', status: 'failed' }], ['skipped', { label: 'skipped', status: 'skipped' }],
@@ -149,14 +154,14 @@ export class Campaign extends LitElement {
         <cr-figure name="failures-by-code" heading=${t('failuresByCode')}
           .option=${barOption(codes.map(([code]) => code), [{ name: t('failed'), data: codes.map(([, n]) => n) }])}
           .header=${['errorCode', 'sends', 'meaning', 'whatToDo']} .rows=${codes.map(([code, n]) => [code, n, meaningOf(code).meaning, meaningOf(code).action])}
-          @bar-click=${(e: CustomEvent<BarClick>) => this.open({ label: `error ${e.detail.name}`, status: 'failed', test: (s) => String(s.errorCode) === e.detail.name })}>
-          ${codes.length ? html`<ul>${codes.map(([code]) => html`<li><strong>${code}</strong>: ${meaningOf(code).meaning}. ${meaningOf(code).action}</li>`)}</ul>`
-            : html`<p class="muted">${t('empty')}</p>`}</cr-figure>
+          @bar-click=${(e: CustomEvent<BarClick>) => this.open({ label: `error ${e.detail.name}`, status: 'failed', test: (s) => String(s.errorCode) === e.detail.name })}
+          .note=${codes.length ? html`<ul>${codes.map(([code]) => html`<li><strong>${code}</strong>: ${meaningOf(code).meaning}. ${meaningOf(code).action}</li>`)}</ul>`
+            : html`<p class="muted">${t('empty')}</p>`}></cr-figure>
         <cr-figure name="skipped-by-reason" heading=${t('skippedByReason')}
           .option=${barOption(reasons.map(([r]) => r), [{ name: t('skipped'), data: reasons.map(([, n]) => n) }], { horizontal: true })}
-          .header=${['reason', 'sends']} .rows=${reasons}
-          @bar-click=${(e: CustomEvent<BarClick>) => this.open({ label: e.detail.name, test: (s) => s.reason === e.detail.name && ['skipped', 'deferred'].includes(s.status) })}>
-          ${reasons.length ? nothing : html`<p class="muted">${t('empty')}</p>`}</cr-figure>
+          .header=${['reason', 'sends']} .rows=${reasons.map(([r, n]) => [r, n])}
+          @bar-click=${(e: CustomEvent<BarClick>) => this.open(reasons[e.detail.dataIndex][2])}
+          .note=${reasons.length ? nothing : html`<p class="muted">${t('empty')}</p>`}></cr-figure>
       </div>`;
   }
 

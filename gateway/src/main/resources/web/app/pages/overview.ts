@@ -158,9 +158,9 @@ export class Overview extends LitElement {
       .option=${barOption(stages.map((s) => s.stage), [{ name: t('funnel'), data: stages.map((s) => ({
         value: s.count, itemStyle: largest && largest.split('->')[1]?.trim() === s.stage ? { color: '#b42318' } : undefined })) as unknown as number[] }], { horizontal: true })}
       .header=${['stage', 'count', 'conversionFromPrevious', 'dropOff']}
-      .rows=${stages.map((s) => [s.stage, s.count, s.conversionFromPrevious, s.dropOff])}>
-      <p data-test="largest-drop">${t('largestDrop')}: <strong>${largest ? largest.replace('->', '→') : '–'}</strong>
-        ${this.dropOf(stages, largest)}</p></cr-figure>`;
+      .rows=${stages.map((s) => [s.stage, s.count, s.conversionFromPrevious, s.dropOff])}
+      .note=${html`<p data-test="largest-drop">${t('largestDrop')}: <strong>${largest ? largest.replace('->', '→') : '–'}</strong>
+        ${this.dropOf(stages, largest)}</p>`}></cr-figure>`;
   }
 
   /** The drop-off share of the named transition ("reach -> interact"), from the stage it ends in. */
