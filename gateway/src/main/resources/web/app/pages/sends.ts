@@ -74,7 +74,7 @@ export class Sends extends LitElement {
           <div class="row"><button ?disabled=${this.page === 0} @click=${() => { this.page--; }}>${t('previous')}</button>
             <span>${t('page')} ${this.page + 1} / ${pages}</span>
             <button ?disabled=${this.page + 1 >= pages} @click=${() => { this.page++; }}>${t('next')}</button></div>`;
-      }, (s) => !s.items.length)}</section>`;
+      })}</section>`;
   }
 }
 

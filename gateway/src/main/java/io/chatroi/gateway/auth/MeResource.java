@@ -1,6 +1,6 @@
 package io.chatroi.gateway.auth;
 
-import io.vertx.ext.web.RoutingContext;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,13 +17,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "API keys", description = "Keys and their roles; admin only")
 public class MeResource {
 
+    // the request is read from CDI, not taken as a parameter (OpenAPI would describe a parameter as a body)
+    private final CurrentVertxRequest request;
+
+    public MeResource(CurrentVertxRequest request) {
+        this.request = request;
+    }
+
     @GET
     @Operation(operationId = "getMe", summary = "The calling key's role and owner",
             description = "Any valid key may ask. owner is set for agent keys only.")
     @APIResponse(responseCode = "200", description = "The key's role and owner",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Me.class)))
     @APIResponse(responseCode = "401", description = "No key, or an unknown or revoked one")
-    public Me me(RoutingContext rc) {
-        return Me.of(rc.get(Caller.CONTEXT_KEY));
+    public Me me() {
+        return Me.of(request.getCurrent().get(Caller.CONTEXT_KEY));
     }
 }
