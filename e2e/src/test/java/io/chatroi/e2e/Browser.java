@@ -105,6 +105,7 @@ final class Browser implements AutoCloseable {
     /** Clicks bar dataIndex of the chart inside the figure named figure, where ECharts drew it. */
     void clickBar(String figure, int dataIndex) {
         WebElement chart = find("[data-figure='" + figure + "'] cr-chart");
+        script("arguments[0].scrollIntoView({block: 'center'});", chart);
         @SuppressWarnings("unchecked")
         List<Number> at = (List<Number>) ((JavascriptExecutor) driver).executeScript(
                 "return arguments[0].pixelOf(arguments[1]);", chart, dataIndex);
