@@ -65,6 +65,9 @@ public final class Permissions {
             // bulk paths would create or re-tier contacts of any owner
             Role.AGENT, List.of(rule(ALL, "/api/v1/contacts/import"), rule(ALL, "/api/v1/contacts/retier")));
 
+    /** Allowed to every role: who am I ({@code GET /api/v1/me}). */
+    private static final List<Rule> EVERY_ROLE = List.of(rule(READ, "/api/v1/me"));
+
     private Permissions() {
     }
 
@@ -73,6 +76,11 @@ public final class Permissions {
         for (Rule rule : DENIED.getOrDefault(role, List.of())) {
             if (rule.matches(method, path)) {
                 return false;
+            }
+        }
+        for (Rule rule : EVERY_ROLE) {
+            if (rule.matches(method, path) && path.equals("/api/v1/me")) {
+                return true;
             }
         }
         for (Rule rule : RULES.getOrDefault(role, List.of())) {

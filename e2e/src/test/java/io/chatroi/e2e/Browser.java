@@ -1,0 +1,158 @@
+package io.chatroi.e2e;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+/**
+ * Debian's chromium, headless, driven through Debian's chromedriver at a fixed path (Selenium is never asked to
+ * find or download a driver or a browser), with a fresh profile, a download folder, and the console log kept so
+ * that a test can fail on any console error.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    final ChromeDriver driver;
+    final Path downloads;
+    private final Path profile;
+    private final Path screenshots;
+    private final String base;
+    private final List<String> consoleErrors = new ArrayList<>();
+
+    static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    Browser(String base, Path screenshots, int width, int height) throws IOException {
+        this.base = base;
+        this.screenshots = Files.createDirectories(screenshots);
+        this.profile = Files.createTempDirectory("chatroi-chromium-profile");
+        this.downloads = Files.createTempDirectory("chatroi-downloads");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=en-US");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+    }
+
+    /** Opens the sign-in screen, pastes the key and waits until the navigation shows the key's role. */
+    void signIn(String key) {
+        driver.get(base + "/app/");
+        find("[data-test=key]").sendKeys(key);
+        find("[data-test=sign-in]").click();
+        find("[data-test=who]");
+    }
+
+    void signOut() {
+        find("[data-test=sign-out]").click();
+        find("[data-test=key]");
+    }
+
+    /** Goes to a page (the part after #/) and waits until nothing on it is loading any more. */
+    void open(String page) {
+        driver.get(base + "/app/#/" + page);
+        settle();
+    }
+
+    void settle() {
+        new WebDriverWait(driver, WAIT).until(d -> d.findElements(By.cssSelector("[aria-busy=true]")).isEmpty()
+                && !d.findElements(By.cssSelector("main#main")).isEmpty());
+    }
+
+    WebElement find(String css) {
+        return new WebDriverWait(driver, WAIT).until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+        });
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    /** Clicks bar dataIndex of the chart inside the figure named figure, where ECharts drew it. */
+    void clickBar(String figure, int dataIndex) {
+        WebElement chart = find("[data-figure='" + figure + "'] cr-chart");
+        script("arguments[0].scrollIntoView({block: 'center'});", chart);
+        @SuppressWarnings("unchecked")
+        List<Number> at = (List<Number>) ((JavascriptExecutor) driver).executeScript(
+                "return arguments[0].pixelOf(arguments[1]);", chart, dataIndex);
+        var size = chart.getSize();
+        new Actions(driver).moveToElement(chart, (int) Math.round(at.get(0).doubleValue() - size.width / 2.0),
+                (int) Math.round(at.get(1).doubleValue() - size.height / 2.0)).click().perform();
+    }
+
+    Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    void screenshot(String name) throws IOException {
+        File shot = driver.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), screenshots.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Console errors (SEVERE browser log entries) since the last call, failed requests included. */
+    List<String> newConsoleErrors() {
+        List<String> fresh = new ArrayList<>();
+        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+            if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                fresh.add(entry.getMessage());
+            }
+        }
+        consoleErrors.addAll(fresh);
+        return fresh;
+    }
+
+    /** Waits for a finished download whose name ends with suffix (Chromium writes .crdownload until done). */
+    Path awaitDownload(String suffix) {
+        return E2e.await("a download ending in " + suffix, WAIT, () -> {
+            try (var files = Files.list(downloads)) {
+                return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
+    }
+
+    @Override
+    public void close() throws IOException {
+        driver.quit();
+        for (Path dir : List.of(profile, downloads)) {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

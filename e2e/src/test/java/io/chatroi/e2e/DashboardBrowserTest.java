@@ -1,0 +1,245 @@
+package io.chatroi.e2e;
+
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.WebElement;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static io.chatroi.e2e.E2e.as;
+import static io.chatroi.e2e.E2e.await;
+import static io.chatroi.e2e.E2e.key;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The dashboard in a real browser (Debian's headless chromium) against the e2e stack, loaded with the demo
+ * workspace (dev/demo-data through the gateway): a manager and an agent sign in, open every page, and a number on
+ * each page is compared with what the API answers for the same query; the list behind a bar opens and its CSV is
+ * downloaded; the agent sees only its own records; any console error fails the test. Runs after the other e2e
+ * classes (the demo data would change the totals they assert). Screenshots go to e2e/target/screenshots/.
+ */
+@Order(Integer.MAX_VALUE)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(Stack.class)
+class DashboardBrowserTest {
+
+    private static final String AGENT_OWNER = "Li Si";
+    private static final Path SHOTS = Services.root().resolve("e2e/target/screenshots");
+    private static String manager;
+    private static String agent;
+    private static String campaignId;
+    private static ZoneId zone;
+    private static Browser browser;
+
+    @BeforeAll
+    static void demoWorkspaceAndBrowser() throws Exception {
+        if (!Browser.installed()) {
+            String why = "chromium and chromium-driver are not installed (dev/test installs them as root)";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError(why);
+            }
+            Assumptions.abort(why);
+        }
+        ProcessBuilder loader = new ProcessBuilder("bash", Services.root().resolve("dev/demo-data").toString(),
+                "http://127.0.0.1:" + Services.GATEWAY).redirectErrorStream(true)
+                .redirectOutput(Services.root().resolve("e2e/target/demo-data.log").toFile());
+        loader.environment().put("CHATROI_ADMIN_KEY", Services.ADMIN_KEY);
+        loader.environment().remove("CHATROI_API_KEY");
+        Process demo = loader.start();
+        assertThat(demo.waitFor(5, TimeUnit.MINUTES)).as("dev/demo-data finished").isTrue();
+        assertThat(demo.exitValue()).as("dev/demo-data exit code (e2e/target/demo-data.log)").isZero();
+        manager = key("manager", null);
+        agent = key("agent", AGENT_OWNER);
+        campaignId = as(manager).get("/api/v1/campaigns?limit=500").then().statusCode(200).extract().jsonPath()
+                .<Map<String, Object>>getList("items").stream().filter(c -> "LED spring promotion".equals(c.get("name")))
+                .map(c -> (String) c.get("id")).findFirst().orElseThrow();
+        // the simulated provider sends the demo campaign within a minute or two (sends deferred by the frequency cap
+        // or quiet hours wait for later): the counters are read once nothing is queued and two reads agree
+        String[] last = {""};
+        await("the demo campaign's counters to settle", Duration.ofMinutes(4), () -> {
+            JsonPath c = as(manager).get("/api/v1/campaigns/" + campaignId).then().extract().jsonPath();
+            String now = c.getString("counters.sent") + "/" + c.getString("counters.delivered") + "/"
+                    + c.getString("counters.read") + "/" + c.getString("counters.failed");
+            boolean settled = c.getInt("counters.queued") == 0 && now.equals(last[0]);
+            last[0] = now;
+            sleep(2000);
+            return settled ? true : null;
+        });
+        String run = as(manager).contentType("application/json").body("{}").post("/api/v1/recompute")
+                .then().statusCode(202).extract().header("Location");
+        await("the recompute to succeed", Duration.ofMinutes(3), () -> "succeeded".equals(
+                as(manager).get(run).then().extract().path("status")) ? true : null);
+        zone = ZoneId.of(as(manager).get("/api/v1/settings").then().extract().path("timeZone"));
+        browser = new Browser("http://127.0.0.1:" + Services.GATEWAY, SHOTS, 1280, 800);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @AfterAll
+    static void closeBrowser() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @AfterEach
+    void noConsoleErrors() {
+        if (browser != null) {
+            assertThat(browser.newConsoleErrors()).as("console errors").isEmpty();
+        }
+    }
+
+    private static double value(String css) {
+        return Double.parseDouble(browser.find(css).getAttribute("data-value"));
+    }
+
+    @Test
+    @Order(1)
+    void managerOverviewTilesEqualTheKpisOfTheSameRange() throws Exception {
+        browser.signIn(manager);
+        assertThat(browser.find("[data-test=who]").getText()).contains("manager");
+        browser.open("overview");
+        browser.find("[data-test=tiles] [data-kpi=sent]");
+        LocalDate today = LocalDate.now(zone);
+        JsonPath kpis = as(manager).queryParam("from", today.minusDays(29).toString()).queryParam("to", today.toString())
+                .get("/api/v1/kpis").then().statusCode(200).extract().jsonPath();
+        assertThat(value("[data-kpi=sent]")).isEqualTo(kpis.getDouble("rows[0].counts.sent")).isPositive();
+        assertThat(value("[data-kpi=openRate]")).isCloseTo(kpis.getDouble("rows[0].kpis.openRate.value"), within(1e-9));
+        assertThat(browser.find("[data-kpi=openRate]").getAttribute("class"))
+                .contains(kpis.getString("rows[0].kpis.openRate.rating"));
+        browser.find("[data-figure=funnel]");
+        assertThat(browser.find("[data-test=largest-drop]").getText()).contains("→");
+        browser.find("[data-test=alerts]");
+        browser.screenshot("overview-1280");
+    }
+
+    @Test
+    @Order(2)
+    void campaignListAndPageShowTheLiveCounters() throws Exception {
+        browser.open("campaigns");
+        assertThat(browser.find("table[data-test=campaigns]").getText()).contains("LED spring promotion");
+        browser.open("campaigns/" + campaignId);
+        JsonPath campaign = as(manager).get("/api/v1/campaigns/" + campaignId).then().extract().jsonPath();
+        assertThat(browser.find("[data-test=campaign-name]").getText()).isEqualTo("LED spring promotion");
+        assertThat(browser.find("[data-counter=sent] .value").getText().replace(",", ""))
+                .isEqualTo(Integer.toString(campaign.getInt("counters.sent")));
+        assertThat(browser.find("[data-test=verdict]").getText()).isNotBlank();
+        browser.screenshot("campaign-1280");
+    }
+
+    @Test
+    @Order(3)
+    void theListBehindTheDeliveredBarOpensAndItsCsvDownloads() throws Exception {
+        int delivered = as(manager).get("/api/v1/campaigns/" + campaignId).then().extract().path("counters.delivered");
+        browser.clickBar("delivery-funnel", 1);
+        WebElement count = browser.find("[data-test=drill] [data-test=drill-count]");
+        assertThat(count.getText()).isEqualTo(Integer.toString(delivered));
+        assertThat(browser.all("[data-test=drill-table] tbody tr")).hasSize(Math.min(25, delivered));
+        browser.find("[data-test=drill-csv]").click();
+        Path csv = browser.awaitDownload(".csv");
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).startsWith("phone,contactId,variant,status");
+        assertThat(lines).hasSize(delivered + 1);
+        browser.screenshot("campaign-drill-1280");
+    }
+
+    @Test
+    @Order(4)
+    void roiTeamContactsAndFollowUpsEqualTheApi() throws Exception {
+        LocalDate today = LocalDate.now(zone);
+        browser.open("roi");
+        JsonPath roi = as(manager).queryParam("from", today.minusDays(89).toString()).queryParam("to", today.toString())
+                .get("/api/v1/roi").then().statusCode(200).extract().jsonPath();
+        assertThat(value("[data-test=roi-tiles] [data-kpi=roi]")).isCloseTo(roi.getDouble("kpis.roi.value"), within(1e-9));
+        assertThat(browser.find("[data-test=basis]").getText()).isEqualTo(roi.getString("basis"));
+        browser.find("table[data-test=costs]");
+        browser.screenshot("roi-1280");
+
+        browser.open("team");
+        JsonPath cards = as(manager).get("/api/v1/scorecards").then().statusCode(200).extract().jsonPath();
+        for (Map<String, Object> row : cards.<Map<String, Object>>getList("rows")) {
+            String score = browser.find("table[data-test=scorecards] tr[data-owner='" + row.get("owner") + "'] [data-test=score]").getText();
+            assertThat(Double.parseDouble(score)).isCloseTo(((Number) row.get("score")).doubleValue(), within(1e-9));
+        }
+
+        browser.open("contacts");
+        int contacts = as(manager).get("/api/v1/contacts?limit=500").then().extract().jsonPath().getList("items").size();
+        assertThat(browser.find("[data-test=contact-total]").getText()).isEqualTo(Integer.toString(contacts));
+        browser.find("[data-figure=activity-tiers]");
+        browser.find("table[data-test=contacts] tbody tr a").click();
+        browser.settle();
+        assertThat(browser.find("[data-test=contact-phone]").getText()).startsWith("+");
+
+        browser.open("follow-ups");
+        int overdue = as(manager).get("/api/v1/follow-ups?limit=500").then().extract().jsonPath().getList("items").size();
+        assertThat(browser.find("[data-test=overdue-count]").getText()).isEqualTo(Integer.toString(overdue));
+        browser.signOut();
+        assertThat(browser.script("return sessionStorage.length")).isEqualTo(0L);
+    }
+
+    @Test
+    @Order(5)
+    void anAgentSeesOnlyItsOwnRecordsAndItsRole() throws Exception {
+        browser.signIn(agent);
+        browser.settle();
+        assertThat(browser.all("header.top nav a").stream().map(a -> a.getAttribute("data-nav")).toList())
+                .containsExactly("follow-ups", "team", "contacts");
+        // follow-ups is the agent's home page
+        browser.find("[data-test=overdue-count]");
+        int overdue = as(agent).get("/api/v1/follow-ups?limit=500").then().extract().jsonPath().getList("items").size();
+        assertThat(browser.find("[data-test=overdue-count]").getText()).isEqualTo(Integer.toString(overdue));
+        assertThat(browser.all("table[data-test=overdue] tbody tr td:nth-child(3)")).allMatch(td -> td.getText().equals(AGENT_OWNER));
+
+        browser.open("contacts");
+        List<Object> own = as(agent).get("/api/v1/contacts?limit=500").then().extract().jsonPath().getList("items.owner");
+        assertThat(own).isNotEmpty().allMatch(AGENT_OWNER::equals);
+        assertThat(browser.find("[data-test=contact-total]").getText()).isEqualTo(Integer.toString(own.size()));
+        assertThat(browser.all("table[data-test=contacts] tbody tr td:nth-child(5)")).isNotEmpty()
+                .allMatch(td -> td.getText().equals(AGENT_OWNER));
+        browser.screenshot("agent-contacts-1280");
+
+        browser.open("team");
+        assertThat(browser.all("table[data-test=scorecards] tbody tr").stream().map(r -> r.getAttribute("data-owner")).toList())
+                .containsExactly(AGENT_OWNER);
+
+        browser.open("overview");
+        assertThat(browser.find(".state.forbidden").getText()).contains("Not in your role");
+        browser.signOut();
+    }
+
+    @Test
+    @Order(6)
+    void aPhoneWideScreenShowsTheOverview() throws Exception {
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.signIn(manager);
+        browser.open("overview");
+        browser.find("[data-kpi=sent]");
+        long overflow = (Long) browser.script("return document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(overflow).as("no sideways scrolling at 390 px").isLessThanOrEqualTo(0L);
+        browser.screenshot("overview-390");
+        browser.signOut();
+    }
+}

@@ -1,0 +1,62 @@
+// The dashboard's words in English and Chinese; KPI names come from the API's catalogue (name, nameZh).
+export type Lang = 'en' | 'zh';
+
+const LANG_KEY = 'chatroi.lang';
+
+const WORDS: Record<string, [string, string]> = {
+  overview: ['Overview', '概览'], campaigns: ['Campaigns', '营销活动'], roi: ['ROI', '投资回报'],
+  team: ['Team', '团队'], contacts: ['Contacts', '联系人'], followUps: ['Follow-ups', '跟进'],
+  signIn: ['Sign in', '登录'], signOut: ['Sign out', '退出'], apiKey: ['API key', 'API 密钥'],
+  signInHelp: ['Paste an API key. It stays in this browser tab only and is forgotten when you sign out or close the tab.',
+    '粘贴 API 密钥。它只保存在此浏览器标签页中，退出或关闭标签页后即被清除。'],
+  loading: ['Loading…', '加载中…'], empty: ['Nothing here yet.', '暂无数据。'], retry: ['Retry', '重试'],
+  notInRole: ['Not in your role', '不在您的角色权限内'],
+  notInRoleHelp: ['Your key’s role may not see this. Ask an admin for a key with another role.',
+    '您的密钥角色无权查看此内容。请向管理员申请其他角色的密钥。'],
+  range: ['Range', '时间范围'], today: ['Today', '今天'], d7: ['7 days', '7 天'], d30: ['30 days', '30 天'],
+  d90: ['90 days', '90 天'], thisMonth: ['This month', '本月'], custom: ['Custom', '自定义'],
+  compare: ['Compare with previous period', '与上一周期比较'], from: ['From', '从'], to: ['To', '至'],
+  messagesOverTime: ['Messages over time', '消息趋势'], funnel: ['Funnel', '漏斗'],
+  largestDrop: ['Largest drop-off', '最大流失'], alerts: ['Live alerts', '实时提醒'],
+  asTable: ['Table', '表格'], asChart: ['Chart', '图表'], csv: ['CSV', 'CSV'],
+  sent: ['Sent', '已发送'], delivered: ['Delivered', '已送达'], read: ['Read', '已读'], replied: ['Replied', '已回复'],
+  conversions: ['Conversions', '转化'], revenue: ['Revenue', '收入'], spend: ['Spend', '支出'],
+  clicked: ['Clicked', '已点击'], converted: ['Converted', '已转化'], failed: ['Failed', '失败'],
+  skipped: ['Skipped', '跳过'], deferred: ['Deferred', '延后'], queued: ['Queued', '排队中'], holdout: ['Holdout', '对照组'],
+  status: ['Status', '状态'], name: ['Name', '名称'], variants: ['Variants', '变体'],
+  experiment: ['Experiment', '实验'], winner: ['Winner', '胜出'], notEnough: ['Not enough sends yet', '发送量尚不足'],
+  noWinner: ['No significant difference yet', '尚无显著差异'],
+  failuresByCode: ['Failures by error code', '按错误码的失败'], skippedByReason: ['Skipped and deferred by reason', '按原因的跳过与延后'],
+  pause: ['Pause', '暂停'], resume: ['Resume', '继续'], cancel: ['Cancel campaign', '取消活动'],
+  sends: ['Sends', '发送记录'], contact: ['Contact', '联系人'], phone: ['Phone', '电话'], more: ['More', '更多'],
+  back: ['Back', '返回'], close: ['Close', '关闭'], costs: ['Costs', '成本'], costByCategory: ['Cost by category', '按类别的成本'],
+  costByKind: ['Cost by kind', '按性质的成本'], valueParts: ['Value parts', '价值构成'], basis: ['Basis', '口径'],
+  add: ['Add', '添加'], edit: ['Edit', '编辑'], delete: ['Delete', '删除'], save: ['Save', '保存'],
+  week: ['Week', '周'], score: ['Score', '得分'], owner: ['Owner', '负责人'], tierMix: ['Tier mix', '分层结构'],
+  search: ['Search', '搜索'], due: ['Due now', '现在到期'], overdue: ['Overdue', '已逾期'], upcoming: ['Upcoming', '即将到期'],
+  tags: ['Tags', '标签'], deals: ['Deals', '交易'], preferences: ['Preferences', '偏好'], timeline: ['Messages', '消息'],
+  tierHistory: ['Tiers', '分层'], vsPrevious: ['vs previous period', '较上一周期'], band: ['Band', '基准区间'],
+  page: ['Page', '页'], previous: ['Previous', '上一页'], next: ['Next', '下一页'], rows: ['rows', '行'],
+  language: ['中文', 'English'], error: ['Something went wrong', '出错了'], counters: ['Counters', '计数'],
+  refreshing: ['Refreshing every 5 s while sending', '发送中每 5 秒刷新'], filters: ['Filters', '筛选'],
+};
+
+let lang: Lang = (localStorage.getItem(LANG_KEY) as Lang) === 'zh' ? 'zh' : 'en';
+const listeners: Array<() => void> = [];
+
+export function currentLang(): Lang { return lang; }
+
+export function setLang(next: Lang): void {
+  lang = next;
+  localStorage.setItem(LANG_KEY, next);
+  document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
+  listeners.forEach((l) => l());
+}
+
+export function onLangChange(listener: () => void): void { listeners.push(listener); }
+
+/** The word for key in the current language (the key itself when unknown, so a gap shows instead of breaking). */
+export function t(key: string): string {
+  const pair = WORDS[key];
+  return pair ? pair[lang === 'zh' ? 1 : 0] : key;
+}

@@ -1,0 +1,186 @@
+// One campaign: live counters (refreshed every 5 s while it sends), the delivery funnel, variants with the
+// experiment verdict, failures by Meta error code and skipped or deferred sends by reason; every bar and count
+// opens the sends behind it. Managers pause, resume and cancel.
+import { html, LitElement, nothing } from 'lit';
+import { get, send } from '../api';
+import { barOption, BarClick } from '../chart';
+import { count, percent } from '../format';
+import { onLangChange, t } from '../i18n';
+import { canManage, readsReports } from '../session';
+import { meaningOf } from '../meta-errors';
+import { KpiReport, todayIn, workspace } from '../reports';
+import { load, Loadable, loaded, problemView, table } from '../views';
+import { Drill, SendView } from './sends';
+import './sends';
+
+export interface Counters {
+  queued: number; deferred: number; skipped: number; holdout: number; sent: number; delivered: number; read: number;
+  replied: number; clicked: number; clicks: number; failed: number; optedOut: number;
+  skippedByReason: Record<string, number>; failedByCode: Record<string, number>;
+}
+export interface CampaignView {
+  id: string; name: string; owner: string | null; status: string; variants: Array<{ key: string; weight: number }>;
+  launchedAt: string | null; createdAt: string; counters: Counters | null; countersByVariant: Record<string, Counters>;
+}
+interface Experiment {
+  variants: Array<{ variant: string; control: boolean; sends: number; conversions: number; rate: number | null;
+    differenceVsControl?: number | null; ci95Low?: number | null; ci95High?: number | null; pValue?: number | null; significant?: boolean }>;
+  winner: string | null; verdict: string; minSamplePerVariant: number;
+}
+
+const FUNNEL: Array<{ id: string; drill: Drill | null }> = [
+  { id: 'sent', drill: { label: 'sent', status: 'sent' } },
+  { id: 'delivered', drill: { label: 'delivered', status: 'sent', test: (s: SendView) => !!s.deliveredAt || s.delivery === 'read' || !!s.readAt } },
+  { id: 'read', drill: { label: 'read', status: 'sent', test: (s: SendView) => !!s.readAt } },
+  { id: 'replied', drill: { label: 'replied', status: 'sent', test: (s: SendView) => !!s.repliedAt } },
+  { id: 'clicked', drill: { label: 'clicked', status: 'sent', test: (s: SendView) => !!s.clickedAt || s.clicks > 0 } },
+  { id: 'converted', drill: null },
+];
+const LIVE = ['sending', 'scheduled'];
+
+export class Campaign extends LitElement {
+  static properties = {
+    campaignId: {},
+    campaign: { state: true },
+    experiment: { state: true },
+    conversions: { state: true },
+    drill: { state: true },
+    actionError: { state: true },
+  };
+
+  declare campaignId;
+  private declare campaign: Loadable<CampaignView>;
+  private declare experiment: Loadable<Experiment>;
+  private declare conversions: number | null;
+  private declare drill: Drill | null;
+  private declare actionError: Error | null;
+  private timer?: number;
+
+  constructor() {
+    super();
+    this.campaignId = '';
+    this.conversions = null;
+    this.drill = null;
+    this.actionError = null;
+  }
+
+  createRenderRoot() { return this; }
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    onLangChange(() => this.requestUpdate());
+    this.refresh(true);
+    this.timer = window.setInterval(() => {
+      if (!(this.campaign instanceof Error) && this.campaign && LIVE.includes(this.campaign.status)) this.refresh(false);
+    }, 5000);
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.clearInterval(this.timer);
+  }
+
+  private refresh(first: boolean): void {
+    const call = get<CampaignView>(`/api/v1/campaigns/${this.campaignId}`);
+    if (!first) {
+      call.then((c) => { this.campaign = c; }, () => { /* keep the last counters; the next tick retries */ });
+      return;
+    }
+    load(call, (v) => {
+      this.campaign = v;
+      if (v && !(v instanceof Error) && readsReports()) this.loadConversions(v);
+    });
+    if (readsReports()) load(get<Experiment>(`/api/v1/campaigns/${this.campaignId}/experiment`), (v) => { this.experiment = v; });
+  }
+
+  /** Conversions come from the reports (metrics-service), from the launch day until today. */
+  private loadConversions(c: CampaignView): void {
+    void workspace().then((s) => get<KpiReport>('/api/v1/kpis', {
+      campaignId: c.id, from: (c.launchedAt ?? c.createdAt).slice(0, 10), to: todayIn(s.timeZone),
+    })).then((r) => { this.conversions = Number(r.rows?.[0]?.counts?.conversions ?? 0); }, () => { this.conversions = null; });
+  }
+
+  private async act(action: 'pause' | 'resume' | 'cancel'): Promise<void> {
+    if (action === 'cancel' && !confirm(t('cancel') + '?')) return;
+    try {
+      this.actionError = null;
+      this.campaign = (await send<CampaignView>('POST', `/api/v1/campaigns/${this.campaignId}/${action}`)) ?? this.campaign;
+    } catch (e) {
+      this.actionError = e as Error;
+    }
+  }
+
+  render() {
+    return html`<p><a href="#/campaigns">← ${t('campaigns')}</a></p>${loaded(this.campaign, (c) => this.view(c))}`;
+  }
+
+  private open(drill: Drill | null): void {
+    this.drill = drill;
+    if (drill) this.updateComplete.then(() => this.querySelector('[data-test="drill"]')?.scrollIntoView({ block: 'nearest' }));
+  }
+
+  private view(c: CampaignView) {
+    const k = c.counters ?? ({ skippedByReason: {}, failedByCode: {} } as unknown as Counters);
+    const manager = canManage();
+    const funnelValues = FUNNEL.map((f) => (f.id === 'converted' ? this.conversions ?? 0 : Number(k[f.id as keyof Counters] ?? 0)));
+    const codes = Object.entries(k.failedByCode ?? {});
+    // skipped sends come counted by reason; deferred ones (waiting for a window or the weekly cap) as one bar
+    const reasons: Array<[string, number, Drill]> = [
+      ...Object.entries(k.skippedByReason ?? {}).map(([r, n]): [string, number, Drill] =>
+        [`skipped: ${r}`, n, { label: `skipped: ${r}`, status: 'skipped', test: (s: SendView) => s.reason === r }]),
+      ...(k.deferred ? [[`deferred`, k.deferred, { label: 'deferred', status: 'deferred' }] as [string, number, Drill]] : []),
+    ];
+    const counterIds: Array<[keyof Counters, Drill]> = [['queued', { label: 'queued', status: 'queued' }], ['sent', { label: 'sent', status: 'sent' }],
+      ['delivered', FUNNEL[1].drill!], ['read', FUNNEL[2].drill!], ['replied', FUNNEL[3].drill!], ['clicked', FUNNEL[4].drill!],
+      ['failed', { label: 'failed', status: 'failed' }], ['skipped', { label: 'skipped', status: 'skipped' }],
+      ['deferred', { label: 'deferred', status: 'deferred' }], ['holdout', { label: 'holdout', status: 'holdout' }]];
+    return html`<div class="row"><h1 data-test="campaign-name">${c.name}</h1><span class="badge ${c.status}" data-test="status">${c.status}</span>
+        ${LIVE.includes(c.status) ? html`<span class="muted">${t('refreshing')}</span>` : nothing}</div>
+      ${manager ? html`<div class="toolbar">
+        ${['sending', 'scheduled'].includes(c.status) ? html`<button data-test="pause" @click=${() => this.act('pause')}>${t('pause')}</button>` : nothing}
+        ${c.status === 'paused' ? html`<button data-test="resume" @click=${() => this.act('resume')}>${t('resume')}</button>` : nothing}
+        ${['draft', 'scheduled', 'sending', 'paused'].includes(c.status) ? html`<button class="danger" data-test="cancel" @click=${() => this.act('cancel')}>${t('cancel')}</button>` : nothing}
+      </div>` : nothing}
+      ${this.actionError ? problemView(this.actionError) : nothing}
+      <section class="card"><h2>${t('counters')}</h2><div class="counters" data-test="counters">${counterIds.map(([id, drill]) => html`
+        <button data-counter=${id} @click=${() => this.open(drill)}><span class="value">${count(Number(k[id] ?? 0))}</span>${t(String(id))}</button>`)}</div></section>
+      <cr-sends .campaignId=${c.id} .drill=${this.drill} @close=${() => this.open(null)}></cr-sends>
+      <div class="grid">
+        <cr-figure name="delivery-funnel" heading=${t('funnel')} data-test="delivery-funnel"
+          .option=${barOption(FUNNEL.map((f) => t(f.id)), [{ name: t('sends'), data: funnelValues }])}
+          .header=${['stage', 'count', 'ofSent']} .rows=${FUNNEL.map((f, i) => [f.id, funnelValues[i], percent(funnelValues[0] ? funnelValues[i] / funnelValues[0] : null)])}
+          @bar-click=${(e: CustomEvent<BarClick>) => this.open(FUNNEL[e.detail.dataIndex].drill)}></cr-figure>
+        ${this.variantsView(c)}
+        <cr-figure name="failures-by-code" heading=${t('failuresByCode')}
+          .option=${barOption(codes.map(([code]) => code), [{ name: t('failed'), data: codes.map(([, n]) => n) }])}
+          .header=${['errorCode', 'sends', 'meaning', 'whatToDo']} .rows=${codes.map(([code, n]) => [code, n, meaningOf(code).meaning, meaningOf(code).action])}
+          @bar-click=${(e: CustomEvent<BarClick>) => this.open({ label: `error ${e.detail.name}`, status: 'failed', test: (s) => String(s.errorCode) === e.detail.name })}
+          .note=${codes.length ? html`<ul>${codes.map(([code]) => html`<li><strong>${code}</strong>: ${meaningOf(code).meaning}. ${meaningOf(code).action}</li>`)}</ul>`
+            : html`<p class="muted">${t('empty')}</p>`}></cr-figure>
+        <cr-figure name="skipped-by-reason" heading=${t('skippedByReason')}
+          .option=${barOption(reasons.map(([r]) => r), [{ name: t('skipped'), data: reasons.map(([, n]) => n) }], { horizontal: true })}
+          .header=${['reason', 'sends']} .rows=${reasons.map(([r, n]) => [r, n])}
+          @bar-click=${(e: CustomEvent<BarClick>) => this.open(reasons[e.detail.dataIndex][2])}
+          .note=${reasons.length ? nothing : html`<p class="muted">${t('empty')}</p>`}></cr-figure>
+      </div>`;
+  }
+
+  private variantsView(c: CampaignView) {
+    if (!readsReports()) return nothing;
+    return html`<section class="card" data-test="variants"><h2>${t('variants')}</h2>
+      ${loaded(this.experiment, (x) => html`
+        ${table(['variant', t('sent'), t('delivered'), t('read'), t('replied'), t('converted'), 'rate', 'Δ vs control', '95% CI', 'p'],
+          x.variants.map((v) => {
+            const k = c.countersByVariant?.[v.variant];
+            return [`${v.variant}${v.control ? ' (control)' : ''}`, count(k?.sent ?? v.sends), count(k?.delivered ?? 0), count(k?.read ?? 0),
+              count(k?.replied ?? 0), count(v.conversions), percent(v.rate),
+              v.differenceVsControl === undefined ? '–' : percent(v.differenceVsControl),
+              v.ci95Low === undefined || v.ci95Low === null ? '–' : `${percent(v.ci95Low)} … ${percent(v.ci95High)}`,
+              v.pValue === undefined || v.pValue === null ? '–' : v.pValue.toFixed(3)];
+          }), { testId: 'variants-table' })}
+        <p data-test="verdict"><strong>${t('experiment')}:</strong> ${x.winner ? `${t('winner')}: ${x.winner}` : x.verdict.startsWith('not enough') ? t('notEnough') : t('noWinner')}
+          <span class="muted">(${x.verdict})</span></p>`)}</section>`;
+  }
+}
+
+customElements.define('cr-campaign', Campaign);

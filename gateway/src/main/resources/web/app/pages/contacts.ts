@@ -1,0 +1,114 @@
+// Contacts: the tier mix (activity, intent, customer class) with the high-activity share against the 15% alert
+// line, and the list with the API's filters and search, paged by cursor.
+import { html, LitElement } from 'lit';
+import { all, get, Page, Query } from '../api';
+import { barOption } from '../chart';
+import { dateTime, percent } from '../format';
+import { onLangChange, t } from '../i18n';
+import { load, Loadable, loaded, table } from '../views';
+import { download, fileName, toCsv } from '../csv';
+
+export interface Contact {
+  id: string; phone: string; name: string | null; company: string | null; country: string | null; owner: string | null;
+  stage: string; optedOut: boolean; tags: string[]; activity: string; intent: string; customerClass: string | null;
+  lastInboundAt: string | null; createdAt: string; followUp: { dueAt: string; reason: string } | null; source: string | null;
+  language: string | null; timeZone: string | null;
+}
+
+const ALERT_LINE = 0.15;
+const ACTIVITY = ['high', 'medium', 'low', 'dormant'];
+const HEADER = ['name', 'phone', 'company', 'country', 'owner', 'stage', 'activity', 'intent', 'tags', 'lastInboundAt'];
+
+function tally(items: Contact[], pick: (c: Contact) => string | null): Array<[string, number]> {
+  const m = new Map<string, number>();
+  items.forEach((c) => { const k = pick(c) ?? 'none'; m.set(k, (m.get(k) ?? 0) + 1); });
+  return [...m.entries()].sort((a, b) => b[1] - a[1]);
+}
+
+export class Contacts extends LitElement {
+  static properties = {
+    everyone: { state: true },
+    page: { state: true },
+    filters: { state: true },
+  };
+
+  private declare everyone: Loadable<{ items: Contact[]; truncated: boolean }>;
+  private declare page: Loadable<Page<Contact>>;
+  private declare filters: Query;
+  private cursors: Array<string | null> = [null];
+
+  constructor() {
+    super();
+    this.filters = {};
+  }
+
+  createRenderRoot() { return this; }
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    onLangChange(() => this.requestUpdate());
+    load(all<Contact>('/api/v1/contacts', {}, 10_000), (v) => { this.everyone = v; });
+    this.go(0);
+  }
+
+  private go(index: number): void {
+    this.cursors = this.cursors.slice(0, index + 1);
+    load(get<Page<Contact>>('/api/v1/contacts', { ...this.filters, limit: 25, after: this.cursors[index] }), (v) => {
+      this.page = v;
+      if (v && !(v instanceof Error) && v.nextCursor) this.cursors[index + 1] = v.nextCursor;
+    });
+  }
+
+  private filter(e: Event): void {
+    e.preventDefault();
+    const form = new FormData(e.target as HTMLFormElement);
+    const q: Query = {};
+    for (const [name, value] of form.entries()) if (value) q[name] = String(value);
+    this.filters = q;
+    this.cursors = [null];
+    this.go(0);
+  }
+
+  render() {
+    return html`<h1>${t('contacts')}</h1>${loaded(this.everyone, (e) => this.mix(e.items, e.truncated))}
+      <section class="card" style="margin-top:16px">
+        <form class="toolbar" data-test="contact-filters" @submit=${this.filter} role="search">
+          <label>${t('search')} <input name="q" type="search" data-test="q"></label>
+          <label>activity <select name="activity"><option value=""></option>${ACTIVITY.map((a) => html`<option>${a}</option>`)}</select></label>
+          <label>intent <select name="intent"><option value=""></option>${['high', 'medium', 'low', 'none'].map((a) => html`<option>${a}</option>`)}</select></label>
+          <label>stage <select name="stages"><option value=""></option>${['new', 'contacted', 'qualified', 'quoted', 'customer', 'repeat_customer', 'lost'].map((a) => html`<option>${a}</option>`)}</select></label>
+          <label>${t('owner')} <input name="owners" size="8"></label>
+          <label>tag <input name="tagsAny" size="8"></label>
+          <button type="submit" class="primary">${t('filters')}</button></form>
+        ${loaded(this.page, (p) => {
+          const index = this.cursors.indexOf(p.nextCursor) - 1;
+          const here = index >= 0 ? index : this.cursors.length - 1;
+          const rows = p.items.map((c) => [c.name ?? c.phone, c.phone, c.company, c.country, c.owner, c.stage, c.activity, c.intent, c.tags.join(' '), dateTime(c.lastInboundAt)]);
+          return html`<div class="toolbar"><button data-test="list-csv" @click=${() => download(fileName('contacts-page'), toCsv(HEADER, rows))}>${t('csv')}</button></div>
+            ${table(HEADER, rows, { links: p.items.map((c) => `#/contacts/${c.id}`), testId: 'contacts' })}
+            <div class="row"><button ?disabled=${here === 0} @click=${() => this.go(here - 1)}>${t('previous')}</button>
+              <span>${t('page')} ${here + 1}</span>
+              <button ?disabled=${!p.nextCursor} @click=${() => this.go(here + 1)}>${t('next')}</button></div>`;
+        }, (p) => !p.items.length)}</section>`;
+  }
+
+  private mix(items: Contact[], truncated: boolean) {
+    const activity = tally(items, (c) => c.activity);
+    const intent = tally(items, (c) => c.intent);
+    const klass = tally(items, (c) => c.customerClass);
+    const high = items.filter((c) => c.activity === 'high').length;
+    const share = items.length ? high / items.length : 0;
+    return html`<p data-test="high-share">${t('tierMix')}: high activity ${percent(share)} of <span data-test="contact-total">${items.length}</span>
+        ${truncated ? '(first 10,000)' : ''} — ${share < ALERT_LINE ? html`<span class="badge alert">below the 15% line</span>` : html`<span class="badge ok">above the 15% line</span>`}</p>
+      <div class="grid">
+        <cr-figure name="activity-tiers" heading="activity" .option=${barOption(activity.map(([k]) => k), [{ name: 'share', data: activity.map(([, n]) => n / Math.max(1, items.length)) }],
+          { markLine: { value: ALERT_LINE, label: '15%' } })} .header=${['activity', 'contacts', 'share']} .rows=${activity.map(([k, n]) => [k, n, percent(n / Math.max(1, items.length))])}></cr-figure>
+        <cr-figure name="intent-tiers" heading="intent" .option=${barOption(intent.map(([k]) => k), [{ name: 'contacts', data: intent.map(([, n]) => n) }])}
+          .header=${['intent', 'contacts']} .rows=${intent}></cr-figure>
+        <cr-figure name="customer-class" heading="customer class" .option=${barOption(klass.map(([k]) => k), [{ name: 'contacts', data: klass.map(([, n]) => n) }])}
+          .header=${['customerClass', 'contacts']} .rows=${klass}></cr-figure>
+      </div>`;
+  }
+}
+
+customElements.define('cr-contacts', Contacts);
