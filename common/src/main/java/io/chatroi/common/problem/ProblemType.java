@@ -13,7 +13,9 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(413, "Payload too large", "payload-too-large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", "unsupported-media-type"),
     UNPROCESSABLE(422, "Unprocessable request", "unprocessable"),
+    RATE_LIMITED(429, "Too many requests", "rate-limited"),
     SERVICE_UNAVAILABLE(503, "Service unavailable", "service-unavailable"),
+    GATEWAY_TIMEOUT(504, "Service did not answer in time", "gateway-timeout"),
     INTERNAL(500, "Internal server error", "internal");
 
     private static final String BASE = "https://chatroi.io/problems/";

@@ -1,0 +1,121 @@
+package io.chatroi.common.testing;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.restassured.RestAssuredRequest;
+import com.atlassian.oai.validator.restassured.RestAssuredResponse;
+import io.restassured.filter.FilterContext;
+import io.restassured.filter.OrderedFilter;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * A rest-assured filter that holds every call a test makes to an OpenAPI document: each response must be one the
+ * document describes for that operation (status, content type, body schema with its required and nullable fields;
+ * an undocumented field fails too), and each request the service accepted (2xx) must be one the document allows, so
+ * a required field the code does not require shows. A request the service refused is not checked: tests send bad
+ * input on purpose. Calls to paths outside the document ({@code /q/health}, unknown paths, the gateway's proxied
+ * routes in its own tests) are counted apart and listed in the summary.
+ *
+ * <p>Service tests get it without a line of code ({@link ContractValidationCallback}); e2e builds its own instance
+ * over the gateway's merged document.
+ */
+public final class ContractValidation implements OrderedFilter {
+
+    private static final Set<String> OUTSIDE_KEYS = Set.of("validation.request.path.missing",
+            "validation.request.operation.notAllowed");
+
+    private final String name;
+    private final OpenApiInteractionValidator validator;
+    private final AtomicInteger validated = new AtomicInteger();
+    private final Set<String> outside = java.util.Collections.synchronizedSet(new TreeSet<>());
+
+    private ContractValidation(String name, OpenApiInteractionValidator validator) {
+        this.name = name;
+        this.validator = validator;
+    }
+
+    /** Validation against a document given as text (YAML or JSON); {@code name} appears in failures. */
+    public static ContractValidation of(String name, String document) {
+        return new ContractValidation(name, OpenApiInteractionValidator.createForInlineApiSpecification(document)
+                .build());
+    }
+
+    public static ContractValidation ofFile(Path file) {
+        try {
+            return of(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Response filter(FilterableRequestSpecification requestSpec, FilterableResponseSpecification responseSpec,
+                           FilterContext context) {
+        Response response = context.next(requestSpec, responseSpec);
+        Request request = RestAssuredRequest.of(requestSpec);
+        ValidationReport report = response.statusCode() < 300
+                ? validator.validate(request, RestAssuredResponse.of(response))
+                : validator.validateResponse(request.getPath(), request.getMethod(), RestAssuredResponse.of(response));
+        if (report.getMessages().stream().anyMatch(m -> OUTSIDE_KEYS.contains(m.getKey()))) {
+            outside.add(request.getMethod() + " " + request.getPath() + " " + response.statusCode());
+            return response;
+        }
+        if (report.hasErrors()) {
+            String messages = report.getMessages().stream()
+                    .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                    .map(m -> "  - [" + m.getKey() + "] " + m.getMessage())
+                    .collect(Collectors.joining("\n"));
+            throw new AssertionError(request.getMethod() + " " + request.getPath() + " answered "
+                    + response.statusCode() + ", which the contract " + name + " does not allow:\n" + messages
+                    + "\n  body: " + abbreviate(response.asString()) + "\nFix the code or its OpenAPI annotations"
+                    + " (then refresh openapi.yaml), or mark the test @SkipContractValidation(\"why\").");
+        }
+        validated.incrementAndGet();
+        return response;
+    }
+
+    /** After rest-assured's own filters, so the request is complete (port, headers) when it is checked. */
+    @Override
+    public int getOrder() {
+        return OrderedFilter.LOWEST_PRECEDENCE;
+    }
+
+    public int validatedResponses() {
+        return validated.get();
+    }
+
+    public Set<String> outsideCalls() {
+        synchronized (outside) {
+            return Set.copyOf(outside);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** One line for a build log: how many responses were checked, and what was outside the document. */
+    public String summary() {
+        Set<String> calls = outsideCalls();
+        return "[contract] " + validated.get() + " responses validated against " + name
+                + (calls.isEmpty() ? "" : "; " + calls.size() + " distinct calls outside it (e.g. "
+                + calls.stream().limit(5).collect(Collectors.joining(", ")) + ")");
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() > 600 ? body.substring(0, 600) + "..." : body;
+    }
+}
