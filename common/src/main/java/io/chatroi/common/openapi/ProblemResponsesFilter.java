@@ -50,6 +50,7 @@ public class ProblemResponsesFilter implements OASFilter {
         ERRORS.put("409", new Error("Conflict", "Conflicts with the current state of a record"));
         ERRORS.put("413", new Error("PayloadTooLarge", "The request body is over the size limit"));
         ERRORS.put("415", new Error("UnsupportedMediaType", "The request body's content type is not accepted here"));
+        ERRORS.put("422", new Error("UnprocessableContent", "An Idempotency-Key already used with another request body"));
         ERRORS.put("429", new Error("TooManyRequests", "Over the API key's rate limit; retry after `Retry-After` seconds"));
         ERRORS.put("503", new Error("ServiceUnavailable", "A service this needs is down; retry shortly"));
         ERRORS.put("504", new Error("GatewayTimeout", "A service this needs did not answer in time"));
@@ -74,9 +75,21 @@ public class ProblemResponsesFilter implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
+        java.util.Set<String> used = new java.util.HashSet<>();
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
                 document(path, entry.getValue());
+                entry.getValue().getResponses().getAPIResponses().values().forEach(response -> {
+                    if (response.getRef() != null) {
+                        used.add(response.getRef().substring(REF.length()));
+                    }
+                });
+            }
+        });
+        // a shared response no operation names is noise in the document (and a lint warning)
+        ERRORS.values().forEach(error -> {
+            if (!used.contains(error.name())) {
+                components.removeResponse(error.name());
             }
         });
     }

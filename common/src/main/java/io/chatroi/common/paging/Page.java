@@ -2,9 +2,10 @@ package io.chatroi.common.paging;
 
 import java.util.List;
 import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of a list endpoint: {@code nextCursor} is null on the last page. */
-public record Page<T>(List<T> items, String nextCursor) {
+public record Page<T>(List<T> items, @Schema(nullable = true) String nextCursor) {
 
     /**
      * Builds a page from rows fetched with {@code LIMIT limit + 1}: the extra row only tells that another page

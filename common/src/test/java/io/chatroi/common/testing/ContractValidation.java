@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,25 +38,41 @@ public final class ContractValidation implements OrderedFilter {
     private static final Set<String> OUTSIDE_KEYS = Set.of("validation.request.path.missing",
             "validation.request.operation.notAllowed");
 
+    static final String HOW_TO_FIX = "Fix the code or its OpenAPI annotations (then refresh openapi.yaml), or mark"
+            + " the test @SkipContractValidation(\"why\").";
+
     private final String name;
+    private final boolean failFast;
+    private final List<String> violations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile String currentTest;
     private final OpenApiInteractionValidator validator;
     private final AtomicInteger validated = new AtomicInteger();
     private final Set<String> outside = java.util.Collections.synchronizedSet(new TreeSet<>());
 
-    private ContractValidation(String name, OpenApiInteractionValidator validator) {
+    private ContractValidation(String name, OpenApiInteractionValidator validator, boolean failFast) {
         this.name = name;
         this.validator = validator;
+        this.failFast = failFast;
     }
 
-    /** Validation against a document given as text (YAML or JSON); {@code name} appears in failures. */
+    /**
+     * Validation against a document given as text (YAML or JSON) that fails the call breaking the contract;
+     * {@code name} appears in failures.
+     */
     public static ContractValidation of(String name, String document) {
-        return new ContractValidation(name, OpenApiInteractionValidator.createForInlineApiSpecification(document)
-                .build());
+        return of(name, document, true);
     }
 
-    public static ContractValidation ofFile(Path file) {
+    /** With {@code failFast} false, violations are collected ({@link #takeViolations}) and the test goes on. */
+    public static ContractValidation of(String name, String document, boolean failFast) {
+        return new ContractValidation(name,
+                OpenApiInteractionValidator.createForInlineApiSpecification(OpenApi30View.of(document)).build(),
+                failFast);
+    }
+
+    static ContractValidation ofFile(Path file, boolean failFast) {
         try {
-            return of(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+            return of(file.toString(), Files.readString(file, StandardCharsets.UTF_8), failFast);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,10 +95,13 @@ public final class ContractValidation implements OrderedFilter {
                     .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
                     .map(m -> "  - [" + m.getKey() + "] " + m.getMessage())
                     .collect(Collectors.joining("\n"));
-            throw new AssertionError(request.getMethod() + " " + request.getPath() + " answered "
-                    + response.statusCode() + ", which the contract " + name + " does not allow:\n" + messages
-                    + "\n  body: " + abbreviate(response.asString()) + "\nFix the code or its OpenAPI annotations"
-                    + " (then refresh openapi.yaml), or mark the test @SkipContractValidation(\"why\").");
+            String violation = (currentTest == null ? "" : currentTest + ": ") + request.getMethod() + " "
+                    + request.getPath() + " answered " + response.statusCode() + ", which the contract " + name
+                    + " does not allow:\n" + messages + "\n  body: " + abbreviate(response.asString());
+            if (failFast) {
+                throw new AssertionError(violation + "\n" + HOW_TO_FIX);
+            }
+            violations.add(violation);
         }
         validated.incrementAndGet();
         return response;
@@ -91,6 +111,18 @@ public final class ContractValidation implements OrderedFilter {
     @Override
     public int getOrder() {
         return OrderedFilter.LOWEST_PRECEDENCE;
+    }
+
+    /** Names the running test in violations. */
+    void currentTest(String test) {
+        currentTest = test;
+    }
+
+    /** The violations collected so far, cleared. */
+    List<String> takeViolations() {
+        List<String> taken = List.copyOf(violations);
+        violations.removeAll(taken);
+        return taken;
     }
 
     public int validatedResponses() {

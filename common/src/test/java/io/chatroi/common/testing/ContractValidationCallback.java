@@ -27,14 +27,23 @@ import java.util.List;
 public class ContractValidationCallback
         implements QuarkusTestBeforeClassCallback, QuarkusTestBeforeEachCallback, QuarkusTestAfterAllCallback {
 
+    /**
+     * A module whose contract is not yet complete enough to hold its tests to can name why in this file (for
+     * example while its operations are being documented on another branch); the reason is printed loudly.
+     */
+    static final Path SKIP_FILE = Path.of("contract-validation-off.txt");
+
     private static ContractValidation validation;
     private static boolean loaded;
 
     private static synchronized ContractValidation validation() {
         if (!loaded) {
             Path contract = Path.of(ServiceConventionsTest.CONTRACT_FILE);
-            if (Files.exists(contract) && !Boolean.getBoolean(ServiceConventionsTest.UPDATE_PROPERTY)) {
-                validation = ContractValidation.ofFile(contract); // a contract that does not load fails every test
+            if (Files.exists(SKIP_FILE)) {
+                System.out.println("[contract] !!! contract validation is OFF in this module: " + readSkipReason());
+            } else if (Files.exists(contract) && !Boolean.getBoolean(ServiceConventionsTest.UPDATE_PROPERTY)) {
+                // violations are collected and reported after each test class, so one run shows them all
+                validation = ContractValidation.ofFile(contract, false); // a contract that does not load fails every test
             }
             loaded = true;
         }
@@ -44,11 +53,18 @@ public class ContractValidationCallback
     /** Covers the calls of {@code @BeforeAll} methods. */
     @Override
     public void beforeClass(Class<?> testClass) {
+        if (validation() != null) {
+            validation().currentTest(testClass.getSimpleName() + " (before all)");
+        }
         install(!skipped(testClass));
     }
 
     @Override
     public void beforeEach(QuarkusTestMethodContext context) {
+        if (validation() != null) {
+            validation().currentTest(context.getTestInstance().getClass().getSimpleName()
+                    + (context.getTestMethod() == null ? "" : "." + context.getTestMethod().getName()));
+        }
         install(!skipped(context.getTestInstance().getClass()) && (context.getTestMethod() == null
                 || !context.getTestMethod().isAnnotationPresent(SkipContractValidation.class)));
     }
@@ -75,6 +91,14 @@ public class ContractValidationCallback
         return false;
     }
 
+    private static String readSkipReason() {
+        try {
+            return Files.readString(SKIP_FILE, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void afterAll(QuarkusTestContext context) {
         ContractValidation contract = validation();
@@ -90,6 +114,11 @@ public class ContractValidationCallback
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        List<String> violations = contract.takeViolations();
+        if (!violations.isEmpty()) {
+            throw new AssertionError(violations.size() + " calls broke the contract " + contract.name() + ":\n"
+                    + String.join("\n", violations) + "\n" + ContractValidation.HOW_TO_FIX);
         }
     }
 }
