@@ -65,7 +65,7 @@ public class MergedOpenApi {
     public MergedOpenApi(Vertx vertx, GatewayConfig config, OpenApiDocumentService ownDocument,
                          @ConfigProperty(name = "chatroi.gateway.openapi-refresh", defaultValue = "60s") Duration refreshEvery,
                          @ConfigProperty(name = "quarkus.smallrye-openapi.info-version", defaultValue = "1.0.0") String version,
-                         @ConfigProperty(name = "chatroi.gateway.public-url", defaultValue = "/") String publicUrl) {
+                         @ConfigProperty(name = "chatroi.public-url", defaultValue = "/") String publicUrl) {
         this.vertx = vertx;
         this.config = config;
         this.ownDocument = ownDocument;

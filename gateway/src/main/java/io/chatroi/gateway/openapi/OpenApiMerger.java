@@ -57,7 +57,7 @@ public final class OpenApiMerger {
                         + " (Retry-After), 503 when a service is down."));
         merged.putArray("servers").addObject().put("url", serverUrl)
                 .put("description", "This gateway: relative to where the document was fetched, unless"
-                        + " chatroi.gateway.public-url names the address callers use");
+                        + " CHATROI_PUBLIC_URL names the address callers use");
         ArrayNode tags = merged.putArray("tags");
         ObjectNode paths = merged.putObject("paths");
         ObjectNode components = merged.putObject("components");
