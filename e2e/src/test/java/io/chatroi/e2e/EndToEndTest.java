@@ -302,6 +302,13 @@ class EndToEndTest {
 
     @Test
     @Order(8)
+    void aFrontendsTypedClientCreatesAContactAndReadsTheReports() {
+        String output = ContractTools.runTypedClient(manager, campaignId);
+        assertThat(output).contains("contact ").contains("funnel reach").contains("experiment A");
+    }
+
+    @Test
+    @Order(8)
     void oneMergedApiDocumentAndSwaggerUi() {
         as(manager).get("/q/openapi?format=json").then().statusCode(200)
                 .body("x-chatroi-sources.contacts-service", equalTo("ok"))

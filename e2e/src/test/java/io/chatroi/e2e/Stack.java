@@ -32,13 +32,17 @@ public final class Stack implements BeforeAllCallback {
                 throw new IllegalStateException("the e2e stack did not start; see e2e/target/e2e-logs/", e);
             }
             running = started;
-            return (ExtensionContext.Store.CloseableResource) started::close;
+            return (ExtensionContext.Store.CloseableResource) () -> {
+                MergedContract.report();
+                started.close();
+            };
         });
         RestAssured.baseURI = "http://127.0.0.1";
         RestAssured.port = Services.GATEWAY;
         // money and rates compare as doubles (closeTo), whole counts stay integers
         RestAssured.config = RestAssured.config().jsonConfig(io.restassured.config.JsonConfig.jsonConfig()
                 .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
+        MergedContract.install(Services.GATEWAY);
     }
 
     private static volatile Services running;

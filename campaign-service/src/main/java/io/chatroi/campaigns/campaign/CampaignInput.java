@@ -3,6 +3,7 @@ package io.chatroi.campaigns.campaign;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A campaign to create. {@code audience} is {"segmentId": "..."} or {"filter": {...}} with contacts-service's filter
@@ -12,9 +13,15 @@ import java.util.Map;
 public record CampaignInput(String name, String owner, Map<String, Object> audience, List<Campaign.Variant> variants,
                             Integer holdoutWeight, Instant scheduledAt, Goal goal, Rules rules) {
 
-    public record Goal(String type, Integer attributionDays) {
+    public record Goal(
+            String type,
+            @Schema(nullable = true) Integer attributionDays) {
     }
 
-    public record Rules(Boolean respectQuietHours, Boolean frequencyCap, String capAction, Boolean respectOptOut) {
+    public record Rules(
+            @Schema(nullable = true) Boolean respectQuietHours,
+            @Schema(nullable = true) Boolean frequencyCap,
+            @Schema(nullable = true) String capAction,
+            @Schema(nullable = true) Boolean respectOptOut) {
     }
 }

@@ -16,6 +16,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,7 +27,7 @@ import java.util.UUID;
 
 @Path("/api/v1/campaigns")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Campaigns")
+@Tag(name = "Campaigns", description = "Campaigns with A/B variants: create, launch, pause, resume, cancel and follow their counters")
 public class CampaignResource {
 
     private final CampaignService service;
@@ -37,7 +39,7 @@ public class CampaignResource {
     }
 
     @GET
-    @Operation(summary = "List campaigns", description = "Newest first; with updatedAfter, every campaign changed"
+    @Operation(operationId = "listCampaigns", summary = "List campaigns", description = "Newest first; with updatedAfter, every campaign changed"
             + " since then ordered by (updatedAt, id) for incremental sync (metrics-service).")
     public Uni<Page<CampaignView>> list(@QueryParam("updatedAfter") String updatedAfter,
                                         @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
@@ -48,9 +50,10 @@ public class CampaignResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a campaign (draft)", description = "Audience {segmentId} or {filter} (checked with"
+    @Operation(operationId = "createCampaign", summary = "Create a campaign (draft)", description = "Audience {segmentId} or {filter} (checked with"
             + " contacts-service), A/B variants with weights and an optional holdout, goal and rule switches.")
-    @APIResponse(responseCode = "201", description = "Created as draft")
+    @APIResponse(responseCode = "201", description = "Created as draft",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, unknown templates or an invalid audience")
     public Uni<Response> create(CampaignInput input) {
         return service.create(input).map(c -> Response.created(URI.create("/api/v1/campaigns/" + c.id()))
@@ -59,23 +62,56 @@ public class CampaignResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a campaign with live counters")
+    @Operation(operationId = "getCampaign", summary = "Get a campaign with live counters")
     public Uni<CampaignView> get(@PathParam("id") UUID id) {
         return service.get(id);
     }
 
     @POST
-    @Path("/{id}/{action: launch|pause|resume|cancel}")
-    @Operation(summary = "Launch, pause, resume or cancel", description = "draft -> scheduled -> sending -> completed;"
-            + " paused and cancelled on the side. Launch resolves the audience into one send per contact.")
+    @Path("/{id}/launch")
+    @Operation(operationId = "launchCampaign", summary = "Launch a campaign", description = "draft -> scheduled ->"
+            + " sending -> completed. Launch resolves the audience into one send per contact.")
+    @APIResponse(responseCode = "200", description = "The campaign in its new state",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
     @APIResponse(responseCode = "409", description = "Not allowed from the current status")
-    public Uni<CampaignView> act(@PathParam("id") UUID id, @PathParam("action") String action) {
-        return service.act(id, CampaignAction.valueOf(action.toUpperCase()));
+    public Uni<CampaignView> launch(@PathParam("id") UUID id) {
+        return service.act(id, CampaignAction.LAUNCH);
+    }
+
+    @POST
+    @Path("/{id}/pause")
+    @Operation(operationId = "pauseCampaign", summary = "Pause a sending campaign")
+    @APIResponse(responseCode = "200", description = "The campaign in its new state",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed from the current status")
+    public Uni<CampaignView> pause(@PathParam("id") UUID id) {
+        return service.act(id, CampaignAction.PAUSE);
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @Operation(operationId = "resumeCampaign", summary = "Resume a paused campaign")
+    @APIResponse(responseCode = "200", description = "The campaign in its new state",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed from the current status")
+    public Uni<CampaignView> resume(@PathParam("id") UUID id) {
+        return service.act(id, CampaignAction.RESUME);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(operationId = "cancelCampaign", summary = "Cancel a campaign", description = "Queued sends are"
+            + " cancelled; what was sent stays counted.")
+    @APIResponse(responseCode = "200", description = "The campaign in its new state",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed from the current status")
+    public Uni<CampaignView> cancel(@PathParam("id") UUID id) {
+        return service.act(id, CampaignAction.CANCEL);
     }
 
     @GET
     @Path("/{id}/sends")
-    @Operation(summary = "A campaign's sends", description = "Filter by status and variant; oldest first.")
+    @Operation(operationId = "listCampaignSends", summary = "A campaign's sends", description = "Filter by status and variant; oldest first.")
     public Uni<Page<SendView>> ofCampaign(@PathParam("id") UUID id, @QueryParam("status") String status,
                                           @QueryParam("variant") String variant, @QueryParam("limit") Integer limit,
                                           @QueryParam("after") String after) {

@@ -4,14 +4,28 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A campaign with its live counters, in total and per variant (null and empty before launch). */
-public record CampaignView(UUID id, String name, String owner, Map<String, Object> audience,
-                           List<Campaign.Variant> variants, int holdoutWeight, Instant scheduledAt,
-                           CampaignInput.Goal goal, CampaignInput.Rules rules, String status,
-                           boolean audienceResolved, Instant launchedAt, Instant completedAt, Instant cancelledAt,
-                           Instant createdAt, Instant updatedAt, Counters counters,
-                           Map<String, Counters> countersByVariant) {
+public record CampaignView(
+        UUID id,
+        String name,
+        @Schema(nullable = true) String owner,
+        Map<String, Object> audience,
+        List<Campaign.Variant> variants,
+        int holdoutWeight,
+        @Schema(nullable = true) Instant scheduledAt,
+        CampaignInput.Goal goal,
+        CampaignInput.Rules rules,
+        @Schema(enumeration = {"draft", "scheduled", "sending", "paused", "completed", "cancelled"}) String status,
+        boolean audienceResolved,
+        @Schema(nullable = true) Instant launchedAt,
+        @Schema(nullable = true) Instant completedAt,
+        @Schema(nullable = true) Instant cancelledAt,
+        Instant createdAt,
+        Instant updatedAt,
+        @Schema(nullable = true) Counters counters,
+        Map<String, Counters> countersByVariant) {
 
     static CampaignView of(Campaign c, Counters counters, Map<String, Counters> countersByVariant) {
         return new CampaignView(c.id, c.name, c.owner, c.audience, c.split.variants(), c.split.holdoutWeight(),

@@ -81,7 +81,11 @@ public class ContactsClient {
                         throw ProblemException.notFound("contact", contactId);
                     }
                     return phone;
-                });
+                })
+                // down, silent or answering 5xx: the caller's request cannot be served now, which is a 503
+                .onFailure(failure -> !(failure instanceof ProblemException)).transform(failure ->
+                        new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
+                                "contacts-service did not answer: " + failure.getMessage(), null, null));
     }
 
     /** One audience member: what a send needs. */
@@ -110,9 +114,12 @@ public class ContactsClient {
         if (after != null) {
             request.addQueryParam("after", after);
         }
+        // parse first, so a 5xx (IllegalStateException) is retried like a lost connection; a refused audience
+        // (ProblemException) is an answer, not a failure to retry
         return request.timeout(timeout.toMillis()).send()
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(3)
                 .map(response -> parse(response, segmentId != null))
+                .onFailure(failure -> !(failure instanceof ProblemException)).retry()
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(3)
                 .onFailure(failure -> !(failure instanceof ProblemException)).transform(failure ->
                         new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
                                 "contacts-service did not answer: " + failure.getMessage(), null, null));

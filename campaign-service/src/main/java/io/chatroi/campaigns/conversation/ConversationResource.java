@@ -17,7 +17,7 @@ import java.util.UUID;
 
 @Path("/api/v1/conversations")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Conversations")
+@Tag(name = "Conversations", description = "Conversations grouped by the 24-hour rule, and chat messages logged from other tools")
 public class ConversationResource {
 
     private final ConversationService conversations;
@@ -27,11 +27,12 @@ public class ConversationResource {
     }
 
     @GET
-    @Operation(summary = "Conversations of a contact or an agent", description = "Messages (WhatsApp inbound,"
+    @Operation(operationId = "listConversations", summary = "Conversations of a contact or an agent", description = "Messages (WhatsApp inbound,"
             + " campaign sends, logged chats) grouped by the 24-hour rule, each with firstResponseSeconds and turns."
             + " Give contactId, phone or agent; from/to default to the last 30 days. Newest first.")
     @APIResponse(responseCode = "400", description = "No contactId, phone or agent; or a bad range")
     @APIResponse(responseCode = "404", description = "Unknown contact")
+    @APIResponse(responseCode = "200", description = "A page of conversations")
     public Uni<Page<Conversations.Conversation>> list(@QueryParam("contactId") UUID contactId,
                                                       @QueryParam("phone") String phone,
                                                       @QueryParam("agent") String agent,

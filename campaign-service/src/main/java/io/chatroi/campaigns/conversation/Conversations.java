@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Groups a contact's messages into conversations by WhatsApp's 24-hour rule: a gap of more than 24 hours between
@@ -18,12 +19,26 @@ public final class Conversations {
     public static final Duration GAP = Duration.ofHours(24);
 
     /** One message: {@code source} whatsapp (webhook), campaign (a send) or logged (POST /api/v1/messages). */
-    public record Message(String direction, String phone, String agent, Instant at, String text, String source) {
+    public record Message(
+            String direction,
+            String phone,
+            @Schema(nullable = true) String agent,
+            Instant at,
+            @Schema(nullable = true) String text,
+            @Schema(nullable = true) String source) {
     }
 
-    public record Conversation(String phone, Instant startedAt, Instant endedAt, int messages, int inbound,
-                               int outbound, int turns, Long firstResponseSeconds, List<String> agents,
-                               List<Message> items) {
+    public record Conversation(
+            String phone,
+            Instant startedAt,
+            Instant endedAt,
+            int messages,
+            int inbound,
+            int outbound,
+            int turns,
+            @Schema(nullable = true) Long firstResponseSeconds,
+            List<String> agents,
+            List<Message> items) {
     }
 
     private Conversations() {

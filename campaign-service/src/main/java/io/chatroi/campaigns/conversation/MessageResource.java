@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/messages")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Conversations")
+@Tag(name = "Conversations", description = "Conversations grouped by the 24-hour rule, and chat messages logged from other tools")
 public class MessageResource {
 
     private final ChatMessageService messages;
@@ -23,7 +23,7 @@ public class MessageResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Log one-to-one chat messages in bulk", description = "Up to 1,000 messages from other"
+    @Operation(operationId = "logMessages", summary = "Log one-to-one chat messages in bulk", description = "Up to 1,000 messages from other"
             + " inboxes: direction (inbound | outbound), phone (international format), agent (owner name, for"
             + " outbound), at, text, externalId (makes re-logging harmless). Valid items are stored together; bad"
             + " ones are reported by index. They count for conversations, response times and turns, credit replies"

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.net.URI;
 
 @Path("/r")
-@Tag(name = "Tracked links")
+@Tag(name = "Tracked links", description = "Public redirects of tracked links that count clicks (no API key)")
 public class ClickResource {
 
     private final ClickService clicks;
@@ -26,7 +26,7 @@ public class ClickResource {
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "Open a tracked link", description = "Redirects to the template's link with utm_source=whatsapp,"
+    @Operation(operationId = "openTrackedLink", summary = "Open a tracked link", description = "Redirects to the template's link with utm_source=whatsapp,"
             + " utm_medium=message, utm_campaign=<campaign name>, utm_content=<variant>; the first click counts on the"
             + " send (clicked), every click in the send's clicks. Public: no API key.")
     @APIResponse(responseCode = "302", description = "Redirect to the original link")
@@ -37,7 +37,7 @@ public class ClickResource {
 
     @HEAD
     @Path("/{code}")
-    @Operation(summary = "Where a tracked link leads", description = "The same redirect without counting a click"
+    @Operation(operationId = "peekTrackedLink", summary = "Where a tracked link leads", description = "The same redirect without counting a click"
             + " (link checkers and previews send HEAD).")
     @APIResponse(responseCode = "302", description = "Redirect to the original link")
     @APIResponse(responseCode = "404", description = "Unknown or altered code")

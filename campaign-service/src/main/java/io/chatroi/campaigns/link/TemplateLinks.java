@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The links of a template that are tracked, in a fixed order that link codes refer to: the body's http(s) links as
@@ -14,7 +15,11 @@ import java.util.regex.Pattern;
 public final class TemplateLinks {
 
     /** One tracked link: where it sits ({@code body}, or {@code button} with the button's position) and its URL. */
-    public record Link(int index, String kind, Integer buttonIndex, String url) {
+    public record Link(
+            int index,
+            String kind,
+            @Schema(nullable = true) Integer buttonIndex,
+            String url) {
     }
 
     private static final Pattern BODY_URL = Pattern.compile("https?://[^\\s<>\"']+[^\\s<>\"'.,;:!?)\\]]");

@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -22,7 +24,7 @@ import static io.chatroi.common.sql.SqlTimes.instant;
 
 @Path("/api/v1/message-states")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Receipts")
+@Tag(name = "Receipts", description = "Delivery receipts and the state of each outbound message")
 public class MessageStateResource {
 
     private final Pool pool;
@@ -32,13 +34,29 @@ public class MessageStateResource {
     }
 
     /** The folded state of one outbound message and every receipt behind it, oldest first. */
-    public record MessageStateView(String messageId, String recipient, String status, Instant sentAt,
-                                   Instant deliveredAt, Instant readAt, Instant playedAt, Instant failedAt,
-                                   Integer errorCode, String errorTitle, String pricingCategory, Boolean billable,
-                                   String pricingType, List<ReceiptView> receipts) {
+    public record MessageStateView(
+            String messageId,
+            @Schema(nullable = true) String recipient,
+            @Schema(nullable = true) String status,
+            @Schema(nullable = true) Instant sentAt,
+            @Schema(nullable = true) Instant deliveredAt,
+            @Schema(nullable = true) Instant readAt,
+            @Schema(nullable = true) Instant playedAt,
+            @Schema(nullable = true) Instant failedAt,
+            @Schema(nullable = true) Integer errorCode,
+            @Schema(nullable = true) String errorTitle,
+            @Schema(nullable = true) String pricingCategory,
+            @Schema(nullable = true) Boolean billable,
+            @Schema(nullable = true) String pricingType,
+            List<ReceiptView> receipts) {
     }
 
-    public record ReceiptView(String status, Instant at, Integer errorCode, String errorTitle, Instant receivedAt) {
+    public record ReceiptView(
+            String status,
+            Instant at,
+            @Schema(nullable = true) Integer errorCode,
+            @Schema(nullable = true) String errorTitle,
+            Instant receivedAt) {
     }
 
     @GET
@@ -56,9 +74,11 @@ public class MessageStateResource {
 
     @GET
     @Path("/{messageId}")
-    @Operation(summary = "Where one outbound message stands", description = "The fold of all its receipts (highest"
+    @Operation(operationId = "getMessageState", summary = "Where one outbound message stands", description = "The fold of all its receipts (highest"
             + " state wins, a later state implies the earlier ones) and the receipts themselves.")
     @APIResponse(responseCode = "404", description = "No receipt was ever seen for this message id")
+    @APIResponse(responseCode = "200", description = "The message state and its receipts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageStateView.class)))
     public Uni<MessageStateView> get(@PathParam("messageId") String messageId) {
         return pool.preparedQuery("SELECT * FROM message_states WHERE message_id = $1").execute(Tuple.of(messageId))
                 .chain(states -> {

@@ -20,7 +20,7 @@ import java.util.Map;
 
 @Path("/api/v1/receipts")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Receipts")
+@Tag(name = "Receipts", description = "Delivery receipts and the state of each outbound message")
 public class ReceiptResource {
 
     static final int MAX_ITEMS = 1000;
@@ -39,7 +39,7 @@ public class ReceiptResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record delivery receipts from another provider", description = "Up to 1,000 per request;"
+    @Operation(operationId = "recordReceipts", summary = "Record delivery receipts from another provider", description = "Up to 1,000 per request;"
             + " folded exactly like WhatsApp's (highest state wins, duplicates change nothing). 200 means stored.")
     public Uni<Map<String, Integer>> record(ReceiptBatch batch) {
         if (batch == null || batch.items() == null || batch.items().isEmpty() || batch.items().size() > MAX_ITEMS) {

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/sends")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Sends")
+@Tag(name = "Sends", description = "One send per contact of a campaign, for incremental sync")
 public class SendResource {
 
     private final SendQueries sends;
@@ -25,7 +25,7 @@ public class SendResource {
     }
 
     @GET
-    @Operation(summary = "All sends changed since an instant", description = "Ordered by (updatedAt, id) for"
+    @Operation(operationId = "listChangedSends", summary = "All sends changed since an instant", description = "Ordered by (updatedAt, id) for"
             + " incremental sync (metrics-service). A send written by a transaction still open when you read"
             + " appears later with its own updatedAt: re-read with a small overlap.")
     public Uni<Page<SendView>> changed(@QueryParam("updatedAfter") String updatedAfter,

@@ -14,6 +14,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -22,7 +24,7 @@ import java.util.UUID;
 
 @Path("/api/v1/templates")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Templates")
+@Tag(name = "Templates", description = "WhatsApp message templates with placeholders and buttons")
 public class TemplateResource {
 
     private final TemplateService service;
@@ -32,16 +34,17 @@ public class TemplateResource {
     }
 
     @GET
-    @Operation(summary = "List templates", description = "Newest first.")
+    @Operation(operationId = "listTemplates", summary = "List templates", description = "Newest first.")
     public Uni<Page<TemplateView>> list(@QueryParam("limit") Integer limit, @QueryParam("after") String after) {
         return service.list(after, PageLimit.of(limit));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a template", description = "Body placeholders {{1}}, {{2}}... or named {{first_name}};"
+    @Operation(operationId = "createTemplate", summary = "Create a template", description = "Body placeholders {{1}}, {{2}}... or named {{first_name}};"
             + " buttons quick_reply or url (URLs become tracked links when sent).")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class)))
     @APIResponse(responseCode = "409", description = "A template with this name and language exists")
     public Uni<Response> create(TemplateInput input) {
         return service.create(input).map(t -> Response.created(URI.create("/api/v1/templates/" + t.id()))
@@ -50,14 +53,14 @@ public class TemplateResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a template")
+    @Operation(operationId = "getTemplate", summary = "Get a template")
     public Uni<TemplateView> get(@PathParam("id") UUID id) {
         return service.get(id);
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a template", description = "Not while a campaign uses it (409).")
+    @Operation(operationId = "deleteTemplate", summary = "Delete a template", description = "Not while a campaign uses it (409).")
     public Uni<Response> delete(@PathParam("id") UUID id) {
         return service.delete(id).map(ignored -> Response.noContent().build());
     }

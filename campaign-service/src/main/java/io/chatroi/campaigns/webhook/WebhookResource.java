@@ -10,13 +10,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Map;
 
 @Path("/webhooks/whatsapp")
-@Tag(name = "WhatsApp webhook")
+@Tag(name = "WhatsApp webhook", description = "Meta's webhook: verification handshake and signed deliveries (no API key)")
 public class WebhookResource {
 
     private final WebhookService service;
@@ -27,7 +31,7 @@ public class WebhookResource {
 
     @GET
     @Produces(MediaType.TEXT_PLAIN)
-    @Operation(summary = "Meta's verification handshake", description = "Echoes hub.challenge when hub.verify_token"
+    @Operation(operationId = "verifyWhatsAppWebhook", summary = "Meta's verification handshake", description = "Echoes hub.challenge when hub.verify_token"
             + " matches WHATSAPP_VERIFY_TOKEN.")
     @APIResponse(responseCode = "200", description = "The challenge")
     @APIResponse(responseCode = "403", description = "Wrong mode or token")
@@ -39,9 +43,11 @@ public class WebhookResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Receive a webhook delivery", description = "Statuses, inbound messages, user_preferences"
+    @Operation(operationId = "receiveWhatsAppWebhook", summary = "Receive a webhook delivery", description = "Statuses, inbound messages, user_preferences"
             + " and account errors, any number per delivery. X-Hub-Signature-256 (HMAC-SHA256 of the raw body with the"
             + " app secret) is required. 200 means the whole delivery is stored; replays are harmless.")
+    @RequestBody(required = true, description = "Meta's webhook payload as sent (object whatsapp_business_account)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "200", description = "Stored")
     @APIResponse(responseCode = "401", description = "Missing or wrong signature; nothing stored")
     public Uni<Map<String, Integer>> receive(byte[] body, @HeaderParam("X-Hub-Signature-256") String signature) {

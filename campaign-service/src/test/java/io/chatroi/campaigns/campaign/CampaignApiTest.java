@@ -67,6 +67,28 @@ class CampaignApiTest {
     }
 
     @Test
+    void aContactsServiceAnswering5xxWhileTheAudienceIsPagedIsRetried() {
+        String a = template("utility");
+        String id = post("/api/v1/campaigns", campaign(Map.of("filter",
+                Map.of("tagsAll", List.of(FakeContactsService.FLAKY_TAG))), 0, a)).statusCode(201).extract().path("id");
+        FakeContactsService.failNextFlakyPage();
+        given().post("/api/v1/campaigns/" + id + "/launch").then().statusCode(200);
+        Map<String, Object> view = awaitResolved(id);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> counters = (Map<String, Object>) view.get("counters");
+        assertThat(FakeContactsService.flakyFailuresLeft()).isZero();
+        assertThat(((Number) counters.get("queued")).intValue()).isEqualTo(FakeContactsService.CONTACTS);
+        given().post("/api/v1/campaigns/" + id + "/cancel").then().statusCode(200);
+    }
+
+    @Test
+    void conversationsOfAContactAre503WhenContactsServiceFails() {
+        given().queryParam("contactId", FakeContactsService.BROKEN_CONTACT.toString()).get("/api/v1/conversations")
+                .then().statusCode(503).contentType("application/problem+json")
+                .body("type", equalTo("https://chatroi.io/problems/service-unavailable"));
+    }
+
+    @Test
     void aSegmentAudienceWithAHoldoutCoversEveryMemberOnce() {
         String a = template("utility");
         String id = post("/api/v1/campaigns", campaign(Map.of("segmentId", FakeContactsService.SEGMENT.toString()),

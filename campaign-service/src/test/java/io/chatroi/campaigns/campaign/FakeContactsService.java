@@ -24,6 +24,21 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
     /** Every third contact is tagged vip. */
     public static final int VIP = (CONTACTS + 2) / 3;
     public static final UUID SEGMENT = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+    /** A contact whose lookup always fails with 500, as when contacts-service is broken. */
+    public static final UUID BROKEN_CONTACT = UUID.fromString("00000000-0000-0000-0000-0000000000de");
+    /** An audience filter tag whose first page request fails with 503 once, then works. */
+    public static final String FLAKY_TAG = "flaky";
+    private static final java.util.concurrent.atomic.AtomicInteger FLAKY_FAILURES_LEFT =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /** The next audience page with {@link #FLAKY_TAG} fails once with 503. */
+    public static void failNextFlakyPage() {
+        FLAKY_FAILURES_LEFT.set(1);
+    }
+
+    public static int flakyFailuresLeft() {
+        return FLAKY_FAILURES_LEFT.get();
+    }
 
     private Vertx vertx;
     private HttpServer server;
@@ -65,13 +80,17 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
         }
         if (path.equals("/api/v1/contacts/audience")) {
             for (String name : request.params().names()) {
-                if (!List.of("limit", "after", "tagsAll").contains(name)) {
+                if (!List.of("limit", "after", "tagsAll").contains(name)) { // flaky is a tagsAll value
                     problem(request, 400, new JsonObject().put("type", "https://chatroi.io/problems/validation")
                             .put("status", 400).put("detail", name + ": is not a filter field")
                             .put("errors", new JsonArray().add(new JsonObject().put("field", name)
                                     .put("message", "is not a filter field"))));
                     return;
                 }
+            }
+            if (FLAKY_TAG.equals(request.getParam("tagsAll")) && FLAKY_FAILURES_LEFT.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                problem(request, 503, new JsonObject().put("status", 503).put("detail", "restarting"));
+                return;
             }
             page(request, "vip".equals(request.getParam("tagsAll")));
         } else if (path.equals("/api/v1/send-eligibility")) {
@@ -81,6 +100,8 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
                         .forEach(id -> answers.add(eligibility(UUID.fromString((String) id))));
                 request.response().putHeader("Content-Type", "application/json").end(answers.encode());
             });
+        } else if (path.equals("/api/v1/contacts/" + BROKEN_CONTACT)) {
+            problem(request, 500, new JsonObject().put("status", 500).put("detail", "broken"));
         } else if (path.startsWith("/api/v1/contacts/") && request.method().name().equals("GET")
                 && path.substring("/api/v1/contacts/".length()).startsWith("00000000-0000-5eed-")) {
             int i = (int) UUID.fromString(path.substring("/api/v1/contacts/".length())).getLeastSignificantBits();

@@ -83,7 +83,10 @@ public final class ContractValidation implements OrderedFilter {
                            FilterContext context) {
         Response response = context.next(requestSpec, responseSpec);
         Request request = RestAssuredRequest.of(requestSpec);
-        ValidationReport report = response.statusCode() < 300
+        // a JSON merge patch (RFC 7396) is a partial document where null removes a member: no request schema
+        // describes it, so only the answer to it is held to the contract
+        boolean mergePatch = String.valueOf(requestSpec.getContentType()).startsWith("application/merge-patch+json");
+        ValidationReport report = response.statusCode() < 300 && !mergePatch
                 ? validator.validate(request, RestAssuredResponse.of(response))
                 : validator.validateResponse(request.getPath(), request.getMethod(), RestAssuredResponse.of(response));
         if (report.getMessages().stream().anyMatch(m -> OUTSIDE_KEYS.contains(m.getKey()))) {

@@ -13,6 +13,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -21,7 +23,7 @@ import java.util.UUID;
 
 @Path("/api/v1/classification-rules")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Classification rules")
+@Tag(name = "Classification rules", description = "Trigger words and phrases that classify inbound messages (intent, interest, opt-out)")
 public class RuleResource {
 
     private final RuleService service;
@@ -31,15 +33,16 @@ public class RuleResource {
     }
 
     @GET
-    @Operation(summary = "List trigger rules", description = "Intent, interest and opt-out trigger phrases, system and custom.")
+    @Operation(operationId = "listClassificationRules", summary = "List trigger rules", description = "Intent, interest and opt-out trigger phrases, system and custom.")
     public Uni<List<RuleView>> list(@QueryParam("kind") String kind) {
         return service.list(kind);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a trigger rule", description = "Applies to inbound messages from now on.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @Operation(operationId = "createClassificationRule", summary = "Add a trigger rule", description = "Applies to inbound messages from now on.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleView.class)))
     @APIResponse(responseCode = "409", description = "The rule exists")
     public Uni<Response> create(RuleInput input) {
         return service.create(input).map(rule ->
@@ -48,7 +51,7 @@ public class RuleResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a custom trigger rule")
+    @Operation(operationId = "deleteClassificationRule", summary = "Delete a custom trigger rule")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "System rules cannot be deleted")
     public Uni<Response> delete(@PathParam("id") UUID id) {

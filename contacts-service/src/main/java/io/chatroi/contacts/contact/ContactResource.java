@@ -25,6 +25,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,7 +37,7 @@ import java.util.UUID;
 
 @Path("/api/v1/contacts")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Contacts")
+@Tag(name = "Contacts", description = "The people a workspace messages: create, filter, import and export, erase (GDPR), re-tier")
 public class ContactResource {
 
     static final List<String> PAGING_PARAMS = List.of("limit", "after");
@@ -48,7 +50,7 @@ public class ContactResource {
     }
 
     @GET
-    @Operation(summary = "List contacts", description = "Newest first; with updatedAfter, ordered by (updatedAt, id)"
+    @Operation(operationId = "listContacts", summary = "List contacts", description = "Newest first; with updatedAfter, ordered by (updatedAt, id)"
             + " for incremental sync and including erased contacts; with a high, medium or low activity filter (or"
             + " lastInboundAfter), most recently active first. Filters: tagsAll, tagsAny, tagsNone, stages,"
             + " owners, sources, countries, activity, intent, optedOut, q, createdAfter, createdBefore,"
@@ -65,7 +67,7 @@ public class ContactResource {
 
     @GET
     @Path("/audience")
-    @Operation(summary = "Contacts as a campaign audience", description = "The same filters and order as the"
+    @Operation(operationId = "listAudienceContacts", summary = "Contacts as a campaign audience", description = "The same filters and order as the"
             + " contact list, but only id and phone, up to 5,000 per page (default 5,000): what campaign-service"
             + " pages through at launch.")
     public Uni<Page<AudienceMember>> audience(@Context UriInfo uri, @QueryParam("limit") Integer limit,
@@ -75,11 +77,13 @@ public class ContactResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a contact", description = "Phone in any common format is stored in E.164;"
+    @Operation(operationId = "createContact", summary = "Create a contact", description = "Phone in any common format is stored in E.164;"
             + " country and time zone default from the number.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Contact.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "409", description = "The phone belongs to another contact (existingId)")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
     public Uni<Response> create(ContactInput input,
                                 @HeaderParam(Caller.KEY_ID_HEADER) String keyId,
                                 @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -93,8 +97,10 @@ public class ContactResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a contact")
+    @Operation(operationId = "getContact", summary = "Get a contact")
     @APIResponse(responseCode = "404", description = "No such contact")
+    @APIResponse(responseCode = "200", description = "The contact",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Contact.class)))
     public Uni<Contact> get(@PathParam("id") UUID id) {
         return service.get(id);
     }
@@ -102,10 +108,12 @@ public class ContactResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Update a contact (JSON merge patch)", description = "Members set to null are cleared.")
+    @Operation(operationId = "updateContact", summary = "Update a contact (JSON merge patch)", description = "Members set to null are cleared.")
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "404", description = "No such contact")
     @APIResponse(responseCode = "409", description = "The new phone belongs to another contact")
+    @APIResponse(responseCode = "200", description = "The updated contact",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Contact.class)))
     public Uni<Contact> patch(@PathParam("id") UUID id, JsonNode patch,
                               @Parameter(hidden = true) @HeaderParam(Caller.KEY_ID_HEADER) String keyId,
                               @Parameter(hidden = true) @HeaderParam(ChatRoiHeaders.ROLE) String role,
@@ -116,7 +124,7 @@ public class ContactResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Erase a contact's personal data (GDPR)",
+    @Operation(operationId = "eraseContact", summary = "Erase a contact's personal data (GDPR)",
             description = "Phone, name, company, attributes, preferences and message texts are removed; the id,"
                     + " stage, tags, deals and aggregates survive, and the contact is opted out.")
     @APIResponse(responseCode = "204", description = "Erased")

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 @Path("/api/v1/contacts")
-@Tag(name = "Contacts")
+@Tag(name = "Contacts", description = "The people a workspace messages: create, filter, import and export, erase (GDPR), re-tier")
 public class ContactCsvResource {
 
     private static final String CSV = "text/csv";
@@ -36,7 +36,7 @@ public class ContactCsvResource {
     @Path("/import")
     @Consumes(CSV)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import contacts from CSV", description = "Header row; columns phone (required), name,"
+    @Operation(operationId = "importContacts", summary = "Import contacts from CSV", description = "Header row; columns phone (required), name,"
             + " company, country, language, timeZone, source (default import), owner, stage, acceptedAt, optedOut,"
             + " tags (separated by ; or |, unknown tags are created); other columns become attributes. Up to"
             + " 100,000 rows. Existing phones are updated with the columns given. Bad rows are reported by line;"
@@ -48,7 +48,7 @@ public class ContactCsvResource {
     @GET
     @Path("/export")
     @Produces(CSV)
-    @Operation(summary = "Export contacts as CSV", description = "Streams every contact matching the same filters"
+    @Operation(operationId = "exportContacts", summary = "Export contacts as CSV", description = "Streams every contact matching the same filters"
             + " as the contact list, with tags.")
     public Multi<String> export(@Context UriInfo uri) {
         return exporter.export(ContactFilterParser.fromQuery(uri.getQueryParameters(), List.of()));

@@ -7,11 +7,25 @@ import io.vertx.mutiny.sqlclient.Row;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A deal as the API returns it; amounts are decimals in {@code currency}. */
-public record Deal(UUID id, UUID contactId, String stage, Instant inquiryAt, Instant quotedAt, BigDecimal quoteAmount,
-                   Instant wonAt, Instant lostAt, BigDecimal orderAmount, BigDecimal profit, String currency,
-                   UUID campaignId, String owner, Instant createdAt, Instant updatedAt) {
+public record Deal(
+        UUID id,
+        UUID contactId,
+        @Schema(enumeration = {"inquiry", "quoted", "won", "lost"}) String stage,
+        @Schema(nullable = true) Instant inquiryAt,
+        @Schema(nullable = true) Instant quotedAt,
+        @Schema(nullable = true) BigDecimal quoteAmount,
+        @Schema(nullable = true) Instant wonAt,
+        @Schema(nullable = true) Instant lostAt,
+        @Schema(nullable = true) BigDecimal orderAmount,
+        @Schema(nullable = true) BigDecimal profit,
+        @Schema(nullable = true) String currency,
+        @Schema(nullable = true) UUID campaignId,
+        @Schema(nullable = true) String owner,
+        Instant createdAt,
+        Instant updatedAt) {
 
     static Deal from(Row row) {
         return new Deal(row.getUUID("id"), row.getUUID("contact_id"), row.getString("stage"),

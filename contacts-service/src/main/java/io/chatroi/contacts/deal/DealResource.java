@@ -20,6 +20,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,7 +30,7 @@ import java.util.UUID;
 
 @Path("/api/v1/deals")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Deals")
+@Tag(name = "Deals", description = "Sales opportunities of a contact, from inquiry to won or lost")
 public class DealResource {
 
     private final DealService service;
@@ -40,7 +42,7 @@ public class DealResource {
     }
 
     @GET
-    @Operation(summary = "List deals", description = "Newest first; with updatedAfter, ordered by (updatedAt, id) for sync.")
+    @Operation(operationId = "listDeals", summary = "List deals", description = "Newest first; with updatedAfter, ordered by (updatedAt, id) for sync.")
     public Uni<Page<Deal>> list(@QueryParam("contactId") UUID contactId, @QueryParam("owner") String owner,
                                 @QueryParam("stage") String stage, @QueryParam("updatedAfter") String updatedAfter,
                                 @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
@@ -49,10 +51,12 @@ public class DealResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a deal", description = "At any stage, with the timestamps of the stages it passed."
+    @Operation(operationId = "createDeal", summary = "Create a deal", description = "At any stage, with the timestamps of the stages it passed."
             + " Moves the contact's stage (customer on a win, repeat_customer on a second).")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Deal.class)))
     @APIResponse(responseCode = "400", description = "Invalid timeline or amounts")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
     public Uni<Response> create(DealInput input, @HeaderParam("Idempotency-Key") String idempotencyKey,
                                 @Parameter(hidden = true) @HeaderParam(ChatRoiHeaders.ROLE) String role,
                                 @Parameter(hidden = true) @HeaderParam(ChatRoiHeaders.OWNER) String owner) {
@@ -62,8 +66,10 @@ public class DealResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a deal")
+    @Operation(operationId = "getDeal", summary = "Get a deal")
     @APIResponse(responseCode = "404", description = "No such deal")
+    @APIResponse(responseCode = "200", description = "The deal",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Deal.class)))
     public Uni<Deal> get(@PathParam("id") UUID id) {
         return service.get(id);
     }
@@ -71,9 +77,11 @@ public class DealResource {
     @PATCH
     @Path("/{id}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
-    @Operation(summary = "Move or edit a deal (JSON merge patch)", description = "inquiry -> quoted -> won | lost;"
+    @Operation(operationId = "updateDeal", summary = "Move or edit a deal (JSON merge patch)", description = "inquiry -> quoted -> won | lost;"
             + " won and lost are final.")
     @APIResponse(responseCode = "400", description = "An illegal move or invalid fields")
+    @APIResponse(responseCode = "200", description = "The updated deal",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Deal.class)))
     public Uni<Deal> patch(@PathParam("id") UUID id, JsonNode patch, @Parameter(hidden = true) @HeaderParam(ChatRoiHeaders.ROLE) String role,
                            @Parameter(hidden = true) @HeaderParam(ChatRoiHeaders.OWNER) String owner) {
         AgentScope.ownPatch(patch, role, owner);

@@ -16,7 +16,7 @@ import java.time.Instant;
 
 @Path("/api/v1/follow-ups")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Follow-ups")
+@Tag(name = "Follow-ups", description = "Contacts due a follow-up by their cadence, most urgent first")
 public class FollowUpResource {
 
     private final FollowUpService service;
@@ -26,7 +26,7 @@ public class FollowUpResource {
     }
 
     @GET
-    @Operation(summary = "Due follow-ups, most urgent first", description = "Contacts whose cadence (KPIS.md section 5)"
+    @Operation(operationId = "listDueFollowUps", summary = "Due follow-ups, most urgent first", description = "Contacts whose cadence (KPIS.md section 5)"
             + " says a salesperson should write, with the reason and the due time. dueBefore defaults to now.")
     public Uni<Page<FollowUpService.DueFollowUp>> due(@QueryParam("owner") String owner,
                                                       @QueryParam("dueBefore") String dueBefore,

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static io.chatroi.common.sql.SqlTimes.time;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Keeps each contact's next follow-up (due time and reason) current: recomputed by {@link FollowUpPolicy} whenever
@@ -105,7 +106,14 @@ public class FollowUpService {
     }
 
     /** One row of the due follow-ups list. */
-    public record DueFollowUp(UUID contactId, String name, String phone, String owner, Instant dueAt, String reason,
-                              String intent, String activity) {
+    public record DueFollowUp(
+            UUID contactId,
+            @Schema(nullable = true) String name,
+            @Schema(nullable = true) String phone,
+            @Schema(nullable = true) String owner,
+            Instant dueAt,
+            String reason,
+            @Schema(nullable = true) String intent,
+            String activity) {
     }
 }

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/interactions")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Interactions")
+@Tag(name = "Interactions", description = "Messages exchanged with contacts, classified as they arrive")
 public class BulkInteractionResource {
 
     private final BulkInteractionService bulk;
@@ -35,9 +35,10 @@ public class BulkInteractionResource {
     }
 
     @GET
-    @Operation(summary = "List every interaction for incremental sync", description = "Ordered by (updatedAt, id);"
+    @Operation(operationId = "listInteractions", summary = "List every interaction for incremental sync", description = "Ordered by (updatedAt, id);"
             + " interactions never change, so updatedAt is when one was recorded. Without text. Not for agents.")
     @APIResponse(responseCode = "403", description = "Agents list interactions per contact instead")
+    @APIResponse(responseCode = "200", description = "A page of interactions")
     public Uni<Page<SyncedInteraction>> list(@QueryParam("updatedAfter") String updatedAfter,
                                              @QueryParam("limit") Integer limit, @QueryParam("after") String after,
                                              @Parameter(hidden = true) @HeaderParam(ChatRoiHeaders.ROLE) String role) {
@@ -49,7 +50,7 @@ public class BulkInteractionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record interactions in bulk, keyed by phone", description = "Up to 1,000 items; each"
+    @Operation(operationId = "recordInteractions", summary = "Record interactions in bulk, keyed by phone", description = "Up to 1,000 items; each"
             + " commits on its own and bad items are reported by index.")
     public Uni<BulkInteractions.Result> bulk(BulkInteractions.Request request) {
         return bulk.apply(request);

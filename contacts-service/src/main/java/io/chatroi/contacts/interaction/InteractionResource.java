@@ -16,6 +16,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -23,7 +25,7 @@ import java.util.UUID;
 
 @Path("/api/v1/contacts/{id}/interactions")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Interactions")
+@Tag(name = "Interactions", description = "Messages exchanged with contacts, classified as they arrive")
 public class InteractionResource {
 
     private final InteractionService service;
@@ -34,11 +36,13 @@ public class InteractionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a message with a contact", description = "Inbound text is classified (intent,"
+    @Operation(operationId = "createContactInteraction", summary = "Record a message with a contact", description = "Inbound text is classified (intent,"
             + " interest, opt-out words such as STOP or 退订) and the contact's tags and tiers update at once."
             + " With an externalId, recording the same message again changes nothing (200, duplicate true).")
-    @APIResponse(responseCode = "201", description = "Recorded")
-    @APIResponse(responseCode = "200", description = "Already recorded (same externalId)")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InteractionResult.class)))
+    @APIResponse(responseCode = "200", description = "Already recorded (same externalId)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InteractionResult.class)))
     @APIResponse(responseCode = "404", description = "No such contact")
     public Uni<Response> record(@PathParam("id") UUID contactId, InteractionInput input,
                                 @HeaderParam(Caller.KEY_ID_HEADER) String keyId) {
@@ -49,7 +53,7 @@ public class InteractionResource {
     }
 
     @GET
-    @Operation(summary = "List a contact's interactions", description = "Newest first.")
+    @Operation(operationId = "listContactInteractions", summary = "List a contact's interactions", description = "Newest first.")
     public Uni<Page<Interaction>> list(@PathParam("id") UUID contactId, @QueryParam("limit") Integer limit,
                                        @QueryParam("after") String after) {
         return service.list(contactId, after, PageLimit.of(limit));

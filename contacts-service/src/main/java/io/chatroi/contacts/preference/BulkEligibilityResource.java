@@ -14,7 +14,7 @@ import java.util.List;
 
 @Path("/api/v1/send-eligibility")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Preferences")
+@Tag(name = "Preferences", description = "Communication preferences and the rules that decide whether a message may go out")
 public class BulkEligibilityResource {
 
     private final PreferenceService service;
@@ -25,7 +25,7 @@ public class BulkEligibilityResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Send eligibility of up to 1,000 contacts", description = "The same rule as"
+    @Operation(operationId = "checkSendEligibility", summary = "Send eligibility of up to 1,000 contacts", description = "The same rule as"
             + " /contacts/{id}/send-eligibility, answered in the order of contactIds; unknown ids answer"
             + " allowed false with reason not_found.")
     public Uni<List<PreferenceService.EligibilityAnswer>> eligibility(BulkEligibilityRequest request) {

@@ -18,7 +18,7 @@ import java.util.UUID;
 
 @Path("/api/v1/contacts/{id}")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Preferences")
+@Tag(name = "Preferences", description = "Communication preferences and the rules that decide whether a message may go out")
 public class PreferenceResource {
 
     private final PreferenceService service;
@@ -29,7 +29,7 @@ public class PreferenceResource {
 
     @GET
     @Path("/preferences")
-    @Operation(summary = "Get a contact's communication preferences")
+    @Operation(operationId = "getContactPreferences", summary = "Get a contact's communication preferences")
     public Uni<PreferencesDocument> get(@PathParam("id") UUID id) {
         return service.get(id);
     }
@@ -37,7 +37,7 @@ public class PreferenceResource {
     @PUT
     @Path("/preferences")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set a contact's communication preferences", description = "Format, contact windows in the"
+    @Operation(operationId = "setContactPreferences", summary = "Set a contact's communication preferences", description = "Format, contact windows in the"
             + " contact's own time zone (a window may cross midnight), weekly marketing cap and passive flag.")
     public Uni<PreferencesDocument> put(@PathParam("id") UUID id, PreferencesDocument preferences) {
         return service.put(id, preferences);
@@ -45,7 +45,7 @@ public class PreferenceResource {
 
     @GET
     @Path("/send-eligibility")
-    @Operation(summary = "May a message go to this contact now?", description = "The one place the contact rules"
+    @Operation(operationId = "getSendEligibility", summary = "May a message go to this contact now?", description = "The one place the contact rules"
             + " live: opt-out, weekly cap, passive flag and contact window. Answers allowed, or the reason and the"
             + " next allowed instant.")
     public Uni<PreferenceService.EligibilityAnswer> eligibility(

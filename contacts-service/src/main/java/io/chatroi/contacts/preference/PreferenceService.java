@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static io.chatroi.common.sql.SqlTimes.time;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Communication preferences and the send-eligibility answer campaign-service relies on. */
 @ApplicationScoped
@@ -200,7 +201,14 @@ public class PreferenceService {
     }
 
     /** The send-eligibility answer. */
-    public record EligibilityAnswer(UUID contactId, String category, Instant at, boolean allowed, String reason,
-                                    Instant nextAllowedAt, String detail, int marketingSentLast7Days) {
+    public record EligibilityAnswer(
+            UUID contactId,
+            String category,
+            Instant at,
+            boolean allowed,
+            @Schema(nullable = true) String reason,
+            @Schema(nullable = true) Instant nextAllowedAt,
+            @Schema(nullable = true) String detail,
+            int marketingSentLast7Days) {
     }
 }

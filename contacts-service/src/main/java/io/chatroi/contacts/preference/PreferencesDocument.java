@@ -10,12 +10,17 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Preferences as the API reads and writes them, e.g. {"format": "text", "windows": [{"days": ["MON","TUE"],
  * "start": "09:00", "end": "18:00"}], "maxMessagesPerWeek": 2, "passive": false}; times are in the contact's zone.
  */
-public record PreferencesDocument(String format, List<Window> windows, Integer maxMessagesPerWeek, Boolean passive) {
+public record PreferencesDocument(
+        @Schema(nullable = true) String format,
+        @Schema(nullable = true) List<Window> windows,
+        @Schema(nullable = true) Integer maxMessagesPerWeek,
+        @Schema(nullable = true) Boolean passive) {
 
     static final Set<String> FORMATS = Set.of("text", "voice", "image", "video");
     static final int MAX_WINDOWS = 14;

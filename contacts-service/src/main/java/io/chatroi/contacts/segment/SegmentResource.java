@@ -17,6 +17,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,7 +27,7 @@ import java.util.UUID;
 
 @Path("/api/v1/segments")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Segments")
+@Tag(name = "Segments", description = "Saved contact filters, used as campaign audiences")
 public class SegmentResource {
 
     private final SegmentService service;
@@ -35,18 +37,19 @@ public class SegmentResource {
     }
 
     @GET
-    @Operation(summary = "List segments")
+    @Operation(operationId = "listSegments", summary = "List segments")
     public Uni<Page<SegmentView>> list(@QueryParam("limit") Integer limit, @QueryParam("after") String after) {
         return service.list(after, PageLimit.of(limit));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Save a segment", description = "filter fields: tagsAll, tagsAny, tagsNone, stages, owners,"
+    @Operation(operationId = "createSegment", summary = "Save a segment", description = "filter fields: tagsAll, tagsAny, tagsNone, stages, owners,"
             + " sources, countries, activity, intent, optedOut, q, createdAfter, createdBefore, lastInboundAfter,"
             + " lastInboundBefore, behaviour (active_buyers, dormant_customers, high_potential, new_subscribers),"
             + " customerClass (A, B, C).")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentView.class)))
     @APIResponse(responseCode = "400", description = "An unknown or invalid filter field")
     @APIResponse(responseCode = "409", description = "A segment with this name exists")
     public Uni<Response> create(SegmentInput input) {
@@ -56,7 +59,7 @@ public class SegmentResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a segment")
+    @Operation(operationId = "getSegment", summary = "Get a segment")
     public Uni<SegmentView> get(@PathParam("id") UUID id) {
         return service.get(id);
     }
@@ -64,21 +67,21 @@ public class SegmentResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Rename a segment or replace its filter")
+    @Operation(operationId = "updateSegment", summary = "Rename a segment or replace its filter")
     public Uni<SegmentView> update(@PathParam("id") UUID id, SegmentInput input) {
         return service.update(id, input);
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a segment")
+    @Operation(operationId = "deleteSegment", summary = "Delete a segment")
     public Uni<Response> delete(@PathParam("id") UUID id) {
         return service.delete(id).map(ignored -> Response.noContent().build());
     }
 
     @GET
     @Path("/{id}/contacts")
-    @Operation(summary = "Members of a segment", description = "Keyset-paged: follow nextCursor to stream any number of members.")
+    @Operation(operationId = "listSegmentContacts", summary = "Members of a segment", description = "Keyset-paged: follow nextCursor to stream any number of members.")
     public Uni<Page<Contact>> members(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
                                       @QueryParam("after") String after) {
         return service.members(id, after, PageLimit.of(limit));
@@ -86,7 +89,7 @@ public class SegmentResource {
 
     @GET
     @Path("/{id}/audience")
-    @Operation(summary = "Members of a segment as a campaign audience", description = "Only id and phone, up to"
+    @Operation(operationId = "listSegmentAudience", summary = "Members of a segment as a campaign audience", description = "Only id and phone, up to"
             + " 5,000 per page.")
     public Uni<Page<io.chatroi.contacts.contact.AudienceMember>> audience(@PathParam("id") UUID id,
                                                                           @QueryParam("limit") Integer limit,
@@ -96,7 +99,7 @@ public class SegmentResource {
 
     @GET
     @Path("/{id}/count")
-    @Operation(summary = "Number of members of a segment")
+    @Operation(operationId = "countSegmentContacts", summary = "Number of members of a segment")
     public Uni<Map<String, Long>> count(@PathParam("id") UUID id) {
         return service.count(id).map(count -> Map.of("count", count));
     }

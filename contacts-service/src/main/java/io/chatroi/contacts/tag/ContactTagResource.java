@@ -18,7 +18,7 @@ import java.util.UUID;
 
 @Path("/api/v1/contacts/{id}/tags")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Tags")
+@Tag(name = "Tags", description = "The tag catalogue (system and custom tags) and tag assignments")
 public class ContactTagResource {
 
     private final TagService service;
@@ -29,7 +29,7 @@ public class ContactTagResource {
 
     @PUT
     @Path("/{name}")
-    @Operation(summary = "Tag a contact", description = "Idempotent; recorded in the tag history.")
+    @Operation(operationId = "tagContact", summary = "Tag a contact", description = "Idempotent; recorded in the tag history.")
     @APIResponse(responseCode = "204", description = "The contact has the tag")
     public Uni<Response> assign(@PathParam("id") UUID id, @PathParam("name") String name,
                                 @HeaderParam(Caller.KEY_ID_HEADER) String keyId) {
@@ -38,7 +38,7 @@ public class ContactTagResource {
 
     @DELETE
     @Path("/{name}")
-    @Operation(summary = "Untag a contact", description = "Idempotent; recorded in the tag history.")
+    @Operation(operationId = "untagContact", summary = "Untag a contact", description = "Idempotent; recorded in the tag history.")
     @APIResponse(responseCode = "204", description = "The contact does not have the tag")
     public Uni<Response> unassign(@PathParam("id") UUID id, @PathParam("name") String name,
                                   @HeaderParam(Caller.KEY_ID_HEADER) String keyId) {

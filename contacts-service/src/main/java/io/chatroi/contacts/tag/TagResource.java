@@ -18,12 +18,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/tags")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Tags")
+@Tag(name = "Tags", description = "The tag catalogue (system and custom tags) and tag assignments")
 public class TagResource {
 
     private final TagService service;
@@ -33,7 +35,7 @@ public class TagResource {
     }
 
     @GET
-        @Operation(summary = "List tags", description = "System tags (activity, intent, interest) and custom tags, by name.")
+        @Operation(operationId = "listTags", summary = "List tags", description = "System tags (activity, intent, interest) and custom tags, by name.")
     public Uni<Page<TagView>> list(@QueryParam("category") String category, @QueryParam("limit") Integer limit,
                                    @QueryParam("after") String after) {
         return service.list(category, after, PageLimit.of(limit));
@@ -41,16 +43,19 @@ public class TagResource {
 
     @GET
     @Path("/{name}")
-    @Operation(summary = "Get a tag")
+    @Operation(operationId = "getTag", summary = "Get a tag")
     @APIResponse(responseCode = "404", description = "No such tag")
+    @APIResponse(responseCode = "200", description = "The tag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TagView.class)))
     public Uni<TagView> get(@PathParam("name") String name) {
         return service.get(name);
     }
 
     @POST
         @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a custom tag")
-    @APIResponse(responseCode = "201", description = "Created")
+    @Operation(operationId = "createTag", summary = "Create a custom tag")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TagView.class)))
     @APIResponse(responseCode = "409", description = "A tag with this name exists")
     public Uni<Response> create(TagInput input) {
         return service.create(input)
@@ -60,14 +65,14 @@ public class TagResource {
     @PATCH
     @Path("/{name}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Change a tag's colour, category or description")
+    @Operation(operationId = "updateTag", summary = "Change a tag's colour, category or description")
     public Uni<TagView> update(@PathParam("name") String name, TagInput input) {
         return service.update(name, input);
     }
 
     @DELETE
     @Path("/{name}")
-    @Operation(summary = "Delete a custom tag", description = "Removes it from every contact; system tags cannot be deleted.")
+    @Operation(operationId = "deleteTag", summary = "Delete a custom tag", description = "Removes it from every contact; system tags cannot be deleted.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "A system tag")
     public Uni<Response> delete(@PathParam("name") String name, @HeaderParam(Caller.KEY_ID_HEADER) String keyId) {

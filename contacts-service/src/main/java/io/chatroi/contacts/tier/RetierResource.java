@@ -12,7 +12,7 @@ import java.util.Map;
 
 @Path("/api/v1/contacts/retier")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Contacts")
+@Tag(name = "Contacts", description = "The people a workspace messages: create, filter, import and export, erase (GDPR), re-tier")
 public class RetierResource {
 
     private final RetierJob job;
@@ -22,7 +22,7 @@ public class RetierResource {
     }
 
     @POST
-    @Operation(summary = "Re-tier now", description = "Records activity and intent tier moves that time alone caused"
+    @Operation(operationId = "retierContacts", summary = "Re-tier now", description = "Records activity and intent tier moves that time alone caused"
             + " (the daily job does the same). Reads are always live; this updates history, updatedAt and follow-ups.")
     public Uni<Map<String, Integer>> run() {
         return job.run().map(changed -> Map.of("changed", changed));

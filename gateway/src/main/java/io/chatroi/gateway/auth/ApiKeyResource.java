@@ -36,7 +36,7 @@ public class ApiKeyResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an API key", description = "Roles: admin (everything, key management), manager"
+    @Operation(operationId = "createApiKey", summary = "Create an API key", description = "Roles: admin (everything, key management), manager"
             + " (contacts, campaigns, costs, all reports), agent (contacts and deals of its owner, its own"
             + " scorecard; owner required), integrator (push contacts, deals, messages, receipts; no reports),"
             + " viewer (read reports). The secret `key` is in this answer only; it is stored hashed.")
@@ -51,7 +51,7 @@ public class ApiKeyResource {
     }
 
     @GET
-    @Operation(summary = "List API keys", description = "Newest first, without secrets; revoked keys only with"
+    @Operation(operationId = "listApiKeys", summary = "List API keys", description = "Newest first, without secrets; revoked keys only with"
             + " includeRevoked=true. lastUsedAt is at most a minute behind.")
     public Uni<Page<ApiKey>> list(@QueryParam("includeRevoked") boolean includeRevoked,
                                   @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
@@ -60,15 +60,17 @@ public class ApiKeyResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get an API key (without its secret)")
+    @Operation(operationId = "getApiKey", summary = "Get an API key (without its secret)")
     @APIResponse(responseCode = "404", description = "No such key")
+    @APIResponse(responseCode = "200", description = "The key, without its secret",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKey.class)))
     public Uni<ApiKey> get(@PathParam("id") UUID id) {
         return service.get(id);
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Revoke an API key", description = "The key stops working at once on this gateway replica"
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key", description = "The key stops working at once on this gateway replica"
             + " and within chatroi.gateway.key-cache-ttl (30 s) on the others. Revoking twice is harmless.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such key")

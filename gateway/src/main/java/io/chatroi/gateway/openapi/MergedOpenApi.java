@@ -54,6 +54,7 @@ public class MergedOpenApi {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
     private final Duration refreshEvery;
     private final String version;
+    private final String publicUrl;
     private final Map<Upstream, ObjectNode> lastGood = new EnumMap<>(Upstream.class);
     private HttpClient client;
     private long timer = -1;
@@ -63,12 +64,14 @@ public class MergedOpenApi {
 
     public MergedOpenApi(Vertx vertx, GatewayConfig config, OpenApiDocumentService ownDocument,
                          @ConfigProperty(name = "chatroi.gateway.openapi-refresh", defaultValue = "60s") Duration refreshEvery,
-                         @ConfigProperty(name = "quarkus.smallrye-openapi.info-version", defaultValue = "1.0.0") String version) {
+                         @ConfigProperty(name = "quarkus.smallrye-openapi.info-version", defaultValue = "1.0.0") String version,
+                         @ConfigProperty(name = "chatroi.public-url", defaultValue = "/") String publicUrl) {
         this.vertx = vertx;
         this.config = config;
         this.ownDocument = ownDocument;
         this.refreshEvery = refreshEvery;
         this.version = version;
+        this.publicUrl = publicUrl;
     }
 
     void start(@Observes StartupEvent event) {
@@ -142,7 +145,11 @@ public class MergedOpenApi {
                         documents.put(upstream, Optional.ofNullable(lastGood.get(upstream)));
                     }
                 }
-                merged = OpenApiMerger.merge(own, documents, version);
+                merged = OpenApiMerger.merge(own, documents, version, publicUrl);
+                if (merged.has("x-chatroi-duplicate-operation-ids")) {
+                    LOG.warnf("Operation ids used by more than one service: %s",
+                            merged.get("x-chatroi-duplicate-operation-ids"));
+                }
                 if (merged.has("x-chatroi-unrouted")) {
                     LOG.warnf("Paths the services serve but the gateway does not route (RouteTable): %s",
                             merged.get("x-chatroi-unrouted"));

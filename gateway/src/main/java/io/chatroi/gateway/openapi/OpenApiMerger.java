@@ -41,7 +41,8 @@ public final class OpenApiMerger {
      * @param gateway  the gateway's own document (API keys)
      * @param services the services' documents; a missing one is listed as unavailable in {@code x-chatroi-sources}
      */
-    public static ObjectNode merge(ObjectNode gateway, Map<Upstream, Optional<ObjectNode>> services, String version) {
+    public static ObjectNode merge(ObjectNode gateway, Map<Upstream, Optional<ObjectNode>> services, String version,
+                                   String serverUrl) {
         ObjectNode merged = JSON.objectNode();
         merged.put("openapi", "3.1.0");
         merged.set("info", JSON.objectNode()
@@ -54,6 +55,9 @@ public final class OpenApiMerger {
                         + " deals, messages, receipts; no reports), viewer (read reports). Errors are RFC 9457"
                         + " problem details; 401 without a valid key, 403 outside the role, 429 over the key's rate"
                         + " (Retry-After), 503 when a service is down."));
+        merged.putArray("servers").addObject().put("url", serverUrl)
+                .put("description", "This gateway: relative to where the document was fetched, unless"
+                        + " CHATROI_PUBLIC_URL names the address callers use");
         ArrayNode tags = merged.putArray("tags");
         ObjectNode paths = merged.putObject("paths");
         ObjectNode components = merged.putObject("components");
@@ -90,6 +94,12 @@ public final class OpenApiMerger {
             sortedPaths.set(path, item);
         });
         merged.set("paths", sortedPaths);
+        List<String> clashes = duplicateOperationIds(sortedPaths);
+        if (!clashes.isEmpty()) {
+            // each service keeps its ids unique; two services choosing the same one is a bug to see, not to hide
+            ArrayNode list = merged.putArray("x-chatroi-duplicate-operation-ids");
+            clashes.forEach(list::add);
+        }
         merged.set("x-chatroi-sources", sources);
         if (!unrouted.isEmpty()) {
             // a service serves a path family the gateway does not route yet (RouteTable): visible, not silent
@@ -163,6 +173,18 @@ public final class OpenApiMerger {
                 });
             }
         });
+    }
+
+    private static List<String> duplicateOperationIds(ObjectNode paths) {
+        Set<String> seen = new java.util.HashSet<>();
+        List<String> clashes = new java.util.ArrayList<>();
+        paths.forEach(item -> item.fields().forEachRemaining(op -> {
+            String id = op.getValue().path("operationId").asText("");
+            if (isMethod(op.getKey()) && !id.isEmpty() && !seen.add(id)) {
+                clashes.add(id);
+            }
+        }));
+        return clashes;
     }
 
     /** The identity headers are set by the gateway, never by callers: not part of the public contract. */

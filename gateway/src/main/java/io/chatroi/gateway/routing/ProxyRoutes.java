@@ -165,11 +165,8 @@ public class ProxyRoutes {
         long retryAfter = rateLimiter.acquire(caller.keyId());
         if (retryAfter > 0) {
             rc.request().resume();
-            JsonObject body = ProblemResponses.json(429, ProblemType.VALIDATION, "Rate limit of this API key exceeded;"
-                    + " retry after " + retryAfter + " s", path)
-                    .put("type", "https://chatroi.io/problems/rate-limited").put("title", "Too many requests");
-            rc.response().setStatusCode(429).putHeader("Content-Type", "application/problem+json")
-                    .putHeader("Retry-After", Long.toString(retryAfter)).end(body.encode());
+            ProblemResponses.send(rc, 429, ProblemType.RATE_LIMITED, "Rate limit of this API key exceeded;"
+                    + " retry after " + retryAfter + " s", Map.of("Retry-After", Long.toString(retryAfter)));
             return;
         }
         if (route.isPresent()) {
@@ -299,11 +296,9 @@ public class ProxyRoutes {
                         : service + " is unavailable; retry shortly";
                 LOG.warnf("%s %s -> %d: %s", request.getMethod(), request.proxiedRequest().path(), status,
                         failure.getMessage());
-                JsonObject problem = ProblemResponses.json(status, ProblemType.SERVICE_UNAVAILABLE, detail,
+                JsonObject problem = ProblemResponses.json(status,
+                        timeout ? ProblemType.GATEWAY_TIMEOUT : ProblemType.SERVICE_UNAVAILABLE, detail,
                         request.proxiedRequest().path());
-                if (timeout) {
-                    problem.put("type", "https://chatroi.io/problems/gateway-timeout").put("title", "Gateway timeout");
-                }
                 ProxyResponse response = request.release().response().setStatusCode(status)
                         .putHeader("Content-Type", "application/problem+json")
                         .setBody(Body.body(Buffer.buffer(problem.encode())));
