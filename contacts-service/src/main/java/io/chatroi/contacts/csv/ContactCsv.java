@@ -139,7 +139,7 @@ public final class ContactCsv {
                 if (!TagNames.isValid(name)) {
                     errors.add("tags", "'" + name + "' is not a valid tag name");
                 } else if (TagNames.isComputed(name)) {
-                    errors.add("tags", "'" + name + "' is computed from messages and cannot be imported");
+                    continue; // computed from messages (an exported file carries them): recomputed, not imported
                 } else if (!tags.contains(name)) {
                     tags.add(name);
                 }
