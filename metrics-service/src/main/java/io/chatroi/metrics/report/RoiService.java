@@ -59,7 +59,8 @@ public class RoiService {
         String deals = "SELECT coalesce(sum(inquiries), 0)::bigint AS inquiries, coalesce(sum(won), 0)::bigint AS won,"
                 + " coalesce(sum(repeat_won), 0)::bigint AS repeat_won, coalesce(sum(with_profit), 0)::bigint"
                 + " AS with_profit, coalesce(sum(revenue), 0) AS revenue, coalesce(sum(value), 0) AS value,"
-                + " coalesce(sum(repeat_revenue), 0) AS repeat_revenue, coalesce(sum(repeat_value), 0) AS repeat_value"
+                + " coalesce(sum(repeat_revenue), 0) AS repeat_revenue, coalesce(sum(repeat_value), 0) AS repeat_value,"
+                + " coalesce(sum(revenue) FILTER (WHERE t.campaign_id IS NOT NULL), 0) AS attributed_revenue"
                 + " FROM snap_deals t" + KpiService.where(dealSql, f, (short) 3, true, true);
 
         return Uni.combine().all().unis(
@@ -138,6 +139,10 @@ public class RoiService {
             counts.put("qualifiedLeads", leads);
             counts.put("revenue", round2(revenue));
             out.put("counts", counts);
+            // revenue credited to a campaign (an order's or deal's campaign, else a send inside the window) and the rest
+            BigDecimal attributed = money(d, "attributed_revenue");
+            out.put("attribution", Map.of("attributedRevenue", round2(attributed),
+                    "unattributedRevenue", round2(revenue.subtract(attributed))));
             Map<String, KpiValue> kpis = new LinkedHashMap<>();
             kpis.put("roi", KpiCatalog.value("roi", roi.roi()));
             kpis.put("roiExtended", KpiCatalog.value("roiExtended", roi.roiExtended()));
