@@ -48,6 +48,34 @@ final class E2e {
                 .post("/webhooks/whatsapp").then().statusCode(200);
     }
 
+    /** {@code X-Shopify-Hmac-Sha256} of a body: base64 HMAC-SHA256 with the shop's webhook secret. */
+    static String shopifySignature(String body) {
+        return java.util.Base64.getEncoder().encodeToString(hmacSha256(Services.SHOPIFY_SECRET,
+                body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The tracked-link code a send's link carries, as a recipient's phone gets it: send id, link index and 8 bytes
+     * of HMAC-SHA256 with the link secret (by default the webhook app secret), base64url.
+     */
+    static String linkCode(java.util.UUID sendId, int linkIndex) {
+        java.nio.ByteBuffer payload = java.nio.ByteBuffer.allocate(17).putLong(sendId.getMostSignificantBits())
+                .putLong(sendId.getLeastSignificantBits()).put((byte) linkIndex);
+        byte[] signature = java.util.Arrays.copyOf(hmacSha256(Services.APP_SECRET, payload.array()), 8);
+        byte[] code = java.nio.ByteBuffer.allocate(25).put(payload.array()).put(signature).array();
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(code);
+    }
+
+    private static byte[] hmacSha256(String key, byte[] data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Polls the probe until it answers non-null (every 250 ms), or fails naming what it waited for. */
     static <T> T await(String what, Duration timeout, Supplier<T> probe) {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -36,6 +36,7 @@ final class Services implements AutoCloseable {
     static final String ADMIN_KEY = "e2e-admin-key-" + Long.toHexString(System.nanoTime());
     static final String INTERNAL_TOKEN = "e2e-internal-" + Long.toHexString(System.nanoTime());
     static final String APP_SECRET = "e2e-app-secret";
+    static final String SHOPIFY_SECRET = "e2e-shopify-secret";
 
     private final Path root;
     private final List<Process> processes = new ArrayList<>();
@@ -93,6 +94,7 @@ final class Services implements AutoCloseable {
         campaign.put("CAMPAIGN_PROVIDER", "simulated");
         campaign.put("WHATSAPP_APP_SECRET", APP_SECRET);
         campaign.put("WHATSAPP_VERIFY_TOKEN", "e2e-verify");
+        campaign.put("SHOPIFY_WEBHOOK_SECRET", SHOPIFY_SECRET);
         // every message delivered and read, nobody replies by chance: the test posts the replies itself
         campaign.put("CHATROI_SIMULATED_FAILED_RATE", "0");
         campaign.put("CHATROI_SIMULATED_DELIVERED_RATE", "1");

@@ -175,6 +175,25 @@ public class ContactsClient {
                 });
     }
 
+    /**
+     * Hands orders to contacts-service, which matches each to a contact by phone and keeps its deal (won when paid,
+     * reduced by refunds, lost when cancelled). The answer lists, per order, the contact and deal, or nulls when
+     * no contact has any of its phones yet.
+     */
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000)
+    @CircuitBreakerName("contacts-order-deals")
+    public Uni<io.vertx.core.json.JsonArray> orderDeals(List<io.vertx.core.json.JsonObject> items) {
+        return request(io.vertx.core.http.HttpMethod.POST, "/api/v1/order-deals").timeout(timeout.toMillis() * 4)
+                .sendJsonObject(new io.vertx.core.json.JsonObject().put("items", new io.vertx.core.json.JsonArray(items)))
+                .map(response -> {
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("contacts-service answered " + response.statusCode()
+                                + " to order deals: " + response.bodyAsString());
+                    }
+                    return response.bodyAsJsonObject().getJsonArray("items");
+                });
+    }
+
     private MemberPage parse(HttpResponse<Buffer> response, boolean segment) {
         int status = response.statusCode();
         JsonNode body;

@@ -37,6 +37,11 @@ public class LinkCodes {
         return codec().encode(sendId, linkIndex);
     }
 
+    /** The send and link a code names, when it is one of ours and unaltered. */
+    public Optional<LinkCode.Target> target(String code) {
+        return code == null ? Optional.empty() : codec().decode(code);
+    }
+
     /** The public URL of a code. */
     public String url(String code) {
         return publicUrl + "/r/" + code;

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Chooses the provider from configuration: simulated (default for demos) or whatsapp-cloud. */
+/** Chooses the provider from configuration: simulated (default for demos), whatsapp-cloud or twilio. */
 public class ProviderProducer {
 
     @Produces
@@ -21,7 +21,7 @@ public class ProviderProducer {
                              @ConfigProperty(name = "chatroi.whatsapp.access-token") Optional<String> token,
                              @ConfigProperty(name = "chatroi.whatsapp.timeout") Duration timeout,
                              @ConfigProperty(name = "chatroi.whatsapp.app-secret") Optional<String> appSecret,
-                             SimulatedSettings simulated) {
+                             SimulatedSettings simulated, TwilioSettings twilio) {
         return switch (kind) {
             case "whatsapp-cloud" -> new WhatsAppCloudProvider(vertx, graphUrl, version,
                     phoneNumberId.orElseThrow(() -> new IllegalStateException("WHATSAPP_PHONE_NUMBER_ID is required")),
@@ -29,8 +29,13 @@ public class ProviderProducer {
             case "simulated" -> new SimulatedProvider(vertx,
                     appSecret.orElseThrow(() -> new IllegalStateException("WHATSAPP_APP_SECRET is required")),
                     simulated);
-            default -> throw new IllegalStateException("CAMPAIGN_PROVIDER must be simulated or whatsapp-cloud, not "
-                    + kind);
+            case "twilio" -> new TwilioProvider(vertx, twilio.apiUrl(),
+                    twilio.accountSid().orElseThrow(() -> new IllegalStateException("TWILIO_ACCOUNT_SID is required")),
+                    twilio.authToken().orElseThrow(() -> new IllegalStateException("TWILIO_AUTH_TOKEN is required")),
+                    twilio.from().orElseThrow(() -> new IllegalStateException("TWILIO_FROM is required")),
+                    twilio.callbackUrl(), twilio.contentSids(), timeout);
+            default -> throw new IllegalStateException("CAMPAIGN_PROVIDER must be simulated, whatsapp-cloud or twilio,"
+                    + " not " + kind);
         };
     }
 }

@@ -78,6 +78,11 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
             });
             return;
         }
+        if (path.equals("/api/v1/order-deals") && request.method().name().equals("POST")) {
+            request.body().onSuccess(buffer -> request.response().putHeader("Content-Type", "application/json")
+                    .end(new JsonObject().put("items", orderDeals(buffer.toJsonObject().getJsonArray("items"))).encode()));
+            return;
+        }
         if (path.equals("/api/v1/contacts/audience")) {
             for (String name : request.params().names()) {
                 if (!List.of("limit", "after", "tagsAll").contains(name)) { // flaky is a tagsAll value
@@ -112,6 +117,38 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
         } else {
             problem(request, 404, new JsonObject().put("status", 404).put("detail", "not found"));
         }
+    }
+
+    /** Orders forwarded to the order-deals endpoint, in arrival order (repeats included). */
+    public static final List<JsonObject> ORDER_DEALS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Matches an order by its phones against the fake contacts; a paid order with revenue gets a deal. */
+    private static JsonArray orderDeals(JsonArray items) {
+        JsonArray answers = new JsonArray();
+        for (Object value : items) {
+            JsonObject item = (JsonObject) value;
+            ORDER_DEALS.add(item);
+            UUID contact = null;
+            for (Object phone : item.getJsonArray("phones")) {
+                String p = (String) phone;
+                if (p.startsWith("+49301")) {
+                    int i = Integer.parseInt(p.substring(6)) - 1_000_000;
+                    if (i >= 0 && i < CONTACTS) {
+                        contact = contactId(i);
+                        break;
+                    }
+                }
+            }
+            boolean won = "paid".equals(item.getString("status"))
+                    && new java.math.BigDecimal(item.getString("revenue")).signum() > 0;
+            answers.add(new JsonObject().put("source", item.getString("source"))
+                    .put("externalId", item.getString("externalId"))
+                    .put("contactId", contact == null ? null : contact.toString())
+                    .put("dealId", contact == null || !won ? null : UUID.nameUUIDFromBytes((item.getString("source")
+                            + ":" + item.getString("externalId")).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                            .toString()));
+        }
+        return answers;
     }
 
     /** Contact i: i % 7 == 1 opted out, i % 7 == 2 outside its window until two hours from now, else allowed. */

@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A deal as the API returns it; amounts are decimals in {@code currency}. */
+/**
+ * A deal as the API returns it; amounts are decimals in {@code currency}. {@code origin} names the shop order a deal
+ * was made from ({@code shopify:450789469}), null for deals entered by people or integrators.
+ */
 public record Deal(
         UUID id,
         UUID contactId,
@@ -25,7 +28,9 @@ public record Deal(
         @Schema(nullable = true) UUID campaignId,
         @Schema(nullable = true) String owner,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(nullable = true, description = "the shop order the deal was made from, e.g. shopify:450789469")
+        String origin) {
 
     static Deal from(Row row) {
         return new Deal(row.getUUID("id"), row.getUUID("contact_id"), row.getString("stage"),
@@ -33,7 +38,8 @@ public record Deal(
                 row.getBigDecimal("quote_amount"), SqlTimes.instant(row, "won_at"),
                 SqlTimes.instant(row, "lost_at"), row.getBigDecimal("order_amount"), row.getBigDecimal("profit"),
                 row.getString("currency"), row.getUUID("campaign_id"), row.getString("owner"),
-                SqlTimes.instant(row, "created_at"), SqlTimes.instant(row, "updated_at"));
+                SqlTimes.instant(row, "created_at"), SqlTimes.instant(row, "updated_at"),
+                row.getString("origin"));
     }
 
     DealState state() {

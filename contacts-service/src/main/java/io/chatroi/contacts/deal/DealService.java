@@ -39,6 +39,7 @@ public class DealService {
 
     private static final String COLUMNS = "id, contact_id, stage, inquiry_at, quoted_at, quote_amount, won_at,"
             + " lost_at, order_amount, profit, currency, campaign_id, owner, created_at, updated_at";
+    static final String SELECT_COLUMNS = COLUMNS + ", origin";
 
     private final Pool pool;
     private final ContactRepository contacts;
@@ -84,7 +85,7 @@ public class DealService {
     }
 
     public Uni<Deal> get(UUID id) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM deals WHERE id = $1").execute(Tuple.of(id))
+        return pool.preparedQuery("SELECT " + SELECT_COLUMNS + " FROM deals WHERE id = $1").execute(Tuple.of(id))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         throw ProblemException.notFound("Deal", id);
@@ -102,7 +103,7 @@ public class DealService {
             throw ProblemException.invalid("contactId", "a deal cannot move to another contact");
         }
         Instant now = Instant.now();
-        return pool.withTransaction(tx -> tx.preparedQuery("SELECT " + COLUMNS + " FROM deals WHERE id = $1 FOR UPDATE")
+        return pool.withTransaction(tx -> tx.preparedQuery("SELECT " + SELECT_COLUMNS + " FROM deals WHERE id = $1 FOR UPDATE")
                 .execute(Tuple.of(id))
                 .chain(rows -> {
                     if (rows.size() == 0) {
@@ -150,7 +151,7 @@ public class DealService {
                     + params.size() + ")");
         }
         String direction = sync ? "ASC" : "DESC";
-        String sql = "SELECT " + COLUMNS + " FROM deals" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+        String sql = "SELECT " + SELECT_COLUMNS + " FROM deals" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY " + sortColumn + " " + direction + ", id " + direction + " LIMIT " + (limit + 1);
         return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
             List<Deal> items = new ArrayList<>();
@@ -169,12 +170,12 @@ public class DealService {
         }
     }
 
-    private Uni<ContactRow> contactForUpdate(SqlClient tx, UUID contactId) {
+    Uni<ContactRow> contactForUpdate(SqlClient tx, UUID contactId) {
         return contacts.findForUpdate(tx, contactId).map(found -> found.filter(c -> c.erasedAt() == null)
                 .orElseThrow(() -> ProblemException.invalid("contactId", "contact " + contactId + " does not exist")));
     }
 
-    private Uni<Void> moveContact(SqlClient tx, ContactRow contact, DealStage dealStage, Instant now) {
+    Uni<Void> moveContact(SqlClient tx, ContactRow contact, DealStage dealStage, Instant now) {
         return tx.preparedQuery("SELECT count(*) AS won FROM deals WHERE contact_id = $1 AND stage = 'won'")
                 .execute(Tuple.of(contact.id()))
                 .chain(rows -> {

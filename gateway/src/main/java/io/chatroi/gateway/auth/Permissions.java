@@ -14,8 +14,10 @@ import static io.chatroi.gateway.auth.Permissions.Rule.rule;
  *   <li>manager: everything but API keys (contacts, campaigns, costs, all reports);</li>
  *   <li>agent: contacts and deals (contacts-service narrows them to the agent's own), their follow-ups,
  *       the tag catalogue (read) and their own scorecard;</li>
- *   <li>integrator: push contacts, deals, tags, interactions, messages and receipts, read them back; no reports;</li>
- *   <li>viewer: read reports (metrics-service) and the campaigns and templates they name.</li>
+ *   <li>integrator: push contacts, deals, tags, interactions, messages, receipts and shop orders, read them back;
+ *       no reports;</li>
+ *   <li>viewer: read reports (metrics-service, and campaign-service's order attribution) and the campaigns and
+ *       templates they name.</li>
  * </ul>
  */
 public final class Permissions {
@@ -29,10 +31,11 @@ public final class Permissions {
             "/api/v1/classification-rules", "/api/v1/send-eligibility");
     private static final List<String> CAMPAIGN_SERVICE = List.of("/api/v1/templates", "/api/v1/campaigns",
             "/api/v1/sends", "/api/v1/messages", "/api/v1/receipts", "/api/v1/conversations",
-            "/api/v1/message-states", "/api/v1/links", "/api/v1/webhook-quarantine", "/api/v1/provider-errors");
+            "/api/v1/message-states", "/api/v1/links", "/api/v1/webhook-quarantine", "/api/v1/provider-errors",
+            "/api/v1/orders");
     private static final List<String> REPORTS = List.of("/api/v1/kpis", "/api/v1/funnel", "/api/v1/scorecards",
             "/api/v1/roi", "/api/v1/trends", "/api/v1/alerts", "/api/v1/campaigns/*/experiment",
-            "/api/v1/experiments");
+            "/api/v1/experiments", "/api/v1/attribution");
     private static final List<String> METRICS_SERVICE = List.of("/api/v1/costs", "/api/v1/settings",
             "/api/v1/recompute", "/api/v1/message-rates", "/api/v1/sync");
 
@@ -50,7 +53,7 @@ public final class Permissions {
                     rule(READ, "/api/v1/scorecards")),
             Role.INTEGRATOR, concat(
                     rules(WRITE, List.of("/api/v1/contacts", "/api/v1/deals", "/api/v1/tags",
-                            "/api/v1/interactions", "/api/v1/messages", "/api/v1/receipts")),
+                            "/api/v1/interactions", "/api/v1/messages", "/api/v1/receipts", "/api/v1/orders")),
                     List.of(rule(Set.of("DELETE"), "/api/v1/contacts/*/tags"),
                             rule(READ, "/api/v1/sends"), rule(READ, "/api/v1/message-states"),
                             rule(READ, "/api/v1/templates"), rule(READ, "/api/v1/campaigns")),

@@ -129,7 +129,9 @@ public class SnapshotRepository {
         String q = "SELECT coalesce(sum(inquiries), 0)::bigint AS inquiries, coalesce(sum(won), 0)::bigint AS won,"
                 + " coalesce(sum(repeat_won), 0)::bigint AS repeat_won, coalesce(sum(with_profit), 0)::bigint"
                 + " AS with_profit, coalesce(sum(revenue), 0) AS revenue, coalesce(sum(value), 0) AS value,"
-                + " coalesce(sum(repeat_revenue), 0) AS repeat_revenue, coalesce(sum(repeat_value), 0) AS repeat_value"
+                + " coalesce(sum(repeat_revenue), 0) AS repeat_revenue, coalesce(sum(repeat_value), 0) AS repeat_value,"
+                // revenue credited to a campaign (an order's or deal's campaign, else a send inside the window)
+                + " coalesce(sum(revenue) FILTER (WHERE t.campaign_id IS NOT NULL), 0) AS attributed_revenue"
                 + source(sql, "snap_deals", f, GroupBy.NONE.grain(), true, true);
         return pool.preparedQuery(q).execute(sql.tuple());
     }

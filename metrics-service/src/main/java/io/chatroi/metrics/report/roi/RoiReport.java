@@ -22,7 +22,7 @@ public record RoiReport(LocalDate from, LocalDate to, @Schema(nullable = true) U
                         Double roi,
                         @Schema(nullable = true, description = "(all value parts - cost) / cost") Double roiExtended,
                         @Schema(nullable = true, description = "all value parts / cost") Double valueToCost,
-                        Kpis kpis, OtherCurrencyDeals otherCurrencyDeals) {
+                        Kpis kpis, OtherCurrencyDeals otherCurrencyDeals, Attribution attribution) {
 
     /** What sales count as: profit where every won deal records it, revenue where none does, else mixed. */
     @Schema(name = "RoiBasis")
@@ -83,5 +83,11 @@ public record RoiReport(LocalDate from, LocalDate to, @Schema(nullable = true) U
      */
     @Schema(requiredProperties = {"orders", "currencies"})
     public record OtherCurrencyDeals(long orders, List<String> currencies) {
+    }
+
+    /** How much of the revenue is credited to a campaign (attributed) and how much is not. */
+    @Schema(name = "RoiAttribution", requiredProperties = {"attributedRevenue", "unattributedRevenue"})
+    public record Attribution(@Schema(description = Money.DESCRIPTION) BigDecimal attributedRevenue,
+                              @Schema(description = Money.DESCRIPTION) BigDecimal unattributedRevenue) {
     }
 }

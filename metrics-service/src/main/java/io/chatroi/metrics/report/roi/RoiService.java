@@ -114,6 +114,7 @@ public class RoiService {
                     .divide(BigDecimal.valueOf(30), MathContext.DECIMAL64) : BigDecimal.ZERO;
             RoiMath.Result roi = RoiMath.of(new RoiMath.Parts(direct, repeat, leadValue, brand, cost));
             BigDecimal revenue = money(d, "revenue");
+            BigDecimal attributed = money(d, "attributed_revenue");
             long sent = count(m, "sent");
             long recipients = count(m, "recipients");
             long conversions = count(m, "conversions");
@@ -147,7 +148,9 @@ public class RoiService {
             }
             return new RoiReport(f.from(), f.to(), f.campaignId(), f.owner(), settings.currency(), basis, costOut,
                     valueOut, counts, roi.roi(), roi.roiExtended(), roi.valueToCost(), kpis,
-                    new RoiReport.OtherCurrencyDeals(otherOrders, otherCurrencies));
+                    new RoiReport.OtherCurrencyDeals(otherOrders, otherCurrencies),
+                    new RoiReport.Attribution(Money.round(attributed, scale),
+                            Money.round(revenue.subtract(attributed), scale)));
         });
     }
 }

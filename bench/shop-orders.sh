@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Shop orders (issue 14): COUNT signed Shopify orders/paid deliveries (default 10,000) at RATE per second (default
+# 600) into POST /webhooks/shopify, half of them from phones a contact has, then: how many were acknowledged, stored
+# (none lost?), matched to a contact and turned into won deals by the outbox, and kept unmatched. Starts its own
+# contacts-service and campaign-service from the built jars on ports BASE+1 and BASE+2 (CHATROI_BENCH_PORT_BASE,
+# default 18160) against the databases contacts<suffix> and campaigns<suffix> (CHATROI_BENCH_DB_SUFFIX, default
+# none: the dev databases), and stops exactly those at the end.
+# Usage: bench/shop-orders.sh [COUNT (10000)] [RATE (600)]   (build first: ./mvnw -B -o -q -pl
+#        contacts-service,campaign-service -am package -DskipTests)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+COUNT=${1:-10000}
+RATE=${2:-600}
+BASE=${CHATROI_BENCH_PORT_BASE:-18160}
+SUFFIX=${CHATROI_BENCH_DB_SUFFIX:-}
+CONTACTS_PORT=$((BASE + 1))
+CAMPAIGN_PORT=$((BASE + 2))
+if [ -f .dev/secrets.env ] && [ -z "${PGPASSWORD:-}" ]; then set -a; source .dev/secrets.env; set +a; fi
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-chatroi} PGPASSWORD=${PGPASSWORD:-chatroi}
+TOKEN=bench-internal-token-$RANDOM$RANDOM
+SECRET=bench-shopify-secret-$RANDOM$RANDOM
+RUN=$(( $(date +%s) % 100000 ))
+PHONE_BASE=$(( 493010000000 + (RUN % 80) * 100000 ))
+JAVA_OPTS=${CHATROI_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}
+LOGS=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]+"${pids[@]}"}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]+"${pids[@]}"}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+
+for jar in contacts-service/target/quarkus-app/quarkus-run.jar campaign-service/target/quarkus-app/quarkus-run.jar; do
+  [ -f "$jar" ] || { echo "$jar is missing: ./mvnw -B -o -q -pl contacts-service,campaign-service -am package -DskipTests" >&2; exit 1; }
+done
+# shellcheck disable=SC2086
+QUARKUS_HTTP_PORT=$CONTACTS_PORT CHATROI_INTERNAL_TOKEN=$TOKEN CHATROI_CONTACTS_RETIER_CRON=off \
+  CHATROI_DATABASE=contacts$SUFFIX \
+  java $JAVA_OPTS -jar contacts-service/target/quarkus-app/quarkus-run.jar >"$LOGS/contacts.log" 2>&1 &
+pids+=($!)
+# shellcheck disable=SC2086
+QUARKUS_HTTP_PORT=$CAMPAIGN_PORT CHATROI_INTERNAL_TOKEN=$TOKEN CHATROI_DATABASE=campaigns$SUFFIX \
+  CONTACTS_URL=http://127.0.0.1:$CONTACTS_PORT SHOPIFY_WEBHOOK_SECRET=$SECRET WHATSAPP_APP_SECRET=bench-app-secret \
+  CHATROI_DISPATCHER_ENABLED=false CHATROI_PUBLIC_URL=http://127.0.0.1:$CAMPAIGN_PORT \
+  java $JAVA_OPTS -jar campaign-service/target/quarkus-app/quarkus-run.jar >"$LOGS/campaign.log" 2>&1 &
+pids+=($!)
+for port in $CONTACTS_PORT $CAMPAIGN_PORT; do
+  for _ in $(seq 1 90); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null && break
+    sleep 1
+  done
+done
+
+echo "== $((COUNT / 2)) contacts with the phones of the even orders (run $RUN)"
+{
+  echo "phone,name,owner"
+  for ((i = 0; i < COUNT; i += 2)); do echo "+$((PHONE_BASE + i)),Bench buyer $i,bench"; done
+} >"$LOGS/contacts.csv"
+curl -fsS -H "X-ChatROI-Internal-Token: $TOKEN" -H "Content-Type: text/csv" --data-binary @"$LOGS/contacts.csv" \
+  "http://127.0.0.1:$CONTACTS_PORT/api/v1/contacts/import" | head -c 200; echo
+
+echo "== load: $COUNT orders at $RATE/s into http://127.0.0.1:$CAMPAIGN_PORT/webhooks/shopify"
+cpu_before=$(awk '/^cpu /{print $2+$3+$4+$6+$7+$8, $5}' /proc/stat)
+java bench/orders/ShopifyLoad.java "http://127.0.0.1:$CAMPAIGN_PORT/webhooks/shopify" "$SECRET" "$RUN" "$COUNT" "$RATE" \
+  "$PHONE_BASE" 64 | tee "$LOGS/load.txt"
+cpu_after=$(awk '/^cpu /{print $2+$3+$4+$6+$7+$8, $5}' /proc/stat)
+read -r busy0 idle0 <<<"$cpu_before"
+read -r busy1 idle1 <<<"$cpu_after"
+echo "machine CPU busy during the load: $(( 100 * (busy1 - busy0) / (busy1 - busy0 + idle1 - idle0 + 1) ))% of 2 cores"
+
+FIRST=$((RUN * 1000000))
+LAST=$((RUN * 1000000 + COUNT - 1))
+ORDERS="source = 'shopify' AND external_id::bigint BETWEEN $FIRST AND $LAST"
+echo "== waiting (at most 120 s) until the outbox has offered every order to contacts-service once"
+for _ in $(seq 1 120); do
+  left=$(psql -d "campaigns$SUFFIX" -tAc "SELECT count(*) FROM orders WHERE $ORDERS AND synced_version < version AND contact_id IS NULL AND retry_at <= now()")
+  [ "$left" = 0 ] && break
+  sleep 1
+done
+acked=$(awk '/orders acked/{print $3}' "$LOGS/load.txt")
+psql -d "campaigns$SUFFIX" -tAc "SELECT count(*), count(contact_id), count(*) FILTER (WHERE contact_id IS NULL),
+  count(*) FILTER (WHERE credit = 'none') FROM orders WHERE $ORDERS" | {
+  IFS='|' read -r stored matched unmatched none
+  echo "stored $stored orders for $acked acknowledged (lost: $((acked - stored))); matched $matched, kept unmatched $unmatched; credited to no campaign $none (no campaign ran here)"
+}
+deals=$(psql -d "contacts$SUFFIX" -tAc "SELECT count(*) FROM deals WHERE stage = 'won' AND origin LIKE 'shopify:%'
+  AND substring(origin FROM 9)::bigint BETWEEN $FIRST AND $LAST")
+echo "won deals in contacts-service: $deals"

@@ -1,0 +1,164 @@
+package io.chatroi.campaigns.order;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import static io.chatroi.common.sql.SqlTimes.time;
+
+/** The SQL of orders: deliveries, refunds, the attribution search and the order upsert. */
+@ApplicationScoped
+public class OrderRepository {
+
+    private static final String RECORD_DELIVERY = """
+            INSERT INTO shop_deliveries (source, delivery_id, topic, received_at) VALUES ($1, $2, $3, $4)
+            ON CONFLICT DO NOTHING""";
+
+    private static final String INSERT_REFUNDS = """
+            INSERT INTO order_refunds (source, refund_id, order_external_id, amount, at)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::numeric[], $5::timestamptz[])
+            ON CONFLICT DO NOTHING""";
+
+    /** Bumps an existing order's refunded total from its refunds; nothing when the order has not arrived yet. */
+    private static final String REFRESH_REFUNDED = """
+            UPDATE orders o SET refunded = least(o.amount, r.total), version = o.version + 1, retry_at = $3,
+                   updated_at = $3
+              FROM (SELECT coalesce(sum(amount), 0) AS total FROM order_refunds
+                     WHERE source = $1 AND order_external_id = $2) r
+             WHERE o.source = $1 AND o.external_id = $2 AND o.refunded IS DISTINCT FROM least(o.amount, r.total)""";
+
+    /**
+     * The best credit for an order, in order of strength: a tracked-link code's send; the campaign named by
+     * utm_campaign (its send to this buyer if there is one, the variant from utm_content when the campaign has it);
+     * the buyer's last click, then last delivered send, inside that campaign's attribution window.
+     */
+    private static final String ATTRIBUTE = """
+            SELECT kind, campaign_id, variant, send_id FROM (
+              (SELECT 1 AS rank, 'link' AS kind, s.campaign_id, s.variant, s.id AS send_id
+                 FROM sends s WHERE s.id = ANY($4::uuid[]) ORDER BY s.sent_at DESC NULLS LAST LIMIT 1)
+              UNION ALL
+              (SELECT 2, 'utm', c.id,
+                      CASE WHEN c.split->'variants' @> jsonb_build_array(jsonb_build_object('key', $5::text))
+                           THEN $5::text ELSE b.variant END, b.id
+                 FROM campaigns c
+                 LEFT JOIN LATERAL (SELECT s.id, s.variant FROM sends s WHERE s.campaign_id = c.id
+                                     AND s.phone = ANY($1) ORDER BY s.sent_at DESC NULLS LAST LIMIT 1) b ON true
+                WHERE $3::text IS NOT NULL AND c.name = $3
+                ORDER BY (b.id IS NOT NULL) DESC, c.launched_at DESC NULLS LAST LIMIT 1)
+              UNION ALL
+              (SELECT 3, 'click', s.campaign_id, s.variant, s.id
+                 FROM sends s JOIN campaigns c ON c.id = s.campaign_id
+                WHERE s.phone = ANY($1) AND s.clicked_at IS NOT NULL AND s.clicked_at <= $2
+                  AND $2 < s.clicked_at + make_interval(days => c.attribution_days)
+                ORDER BY s.clicked_at DESC LIMIT 1)
+              UNION ALL
+              (SELECT 4, 'send', s.campaign_id, s.variant, s.id
+                 FROM sends s JOIN campaigns c ON c.id = s.campaign_id
+                 JOIN message_states m ON m.message_id = s.provider_message_id
+                WHERE s.phone = ANY($1) AND s.sent_at IS NOT NULL AND s.sent_at <= $2
+                  AND $2 < s.sent_at + make_interval(days => c.attribution_days)
+                  AND (m.delivered_at IS NOT NULL OR m.read_at IS NOT NULL)
+                ORDER BY s.sent_at DESC LIMIT 1)
+            ) x ORDER BY rank LIMIT 1""";
+
+    /**
+     * Inserts an order or folds a later event into it: the status never moves back (pending < paid < cancelled),
+     * times keep their first value, a credit once found is kept, and every change bumps the version the forwarder
+     * compares with what contacts-service has.
+     */
+    private static final String UPSERT = """
+            INSERT INTO orders AS o (id, source, external_id, status, amount, refunded, currency, profit, country,
+                   phones, landing_site, ordered_at, paid_at, cancelled_at, credit, campaign_id, variant, send_id,
+                   version, synced_version, retry_at, created_at, updated_at)
+            VALUES ($1, $2, $3, $4, $5, least($5, coalesce($6, (SELECT coalesce(sum(r.amount), 0) FROM order_refunds r
+                    WHERE r.source = $2 AND r.order_external_id = $3))), $7, $8, $9, $10, $11, $12, $13, $14, $15,
+                    $16, $17, $18, 1, 0, $19, $19, $19)
+            ON CONFLICT (source, external_id) DO UPDATE SET
+                   status = CASE WHEN array_position(ARRAY['pending', 'paid', 'cancelled'], excluded.status)
+                                    > array_position(ARRAY['pending', 'paid', 'cancelled'], o.status)
+                                 THEN excluded.status ELSE o.status END,
+                   amount = excluded.amount, refunded = excluded.refunded, currency = excluded.currency,
+                   profit = coalesce(excluded.profit, o.profit), country = coalesce(excluded.country, o.country),
+                   phones = CASE WHEN cardinality(excluded.phones) > 0 THEN excluded.phones ELSE o.phones END,
+                   landing_site = coalesce(o.landing_site, excluded.landing_site),
+                   paid_at = coalesce(o.paid_at, excluded.paid_at),
+                   cancelled_at = coalesce(o.cancelled_at, excluded.cancelled_at),
+                   credit = CASE WHEN o.credit = 'none' THEN excluded.credit ELSE o.credit END,
+                   campaign_id = CASE WHEN o.credit = 'none' THEN excluded.campaign_id ELSE o.campaign_id END,
+                   variant = CASE WHEN o.credit = 'none' THEN excluded.variant ELSE o.variant END,
+                   send_id = CASE WHEN o.credit = 'none' THEN excluded.send_id ELSE o.send_id END,
+                   version = o.version + 1, retry_at = excluded.retry_at, updated_at = excluded.updated_at
+            RETURNING id, credit, campaign_id, variant, (xmax = 0) AS inserted""";
+
+    public Uni<Boolean> recordDelivery(SqlClient tx, String source, String deliveryId, String topic, Instant now) {
+        return tx.preparedQuery(RECORD_DELIVERY).execute(Tuple.of(source, deliveryId, topic, time(now)))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    public Uni<Void> addRefunds(SqlClient tx, List<ShopOrder.Refund> refunds) {
+        if (refunds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = refunds.size();
+        String[] sources = new String[n];
+        String[] ids = new String[n];
+        String[] orders = new String[n];
+        BigDecimal[] amounts = new BigDecimal[n];
+        OffsetDateTime[] at = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            ShopOrder.Refund r = refunds.get(i);
+            sources[i] = r.source();
+            ids[i] = r.refundId();
+            orders[i] = r.orderExternalId();
+            amounts[i] = r.amount();
+            at[i] = time(r.at());
+        }
+        return tx.preparedQuery(INSERT_REFUNDS).execute(Tuple.from(new Object[]{sources, ids, orders, amounts, at}))
+                .replaceWithVoid();
+    }
+
+    public Uni<Integer> refreshRefunded(SqlClient tx, String source, String externalId, Instant now) {
+        return tx.preparedQuery(REFRESH_REFUNDED).execute(Tuple.of(source, externalId, time(now)))
+                .map(rows -> rows.rowCount());
+    }
+
+    public Uni<Credit> attribute(SqlClient tx, List<String> phones, Instant orderedAt, String campaignName,
+                                 String utmContent, List<UUID> linkedSends) {
+        return tx.preparedQuery(ATTRIBUTE).execute(Tuple.from(new Object[]{phones.toArray(String[]::new),
+                        time(orderedAt), campaignName, linkedSends.toArray(UUID[]::new), utmContent}))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return Credit.NONE;
+                    }
+                    Row row = rows.iterator().next();
+                    return new Credit(row.getString("kind"), row.getUUID("campaign_id"), row.getString("variant"),
+                            row.getUUID("send_id"));
+                });
+    }
+
+    /** The stored order after the upsert: its id, its credit and whether this call created it. */
+    public record Stored(UUID id, String credit, UUID campaignId, String variant, boolean created) {
+    }
+
+    public Uni<Stored> upsert(SqlClient tx, ShopOrder order, Credit credit, Instant now) {
+        return tx.preparedQuery(UPSERT).execute(Tuple.from(Arrays.asList(UUID.randomUUID(), order.source(),
+                        order.externalId(), order.status().wire(), order.amount(), order.refundedTotal(),
+                        order.currency(), order.profit(), order.country(), order.phones().toArray(String[]::new),
+                        order.landingSite(), time(order.orderedAt()), time(order.paidAt()), time(order.cancelledAt()),
+                        credit.kind(), credit.campaignId(), credit.variant(), credit.sendId(), time(now))))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new Stored(row.getUUID("id"), row.getString("credit"), row.getUUID("campaign_id"),
+                            row.getString("variant"), row.getBoolean("inserted"));
+                });
+    }
+}
