@@ -22,7 +22,7 @@ public class OrderDealResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Keep the deals of shop orders (campaign-service)", description = "Internal: campaign-service"
+    @Operation(hidden = true, summary = "Keep the deals of shop orders (campaign-service)", description = "Internal: campaign-service"
             + " forwards shop orders here. Each is matched to a contact by phone; a paid order is a won deal (its"
             + " revenue after refunds, the contact's owner, the credited campaign, origin <source>:<order id>), a"
             + " cancelled or refunded one's deal is lost. Unmatched orders come back with a null contactId.")
