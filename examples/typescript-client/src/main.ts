@@ -12,7 +12,8 @@ const key = process.env.CHATROI_KEY;
 if (!key) {
   throw new Error("Set CHATROI_KEY to an API key (dev/up prints the admin key)");
 }
-const chatroi = createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${key}` } });
+// JSON answers and JSON problems only: the reports also offer text/csv, which would widen every body to a string union
+const chatroi = createClient<paths, "application/json" | "application/problem+json">({ baseUrl, headers: { Authorization: `Bearer ${key}` } });
 
 /** Every error of the API is one Problem; a frontend shows its detail and the field errors. */
 function fail(operation: string, problem: Problem): never {

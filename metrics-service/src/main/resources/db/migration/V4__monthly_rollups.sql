@@ -17,7 +17,7 @@ CREATE INDEX snap_contacts_monthly_day_idx ON snap_contacts_monthly (grain, day)
 INSERT INTO snap_messages_monthly
 SELECT grain, date_trunc('month', day)::date, campaign_id, variant, owner, country, source, sum(sent), sum(delivered),
        sum(read), sum(failed), sum(replied), sum(clicked), sum(opted_out), sum(conversions), sum(holdout),
-       sum(holdout_conversions), sum(recipients), sum(billable), sum(unpriced), sum(message_fees)
+       sum(holdout_conversions), sum(recipients), sum(billable), sum(unpriced), sum(message_fees), sum(reacted)
 FROM snap_messages GROUP BY grain, 2, campaign_id, variant, owner, country, source;
 
 INSERT INTO snap_deals_monthly

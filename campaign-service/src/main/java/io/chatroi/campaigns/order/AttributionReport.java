@@ -1,5 +1,7 @@
 package io.chatroi.campaigns.order;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -21,13 +23,13 @@ public record AttributionReport(Instant from, Instant to, Totals totals, List<Ca
     public record ByCredit(long link, long utm, long click, long send, long none) {
     }
 
-    public record CampaignVariant(UUID campaignId, String campaignName, String variant, long orders,
+    public record CampaignVariant(@Schema(nullable = true) UUID campaignId, @Schema(nullable = true) String campaignName, @Schema(nullable = true) String variant, long orders,
                                   long conversions, BigDecimal revenue) {
     }
 
     public record Item(UUID id, String source, String externalId, String status, Instant orderedAt,
-                       BigDecimal amount, BigDecimal refunded, BigDecimal revenue, String currency, String credit,
-                       UUID campaignId, String campaignName, String variant, UUID sendId, UUID contactId,
-                       UUID dealId) {
+                       BigDecimal amount, BigDecimal refunded, BigDecimal revenue, String currency, @Schema(nullable = true) String credit,
+                       @Schema(nullable = true) UUID campaignId, @Schema(nullable = true) String campaignName, @Schema(nullable = true) String variant, @Schema(nullable = true) UUID sendId, @Schema(nullable = true) UUID contactId,
+                       @Schema(nullable = true) UUID dealId) {
     }
 }

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.UUID;
 
 @Path("/api/v1")
-@Tag(name = "Orders and attribution")
+@Tag(name = "Orders and attribution", description = "Shop and ERP orders, and the campaign and variant each was credited to")
 public class OrderResource {
 
     private final AttributionService service;
@@ -33,7 +33,7 @@ public class OrderResource {
     @Path("/orders")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Push shop or ERP orders", description = "Up to 1,000 orders per call, idempotent by (source,"
+    @Operation(operationId = "pushOrders", summary = "Push shop or ERP orders", description = "Up to 1,000 orders per call, idempotent by (source,"
             + " externalId): a repeated order updates the stored one (its status never moves back). Each is credited"
             + " to a campaign (tracked-link code or UTM in landingSite, else the buyer's last click, else last"
             + " delivered send inside the campaign's window) and matched to a contact by phone; a paid order becomes"
@@ -47,7 +47,7 @@ public class OrderResource {
     @GET
     @Path("/attribution")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-    @Operation(summary = "Orders and what each was credited to", description = "Orders placed in [from, to] (dates"
+    @Operation(operationId = "listAttribution", summary = "Orders and what each was credited to", description = "Orders placed in [from, to] (dates"
             + " are UTC days, to included; instants, to excluded; default the last 30 days), each with its credit"
             + " (link, utm, click, send or none), campaign and variant; totals with attributed and unattributed"
             + " revenue and unmatched orders; revenue, orders and buyers per campaign and variant. CSV (the orders)"

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/webhooks")
-@Tag(name = "Shop webhooks")
+@Tag(name = "Shop webhooks", description = "Signed order webhooks from shops (Shopify)")
 public class ShopWebhookResource {
 
     private final ShopWebhookService service;
@@ -25,7 +25,7 @@ public class ShopWebhookResource {
     @Path("/shopify")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Receive a Shopify order webhook", description = "Topics orders/create, orders/paid,"
+    @Operation(operationId = "receiveShopifyWebhook", summary = "Receive a Shopify order webhook", description = "Topics orders/create, orders/paid,"
             + " orders/cancelled, orders/updated and refunds/create (X-Shopify-Topic). X-Shopify-Hmac-Sha256 (base64"
             + " HMAC-SHA256 of the raw body with SHOPIFY_WEBHOOK_SECRET) is required; X-Shopify-Webhook-Id makes a"
             + " retried delivery a no-op. The order is matched by phone and credited to a campaign; a paid order"

@@ -19,7 +19,7 @@ import java.util.List;
 
 @Path("/api/v1/provider-errors")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Provider errors")
+@Tag(name = "Provider errors", description = "Errors Meta reported, and what each code means")
 public class ProviderErrorResource {
 
     /** The whole error-code catalogue. */
@@ -33,7 +33,7 @@ public class ProviderErrorResource {
     }
 
     @GET
-    @Operation(summary = "Errors Meta reported", description = "Every error of every webhook delivery (account-level,"
+    @Operation(operationId = "listProviderErrors", summary = "Errors Meta reported", description = "Every error of every webhook delivery (account-level,"
             + " beside messages or statuses, inside a failed status or an inbound message), newest first, each with"
             + " the catalogue's title, meaning and suggested action. from/to bound the time received.")
     public Uni<Page<ProviderErrorView>> list(@QueryParam("from") String from, @QueryParam("to") String to,
@@ -63,7 +63,7 @@ public class ProviderErrorResource {
 
     @GET
     @Path("/codes")
-    @Operation(summary = "The error-code catalogue", description = "Every Meta error code the product describes:"
+    @Operation(operationId = "listProviderErrorCodes", summary = "The error-code catalogue", description = "Every Meta error code the product describes:"
             + " title, meaning, suggested action and whether a later retry can succeed.")
     public ErrorCodes codes() {
         return new ErrorCodes(ErrorCatalogue.all());

@@ -1,5 +1,7 @@
 package io.chatroi.campaigns.providererror;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,7 +10,7 @@ import java.util.UUID;
  * messages or statuses), status (a message that failed: {@code messageId}, {@code phone} the recipient) or message
  * (an inbound message: {@code phone} the sender).
  */
-public record ProviderErrorView(UUID id, String scope, Integer code, String title, String message, String details,
-                                String messageId, String phone, Instant at, Instant receivedAt,
-                                ErrorCode explanation) {
+public record ProviderErrorView(UUID id, String scope, @Schema(nullable = true) Integer code, @Schema(nullable = true) String title, @Schema(nullable = true) String message, @Schema(nullable = true) String details,
+                                @Schema(nullable = true) String messageId, @Schema(nullable = true) String phone, @Schema(nullable = true) Instant at, Instant receivedAt,
+                                @Schema(nullable = true) ErrorCode explanation) {
 }

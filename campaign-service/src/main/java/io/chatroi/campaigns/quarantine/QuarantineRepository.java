@@ -1,5 +1,7 @@
 package io.chatroi.campaigns.quarantine;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -77,6 +79,6 @@ public class QuarantineRepository {
 
     /** A stored quarantined item; {@code rawBase64} is the delivery's bytes when the whole body was set aside. */
     public record Quarantined(long id, Instant receivedAt, String deliverySha256, String kind, int position,
-                              String reference, String reason, String rawBase64) {
+                              @Schema(nullable = true) String reference, String reason, @Schema(nullable = true) String rawBase64) {
     }
 }

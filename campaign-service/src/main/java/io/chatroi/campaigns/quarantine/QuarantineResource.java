@@ -1,5 +1,7 @@
 package io.chatroi.campaigns.quarantine;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.PageLimit;
 import io.chatroi.common.problem.ProblemException;
@@ -26,11 +28,11 @@ public class QuarantineResource {
     }
 
     /** The quarantine page: how many items are held in all, and one page of them, newest first. */
-    public record QuarantinePage(long count, List<QuarantineRepository.Quarantined> items, String nextCursor) {
+    public record QuarantinePage(long count, List<QuarantineRepository.Quarantined> items, @Schema(nullable = true) String nextCursor) {
     }
 
     @GET
-    @Operation(summary = "Parts of signed webhook deliveries that could not be stored",
+    @Operation(operationId = "listWebhookQuarantine", summary = "Parts of signed webhook deliveries that could not be stored",
             description = "A signed delivery is always acknowledged; what could not be used (an unreadable body, a"
                     + " status or message with a NUL in its id, a timestamp out of range) is kept here with the"
                     + " reason. count is the total held; newest first.")

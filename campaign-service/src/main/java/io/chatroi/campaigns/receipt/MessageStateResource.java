@@ -60,11 +60,13 @@ public class MessageStateResource {
     }
 
     @GET
-    @Operation(summary = "Where one outbound message stands, by a query parameter", description = "The same as"
+    @Operation(operationId = "findMessageState", summary = "Where one outbound message stands, by a query parameter", description = "The same as"
             + " /{messageId}, for any stored id: Meta's ids are base64 and may hold '/' or '+', which a path segment"
             + " cannot carry (encoded slashes are refused), while ?messageId= can (percent-encoded).")
     @APIResponse(responseCode = "400", description = "messageId is missing")
     @APIResponse(responseCode = "404", description = "No receipt was ever seen for this message id")
+    @APIResponse(responseCode = "200", description = "The message state and its receipts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageStateView.class)))
     public Uni<MessageStateView> byQuery(@QueryParam("messageId") String messageId) {
         if (messageId == null || messageId.isBlank()) {
             throw ProblemException.invalid("messageId", "is required");

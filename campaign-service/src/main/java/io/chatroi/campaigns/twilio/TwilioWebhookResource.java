@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/webhooks/twilio")
-@Tag(name = "Twilio webhook")
+@Tag(name = "Twilio webhook", description = "Signed status callbacks and inbound messages from Twilio")
 public class TwilioWebhookResource {
 
     private final TwilioWebhookService service;
@@ -28,7 +28,7 @@ public class TwilioWebhookResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Receive a Twilio status callback or inbound WhatsApp message", description = "Form-encoded"
+    @Operation(operationId = "receiveTwilioWebhook", summary = "Receive a Twilio status callback or inbound WhatsApp message", description = "Form-encoded"
             + " as Twilio posts it. X-Twilio-Signature (base64 HMAC-SHA1 with TWILIO_AUTH_TOKEN over CHATROI_PUBLIC_URL"
             + " + /webhooks/twilio, its query, and every parameter sorted by name) is required. MessageStatus and"
             + " ErrorCode join the same receipt fold as Meta's; Body, ButtonPayload and media become inbound messages."

@@ -55,6 +55,8 @@ public final class OpenApiMerger {
                         + " deals, messages, receipts; no reports), viewer (read reports). Errors are RFC 9457"
                         + " problem details; 401 without a valid key, 403 outside the role, 429 over the key's rate"
                         + " (Retry-After), 503 when a service is down."));
+        ((ObjectNode) merged.get("info")).putObject("license").put("name", "Apache 2.0")
+                .put("url", "https://www.apache.org/licenses/LICENSE-2.0");
         merged.putArray("servers").addObject().put("url", serverUrl)
                 .put("description", "This gateway: relative to where the document was fetched, unless"
                         + " CHATROI_PUBLIC_URL names the address callers use");

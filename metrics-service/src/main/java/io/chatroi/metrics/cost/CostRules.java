@@ -38,10 +38,12 @@ public final class CostRules {
         }
         BigDecimal amount = in.amount();
         // sizes first: nothing below multiplies or rescales a number the columns cannot hold
+        int before = errors.errors().size();
         MoneyRules.check(errors, "amount", amount, null);
         MoneyRules.checkColumn(errors, "hours", in.hours(), 12, 2);
         MoneyRules.checkColumn(errors, "hourlyRate", in.hourlyRate(), 18, 2);
-        if (errors.hasErrors()) {
+        // only a number too large stops here: every other mistake is listed with the rest below
+        if (errors.errors().size() > before) {
             errors.throwIfInvalid();
         }
         boolean labour = in.hours() != null || in.hourlyRate() != null;

@@ -15,7 +15,7 @@ final class RollupSql {
             + " SELECT grain, date_trunc('month', day)::date, campaign_id, variant, owner, country, source, sum(sent),"
             + "   sum(delivered), sum(read), sum(failed), sum(replied), sum(clicked), sum(opted_out), sum(conversions),"
             + "   sum(holdout), sum(holdout_conversions), sum(recipients), sum(billable), sum(unpriced),"
-            + "   sum(message_fees)"
+            + "   sum(message_fees), sum(reacted)"
             + " FROM snap_messages WHERE" + MONTHS
             + " GROUP BY grain, 2, campaign_id, variant, owner, country, source";
 
