@@ -86,7 +86,8 @@ export class RoiPage extends LitElement {
     }
   }
 
-  private async remove(cost: Cost): Promise<void> {
+  // not remove(): that is the DOM method the router calls to take the page out
+  private async deleteCost(cost: Cost): Promise<void> {
     if (!confirm(`${t('delete')} ${cost.category} ${cost.amount}?`)) return;
     try { await send('DELETE', `/api/v1/costs/${cost.id}`); this.reload(); } catch (err) { this.saveError = err as Error; }
   }
@@ -127,7 +128,7 @@ export class RoiPage extends LitElement {
       ${canManage() ? html`<th></th>` : nothing}</tr></thead><tbody>${items.map((c) => html`<tr><td>${c.category}</td><td>${c.kind}</td>
       <td>${money(c.amount)}</td><td>${c.periodStart}</td><td>${c.periodEnd}</td><td>${c.description ?? ''}</td>
       ${canManage() ? html`<td><button @click=${() => { this.editing = c; }}>${t('edit')}</button>
-        <button class="danger" @click=${() => this.remove(c)}>${t('delete')}</button></td>` : nothing}</tr>`)}</tbody></table></div>`;
+        <button class="danger" @click=${() => this.deleteCost(c)}>${t('delete')}</button></td>` : nothing}</tr>`)}</tbody></table></div>`;
   }
 
   private form() {

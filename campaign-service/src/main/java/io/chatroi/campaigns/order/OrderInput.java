@@ -1,5 +1,7 @@
 package io.chatroi.campaigns.order;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +22,7 @@ public record OrderInput(String source, String externalId, String status, BigDec
 
     /** What became of one order: its id and what it was credited to. */
     public record Result(String source, String externalId, String id, boolean created, String credit,
-                         String campaignId, String variant) {
+                         @Schema(nullable = true) String campaignId, @Schema(nullable = true) String variant) {
     }
 
     public record BatchResult(int received, int created, int updated, List<Result> items) {

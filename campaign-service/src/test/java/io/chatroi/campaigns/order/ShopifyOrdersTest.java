@@ -174,8 +174,10 @@ class ShopifyOrdersTest {
         String source = "erp";
         String first = "ERP-" + IDS.incrementAndGet();
         Map<String, Object> order = new HashMap<>(Map.of("source", source, "externalId", first, "amount", 99.5,
-                "currency", "USD", "phone", "+1 415 555 2671", "orderedAt", Instant.now().toString(),
-                "paidAt", Instant.now().toString(), "profit", 40));
+                "currency", "USD", "phone", "+1 415 555 2671",
+                // long ago, so that no other test's attribution window (around now) counts this order
+                "orderedAt", Instant.now().minus(java.time.Duration.ofDays(400)).toString(),
+                "paidAt", Instant.now().minus(java.time.Duration.ofDays(400)).toString(), "profit", 40));
         CampaignFixtures.post("/api/v1/orders", Map.of("items", List.of(order))).statusCode(200)
                 .body("created", equalTo(1)).body("items[0].credit", equalTo("none"));
         CampaignFixtures.post("/api/v1/orders", Map.of("items", List.of(order))).statusCode(200)
