@@ -58,12 +58,14 @@ class ShopifyOrdersTest {
         Row byUtm = sent.get(0);
         Row byClick = sent.get(1);
         Row bySend = sent.get(2);
-        Instant before = Instant.now().minusSeconds(1);
 
         // the buyer of the second send opened its tracked link; the third's message was delivered
         given().redirects().follow(false).get("/r/" + codeOf(byClick)).then().statusCode(302);
         delivered(bySend.getString("provider_message_id"));
-        Instant orderedAt = Instant.now().plusSeconds(5);
+        // an hour ahead, inside the attribution window, so the report's range holds this test's orders only
+        // (other tests of this class place orders around now)
+        Instant orderedAt = Instant.now().plus(java.time.Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant before = orderedAt.minusSeconds(1);
 
         String utmOrder = String.valueOf(IDS.incrementAndGet());
         String landing = "/products/widget?utm_source=whatsapp&utm_medium=message&utm_campaign="
