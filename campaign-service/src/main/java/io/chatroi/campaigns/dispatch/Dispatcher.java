@@ -196,12 +196,15 @@ public class Dispatcher {
         }).toList();
         OutboundMessage message = new OutboundMessage(send.id(), send.phone(), send.templateName(), send.language(),
                 send.category(), send.parameters(), tracked);
-        long started = System.nanoTime();
         // recorded before the call: after a crash, only sends whose call had started can be in doubt
         return pool.preparedQuery("UPDATE sends SET provider_call_at = $2 WHERE id = $1")
                 .execute(Tuple.of(send.id(), time(Instant.now())))
-                .chain(() -> provider.send(message))
-                .onItemOrFailure().invoke((id, failure) -> metrics.providerCall(failure == null ? "ok" : "error", started))
+                .chain(() -> {
+                    // the provider's latency and outcome only, not the bookkeeping write before it
+                    long started = System.nanoTime();
+                    return provider.send(message).onItemOrFailure()
+                            .invoke((id, failure) -> metrics.providerCall(failure == null ? "ok" : "error", started));
+                })
                 .map(messageId -> Outcome.sent(send.id(), messageId, Instant.now()))
                 .onFailure(ProviderException.class).recoverWithItem(failure -> failed(send, (ProviderException) failure))
                 .onFailure().recoverWithItem(failure -> {
