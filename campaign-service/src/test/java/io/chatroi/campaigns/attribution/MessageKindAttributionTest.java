@@ -78,7 +78,10 @@ class MessageKindAttributionTest {
                         .put("text", new JsonObject().put("body", "edited"))));
         JsonObject reply = message(answered.getString("phone"), "text", new JsonObject().put("body", "Price for 50?"))
                 .put("context", new JsonObject().put("from", "15550001111")
-                        .put("id", answered.getString("provider_message_id")));
+                        .put("id", answered.getString("provider_message_id")))
+                // Meta's timestamps are whole seconds: a reply stamped in the send's own second would sort before
+                // the send and make no turn, so it is stamped after it, as a real reply is
+                .put("timestamp", String.valueOf(Instant.now().getEpochSecond() + 2));
         post(messages(reaction, removed, system, unsupported, revoke, edit, reply)).statusCode(200);
 
         Map<String, Object> counters = given().get("/api/v1/campaigns/" + id).then().statusCode(200)
