@@ -325,12 +325,23 @@ class EndToEndTest {
     void aKeyOverItsRateIsSlowedDown() {
         String key = key("viewer", null);
         var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
-        List<CompletableFuture<Integer>> answers = new ArrayList<>();
+        List<CompletableFuture<io.restassured.response.Response>> answers = new ArrayList<>();
+        long started = System.nanoTime();
         for (int i = 0; i < 800; i++) {
-            answers.add(CompletableFuture.supplyAsync(() -> as(key).get("/api/v1/templates?limit=1").statusCode(), pool));
+            answers.add(CompletableFuture.supplyAsync(() -> as(key).get("/api/v1/templates?limit=1"), pool));
         }
-        List<Integer> statuses = answers.stream().map(CompletableFuture::join).toList();
+        List<io.restassured.response.Response> responses = answers.stream().map(CompletableFuture::join).toList();
+        double seconds = (System.nanoTime() - started) / 1e9;
         pool.shutdown();
-        assertThat(statuses).contains(429).contains(200).containsOnly(200, 429);
+        List<Integer> statuses = responses.stream().map(io.restassured.response.Response::statusCode).toList();
+        assertThat(statuses).containsOnly(200, 429);
+        // the bucket allowed its burst plus what it refilled while the requests ran, and not one more
+        assertThat(statuses.stream().filter(s -> s == 200).count())
+                .isGreaterThanOrEqualTo(Services.RATE_BURST)
+                .isLessThanOrEqualTo((long) (Services.RATE_BURST + Services.RATE_PER_SECOND * seconds) + 1);
+        io.restassured.response.Response refused = responses.stream().filter(r -> r.statusCode() == 429)
+                .findFirst().orElseThrow();
+        assertThat(refused.header("Retry-After")).isNotBlank();
+        assertThat(refused.contentType()).startsWith("application/problem+json");
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatroi.campaigns.dispatch.SendDecision;
 import io.chatroi.common.problem.FieldError;
 import io.chatroi.common.problem.ProblemException;
+import io.chatroi.common.web.ClientCallMetrics;
 import io.chatroi.common.web.InternalToken;
 import io.chatroi.common.web.RequestIdFilter;
 import io.chatroi.common.problem.ProblemType;
@@ -37,22 +38,26 @@ import java.util.UUID;
 @ApplicationScoped
 public class ContactsClient {
 
+    private static final String UPSTREAM = "contacts-service";
+
     private final WebClient client;
     private final URI base;
     private final Duration timeout;
     private final ObjectMapper json;
     private final InternalToken internalToken;
+    private final ClientCallMetrics calls;
 
     public ContactsClient(Vertx vertx, ObjectMapper json,
                           @ConfigProperty(name = "chatroi.contacts.url") URI base,
                           @ConfigProperty(name = "chatroi.contacts.timeout", defaultValue = "5s") Duration timeout,
                           @ConfigProperty(name = "chatroi.contacts.connections", defaultValue = "32") int poolSize,
-                          InternalToken internalToken) {
+                          InternalToken internalToken, ClientCallMetrics calls) {
         this.client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true).setMaxPoolSize(poolSize));
         this.base = base;
         this.timeout = timeout;
         this.json = json;
         this.internalToken = internalToken;
+        this.calls = calls;
     }
 
     /** A request to contacts-service, carrying the internal token services require when one is configured. */
@@ -67,8 +72,8 @@ public class ContactsClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = ProblemException.class)
     @CircuitBreakerName("contacts-get")
     public Uni<String> phoneOf(UUID contactId) {
-        return request(io.vertx.core.http.HttpMethod.GET, "/api/v1/contacts/" + contactId).timeout(timeout.toMillis())
-                .send()
+        return calls.timed(UPSTREAM, "contact", () -> request(io.vertx.core.http.HttpMethod.GET,
+                        "/api/v1/contacts/" + contactId).timeout(timeout.toMillis()).send(), HttpResponse::statusCode)
                 .map(response -> {
                     if (response.statusCode() == 404) {
                         throw ProblemException.notFound("contact", contactId);
@@ -116,7 +121,7 @@ public class ContactsClient {
         }
         // parse first, so a 5xx (IllegalStateException) is retried like a lost connection; a refused audience
         // (ProblemException) is an answer, not a failure to retry
-        return request.timeout(timeout.toMillis()).send()
+        return calls.timed(UPSTREAM, "audience", () -> request.timeout(timeout.toMillis()).send(), HttpResponse::statusCode)
                 .map(response -> parse(response, segmentId != null))
                 .onFailure(failure -> !(failure instanceof ProblemException)).retry()
                 .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(3)
@@ -133,8 +138,8 @@ public class ContactsClient {
         io.vertx.core.json.JsonObject body = new io.vertx.core.json.JsonObject().put("at", at.toString())
                 .put("category", category).put("contactIds", new io.vertx.core.json.JsonArray(
                         contactIds.stream().map(UUID::toString).toList()));
-        return request(io.vertx.core.http.HttpMethod.POST, "/api/v1/send-eligibility").timeout(timeout.toMillis())
-                .sendJsonObject(body)
+        return calls.timed(UPSTREAM, "send-eligibility", () -> request(io.vertx.core.http.HttpMethod.POST,
+                        "/api/v1/send-eligibility").timeout(timeout.toMillis()).sendJsonObject(body), HttpResponse::statusCode)
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).atMost(2)
                 .map(response -> {
                     if (response.statusCode() != 200) {
@@ -163,8 +168,8 @@ public class ContactsClient {
         io.vertx.core.json.JsonObject body = new io.vertx.core.json.JsonObject()
                 .put("createMissingContacts", createMissingContacts)
                 .put("items", new io.vertx.core.json.JsonArray(items));
-        return request(io.vertx.core.http.HttpMethod.POST, "/api/v1/interactions").timeout(timeout.toMillis() * 4)
-                .sendJsonObject(body)
+        return calls.timed(UPSTREAM, "interactions", () -> request(io.vertx.core.http.HttpMethod.POST,
+                        "/api/v1/interactions").timeout(timeout.toMillis() * 4).sendJsonObject(body), HttpResponse::statusCode)
                 .map(response -> {
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException("contacts-service answered " + response.statusCode()
@@ -183,8 +188,10 @@ public class ContactsClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000)
     @CircuitBreakerName("contacts-order-deals")
     public Uni<io.vertx.core.json.JsonArray> orderDeals(List<io.vertx.core.json.JsonObject> items) {
-        return request(io.vertx.core.http.HttpMethod.POST, "/api/v1/order-deals").timeout(timeout.toMillis() * 4)
-                .sendJsonObject(new io.vertx.core.json.JsonObject().put("items", new io.vertx.core.json.JsonArray(items)))
+        io.vertx.core.json.JsonObject body = new io.vertx.core.json.JsonObject()
+                .put("items", new io.vertx.core.json.JsonArray(items));
+        return calls.timed(UPSTREAM, "order-deals", () -> request(io.vertx.core.http.HttpMethod.POST,
+                        "/api/v1/order-deals").timeout(timeout.toMillis() * 4).sendJsonObject(body), HttpResponse::statusCode)
                 .map(response -> {
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException("contacts-service answered " + response.statusCode()

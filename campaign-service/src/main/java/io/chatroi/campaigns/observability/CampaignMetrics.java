@@ -44,14 +44,19 @@ public class CampaignMetrics {
                 .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
 
-    /** The statuses of a stored delivery by status, and whether it held nothing usable (kept as raw body only). */
-    public void stored(List<Receipt> receipts, boolean nothingUsable) {
+    /** The statuses of a stored delivery, by status. */
+    public void stored(List<Receipt> receipts) {
         for (Receipt receipt : receipts) {
             registry.counter("chatroi.webhook.statuses", "status", receipt.deliveryStatus().wire()).increment();
         }
-        if (nothingUsable) {
-            registry.counter("chatroi.webhook.quarantined").increment();
-        }
+    }
+
+    /**
+     * Items of signed deliveries set aside with a reason: one per row of {@code webhook_quarantine}, so the alert,
+     * the dashboard and {@code GET /api/v1/webhook-quarantine} count the same thing.
+     */
+    public void quarantined(int items) {
+        registry.counter("chatroi.webhook.quarantined").increment(items);
     }
 
     /** One dispatch outcome: {@code result} is the send's new status, {@code errorCode} Meta's code or null. */

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,17 +31,19 @@ public class WebhookService {
     private final ObjectMapper json;
     private final CampaignMetrics metrics;
     private final QuarantineRepository quarantine;
+    private final Clock clock;
 
     public WebhookService(@ConfigProperty(name = "chatroi.whatsapp.app-secret") Optional<String> appSecret,
                           @ConfigProperty(name = "chatroi.whatsapp.verify-token") Optional<String> verifyToken,
                           WebhookStore store, ObjectMapper json, CampaignMetrics metrics,
-                          QuarantineRepository quarantine) {
+                          QuarantineRepository quarantine, Clock clock) {
         this.signature = appSecret.map(WebhookSignature::new);
         this.verifyToken = verifyToken;
         this.store = store;
         this.json = json;
         this.metrics = metrics;
         this.quarantine = quarantine;
+        this.clock = clock;
     }
 
     private static String sha256(byte[] body) {
@@ -77,8 +80,7 @@ public class WebhookService {
         }
         return stored.invoke(batch -> {
             metrics.delivery("stored", started);
-            metrics.stored(batch.receipts(), batch.receipts().isEmpty() && batch.messages().isEmpty()
-                    && batch.preferences().isEmpty() && batch.errors().isEmpty());
+            metrics.stored(batch.receipts());
         }).onFailure().invoke(failure -> metrics.delivery("failed", started));
     }
 
@@ -91,9 +93,10 @@ public class WebhookService {
         }
         // a signed delivery is always acknowledged once stored: what cannot be used is quarantined with the reason
         WebhookTriage.Triage triage = WebhookTriage.triage(body, json);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return store.store(triage.storableBody(), triage.usable(), now)
                 .call(() -> quarantine.insert(triage.quarantined(), sha256(body), now))
+                .invoke(() -> metrics.quarantined(triage.quarantined().size()))
                 .replaceWith(triage.usable())
                 // content the checks above missed: keep the delivery raw rather than answer 5xx for days
                 .onFailure(QuarantineRepository::isDataError).recoverWithUni(e -> {
@@ -101,6 +104,7 @@ public class WebhookService {
                     return store.store(triage.storableBody(), nothing, now)
                             .call(() -> quarantine.insert(List.of(QuarantinedItem.whole(body,
                                     "the database refused the delivery: " + e.getMessage())), sha256(body), now))
+                            .invoke(() -> metrics.quarantined(1))
                             .replaceWith(nothing);
                 });
     }

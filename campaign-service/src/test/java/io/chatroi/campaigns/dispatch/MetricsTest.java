@@ -53,6 +53,12 @@ class MetricsTest {
                 + "\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"statuses\":[{\"id\":\"" + messageId
                 + "\",\"status\":\"read\",\"timestamp\":\"1750030300\",\"recipient_id\":\"4930100\"}]}}]}]}");
         signed("{\"object\":\"whatsapp_business_account\",\"entry\":[]}");
+        // one status of this delivery is usable, the other (a control character in its id) is quarantined
+        signed("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"W\",\"changes\":[{\"field\":"
+                + "\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"statuses\":[{\"id\":\"" + messageId
+                + "\",\"status\":\"delivered\",\"timestamp\":\"1750030200\",\"recipient_id\":\"4930100\"},"
+                + "{\"id\":\"wamid.bad\\u0001\",\"status\":\"read\",\"timestamp\":\"1750030300\","
+                + "\"recipient_id\":\"4930100\"}]}}]}]}");
         given().contentType("application/json").header("X-Hub-Signature-256", "sha256=00").body("{}")
                 .post("/webhooks/whatsapp").then().statusCode(401);
         gauges.refresh().await().atMost(WAIT);
@@ -67,15 +73,18 @@ class MetricsTest {
                 .isGreaterThanOrEqualTo(1);
         assertThat(moved(before, after, "chatroi_dispatch_provider_seconds_count", "outcome", "ok"))
                 .isGreaterThanOrEqualTo(1);
+        assertThat(moved(before, after, "chatroi_http_client_requests_seconds_count", "upstream", "contacts-service",
+                "operation", "audience", "outcome", "2xx")).isGreaterThanOrEqualTo(1);
         assertThat(after.sum("chatroi_dispatch_queue_depth", "state", "deferred")).isGreaterThanOrEqualTo(1);
         assertThat(after.sum("chatroi_dispatch_outbox_backlog", "kind", "sends")).as("contact sync is off in tests")
                 .isGreaterThanOrEqualTo(1);
-        assertThat(moved(before, after, "chatroi_webhook_deliveries_total", "outcome", "stored")).isEqualTo(2);
+        assertThat(moved(before, after, "chatroi_webhook_deliveries_total", "outcome", "stored")).isEqualTo(3);
         assertThat(moved(before, after, "chatroi_webhook_deliveries_total", "outcome", "bad_signature")).isEqualTo(1);
         assertThat(moved(before, after, "chatroi_webhook_signature_failures_total")).isEqualTo(1);
         assertThat(moved(before, after, "chatroi_webhook_statuses_total", "status", "read")).isEqualTo(1);
+        // an empty delivery is stored but quarantines nothing: the counter counts quarantined items, as the API does
         assertThat(moved(before, after, "chatroi_webhook_quarantined_total")).isEqualTo(1);
-        assertThat(moved(before, after, "chatroi_webhook_processing_seconds_count", "outcome", "stored")).isEqualTo(2);
+        assertThat(moved(before, after, "chatroi_webhook_processing_seconds_count", "outcome", "stored")).isEqualTo(3);
         assertThat(after.sum("http_server_requests_seconds_count", "uri", "/webhooks/whatsapp", "status", "401"))
                 .isGreaterThanOrEqualTo(1);
         after.assertNoIdInAnyLabel();

@@ -1,5 +1,6 @@
 package io.chatroi.metrics.sync;
 
+import io.chatroi.common.web.ClientCallMetrics;
 import io.chatroi.common.web.InternalToken;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
@@ -20,8 +21,9 @@ public class ContactsClient {
 
     public ContactsClient(Vertx vertx, InternalToken token, @ConfigProperty(name = "chatroi.contacts.url") URI base,
                           @ConfigProperty(name = "chatroi.upstream.timeout") Duration timeout,
-                          @ConfigProperty(name = "chatroi.upstream.retries") int retries) {
-        this.upstream = new Upstream("contacts-service", vertx, base, timeout, retries, token);
+                          @ConfigProperty(name = "chatroi.upstream.retries") int retries,
+                          ClientCallMetrics calls) {
+        this.upstream = new Upstream("contacts-service", vertx, base, timeout, retries, token, calls);
     }
 
     @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.75, delay = 10_000)

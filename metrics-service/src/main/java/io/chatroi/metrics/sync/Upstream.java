@@ -1,5 +1,6 @@
 package io.chatroi.metrics.sync;
 
+import io.chatroi.common.web.ClientCallMetrics;
 import io.chatroi.common.web.InternalToken;
 import io.chatroi.common.web.RequestIdFilter;
 import io.smallrye.mutiny.Uni;
@@ -29,9 +30,12 @@ final class Upstream {
     private final Duration timeout;
     private final InternalToken token;
     private final int retries;
+    private final ClientCallMetrics calls;
 
-    Upstream(String service, Vertx vertx, URI base, Duration timeout, int retries, InternalToken token) {
+    Upstream(String service, Vertx vertx, URI base, Duration timeout, int retries, InternalToken token,
+             ClientCallMetrics calls) {
         this.service = service;
+        this.calls = calls;
         this.client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true).setMaxPoolSize(4)
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis())));
         this.base = base;
@@ -50,7 +54,8 @@ final class Upstream {
         }
         token.addTo(request::putHeader);
         RequestIdFilter.addTo(request::putHeader);
-        return Uni.createFrom().deferred(request::send)
+        // the path is one of a fixed set of sync listings, so it is a safe label
+        return calls.timed(service, path, request::send, HttpResponse::statusCode)
                 .map(this::parse)
                 .onFailure(UpstreamException::retryable).retry()
                 .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(3)).atMost(retries)

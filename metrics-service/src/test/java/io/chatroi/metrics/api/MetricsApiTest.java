@@ -40,6 +40,11 @@ class MetricsApiTest {
         assertThat(after.sum("chatroi_sync_lag_seconds", "stream", "contacts")).isBetween(0.0, 600.0);
         assertThat(moved(before, after, "chatroi_sync_items_total", "stream", "contacts")).isGreaterThanOrEqualTo(1);
         assertThat(moved(before, after, "chatroi_sync_failures_total", "stream", "sends")).isEqualTo(1);
+        // each attempt of a sync call is timed: the contacts listing answered, the failing sends listing did not
+        assertThat(moved(before, after, "chatroi_http_client_requests_seconds_count", "upstream", "contacts-service",
+                "outcome", "2xx")).isGreaterThanOrEqualTo(1);
+        assertThat(moved(before, after, "chatroi_http_client_requests_seconds_count", "upstream", "campaign-service",
+                "operation", "/api/v1/sends")).isGreaterThanOrEqualTo(1);
         assertThat(moved(before, after, "chatroi_reports_cache_total", "result", "miss")).isGreaterThanOrEqualTo(1);
         assertThat(moved(before, after, "chatroi_reports_cache_total", "result", "hit")).isGreaterThanOrEqualTo(1);
         assertThat(after.sum("http_server_requests_seconds_count", "uri", "/api/v1/kpis")).isGreaterThanOrEqualTo(2);
