@@ -291,6 +291,16 @@ class EndToEndTest {
                 .body("rows.find { it.owner == 'alice' }.orderAmount", closeTo(1200, 0.001));
         // an agent gets its own scorecard row only
         as(alice).get("/api/v1/scorecards").then().statusCode(200).body("rows.owner", equalTo(List.of("alice")));
+        // conversations left hanging: a viewer sees every owner's, an agent only its own whatever it asks for
+        as(viewer).get("/api/v1/conversation-outcomes/hanging/owners").then().statusCode(200)
+                .body("windowHours", equalTo(24));
+        as(alice).get("/api/v1/conversation-outcomes/hanging?owner=bob").then().statusCode(200)
+                .body("items.owner", org.hamcrest.Matchers.everyItem(equalTo("alice")));
+        as(alice).get("/api/v1/conversation-outcomes/hanging/owners?owner=bob").then().statusCode(200)
+                .body("items.owner", org.hamcrest.Matchers.everyItem(equalTo("alice")));
+        as(integrator).get("/api/v1/conversation-outcomes/hanging").then().statusCode(403);
+        as(viewer).get("/api/v1/conversation-outcomes/resolution-times?groupBy=owner").then().statusCode(200)
+                .body("groupBy", equalTo("owner"));
         as(viewer).get("/api/v1/campaigns/" + campaignId + "/experiment").then().statusCode(200)
                 .body("goal.type", equalTo("reply"))
                 .body("variants.variant", equalTo(List.of("A", "B")))

@@ -11,15 +11,16 @@ import java.util.stream.Collectors;
 /**
  * Defence in depth for agent keys: on the lists an agent may read, the gateway itself replaces any owner filter by
  * the agent's own owner name before forwarding (contacts-service also enforces it on contacts and deals, and
- * answers 404 for single records of other owners). The scorecard is narrowed here only: metrics-service is asked
- * for {@code owner=<agent's owner>}.
+ * answers 404 for single records of other owners). The scorecard and the conversations left hanging are narrowed
+ * here only: metrics-service is asked for {@code owner=<agent's owner>}.
  */
 public final class AgentQueries {
 
     /** Path -> the query parameter that names the owner there. */
     private static final Map<String, String> OWNER_PARAM = Map.of(
             "/api/v1/contacts", "owners", "/api/v1/contacts/export", "owners",
-            "/api/v1/deals", "owner", "/api/v1/follow-ups", "owner", "/api/v1/scorecards", "owner");
+            "/api/v1/deals", "owner", "/api/v1/follow-ups", "owner", "/api/v1/scorecards", "owner",
+            "/api/v1/conversation-outcomes/hanging", "owner", "/api/v1/conversation-outcomes/hanging/owners", "owner");
     private static final Set<String> OWNER_NAMES = Set.of("owner", "owners");
 
     private AgentQueries() {

@@ -33,7 +33,8 @@ public final class RouteTable {
             Map.entry("costs", METRICS), Map.entry("settings", METRICS), Map.entry("kpis", METRICS),
             Map.entry("funnel", METRICS), Map.entry("scorecards", METRICS), Map.entry("roi", METRICS),
             Map.entry("trends", METRICS), Map.entry("alerts", METRICS), Map.entry("recompute", METRICS),
-            Map.entry("experiments", METRICS), Map.entry("message-rates", METRICS), Map.entry("sync", METRICS));
+            Map.entry("experiments", METRICS), Map.entry("message-rates", METRICS), Map.entry("sync", METRICS),
+            Map.entry("conversation-outcomes", METRICS));
 
     private static final String API = "/api/v1/";
 

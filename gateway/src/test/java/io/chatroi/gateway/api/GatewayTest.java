@@ -83,6 +83,9 @@ class GatewayTest {
                 .body("uri", equalTo("/api/v1/scorecards?week=2026-W47&owner=alice"));
         as(agent).get("/api/v1/contacts?owners=bob").then().statusCode(200)
                 .body("uri", equalTo("/api/v1/contacts?owners=alice"));
+        as(agent).get("/api/v1/conversation-outcomes/hanging?owner=bob&limit=5").then().statusCode(200)
+                .body("service", equalTo("metrics"))
+                .body("uri", equalTo("/api/v1/conversation-outcomes/hanging?limit=5&owner=alice"));
 
         Map<String, String> webhook = given().header("X-ChatROI-Role", "admin").body("{}")
                 .post("/webhooks/whatsapp").then().statusCode(201).extract().path("headers");

@@ -40,6 +40,8 @@ class PermissionsTest {
         assertThat(allows(AGENT, "PATCH", "/api/v1/deals/1")).isTrue();
         assertThat(allows(AGENT, "GET", "/api/v1/follow-ups")).isTrue();
         assertThat(allows(AGENT, "GET", "/api/v1/scorecards")).isTrue();
+        assertThat(allows(AGENT, "GET", "/api/v1/conversation-outcomes/hanging")).isTrue();
+        assertThat(allows(AGENT, "GET", "/api/v1/conversation-outcomes/hanging/owners")).isTrue();
         assertThat(allows(AGENT, "DELETE", "/api/v1/contacts/1")).isFalse();
         assertThat(allows(AGENT, "POST", "/api/v1/contacts/import")).isFalse();
         assertThat(allows(AGENT, "POST", "/api/v1/contacts/retier")).isFalse();
@@ -61,6 +63,7 @@ class PermissionsTest {
         assertThat(allows(INTEGRATOR, "GET", "/api/v1/sends")).isTrue();
         assertThat(allows(INTEGRATOR, "GET", "/api/v1/kpis")).isFalse();
         assertThat(allows(INTEGRATOR, "GET", "/api/v1/roi")).isFalse();
+        assertThat(allows(INTEGRATOR, "GET", "/api/v1/conversation-outcomes/hanging")).isFalse();
         assertThat(allows(INTEGRATOR, "GET", "/api/v1/campaigns/1/experiment")).isFalse();
         assertThat(allows(INTEGRATOR, "DELETE", "/api/v1/contacts/1")).isFalse();
         assertThat(allows(INTEGRATOR, "POST", "/api/v1/campaigns")).isFalse();
@@ -71,6 +74,7 @@ class PermissionsTest {
         assertThat(allows(VIEWER, "GET", "/api/v1/kpis")).isTrue();
         assertThat(allows(VIEWER, "GET", "/api/v1/campaigns/1/experiment")).isTrue();
         assertThat(allows(VIEWER, "GET", "/api/v1/scorecards")).isTrue();
+        assertThat(allows(VIEWER, "GET", "/api/v1/conversation-outcomes/hanging")).isTrue();
         assertThat(allows(VIEWER, "HEAD", "/api/v1/funnel")).isTrue();
         assertThat(allows(VIEWER, "GET", "/api/v1/campaigns")).isTrue();
         assertThat(allows(VIEWER, "POST", "/api/v1/costs")).isFalse();

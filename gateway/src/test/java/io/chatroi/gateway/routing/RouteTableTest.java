@@ -16,6 +16,7 @@ class RouteTableTest {
         assertThat(RouteTable.route("/api/v1/campaigns/1/launch")).contains(RouteTable.CAMPAIGN);
         assertThat(RouteTable.route("/api/v1/conversations")).contains(RouteTable.CAMPAIGN);
         assertThat(RouteTable.route("/api/v1/kpis")).contains(RouteTable.METRICS);
+        assertThat(RouteTable.route("/api/v1/conversation-outcomes/hanging")).contains(RouteTable.METRICS);
         assertThat(RouteTable.route("/api/v1/recompute")).contains(RouteTable.METRICS);
         assertThat(RouteTable.route("/api/v1/message-rates/1")).contains(RouteTable.METRICS);
     }

@@ -185,6 +185,11 @@ final class SnapshotSql {
             + "     FILTER (WHERE direction = 'inbound' AND next_dir = 'outbound')"
             + " FROM tmp_msgs WHERE day BETWEEN $1 AND $2 GROUP BY day, owner";
 
+    /** Every response time of the days, so a range's median is taken over its responses. */
+    static final String RESPONSE_TIMES = "INSERT INTO snap_response_times (day, owner, seconds)"
+            + " SELECT day, owner, extract(epoch FROM next_at - at) FROM tmp_msgs"
+            + " WHERE day BETWEEN $1 AND $2 AND direction = 'inbound' AND next_dir = 'outbound'";
+
     static final String CONTACT_TURNS = "INSERT INTO snap_contact_turns (day, contact_id, owner, turns)"
             + " SELECT day, contact_id, owner, count(*) FROM tmp_msgs"
             + " WHERE day BETWEEN $1 AND $2 AND direction = 'inbound' AND prev_dir = 'outbound'"
@@ -203,7 +208,8 @@ final class SnapshotSql {
                     RollupSql.CLEAR_CONTACTS, RollupSql.CONTACTS)),
             new Step("interactions", List.of("DELETE FROM snap_interactions WHERE day BETWEEN $1 AND $2",
                     RollupSql.TURN_TOTALS_REMOVE, "DELETE FROM snap_contact_turns WHERE day BETWEEN $1 AND $2",
-                    INTERACTIONS_TEMP, INTERACTIONS, CONTACT_TURNS, RollupSql.TURN_TOTALS_ADD)));
+                    "DELETE FROM snap_response_times WHERE day BETWEEN $1 AND $2", INTERACTIONS_TEMP, INTERACTIONS,
+                    RESPONSE_TIMES, CONTACT_TURNS, RollupSql.TURN_TOTALS_ADD)));
 
     private SnapshotSql() {
     }

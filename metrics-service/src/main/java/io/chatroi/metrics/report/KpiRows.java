@@ -52,7 +52,8 @@ final class KpiRows {
                 kpi("costPerRecipient", KpiMath.ratio(spend, recipients)),
                 kpi("campaignSpendReturn", KpiMath.spendReturn(revenue, spend, recipients)),
                 kpi("conversations", v.containsKey("conversations") ? (double) count(v, "conversations") : null),
-                kpi("medianResponseTime", KpiMath.ratio(money(v, "response_median_weighted"), count(v, "responses"))),
+                kpi("medianResponseTime", v.get("response_median_s") instanceof Number median
+                        ? KpiMath.round(median.doubleValue()) : null),
                 kpi("contactsAdded", v.containsKey("added") ? (double) added : null),
                 kpi("acceptanceRate", KpiMath.ratio(count(v, "accepted"), added)),
                 kpi("effectiveAddRate", KpiMath.ratio(count(v, "effective"), added)),

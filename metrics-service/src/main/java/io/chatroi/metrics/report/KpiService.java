@@ -32,9 +32,11 @@ public class KpiService {
     static final String[] INTERACTION_COUNTS = {"inbound", "outbound", "conversations", "turns", "responses"};
 
     private final SnapshotRepository snapshots;
+    private final RangeRepository ranges;
 
-    public KpiService(SnapshotRepository snapshots) {
+    public KpiService(SnapshotRepository snapshots, RangeRepository ranges) {
         this.snapshots = snapshots;
+        this.ranges = ranges;
     }
 
     /** The filters of every report. */
@@ -49,6 +51,9 @@ public class KpiService {
                 deals(f, groupBy).invoke(rows -> merge(acc, rows)),
                 contacts(f, groupBy).invoke(rows -> merge(acc, rows)),
                 interactions(f, groupBy).invoke(rows -> merge(acc, rows)),
+                ranges.medianResponseTimes(f, groupBy).invoke(rows -> merge(acc, rows)),
+                (RangeRepository.spansCampaigns(f, groupBy) ? ranges.recipients(f, groupBy, settings.zone())
+                        : Uni.createFrom().<RowSet<Row>>nullItem()).invoke(rows -> merge(acc, rows)),
                 costs(f, groupBy).invoke(rows -> merge(acc, rows)),
                 names(groupBy).invoke(rows -> merge(acc, rows))).discardItems();
         return all.map(x -> {

@@ -6,7 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.OffsetDateTime;
+import java.time.ZoneId;
 
 /**
  * The snapshot reads behind the reports. A range is read from the monthly rollups for its whole calendar months and
@@ -23,12 +23,15 @@ public class SnapshotRepository {
         this.pool = pool;
     }
 
+    /** Message sums; recipients only when each row is one campaign (else {@link RangeRepository} counts them). */
     public Uni<RowSet<Row>> messages(KpiService.Filter f, GroupBy g) {
         String key = g.key(true, true, true, true);
         Sql sql = new Sql();
         StringBuilder q = new StringBuilder("SELECT " + key + " AS k");
         for (String c : KpiService.MESSAGE_COUNTS) {
-            q.append(", sum(t.").append(c).append(")::bigint AS ").append(c);
+            if (!c.equals("recipients") || !RangeRepository.spansCampaigns(f, g)) {
+                q.append(", sum(t.").append(c).append(")::bigint AS ").append(c);
+            }
         }
         q.append(", sum(t.message_fees) AS message_fees");
         q.append(source(sql, "snap_messages", f, g.grain(), true, rollup(g)));
@@ -77,8 +80,7 @@ public class SnapshotRepository {
         for (String c : KpiService.INTERACTION_COUNTS) {
             q.append(", sum(t.").append(c).append(")::bigint AS ").append(c);
         }
-        q.append(", sum(t.response_seconds_sum) AS response_seconds_sum,"
-                + " sum(t.response_median_s * t.responses) AS response_median_weighted FROM snap_interactions t");
+        q.append(", sum(t.response_seconds_sum) AS response_seconds_sum FROM snap_interactions t");
         q.append(KpiService.where(sql, f, (short) -1, false, true));
         return pool.preparedQuery(q + " GROUP BY 1").execute(sql.tuple());
     }
@@ -112,11 +114,13 @@ public class SnapshotRepository {
         return pool.query("SELECT id::text AS k, name FROM f_campaigns").execute();
     }
 
-    /** Message totals of a range for ROI (zeros when nothing was sent). */
-    public Uni<RowSet<Row>> roiMessages(KpiService.Filter f) {
+    /** Message totals of a range for ROI (zeros when nothing was sent), recipients unique across campaigns. */
+    public Uni<RowSet<Row>> roiMessages(KpiService.Filter f, ZoneId zone) {
         Sql sql = new Sql();
+        String recipients = RangeRepository.spansCampaigns(f, GroupBy.NONE)
+                ? RangeRepository.recipientsOfRange(sql, f, zone) : "coalesce(sum(recipients), 0)";
         String q = "SELECT coalesce(sum(sent), 0)::bigint AS sent, coalesce(sum(replied), 0)::bigint AS replied,"
-                + " coalesce(sum(recipients), 0)::bigint AS recipients, coalesce(sum(conversions), 0)::bigint"
+                + " " + recipients + "::bigint AS recipients, coalesce(sum(conversions), 0)::bigint"
                 + " AS conversions, coalesce(sum(billable), 0)::bigint AS billable, coalesce(sum(unpriced), 0)::bigint"
                 + " AS unpriced, coalesce(sum(message_fees), 0) AS message_fees"
                 + source(sql, "snap_messages", f, GroupBy.NONE.grain(), true, true);
@@ -158,19 +162,6 @@ public class SnapshotRepository {
                 + " JOIN snap_contact_turns t ON t.contact_id = c.contact_id"
                 + KpiService.where(sql, new KpiService.Filter(f.from(), f.to(), null, f.owner()), (short) -1, false, true)
                 + " AND c.turns >= 3 GROUP BY t.contact_id HAVING sum(t.turns) >= 3) x";
-        return pool.preparedQuery(q).execute(sql.tuple());
-    }
-
-    /**
-     * Today's customers (contacts with a won deal, of one owner when given) and how many of them wrote since
-     * {@code activeSince}: columns {@code customers} and {@code active}, from f_customers (V5), which triggers keep
-     * equal to the contacts with a won deal, so no contact without one is read.
-     */
-    public Uni<RowSet<Row>> customers(String owner, OffsetDateTime activeSince) {
-        Sql sql = new Sql();
-        String since = sql.bind(activeSince);
-        String q = "SELECT count(*)::bigint AS customers, count(*) FILTER (WHERE k.last_inbound_at >= " + since
-                + ")::bigint AS active FROM f_customers k" + (owner == null ? "" : " WHERE k.owner = " + sql.bind(owner));
         return pool.preparedQuery(q).execute(sql.tuple());
     }
 

@@ -102,21 +102,31 @@ class RollupApiTest {
                         .computeIfAbsent(group, g -> new TreeMap<>()).merge(name, value, Double::sum)));
             }
             assertThat(whole).as(groupBy).isNotEmpty();
+            if (!groupBy.equals("campaign") && !groupBy.equals("variant")) {
+                // a row over several campaigns counts each recipient once, so its parts may count one twice
+                whole.forEach((group, counts) -> assertThat(counts.get("recipients")).as(groupBy + " " + group)
+                        .isLessThanOrEqualTo(summed.get(group).get("recipients")));
+                withoutRecipients(whole);
+                withoutRecipients(summed);
+            }
             assertThat(rounded(whole)).as(groupBy).isEqualTo(rounded(summed));
         }
         Map<String, Double> total = kpiCounts(WHOLE, "none").get("total");
+        total.remove("recipients");
         assertThat(total.get("sent")).isGreaterThan(300);
         assertThat(total.get("orders")).isGreaterThan(5);
         assertThat(total.get("contactsAdded")).isGreaterThan(40);
         // grouped by day, the same range is read day by day: its days add up to the total
         Map<String, Double> days = new TreeMap<>();
         kpiCounts(WHOLE, "day").values().forEach(c -> c.forEach((name, value) -> days.merge(name, value, Double::sum)));
+        days.remove("recipients");
         assertThat(rounded(Map.of("total", days))).isEqualTo(rounded(Map.of("total", total)));
 
         for (String filter : List.of("", "&owner=Rollup Ben")) {
             Map<String, Double> roi = roiNumbers(WHOLE + filter);
             Map<String, Double> roiSummed = new TreeMap<>();
             PARTS.forEach(p -> roiNumbers(p + filter).forEach((k, v) -> roiSummed.merge(k, v, Double::sum)));
+            assertThat(roi.remove("recipients")).isLessThanOrEqualTo(roiSummed.remove("recipients"));
             assertThat(rounded(Map.of("roi", roi))).as("roi" + filter).isEqualTo(rounded(Map.of("roi", roiSummed)));
 
             List<Double> stages = funnelCounts(WHOLE + filter);
@@ -164,12 +174,12 @@ class RollupApiTest {
     @Test
     void activeCustomersFollowDealsAndContacts() {
         String owner = "Rollup Customers";
-        Instant now = Instant.now();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            JsonObject contact = Facts.contact(owner, Instant.parse("2023-03-01T09:00:00Z"))
-                    .put("lastInboundAt", now.minus(Duration.ofDays(i == 2 ? 200 : 1)).toString());
-            ids.add(Facts.putContact(contact));
+            String id = Facts.putContact(Facts.contact(owner, Instant.parse("2023-03-01T09:00:00Z")));
+            ids.add(id);
+            // contact 2 last wrote more than the activity window (90 days) before the range's end
+            Facts.interaction(id, "inbound", Instant.parse(i == 2 ? "2022-11-20T09:00:00Z" : "2023-03-20T09:00:00Z"));
         }
         for (int i = 0; i < 3; i++) {
             Facts.wonDeal(ids.get(i), owner, Instant.parse("2023-03-02T09:00:00Z"),
@@ -180,22 +190,27 @@ class RollupApiTest {
                 .put("currency", "USD").put("createdAt", "2023-03-02T09:00:00Z"));
         Facts.recomputeOk("2023-03-01", "2023-03-31");
         String funnel = "/api/v1/funnel?from=2023-03-01&to=2023-03-31&owner=" + owner;
-        // three customers (contacts 0-2), two of them wrote within the activity window
+        // three customers (contacts 0-2), two of them wrote within the activity window; the third is inactive but
+        // left no unread messages, so it has not churned
         given().get(funnel).then().statusCode(200)
                 .body("stages[3].kpis.activeCustomerRate.value", closeTo(2.0 / 3, 1e-4))
-                .body("stages[3].kpis.churnRate.value", closeTo(1.0 / 3, 1e-4));
+                .body("stages[3].kpis.churnRate.value", closeTo(0.0, 1e-9));
 
         // the lost deal is won after all, and the inactive customer moves to another owner
         FakeUpstreams.put("deals", lost.copy().put("stage", "won").put("wonAt", "2023-03-06T09:00:00Z")
                 .put("orderAmount", 200).putNull("lostAt"));
         FakeUpstreams.put("contacts", Facts.contact("Rollup Elsewhere", Instant.parse("2023-03-01T09:00:00Z"))
-                .put("id", ids.get(2)).put("lastInboundAt", now.minus(Duration.ofDays(200)).toString()));
+                .put("id", ids.get(2)));
         Facts.recomputeOk("2023-03-01", "2023-03-31");
         given().get(funnel).then()
                 .body("stages[3].kpis.activeCustomerRate.value", closeTo(1.0, 1e-9))
                 .body("stages[3].kpis.churnRate.value", closeTo(0.0, 1e-9));
         given().get("/api/v1/funnel?from=2023-03-01&to=2023-03-31&owner=Rollup Elsewhere").then()
                 .body("stages[3].kpis.activeCustomerRate.value", closeTo(0.0, 1e-9));
+    }
+
+    private static void withoutRecipients(Map<String, Map<String, Double>> rows) {
+        rows.values().forEach(counts -> counts.remove("recipients"));
     }
 
     private static Map<String, Map<String, Double>> kpiCounts(String range, String groupBy) {

@@ -6,19 +6,19 @@ import io.chatroi.metrics.kpi.KpiValue;
 import io.chatroi.metrics.report.GroupBy;
 import io.chatroi.metrics.report.KpiRow;
 import io.chatroi.metrics.report.KpiService;
+import io.chatroi.metrics.report.RangeRepository;
 import io.chatroi.metrics.report.RowKpis;
 import io.chatroi.metrics.report.Sql;
 import io.chatroi.metrics.report.SnapshotRepository;
 import io.chatroi.metrics.report.Sums;
 import io.chatroi.metrics.settings.Settings;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,37 +29,48 @@ import static io.chatroi.metrics.report.Sums.count;
 
 /**
  * The funnel reach -> interact -> convert -> retain of the contacts added in the range (a cohort), with each stage's
- * KPIs from the range's KPI row; activeCustomerRate and churnRate are today's state of all customers.
+ * KPIs from the range's KPI row; activeCustomerRate and churnRate are the state of all customers (and, for churn,
+ * deep-interaction contacts) at the range's end, so a past range reports its own end and not today.
  */
 @ApplicationScoped
 public class FunnelService {
 
     static final String BASIS = "contacts added in the range (cohort): reach = added, interact = accepted and wrote"
             + " since, convert = won a deal, retain = won twice within the repurchase window;"
-            + " activeCustomerRate and churnRate are today's state of all customers";
+            + " activeCustomerRate and churnRate are the state of all customers at the range's end (now, for a range"
+            + " that reaches today)";
 
-    private final Pool pool;
     private final KpiService kpis;
     private final SnapshotRepository snapshots;
+    private final RangeRepository ranges;
+    private final Clock clock;
 
-    public FunnelService(Pool pool, KpiService kpis, SnapshotRepository snapshots) {
-        this.pool = pool;
+    public FunnelService(KpiService kpis, SnapshotRepository snapshots, RangeRepository ranges, Clock clock) {
         this.kpis = kpis;
         this.snapshots = snapshots;
+        this.ranges = ranges;
+        this.clock = clock;
     }
 
-    /** What the stage KPIs need besides the KPI row: deep-interaction contacts and today's customers. */
-    private record Extra(KpiRow total, long deep, long customers, long active) {
+    /** What the stage KPIs need besides the KPI row: deep-interaction contacts and retention at the range's end. */
+    private record Extra(KpiRow total, long deep, long customers, long active, long retainable, long churned) {
     }
 
     public Uni<Funnel> funnel(KpiService.Filter f, Settings s) {
         Uni<List<KpiRow>> rows = kpis.rows(f, GroupBy.NONE, s);
-        OffsetDateTime activeSince = Instant.now().minus(s.activityDays(), ChronoUnit.DAYS).atOffset(ZoneOffset.UTC);
-        return Uni.combine().all().unis(rows, snapshots.deepContacts(f), snapshots.customers(f.owner(), activeSince))
+        Instant rangeEnd = f.to().plusDays(1).atStartOfDay(s.zone()).toInstant();
+        Instant now = clock.instant();
+        Instant end = rangeEnd.isBefore(now) ? rangeEnd : now;
+        LocalDate today = LocalDate.ofInstant(now, s.zone());
+        LocalDate lastDay = f.to().isBefore(today) ? f.to() : today;
+        Instant activeSince = end.minus(s.activityDays(), ChronoUnit.DAYS);
+        return Uni.combine().all().unis(rows, snapshots.deepContacts(f),
+                        ranges.retention(f.owner(), end, lastDay, activeSince))
                 .asTuple().map(t -> {
-            Row liveRow = t.getItem3().iterator().next();
+            Row retained = t.getItem3().iterator().next();
             return new Extra(t.getItem1().get(0), t.getItem2().iterator().next().getLong("deep"),
-                    liveRow.getLong("customers"), liveRow.getLong("active"));
+                    retained.getLong("customers"), retained.getLong("active"), retained.getLong("retainable"),
+                    retained.getLong("churned"));
         }).chain(extra -> cohortCounts(f).map(cohort -> {
             long[] n = {count(cohort, "added"), count(cohort, "effective"), count(cohort, "converted"),
                     count(cohort, "repeat_customers")};
@@ -106,7 +117,7 @@ public class FunnelService {
                 out.put("activeCustomerRate", KpiCatalog.value("activeCustomerRate",
                         KpiMath.ratio(extra.active(), extra.customers())));
                 out.put("churnRate", KpiCatalog.value("churnRate",
-                        KpiMath.ratio(extra.customers() - extra.active(), extra.customers())));
+                        KpiMath.ratio(extra.churned(), extra.retainable())));
             }
         }
         return out;

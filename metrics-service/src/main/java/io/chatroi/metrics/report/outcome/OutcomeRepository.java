@@ -1,0 +1,98 @@
+package io.chatroi.metrics.report.outcome;
+
+import io.chatroi.common.paging.TimeIdCursor;
+import io.chatroi.metrics.report.Sql;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/**
+ * Conversation outcomes from metrics' copy of the interactions: only turns count (a reaction or a system notice
+ * neither asks nor answers), as in the conversation snapshots.
+ */
+@ApplicationScoped
+public class OutcomeRepository {
+
+    private final Pool pool;
+
+    public OutcomeRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Contacts whose last turn since {@code since} is inbound and older than {@code cutoff}: " FROM ... h" with
+     * columns contact_id, owner, last_inbound_at, last_id. A contact's last turn since an instant is its last turn
+     * at all when it is later, so the scan reads only that window.
+     */
+    private static String hanging(Sql sql, Instant since, Instant cutoff, String owner) {
+        return " FROM (SELECT l.contact_id, c.owner, l.at AS last_inbound_at FROM (SELECT DISTINCT ON (i.contact_id)"
+                + "   i.contact_id, i.direction, i.at FROM f_interactions i WHERE i.turn AND i.at >= "
+                + sql.bind(since.atOffset(ZoneOffset.UTC)) + " ORDER BY i.contact_id, i.at DESC, i.id DESC) l"
+                + " LEFT JOIN f_contacts c ON c.id = l.contact_id"
+                + " WHERE l.direction = 'inbound' AND l.at < " + sql.bind(cutoff.atOffset(ZoneOffset.UTC))
+                + (owner == null ? "" : " AND c.owner = " + sql.bind(owner)) + ") h";
+    }
+
+    /** A page of them, newest last message first, each with the first message since the last answer. */
+    public Uni<RowSet<Row>> hangingPage(Instant since, Instant cutoff, String owner, TimeIdCursor after, int rows) {
+        Sql sql = new Sql();
+        StringBuilder q = new StringBuilder("SELECT h.contact_id, h.owner, h.last_inbound_at,"
+                + " (SELECT min(j.at) FROM f_interactions j WHERE j.contact_id = h.contact_id AND j.turn"
+                + "   AND j.direction = 'inbound' AND j.at > coalesce((SELECT max(o.at) FROM f_interactions o"
+                + "   WHERE o.contact_id = h.contact_id AND o.turn AND o.direction = 'outbound'), '-infinity'))"
+                + " AS waiting_since" + hanging(sql, since, cutoff, owner));
+        if (after != null) {
+            q.append(" WHERE (h.last_inbound_at, h.contact_id) < (").append(sql.bind(after.at().atOffset(ZoneOffset.UTC)))
+                    .append(", ").append(sql.bind(after.id())).append(")");
+        }
+        q.append(" ORDER BY h.last_inbound_at DESC, h.contact_id DESC LIMIT ").append(rows);
+        return pool.preparedQuery(q.toString()).execute(sql.tuple());
+    }
+
+    /**
+     * Resolutions in [from, to) with their time, by the group's key (columns k, resolutions, median_s, p90_s). A
+     * resolution is a deal won or lost while a conversation is open (its last message before the event is at most
+     * 24 h old); its time runs from that conversation's first inbound message (a run of turns with no gap > 24 h).
+     */
+    public Uni<RowSet<Row>> resolutionTimes(Instant from, Instant to, String zone, String owner, String key) {
+        Sql sql = new Sql();
+        String lower = sql.bind(from.atOffset(ZoneOffset.UTC));
+        String upper = sql.bind(to.atOffset(ZoneOffset.UTC));
+        String q = "WITH ev AS (SELECT d.contact_id, coalesce(d.owner, c.owner) AS owner,"
+                + "   coalesce(d.won_at, d.lost_at) AS at FROM f_deals d LEFT JOIN f_contacts c ON c.id = d.contact_id"
+                + "   WHERE d.stage IN ('won', 'lost') AND coalesce(d.won_at, d.lost_at) >= " + lower
+                + "   AND coalesce(d.won_at, d.lost_at) < " + upper + "),"
+                + " m AS (SELECT i.contact_id, i.at, i.direction, CASE WHEN lag(i.at) OVER w IS NULL"
+                + "   OR i.at - lag(i.at) OVER w > interval '24 hours' THEN 1 ELSE 0 END AS starts"
+                + "   FROM f_interactions i WHERE i.turn AND i.at < " + upper
+                + "   AND i.contact_id IN (SELECT contact_id FROM ev) WINDOW w AS (PARTITION BY i.contact_id"
+                + "   ORDER BY i.at, i.id)),"
+                + " r AS (SELECT m.*, sum(starts) OVER (PARTITION BY contact_id ORDER BY at"
+                + "   ROWS UNBOUNDED PRECEDING) AS run FROM m),"
+                + " t AS (SELECT (e.at AT TIME ZONE " + sql.bind(zone) + ")::date AS day, e.owner,"
+                + "   extract(epoch FROM e.at - fi.first_in) AS seconds FROM ev e"
+                + "   JOIN LATERAL (SELECT r.run, r.at FROM r WHERE r.contact_id = e.contact_id AND r.at <= e.at"
+                + "     ORDER BY r.at DESC LIMIT 1) lb ON e.at - lb.at <= interval '24 hours'"
+                + "   JOIN LATERAL (SELECT min(r.at) AS first_in FROM r WHERE r.contact_id = e.contact_id"
+                + "     AND r.run = lb.run AND r.direction = 'inbound' AND r.at <= e.at) fi ON fi.first_in IS NOT NULL"
+                + (owner == null ? "" : " WHERE e.owner = " + sql.bind(owner)) + ")"
+                + " SELECT " + key + " AS k, count(*)::bigint AS resolutions,"
+                + "   percentile_cont(0.5) WITHIN GROUP (ORDER BY t.seconds) AS median_s,"
+                + "   percentile_cont(0.9) WITHIN GROUP (ORDER BY t.seconds) AS p90_s"
+                + " FROM t GROUP BY 1 ORDER BY 1";
+        return pool.preparedQuery(q).execute(sql.tuple());
+    }
+
+    /** How many per owner (column owner, hanging), most first. */
+    public Uni<RowSet<Row>> hangingByOwner(Instant since, Instant cutoff, String owner) {
+        Sql sql = new Sql();
+        String q = "SELECT h.owner, count(*)::bigint AS hanging" + hanging(sql, since, cutoff, owner)
+                + " GROUP BY h.owner ORDER BY 2 DESC, 1";
+        return pool.preparedQuery(q).execute(sql.tuple());
+    }
+}
