@@ -44,13 +44,16 @@ public class CampaignMetrics {
                 .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
 
-    /** The statuses of a stored delivery by status, and whether it held nothing usable (kept as raw body only). */
-    public void stored(List<Receipt> receipts, boolean nothingUsable) {
+    /**
+     * The statuses of a stored delivery by status, and the items it set aside in the quarantine (one each, as
+     * {@code GET /api/v1/webhook-quarantine} lists them): the alert ChatroiWebhookQuarantine watches this count.
+     */
+    public void stored(List<Receipt> receipts, int quarantinedItems) {
         for (Receipt receipt : receipts) {
             registry.counter("chatroi.webhook.statuses", "status", receipt.deliveryStatus().wire()).increment();
         }
-        if (nothingUsable) {
-            registry.counter("chatroi.webhook.quarantined").increment();
+        if (quarantinedItems > 0) {
+            registry.counter("chatroi.webhook.quarantined").increment(quarantinedItems);
         }
     }
 
