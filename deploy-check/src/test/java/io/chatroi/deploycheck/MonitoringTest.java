@@ -25,6 +25,7 @@ class MonitoringTest {
 
     private static final Path EXPOSED = Repo.root().resolve("k8s/components/monitoring/exposed-metrics.txt");
     private static final List<String> ALERTS = List.of("ChatroiWebhookServerErrors", "ChatroiWebhookSignatureFailures",
+            "ChatroiWebhookQuarantine",
             "ChatroiDispatchFailureRate", "ChatroiQueueNotDraining", "ChatroiRecomputeMissing", "ChatroiRecomputeFailed",
             "ChatroiSyncLag", "ChatroiGatewayServerErrors");
 

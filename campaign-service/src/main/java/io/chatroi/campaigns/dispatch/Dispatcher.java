@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -30,11 +31,11 @@ import static io.chatroi.common.sql.SqlTimes.time;
  * Sends due messages at the provider's rate. Each tick claims up to one second's worth of due sends with
  * FOR UPDATE SKIP LOCKED and commits the claim (status sending, the attempt counted) before any provider call, so
  * replicas share the work and no send is handed out twice. Then, per send: contacts-service's eligibility and the
- * campaign's switches decide send, defer or skip; the provider's answer is recorded. A crash between the provider
- * call and the record leaves the send 'sending' with an expired claim: if its provider call had started
- * ({@code provider_call_at}, written just before the call, so at most the concurrency of sends at a time), it is
- * reconciled from receipts (the send id travels as biz_opaque_callback_data) or, failing that, marked failed with
- * reason unknown_outcome, never resent; if the call had not started, the send is queued again.
+ * campaign's switches decide send, defer or skip; the provider's answer is recorded. Each provider call is also
+ * recorded as it starts and ends ({@link ProviderCallRepository}), so a crash mid-tick leaves in doubt only the calls
+ * that were in flight, at most the concurrency: those are reconciled from receipts (the send id travels as
+ * biz_opaque_callback_data) or, failing that, marked failed with reason unknown_outcome, never resent; a send whose
+ * call had not started is queued again, one the provider answered is sent.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -99,7 +100,7 @@ public class Dispatcher {
     /** A claimed send with what sending it needs. */
     record Claimed(UUID id, UUID contactId, String phone, String templateName, String language, String category,
                    List<String> parameters, List<TemplateLinks.Link> links, boolean quietHours,
-                   boolean frequencyCap, boolean skipOnCap, int attempts) {
+                   boolean frequencyCap, boolean skipOnCap, int attempts, Instant claimedUntil) {
     }
 
     /** Claims and processes up to {@code limit} due sends; returns how many were claimed. */
@@ -115,18 +116,24 @@ public class Dispatcher {
                 .replaceWith(claimed.size()));
     }
 
-    /** Asks contacts-service about a batch once, then sends what may go; every send ends with an outcome. */
+    /**
+     * Asks contacts-service about a batch once, then sends what may go; every send ends with an outcome. Only an
+     * unanswered eligibility call releases the whole batch: once sending began, a failure must not queue sends
+     * that may have gone out (it fails the tick, and reconciliation settles each send from what was recorded).
+     */
     private Uni<List<Outcome>> decide(List<Claimed> batch, Instant now) {
         return contacts.eligibility(batch.stream().map(Claimed::contactId).toList(), now, batch.get(0).category())
-                .chain(answers -> Multi.createFrom().iterable(batch)
-                        .onItem().transformToUni(send -> process(send, answers.get(send.contactId()), now))
-                        .merge(concurrency).collect().asList())
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("Eligibility unavailable for %d sends, released for a later tick: %s", batch.size(),
                             failure.getMessage());
-                    return batch.stream().map(send -> Outcome.retryLater(send.id(), "eligibility_unavailable",
-                            now.plus(Duration.ofSeconds(30)), null)).toList();
-                });
+                    return null;
+                })
+                .chain(answers -> answers == null
+                        ? Uni.createFrom().item(batch.stream().map(send -> Outcome.retryLater(send.id(),
+                                "eligibility_unavailable", now.plus(Duration.ofSeconds(30)), null)).toList())
+                        : Multi.createFrom().iterable(batch)
+                                .onItem().transformToUni(send -> process(send, answers.get(send.contactId()), now))
+                                .merge(concurrency).collect().asList());
     }
 
     /** Claimed sends grouped by template category, at most 1,000 per group (one eligibility call each). */
@@ -142,13 +149,15 @@ public class Dispatcher {
     }
 
     private Uni<List<Claimed>> claim(int limit, Instant now) {
+        // the claim's end is its token: a provider call starts only while the row still carries it
+        Instant claimedUntil = now.plus(claimFor).truncatedTo(ChronoUnit.MICROS);
         return pool.withTransaction(tx -> tx.preparedQuery("UPDATE sends s SET status = 'sending',"
                         + " attempts = s.attempts + 1, claimed_until = $2, provider_call_at = NULL, updated_at = $1"
                         + " FROM (SELECT s2.id FROM sends s2 WHERE s2.campaign_id = ANY(ARRAY(SELECT c.id FROM campaigns c"
                         + "   WHERE c.status = 'sending')) AND s2.status IN ('queued', 'deferred')"
                         + "   AND s2.next_attempt_at <= $1 ORDER BY s2.next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED) due"
                         + " WHERE s.id = due.id RETURNING s.id")
-                .execute(Tuple.of(time(now), time(now.plus(claimFor)), limit))
+                .execute(Tuple.of(time(now), time(claimedUntil), limit))
                 .chain(rows -> {
                     if (rows.size() == 0) {
                         return Uni.createFrom().item(List.<Claimed>of());
@@ -170,7 +179,7 @@ public class Dispatcher {
                                             TemplateButtons.of(row.getJsonObject("content"))),
                                             row.getBoolean("respect_quiet_hours"),
                                             row.getBoolean("frequency_cap"), "skip".equals(row.getString("cap_action")),
-                                            row.getInteger("attempts")));
+                                            row.getInteger("attempts"), claimedUntil));
                                 }
                                 return claimed;
                             });
@@ -189,24 +198,39 @@ public class Dispatcher {
         };
     }
 
-    private Uni<Outcome> deliver(Claimed send) {
+    Uni<Outcome> deliver(Claimed send) {
         List<OutboundMessage.Link> tracked = send.links().stream().map(link -> {
             String code = links.code(send.id(), link.index());
             return new OutboundMessage.Link(link.kind(), link.buttonIndex(), code, links.url(code));
         }).toList();
         OutboundMessage message = new OutboundMessage(send.id(), send.phone(), send.templateName(), send.language(),
                 send.category(), send.parameters(), tracked);
-        // recorded before the call: after a crash, only sends whose call had started can be in doubt
-        return pool.preparedQuery("UPDATE sends SET provider_call_at = $2 WHERE id = $1")
-                .execute(Tuple.of(send.id(), time(Instant.now())))
-                .chain(() -> {
-                    // the provider's latency and outcome only, not the bookkeeping write before it
-                    long started = System.nanoTime();
-                    return provider.send(message).onItemOrFailure()
-                            .invoke((id, failure) -> metrics.providerCall(failure == null ? "ok" : "error", started));
+        // recorded before the call, and only while the claim is still ours: a send whose claim expired or was
+        // taken over is left alone (reconciliation queues it again), so it cannot go out twice
+        return ProviderCallRepository.started(pool, send.id(), send.claimedUntil(), Instant.now())
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("Send %s: its call could not be recorded, so it is not made (queued again once the"
+                            + " claim expires): %s", send.id(), failure.getMessage());
+                    return false;
                 })
-                .map(messageId -> Outcome.sent(send.id(), messageId, Instant.now()))
-                .onFailure(ProviderException.class).recoverWithItem(failure -> failed(send, (ProviderException) failure))
+                .chain(ours -> ours ? call(send, message) : Uni.createFrom().<Outcome>nullItem());
+    }
+
+    private Uni<Outcome> call(Claimed send, OutboundMessage message) {
+        // the provider's latency and outcome only, not the bookkeeping writes around it
+        long started = System.nanoTime();
+        return provider.send(message).onItemOrFailure()
+                .invoke((id, failure) -> metrics.providerCall(failure == null ? "ok" : "error", started))
+                .chain(messageId -> {
+                    Outcome sent = Outcome.sent(send.id(), messageId, Instant.now());
+                    return ProviderCallRepository.answered(pool, send.id(), messageId, sent.sentAt())
+                            .onFailure().invoke(e -> LOG.warnf("Send %s: the provider's answer %s is not recorded"
+                                    + " yet: %s", send.id(), messageId, e.getMessage()))
+                            .onFailure().recoverWithNull().replaceWith(sent);
+                })
+                .onFailure(ProviderException.class).recoverWithUni(failure -> ProviderCallRepository
+                        .refused(pool, send.id()).onFailure().recoverWithNull()
+                        .replaceWith(failed(send, (ProviderException) failure)))
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("Send %s: unexpected failure while sending, left to reconciliation: %s", send.id(),
                             failure.getMessage());
@@ -225,37 +249,9 @@ public class Dispatcher {
         return stopped ? outcome.optingOut(send.phone()) : outcome;
     }
 
-    /**
-     * Sends whose claim expired while 'sending' (the replica died mid-send): a receipt carrying the send id proves
-     * the provider took it; otherwise, after a grace period, the outcome is unknown and the send is failed rather
-     * than risk a second message.
-     */
+    /** Settles the sends a dead replica left 'sending' (see {@link ProviderCallRepository#reconcile}). */
     public Uni<Void> reconcile() {
-        Instant now = Instant.now();
-        // claimed but never handed to the provider (the replica died first): sent again, the attempt not counted
-        return pool.preparedQuery("UPDATE sends SET status = 'queued', claimed_until = NULL, next_attempt_at = $1,"
-                        + " attempts = greatest(attempts - 1, 0), updated_at = $1"
-                        + " WHERE status = 'sending' AND claimed_until < $1 AND provider_call_at IS NULL")
-                .execute(Tuple.of(time(now)))
-                .chain(() -> pool.preparedQuery("SELECT id::text AS id FROM sends WHERE status = 'sending'"
-                        + " AND claimed_until < $1").execute(Tuple.of(time(now))))
-                .chain(rows -> {
-                    if (rows.size() == 0) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    List<String> stuck = new ArrayList<>();
-                    rows.forEach(row -> stuck.add(row.getString("id")));
-                    return pool.preparedQuery("UPDATE sends s SET status = 'sent', provider_message_id = r.message_id,"
-                                    + " sent_at = r.at, claimed_until = NULL, updated_at = $1 FROM receipts r"
-                                    + " WHERE r.callback_data = ANY($2) AND s.id::text = r.callback_data"
-                                    + " AND s.status = 'sending' AND s.provider_message_id IS NULL")
-                            .execute(Tuple.of(time(now), stuck.toArray(String[]::new)))
-                            .chain(() -> pool.preparedQuery("UPDATE sends SET status = 'failed',"
-                                    + " reason = 'unknown_outcome', claimed_until = NULL, updated_at = $1"
-                                    + " WHERE status = 'sending' AND claimed_until < $2")
-                                    .execute(Tuple.of(time(now), time(now.minus(unknownOutcomeAfter)))))
-                            .replaceWithVoid();
-                });
+        return ProviderCallRepository.reconcile(pool, Instant.now(), unknownOutcomeAfter);
     }
 
     private Uni<Void> completeFinished(Integer ignored) {

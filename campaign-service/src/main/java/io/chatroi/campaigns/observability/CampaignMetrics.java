@@ -44,19 +44,17 @@ public class CampaignMetrics {
                 .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
 
-    /** The statuses of a stored delivery, by status. */
-    public void stored(List<Receipt> receipts) {
+    /**
+     * The statuses of a stored delivery by status, and the items it set aside in the quarantine (one each, as
+     * {@code GET /api/v1/webhook-quarantine} lists them): the alert ChatroiWebhookQuarantine watches this count.
+     */
+    public void stored(List<Receipt> receipts, int quarantinedItems) {
         for (Receipt receipt : receipts) {
             registry.counter("chatroi.webhook.statuses", "status", receipt.deliveryStatus().wire()).increment();
         }
-    }
-
-    /**
-     * Items of signed deliveries set aside with a reason: one per row of {@code webhook_quarantine}, so the alert,
-     * the dashboard and {@code GET /api/v1/webhook-quarantine} count the same thing.
-     */
-    public void quarantined(int items) {
-        registry.counter("chatroi.webhook.quarantined").increment(items);
+        if (quarantinedItems > 0) {
+            registry.counter("chatroi.webhook.quarantined").increment(quarantinedItems);
+        }
     }
 
     /** One dispatch outcome: {@code result} is the send's new status, {@code errorCode} Meta's code or null. */

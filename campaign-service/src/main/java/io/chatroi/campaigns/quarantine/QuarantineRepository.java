@@ -36,14 +36,22 @@ public class QuarantineRepository {
         this.pool = pool;
     }
 
-    public Uni<Void> insert(List<QuarantinedItem> items, String deliverySha256, Instant receivedAt) {
+    /** Inserts the items of one delivery; returns how many were new (a replayed delivery's are not). */
+    public Uni<Integer> insert(List<QuarantinedItem> items, String deliverySha256, Instant receivedAt) {
         if (items.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(0);
         }
         List<Tuple> rows = items.stream().map(item -> Tuple.from(Arrays.asList(time(receivedAt), deliverySha256,
                 item.kind(), item.position(), item.reference(), item.reason(),
                 item.raw() == null ? null : io.vertx.core.buffer.Buffer.buffer(item.raw())))).toList();
-        return pool.preparedQuery(INSERT).executeBatch(rows).replaceWithVoid();
+        return pool.preparedQuery(INSERT).executeBatch(rows).map(result -> {
+            int inserted = 0;
+            for (io.vertx.mutiny.sqlclient.RowSet<io.vertx.mutiny.sqlclient.Row> each = result; each != null;
+                 each = each.next()) {
+                inserted += each.rowCount();
+            }
+            return inserted;
+        });
     }
 
     /** Newest first; {@code beforeId} is the cursor (the last id of the previous page). */

@@ -67,7 +67,7 @@ public class WebhookService {
 
     public Uni<WebhookBatch> receive(byte[] body, String signatureHeader) {
         long started = System.nanoTime();
-        Uni<WebhookBatch> stored;
+        Uni<Stored> stored;
         try {
             stored = verifyAndStore(body, signatureHeader);
         } catch (ProblemException refused) {
@@ -78,13 +78,17 @@ public class WebhookService {
             }, started);
             throw refused;
         }
-        return stored.invoke(batch -> {
+        return stored.invoke(done -> {
             metrics.delivery("stored", started);
-            metrics.stored(batch.receipts());
-        }).onFailure().invoke(failure -> metrics.delivery("failed", started));
+            metrics.stored(done.batch().receipts(), done.quarantined());
+        }).onFailure().invoke(failure -> metrics.delivery("failed", started)).map(Stored::batch);
     }
 
-    private Uni<WebhookBatch> verifyAndStore(byte[] body, String signatureHeader) {
+    /** What a stored delivery gave: the usable batch, and how many items it newly set aside in the quarantine. */
+    private record Stored(WebhookBatch batch, int quarantined) {
+    }
+
+    private Uni<Stored> verifyAndStore(byte[] body, String signatureHeader) {
         WebhookSignature verifier = signature.orElseThrow(() -> new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
                 "WHATSAPP_APP_SECRET is not configured, so no delivery can be verified", null, null));
         if (body == null || !verifier.verify(body, signatureHeader)) {
@@ -95,17 +99,15 @@ public class WebhookService {
         WebhookTriage.Triage triage = WebhookTriage.triage(body, json);
         Instant now = clock.instant();
         return store.store(triage.storableBody(), triage.usable(), now)
-                .call(() -> quarantine.insert(triage.quarantined(), sha256(body), now))
-                .invoke(() -> metrics.quarantined(triage.quarantined().size()))
-                .replaceWith(triage.usable())
+                .chain(() -> quarantine.insert(triage.quarantined(), sha256(body), now))
+                .map(setAside -> new Stored(triage.usable(), setAside))
                 // content the checks above missed: keep the delivery raw rather than answer 5xx for days
                 .onFailure(QuarantineRepository::isDataError).recoverWithUni(e -> {
                     WebhookBatch nothing = new WebhookBatch(List.of(), List.of(), List.of(), List.of());
                     return store.store(triage.storableBody(), nothing, now)
-                            .call(() -> quarantine.insert(List.of(QuarantinedItem.whole(body,
+                            .chain(() -> quarantine.insert(List.of(QuarantinedItem.whole(body,
                                     "the database refused the delivery: " + e.getMessage())), sha256(body), now))
-                            .invoke(() -> metrics.quarantined(1))
-                            .replaceWith(nothing);
+                            .map(setAside -> new Stored(nothing, setAside));
                 });
     }
 }

@@ -1,6 +1,7 @@
 package io.chatroi.common.web;
 
 import io.chatroi.common.problem.ProblemType;
+import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,12 +13,19 @@ import java.util.Map;
  * Body limits per route, so no request buffers more than its route needs: JSON bodies are small
  * ({@code chatroi.body-limit.json}, default 1 MiB), while bulk routes (CSV import, bulk interactions and receipts,
  * webhooks) may send up to {@code chatroi.body-limit.bulk} (default 64 MiB). A declared length over the limit is a
- * 413 before any byte is read; a chunked body is still capped by {@code quarkus.http.limits.max-body-size}.
+ * 413 before any byte is read; a chunked body (no declared length) is cut at its route's limit while it is read.
  */
 @ApplicationScoped
 public class BodyLimitFilter {
 
     static final int PRIORITY = QueryBoundaryFilter.PRIORITY - 5;
+    /**
+     * Runs after Quarkus' own upload-limit route (order -2; a filter's order is minus its priority), which gives a
+     * chunked request the global {@code max-body-size}: this one narrows that to the route's limit.
+     */
+    static final int CHUNKED_PRIORITY = 1;
+    /** Where Quarkus' request input stream looks up how many bytes a body without a length may have. */
+    private static final String MAX_REQUEST_SIZE = VertxHttpRecorder.MAX_REQUEST_SIZE_KEY;
     private static final java.util.List<String> BULK = java.util.List.of("/api/v1/contacts/import",
             "/api/v1/interactions", "/api/v1/receipts", "/webhooks/");
 
@@ -47,6 +55,12 @@ public class BodyLimitFilter {
                 rc.next();
             }
         }, PRIORITY);
+        filters.register(rc -> {
+            if (rc.request().getHeader("Content-Length") == null) {
+                rc.put(MAX_REQUEST_SIZE, limitFor(rc.request().path()));
+            }
+            rc.next();
+        }, CHUNKED_PRIORITY);
     }
 
     long limitFor(String path) {

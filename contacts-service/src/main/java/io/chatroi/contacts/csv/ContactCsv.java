@@ -12,6 +12,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
+import java.io.PushbackReader;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -51,14 +53,22 @@ public final class ContactCsv {
     }
 
     public static Parsed parse(String body, String defaultSource) {
-        if (body == null || body.isBlank()) {
+        return parse(new StringReader(body == null ? "" : body), defaultSource);
+    }
+
+    /**
+     * Parses a CSV as it is read, so an import holds its validated rows but never the whole file: a request body
+     * arrives through {@code text} (see {@link CappedStream} for its size bound).
+     */
+    public static Parsed parse(Reader body, String defaultSource) {
+        PushbackReader text = new PushbackReader(body, 1);
+        if (!startsWithContent(text)) {
             throw ProblemException.invalid("body", "the CSV is empty; the first line must be a header such as"
                     + " phone,name,company,country,tags");
         }
-        String text = body.startsWith("\uFEFF") ? body.substring(1) : body;
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).setAllowMissingColumnNames(false).get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+        try (CSVParser parser = CSVParser.parse(text, format)) {
             Map<String, String> columns = columnMap(parser.getHeaderNames());
             if (!columns.containsValue("phone")) {
                 throw ProblemException.invalid("header", "needs a phone column; known columns: "
@@ -87,11 +97,32 @@ public final class ContactCsv {
             }
             return new Parsed(rows, rejected);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // the body stopped arriving (the client went away, or it passed the size limit and got its 413)
+            throw ProblemException.invalid("body", "not a readable CSV: " + e.getMessage());
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw ProblemException.invalid("body", "not a readable CSV: " + e.getMessage());
         } catch (UncheckedIOException e) {
             throw ProblemException.invalid("body", "not a readable CSV: " + e.getCause().getMessage());
+        }
+    }
+
+    /** Skips a byte-order mark; false when the body holds nothing but blanks. */
+    private static boolean startsWithContent(PushbackReader text) {
+        try {
+            int first = text.read();
+            if (first == '\uFEFF') {
+                first = text.read();
+            }
+            while (first == ' ' || first == '\t' || first == '\r' || first == '\n') {
+                first = text.read();
+            }
+            if (first == -1) {
+                return false;
+            }
+            text.unread(first);
+            return true;
+        } catch (IOException e) {
+            throw ProblemException.invalid("body", "not a readable CSV: " + e.getMessage());
         }
     }
 

@@ -3,6 +3,7 @@ package io.chatroi.contacts.csv;
 import io.chatroi.contacts.filter.ContactFilterParser;
 import io.chatroi.contacts.web.Caller;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,8 +15,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.InputStream;
 import java.util.List;
 
 @Path("/api/v1/contacts")
@@ -41,7 +47,10 @@ public class ContactCsvResource {
             + " tags (separated by ; or |, unknown tags are created); other columns become attributes. Up to"
             + " 100,000 rows. Existing phones are updated with the columns given. Bad rows are reported by line;"
             + " good rows land together in one transaction.")
-    public Uni<ImportResult> importCsv(String body, @HeaderParam(Caller.KEY_ID_HEADER) String keyId) {
+    // blocking with a stream parameter: the body is read as it arrives on a worker thread, never buffered whole
+    @Blocking
+    @RequestBody(required = true, content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    public Uni<ImportResult> importCsv(InputStream body, @HeaderParam(Caller.KEY_ID_HEADER) String keyId) {
         return importer.importCsv(body, Caller.of(keyId));
     }
 

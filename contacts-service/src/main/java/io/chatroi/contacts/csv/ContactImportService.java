@@ -8,13 +8,17 @@ import io.chatroi.contacts.followup.FollowUp;
 import io.chatroi.contacts.followup.FollowUpPolicy;
 import io.chatroi.contacts.web.Caller;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -30,28 +34,39 @@ import java.util.UUID;
 import static io.chatroi.common.sql.SqlTimes.time;
 
 /**
- * CSV import: every row is validated first (on a worker thread, off the event loop), then all good rows are
- * written in one transaction with set-based statements (unnest arrays, a few thousand rows per statement), so an
+ * CSV import: every row is validated first, as the body streams in (on a worker thread, off the event loop), then
+ * all good rows are written in one transaction with set-based statements (unnest arrays, a few thousand rows per statement), so an
  * import either lands whole or not at all. Existing phones are updated with the columns the file gives.
  */
 @ApplicationScoped
 public class ContactImportService {
 
     static final int CHUNK = 5000;
+    /** Bytes one CSV line may have: far above any row the rules accept, far below what could strain memory. */
+    static final int MAX_LINE = 1 << 20;
     static final String IMPORTER = "import";
 
     private final Pool pool;
     private final ContactsMetrics metrics;
+    private final long bodyLimit;
 
-    public ContactImportService(Pool pool, ContactsMetrics metrics) {
+    public ContactImportService(Pool pool, ContactsMetrics metrics,
+                                @ConfigProperty(name = "chatroi.body-limit.bulk", defaultValue = "67108864")
+                                long bodyLimit) {
         this.pool = pool;
         this.metrics = metrics;
+        this.bodyLimit = bodyLimit;
     }
 
-    public Uni<ImportResult> importCsv(String body, Caller caller) {
-        return Uni.createFrom().item(() -> ContactCsv.parse(body, "import"))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(parsed -> write(parsed, caller));
+    /**
+     * Parses the body as it arrives (the caller is on a worker thread: reading blocks), then writes the good rows.
+     * Only the validated rows are held, never the file: a 60 MB upload does not become a 60 MB buffer plus a
+     * 120 MB string.
+     */
+    public Uni<ImportResult> importCsv(InputStream body, Caller caller) {
+        ContactCsv.Parsed parsed = ContactCsv.parse(new InputStreamReader(new CappedStream(body, bodyLimit, MAX_LINE),
+                StandardCharsets.UTF_8), "import");
+        return write(parsed, caller);
     }
 
     private Uni<ImportResult> write(ContactCsv.Parsed parsed, Caller caller) {

@@ -1,8 +1,16 @@
 package io.chatroi.contacts.csv;
 
+import io.chatroi.common.problem.ProblemException;
+import io.chatroi.common.problem.ProblemType;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ContactCsvTest {
 
@@ -30,5 +38,41 @@ class ContactCsvTest {
         assertThat(parsed.rejected().get(0).reason()).startsWith("phone:");
         assertThat(parsed.rejected().get(1).reason()).startsWith("source:");
         assertThat(parsed.rejected().get(2).reason()).contains("repeats line 2");
+    }
+
+    @Test
+    void aStreamedBodyIsReadAsItArrivesAndRefusedPastTheLimitWithNothingKept() {
+        // a body of rows generated while it is read: nothing holds the file, only the parsed rows
+        InputStream rows = new InputStream() {
+            private final byte[] header = "phone,name\n".getBytes(StandardCharsets.UTF_8);
+            private long position;
+
+            @Override
+            public int read() {
+                long at = position++;
+                if (at < header.length) {
+                    return header[(int) at];
+                }
+                return "+4930123456,Same\n".charAt((int) ((at - header.length) % 17));
+            }
+        };
+        assertThatThrownBy(() -> ContactCsv.parse(new InputStreamReader(new CappedStream(rows, 64 * 1024, 1024),
+                StandardCharsets.UTF_8), "import"))
+                .isInstanceOfSatisfying(ProblemException.class,
+                        e -> assertThat(e.type()).isEqualTo(ProblemType.PAYLOAD_TOO_LARGE));
+
+        InputStream giantCell = new ByteArrayInputStream(("phone,name\n+49 30 12345678," + "x".repeat(2000) + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> ContactCsv.parse(new InputStreamReader(new CappedStream(giantCell, 64 * 1024, 1024),
+                StandardCharsets.UTF_8), "import")).isInstanceOfSatisfying(ProblemException.class,
+                e -> assertThat(e.errors().get(0).message()).startsWith("line 2 is longer than 1024 bytes"));
+
+        InputStream small = new ByteArrayInputStream("\uFEFFphone,name\n+49 30 12345678,Ida\n"
+                .getBytes(StandardCharsets.UTF_8));
+        ContactCsv.Parsed parsed = ContactCsv.parse(new InputStreamReader(new CappedStream(small, 64 * 1024, 1024),
+                StandardCharsets.UTF_8), "import");
+        assertThat(parsed.rows()).extracting(r -> r.fields().name()).containsExactly("Ida");
+        assertThatThrownBy(() -> ContactCsv.parse(" \n\n", "import")).isInstanceOfSatisfying(
+                ProblemException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("body"));
     }
 }
