@@ -78,7 +78,7 @@ public class WebhookService {
         return stored.invoke(batch -> {
             metrics.delivery("stored", started);
             metrics.stored(batch.receipts(), batch.receipts().isEmpty() && batch.messages().isEmpty()
-                    && batch.preferences().isEmpty() && batch.errors().isEmpty());
+                    && batch.preferences().isEmpty() && batch.errors().isEmpty() && batch.healthEvents().isEmpty());
         }).onFailure().invoke(failure -> metrics.delivery("failed", started));
     }
 

@@ -2,6 +2,7 @@ package io.chatroi.campaigns.webhook;
 
 import io.chatroi.campaigns.attribution.Attribution;
 import io.chatroi.campaigns.attribution.StopSignals;
+import io.chatroi.campaigns.health.HealthEventWriter;
 import io.chatroi.campaigns.receipt.MessageState;
 import io.chatroi.campaigns.receipt.Receipt;
 import io.chatroi.common.whatsapp.MessageKind;
@@ -35,10 +36,12 @@ public class WebhookStore {
 
     private final Pool pool;
     private final StopSignals stopSignals;
+    private final HealthEventWriter health;
 
-    public WebhookStore(Pool pool, StopSignals stopSignals) {
+    public WebhookStore(Pool pool, StopSignals stopSignals, HealthEventWriter health) {
         this.pool = pool;
         this.stopSignals = stopSignals;
+        this.health = health;
     }
 
     public Uni<Void> store(String body, WebhookBatch batch, Instant receivedAt) {
@@ -51,6 +54,8 @@ public class WebhookStore {
                 .chain(() -> insertMessages(tx, batch.messages(), receivedAt))
                 .chain(() -> insertPreferences(tx, batch.preferences(), receivedAt))
                 .chain(() -> insertErrors(tx, body, batch.errors(), receivedAt))
+                .chain(() -> batch.healthEvents().isEmpty() ? Uni.createFrom().voidItem()
+                        : health.store(tx, DeliveryKey.of(body), batch.healthEvents(), receivedAt))
                 .chain(() -> attribute(tx, batch, receivedAt)));
     }
 
