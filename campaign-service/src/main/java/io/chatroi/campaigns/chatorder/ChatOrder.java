@@ -64,8 +64,9 @@ public record ChatOrder(String catalogId, String text, List<Item> items, BigDeci
 
     private static int fractionDigits(String currency) {
         try {
+            // contacts-service keeps money with at most two decimals
             int digits = Currency.getInstance(currency).getDefaultFractionDigits();
-            return digits < 0 ? 2 : digits;
+            return digits < 0 ? 2 : Math.min(2, digits);
         } catch (IllegalArgumentException e) {
             return 2;
         }
