@@ -29,7 +29,7 @@ public class HealthEventWriter {
             return Uni.createFrom().voidItem();
         }
         return events.insert(tx, deliveryKey, batch, receivedAt).chain(fresh -> {
-            List<HealthEvent> statuses = IntStream.range(0, batch.size()).filter(fresh::contains)
+            List<HealthEvent> statuses = IntStream.range(0, batch.size()).filter(i -> fresh.contains(i))
                     .mapToObj(batch::get)
                     .filter(e -> e.templateStatus() && e.templateName() != null && e.templateLanguage() != null
                             && e.event() != null)
