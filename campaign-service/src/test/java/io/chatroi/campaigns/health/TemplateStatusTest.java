@@ -100,6 +100,6 @@ class TemplateStatusTest {
                 "INVALID_FORMAT")).statusCode(200);
         String id = post("/api/v1/campaigns", campaign(VIP, 0, templateId)).statusCode(201).extract().path("id");
         given().post("/api/v1/campaigns/" + id + "/launch").then().statusCode(409)
-                .contentType("application/problem+json").body("detail", containsString("REJECTED (INVALID_FORMAT)"));
+                .contentType("application/problem+json").body("detail", containsString("REJECTED at Meta (INVALID_FORMAT)"));
     }
 }
