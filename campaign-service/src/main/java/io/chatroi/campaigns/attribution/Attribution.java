@@ -22,18 +22,24 @@ public final class Attribution {
     public record Event(String phone, Instant at, String messageId, String contextId) {
     }
 
+    /**
+     * The send an event {@code e} (with columns phone, at and context_id) answers, as the body of a LATERAL subquery
+     * that yields at most one row (id, campaign_id): the send its context names, else the contact's latest send whose
+     * attribution window covers the moment.
+     */
+    public static final String ANSWERED_SEND = "SELECT x.id, x.campaign_id FROM ("
+            + "   SELECT s.id, s.campaign_id, 0 AS rank, s.sent_at FROM sends s"
+            + "    WHERE e.context_id IS NOT NULL AND s.provider_message_id = e.context_id"
+            + "   UNION ALL"
+            + "   (SELECT s.id, s.campaign_id, 1, s.sent_at FROM sends s JOIN campaigns c ON c.id = s.campaign_id"
+            + "     WHERE s.phone = e.phone AND s.sent_at IS NOT NULL AND s.sent_at <= e.at"
+            + "       AND e.at < s.sent_at + make_interval(days => c.attribution_days)"
+            + "     ORDER BY s.sent_at DESC LIMIT 1)"
+            + " ) x ORDER BY x.rank, x.sent_at DESC LIMIT 1";
+
     private static final String CREDITED = " FROM (SELECT DISTINCT ON (t.id) t.id, e.at, e.message_id"
             + " FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[]) AS e (phone, at, message_id, context_id)"
-            + " CROSS JOIN LATERAL ("
-            + "   SELECT x.id FROM ("
-            + "     SELECT s.id, 0 AS rank, s.sent_at FROM sends s"
-            + "      WHERE e.context_id IS NOT NULL AND s.provider_message_id = e.context_id"
-            + "     UNION ALL"
-            + "     (SELECT s.id, 1, s.sent_at FROM sends s JOIN campaigns c ON c.id = s.campaign_id"
-            + "       WHERE s.phone = e.phone AND s.sent_at IS NOT NULL AND s.sent_at <= e.at"
-            + "         AND e.at < s.sent_at + make_interval(days => c.attribution_days)"
-            + "       ORDER BY s.sent_at DESC LIMIT 1)"
-            + "   ) x ORDER BY x.rank, x.sent_at DESC LIMIT 1) t"
+            + " CROSS JOIN LATERAL (" + ANSWERED_SEND + ") t"
             + " ORDER BY t.id, e.at) credited";
 
     private Attribution() {

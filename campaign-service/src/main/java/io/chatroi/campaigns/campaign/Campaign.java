@@ -64,6 +64,11 @@ public class Campaign extends PanacheEntityBase {
     public Instant completedAt;
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
+    /** Why the product paused the campaign (its template was paused or disabled at Meta); null otherwise. */
+    @Column(name = "paused_reason")
+    public String pausedReason;
+    @Column(name = "paused_at")
+    public Instant pausedAt;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

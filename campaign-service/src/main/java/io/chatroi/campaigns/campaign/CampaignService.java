@@ -1,6 +1,7 @@
 package io.chatroi.campaigns.campaign;
 
 import io.chatroi.campaigns.contacts.ContactsClient;
+import io.chatroi.campaigns.health.HealthRules;
 import io.chatroi.campaigns.send.SendRepository;
 import io.chatroi.campaigns.template.Template;
 import io.chatroi.common.paging.Page;
@@ -12,6 +13,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -34,11 +36,15 @@ public class CampaignService {
     private final ContactsClient contacts;
     private final SendRepository sends;
     private final AudienceResolver resolver;
+    /** Meta refuses templates it has not approved: with the Cloud API, launching on one is refused up front. */
+    private final boolean cloudApi;
 
-    public CampaignService(ContactsClient contacts, SendRepository sends, AudienceResolver resolver) {
+    public CampaignService(ContactsClient contacts, SendRepository sends, AudienceResolver resolver,
+                           @ConfigProperty(name = "chatroi.campaigns.provider") String provider) {
         this.contacts = contacts;
         this.sends = sends;
         this.resolver = resolver;
+        this.cloudApi = "whatsapp-cloud".equals(provider);
     }
 
     @WithTransaction
@@ -167,7 +173,7 @@ public class CampaignService {
 
     @WithTransaction
     Uni<CampaignView> move(UUID id, CampaignAction action) {
-        return find(id).chain(c -> {
+        return find(id).call(c -> requireApprovedTemplates(c, action)).chain(c -> {
             Instant now = Instant.now();
             boolean future = c.scheduledAt != null && c.scheduledAt.isAfter(now);
             CampaignStatus next = CampaignStatus.fromWire(c.status).after(action, future);
@@ -176,6 +182,11 @@ public class CampaignService {
             }
             c.status = next.wire();
             c.updatedAt = now;
+            if (action == CampaignAction.PAUSE || action == CampaignAction.RESUME) {
+                // a manual pause has no product reason; resuming clears the reason of an automatic one
+                c.pausedAt = action == CampaignAction.PAUSE ? now : null;
+                c.pausedReason = null;
+            }
             if (action == CampaignAction.LAUNCH) {
                 c.launchedAt = now;
             }
@@ -190,6 +201,20 @@ public class CampaignService {
                             + " AND status IN ('queued', 'deferred')").setParameter("id", id).executeUpdate())
                     .replaceWith(CampaignView.of(c, null, Map.of()));
         });
+    }
+
+    /** Launching or resuming with the Cloud API: every variant's template must be sendable (approved at Meta). */
+    private Uni<Void> requireApprovedTemplates(Campaign c, CampaignAction action) {
+        if (!cloudApi || (action != CampaignAction.LAUNCH && action != CampaignAction.RESUME)) {
+            return Uni.createFrom().voidItem();
+        }
+        List<UUID> ids = c.split.variants().stream().map(Campaign.Variant::templateId).toList();
+        return Template.<Template>list("id in ?1", ids).invoke(templates -> templates.stream()
+                .filter(t -> !HealthRules.sendable(t.status)).findFirst().ifPresent(t -> {
+                    throw ProblemException.conflict("Template " + t.name + " (" + t.language + ") is " + t.status
+                            + " at Meta" + (t.statusReason == null ? "" : " (" + t.statusReason + ")")
+                            + "; only approved templates can be sent");
+                })).replaceWithVoid();
     }
 
     private Uni<CampaignView> withCounters(Campaign c) {

@@ -25,7 +25,10 @@ public record CampaignView(
         Instant createdAt,
         Instant updatedAt,
         @Schema(nullable = true) Counters counters,
-        Map<String, Counters> countersByVariant) {
+        Map<String, Counters> countersByVariant,
+        @Schema(nullable = true, description = "why the campaign paused itself (its template was paused or disabled"
+                + " at Meta); null after a manual pause") String pausedReason,
+        @Schema(nullable = true) Instant pausedAt) {
 
     static CampaignView of(Campaign c, Counters counters, Map<String, Counters> countersByVariant) {
         return new CampaignView(c.id, c.name, c.owner, c.audience, c.split.variants(), c.split.holdoutWeight(),
@@ -33,6 +36,6 @@ public record CampaignView(
                 new CampaignInput.Goal(c.goal, c.attributionDays),
                 new CampaignInput.Rules(c.respectQuietHours, c.frequencyCap, c.capAction, c.respectOptOut),
                 c.status, c.audienceResolved, c.launchedAt, c.completedAt, c.cancelledAt, c.createdAt, c.updatedAt,
-                counters, countersByVariant);
+                counters, countersByVariant, c.pausedReason, c.pausedAt);
     }
 }

@@ -56,7 +56,7 @@ public class ContactSync {
     /** Forwards one batch of each kind; returns how many rows were forwarded. */
     public Uni<Integer> syncOnce() {
         return forward("SELECT message_id, from_phone, profile_name, at, type, text, payload, referral"
-                        + " FROM inbound_messages WHERE forwarded_at IS NULL ORDER BY received_at LIMIT " + BATCH
+                        + InboundDetails.COLUMNS + " FROM inbound_messages WHERE forwarded_at IS NULL ORDER BY received_at LIMIT " + BATCH
                         + " FOR UPDATE SKIP LOCKED", true, this::inbound,
                 "UPDATE inbound_messages SET forwarded_at = $2 WHERE message_id = ANY($1)", "message_id")
                 .chain(inbound -> forward("SELECT s.id::text AS key, s.phone, s.sent_at, s.provider_message_id,"
@@ -120,11 +120,12 @@ public class ContactSync {
         String payload = row.getString("payload");
         String text = row.getString("text");
         boolean stopTapped = stopSignals.isStopPayload(payload);
-        return new JsonObject().put("phone", row.getString("from_phone")).put("name", row.getString("profile_name"))
+        return InboundDetails.addTo(new JsonObject().put("phone", row.getString("from_phone"))
+                .put("name", row.getString("profile_name"))
                 .put("source", row.getValue("referral") != null ? "ads_ctwa" : "other")
                 .put("direction", "inbound").put("at", instantOrNow(row, "at").toString())
                 .put("text", text).put("messageType", row.getString("type"))
-                .put("externalId", row.getString("message_id")).put("optOut", stopTapped ? Boolean.TRUE : null);
+                .put("externalId", row.getString("message_id")).put("optOut", stopTapped ? Boolean.TRUE : null), row);
     }
 
     private static JsonObject outbound(Row row) {

@@ -61,7 +61,8 @@ public final class WebhookTriage {
         List<WebhookBatch.ProviderError> errors = keep(parsed.errors(), "error",
                 e -> firstProblem(text("title", e.title()), text("message", e.message()),
                         text("details", e.details())), e -> String.valueOf(e.code()), out);
-        return new Triage(storable, new WebhookBatch(receipts, messages, preferences, errors), List.copyOf(out));
+        return new Triage(storable, new WebhookBatch(receipts, messages, preferences, errors,
+                parsed.healthEvents()), List.copyOf(out));
     }
 
     private static Triage whole(String storable, byte[] body, String reason) {

@@ -23,6 +23,12 @@ public class Template extends PanacheEntityBase {
     public String body;
     @JdbcTypeCode(SqlTypes.JSON)
     public TemplateContent content;
+    /** Meta's last reported status (APPROVED, REJECTED, PAUSED, DISABLED...), null until Meta reports one. */
+    public String status;
+    @Column(name = "status_reason")
+    public String statusReason;
+    @Column(name = "status_at")
+    public Instant statusAt;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

@@ -1,5 +1,6 @@
 package io.chatroi.campaigns.webhook;
 
+import io.chatroi.campaigns.health.HealthEvent;
 import io.chatroi.campaigns.receipt.Receipt;
 
 import java.time.Instant;
@@ -7,7 +8,13 @@ import java.util.List;
 
 /** Everything one webhook POST carried, across all its entries and changes. */
 public record WebhookBatch(List<Receipt> receipts, List<InboundMessage> messages, List<PreferenceEvent> preferences,
-                           List<ProviderError> errors) {
+                           List<ProviderError> errors, List<HealthEvent> healthEvents) {
+
+    /** A batch without account-health events (Twilio, pushed receipts). */
+    public WebhookBatch(List<Receipt> receipts, List<InboundMessage> messages, List<PreferenceEvent> preferences,
+                        List<ProviderError> errors) {
+        this(receipts, messages, preferences, errors, List.of());
+    }
 
     /**
      * An inbound message. {@code from} is in E.164 (Meta sends digits without the plus sign); {@code text} is the

@@ -32,7 +32,7 @@ public final class WebhookParser {
                 errors.addAll(ProviderErrors.of(value));
             }
         }
-        return new WebhookBatch(receipts, messages, preferences, errors);
+        return new WebhookBatch(receipts, messages, preferences, errors, HealthEvents.of(root));
     }
 
     private static java.util.Optional<Receipt> receipt(JsonNode status) {

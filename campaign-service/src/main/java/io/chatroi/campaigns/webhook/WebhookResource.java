@@ -43,8 +43,9 @@ public class WebhookResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "receiveWhatsAppWebhook", summary = "Receive a webhook delivery", description = "Statuses, inbound messages, user_preferences"
-            + " and account errors, any number per delivery. X-Hub-Signature-256 (HMAC-SHA256 of the raw body with the"
+    @Operation(operationId = "receiveWhatsAppWebhook", summary = "Receive a webhook delivery", description = "Statuses, inbound messages, user_preferences,"
+            + " errors, template status, phone number quality and account updates, any number per delivery."
+            + " X-Hub-Signature-256 (HMAC-SHA256 of the raw body with the"
             + " app secret) is required. 200 means the whole delivery is stored; replays are harmless.")
     @RequestBody(required = true, description = "Meta's webhook payload as sent (object whatsapp_business_account)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
@@ -53,6 +54,6 @@ public class WebhookResource {
     public Uni<Map<String, Integer>> receive(byte[] body, @HeaderParam("X-Hub-Signature-256") String signature) {
         return service.receive(body, signature).map(batch -> Map.of("statuses", batch.receipts().size(),
                 "messages", batch.messages().size(), "preferences", batch.preferences().size(),
-                "errors", batch.errors().size()));
+                "errors", batch.errors().size(), "accountEvents", batch.healthEvents().size()));
     }
 }

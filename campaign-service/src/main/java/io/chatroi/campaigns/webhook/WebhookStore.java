@@ -2,6 +2,8 @@ package io.chatroi.campaigns.webhook;
 
 import io.chatroi.campaigns.attribution.Attribution;
 import io.chatroi.campaigns.attribution.StopSignals;
+import io.chatroi.campaigns.chatorder.ChatOrderRepository;
+import io.chatroi.campaigns.health.HealthEventWriter;
 import io.chatroi.campaigns.receipt.MessageState;
 import io.chatroi.campaigns.receipt.Receipt;
 import io.chatroi.common.whatsapp.MessageKind;
@@ -35,10 +37,14 @@ public class WebhookStore {
 
     private final Pool pool;
     private final StopSignals stopSignals;
+    private final HealthEventWriter health;
+    private final ChatOrderRepository chatOrders;
 
-    public WebhookStore(Pool pool, StopSignals stopSignals) {
+    public WebhookStore(Pool pool, StopSignals stopSignals, HealthEventWriter health, ChatOrderRepository chatOrders) {
         this.pool = pool;
         this.stopSignals = stopSignals;
+        this.health = health;
+        this.chatOrders = chatOrders;
     }
 
     public Uni<Void> store(String body, WebhookBatch batch, Instant receivedAt) {
@@ -49,8 +55,11 @@ public class WebhookStore {
                 .chain(deliveryId -> insertReceipts(tx, batch.receipts(), deliveryId, receivedAt))
                 .chain(fresh -> fold(tx, fresh, receivedAt))
                 .chain(() -> insertMessages(tx, batch.messages(), receivedAt))
+                .chain(() -> chatOrders.store(tx, batch.messages(), receivedAt))
                 .chain(() -> insertPreferences(tx, batch.preferences(), receivedAt))
                 .chain(() -> insertErrors(tx, body, batch.errors(), receivedAt))
+                .chain(() -> batch.healthEvents().isEmpty() ? Uni.createFrom().voidItem()
+                        : health.store(tx, DeliveryKey.of(body), batch.healthEvents(), receivedAt))
                 .chain(() -> attribute(tx, batch, receivedAt)));
     }
 

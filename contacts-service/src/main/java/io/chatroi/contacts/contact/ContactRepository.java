@@ -161,8 +161,10 @@ public class ContactRepository {
                         + " follow_up_reason = NULL, erased_at = $2, updated_at = $2"
                         + " WHERE id = $1 AND erased_at IS NULL")
                 .execute(Tuple.of(id, time(now)))
-                .call(rows -> client.preparedQuery("UPDATE interactions SET text = NULL WHERE contact_id = $1")
-                        .execute(Tuple.of(id)))
+                .call(rows -> client.preparedQuery("UPDATE interactions SET text = NULL, flow_response = NULL"
+                        + " WHERE contact_id = $1").execute(Tuple.of(id)))
+                .call(rows -> client.preparedQuery("UPDATE contact_ad_referrals SET ctwa_clid = NULL WHERE"
+                        + " contact_id = $1").execute(Tuple.of(id)))
                 .map(rows -> rows.rowCount() == 1);
     }
 

@@ -91,13 +91,16 @@ public class BulkInteractionService {
                 throw ProblemException.invalid("phone", "'" + item.phone() + "' is not a valid phone number");
             }
             input = InteractionService.validate(item.interaction(), now, "");
+            Validator details = new Validator();
+            item.details().validate(details);
+            details.throwIfInvalid();
         } catch (ProblemException e) {
             return Uni.createFrom().failure(e);
         }
         String e164 = phone.get().e164();
         return pool.withTransaction(tx -> contacts.findIdByPhone(tx, e164).chain(existing -> {
             if (existing.isPresent()) {
-                return interactions.apply(tx, existing.get(), input, classifier, now)
+                return interactions.apply(tx, existing.get(), input, item.details(), classifier, now)
                         .map(result -> new Outcome(result, false));
             }
             if (!request.createMissingContacts()) {
@@ -109,7 +112,7 @@ public class BulkInteractionService {
             errors.throwIfInvalid();
             UUID id = UUID.randomUUID();
             return contacts.insert(tx, id, fields, null, now)
-                    .chain(() -> interactions.apply(tx, id, input, classifier, now))
+                    .chain(() -> interactions.apply(tx, id, input, item.details(), classifier, now))
                     .map(result -> new Outcome(result, true));
         }));
     }

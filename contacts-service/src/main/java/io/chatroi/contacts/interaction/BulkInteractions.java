@@ -13,11 +13,17 @@ public final class BulkInteractions {
     public record Request(List<Item> items, boolean createMissingContacts) {
     }
 
+    /** {@code order}, {@code flowResponse} and {@code referral}: what a WhatsApp message carried (InboundDetails). */
     public record Item(String phone, String name, String source, String direction, Instant at, String text,
-                       String messageType, String category, String agent, String externalId, Boolean optOut) {
+                       String messageType, String category, String agent, String externalId, Boolean optOut,
+                       ChatOrder order, String flowResponse, AdReferral referral) {
 
         InteractionInput interaction() {
             return new InteractionInput(direction, at, text, messageType, category, agent, externalId, optOut);
+        }
+
+        InboundDetails details() {
+            return new InboundDetails(order, flowResponse, referral);
         }
     }
 

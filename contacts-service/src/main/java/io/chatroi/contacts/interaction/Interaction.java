@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A stored interaction as listed per contact. */
+/**
+ * A stored interaction as listed per contact; {@code order} is the order placed in the chat (items, total, the
+ * campaign credited) and {@code flowResponse} a WhatsApp Flow's reply (its response_json text), when the message
+ * carried them.
+ */
 public record Interaction(
         UUID id,
         UUID contactId,
@@ -18,5 +22,8 @@ public record Interaction(
         @Schema(nullable = true) String externalId,
         @Schema(nullable = true) String intent,
         List<String> interests,
-        boolean optedOut) {
+        boolean optedOut,
+        @Schema(nullable = true) ChatOrder order,
+        @Schema(nullable = true, description = "a Flow's reply: nfm_reply.response_json as Meta sent it")
+        String flowResponse) {
 }

@@ -55,9 +55,11 @@ public class InteractionService {
     private final TierRecorder tiers;
     private final FollowUpService followUps;
     private final ContactsMetrics metrics;
+    private final InboundEffects inboundEffects;
 
     public InteractionService(Pool pool, ContactRepository contacts, RuleService rules, TagAssignments tags,
-                              TierRecorder tiers, FollowUpService followUps, ContactsMetrics metrics) {
+                              TierRecorder tiers, FollowUpService followUps, ContactsMetrics metrics,
+                              InboundEffects inboundEffects) {
         this.pool = pool;
         this.contacts = contacts;
         this.rules = rules;
@@ -65,25 +67,30 @@ public class InteractionService {
         this.tiers = tiers;
         this.followUps = followUps;
         this.metrics = metrics;
+        this.inboundEffects = inboundEffects;
     }
 
     public Uni<InteractionResult> record(UUID contactId, InteractionInput input, Caller caller) {
         Instant now = Instant.now();
         InteractionInput valid = validate(input, now, "");
         return pool.withTransaction(tx -> rules.classifier(tx)
-                .chain(classifier -> apply(tx, contactId, valid, classifier, now)));
+                .chain(classifier -> apply(tx, contactId, valid, InboundDetails.NONE, classifier, now)));
     }
 
-    /** Applies one validated interaction on the caller's transaction. */
-    Uni<InteractionResult> apply(SqlClient tx, UUID contactId, InteractionInput input, TextClassifier classifier,
-                                 Instant now) {
+    /**
+     * Applies one validated interaction on the caller's transaction. An order placed in the chat is the strongest
+     * buying signal a message carries: its intent is high whatever its text says.
+     */
+    Uni<InteractionResult> apply(SqlClient tx, UUID contactId, InteractionInput input, InboundDetails details,
+                                 TextClassifier classifier, Instant now) {
         boolean inbound = "inbound".equals(input.direction());
         Classification classified = inbound ? classifier.classify(input.text()) : Classification.NOTHING;
         if (inbound) {
             metrics.classified(classified.intent());
         }
-        Classification classification = Boolean.TRUE.equals(input.optOut())
-                ? new Classification(classified.intent(), classified.interests(), true) : classified;
+        Classification classification = new Classification(
+                inbound && details.order() != null ? IntentTier.HIGH : classified.intent(), classified.interests(),
+                classified.optOut() || Boolean.TRUE.equals(input.optOut()));
         UUID id = UUID.randomUUID();
         return contacts.findForUpdate(tx, contactId).chain(found -> {
             ContactRow contact = found.filter(c -> c.erasedAt() == null)
@@ -98,12 +105,12 @@ public class InteractionService {
                             classification.interests().toArray(String[]::new), classification.optOut())))
                     .chain(inserted -> inserted.rowCount() == 0
                             ? duplicate(tx, contactId, input)
-                            : applyEffects(tx, contact, id, input, classification, now));
+                            : applyEffects(tx, contact, id, input, details, classification, now));
         });
     }
 
     private Uni<InteractionResult> applyEffects(SqlClient tx, ContactRow contact, UUID id, InteractionInput input,
-                                                Classification classification, Instant now) {
+                                                InboundDetails details, Classification classification, Instant now) {
         boolean inbound = "inbound".equals(input.direction());
         String stage = inbound ? ContactStage.fromWire(contact.stage()).afterInbound().wire() : contact.stage();
         IntentTier current = contact.intentAt(input.at());
@@ -123,6 +130,7 @@ public class InteractionService {
                 .chain(() -> tags.add(tx, contact.id(), interestTags, CLASSIFIER, input.at()))
                 .chain(() -> tiers.record(tx, contact.id(), now))
                 .chain(() -> followUps.refresh(tx, List.of(contact.id()), now))
+                .chain(() -> inboundEffects.apply(tx, contact.id(), id, input, details, now))
                 .chain(() -> contacts.find(tx, contact.id()))
                 .map(after -> result(id, input, false, classification, after.orElseThrow(), now));
     }
@@ -197,10 +205,15 @@ public class InteractionService {
                         SqlTimes.instant(row, "at"), row.getString("text"), row.getString("message_type"),
                         row.getString("category"), row.getString("agent"), row.getString("external_id"),
                         row.getString("intent"), Arrays.asList(row.getArrayOfStrings("interests")),
-                        row.getBoolean("opted_out")));
+                        row.getBoolean("opted_out"), chatOrder(row), row.getString("flow_response")));
             }
             return Page.of(items, limit, last -> new TimeIdCursor(last.at(), last.id()).encode());
         });
+    }
+
+    private static ChatOrder chatOrder(Row row) {
+        io.vertx.core.json.JsonObject order = row.getJsonObject("chat_order");
+        return order == null ? null : order.mapTo(ChatOrder.class);
     }
 
     /**

@@ -32,7 +32,7 @@ public final class Permissions {
     private static final List<String> CAMPAIGN_SERVICE = List.of("/api/v1/templates", "/api/v1/campaigns",
             "/api/v1/sends", "/api/v1/messages", "/api/v1/receipts", "/api/v1/conversations",
             "/api/v1/message-states", "/api/v1/links", "/api/v1/webhook-quarantine", "/api/v1/provider-errors",
-            "/api/v1/orders");
+            "/api/v1/account-events", "/api/v1/orders");
     private static final List<String> REPORTS = List.of("/api/v1/kpis", "/api/v1/funnel", "/api/v1/scorecards",
             "/api/v1/roi", "/api/v1/trends", "/api/v1/alerts", "/api/v1/campaigns/*/experiment",
             "/api/v1/experiments", "/api/v1/attribution", "/api/v1/conversation-outcomes");
@@ -61,7 +61,7 @@ public final class Permissions {
                     rules(Set.of("POST"), List.of("/api/v1/costs"))),
             Role.VIEWER, concat(rules(READ, REPORTS),
                     rules(READ, List.of("/api/v1/campaigns", "/api/v1/templates", "/api/v1/provider-errors",
-                            "/api/v1/costs", "/api/v1/settings", "/api/v1/message-rates"))));
+                            "/api/v1/account-events", "/api/v1/costs", "/api/v1/settings", "/api/v1/message-rates"))));
 
     /** Exceptions that win over the rules above: the experiment of a campaign is a report. */
     private static final Map<Role, List<Rule>> DENIED = Map.of(

@@ -29,7 +29,7 @@ public final class RouteTable {
             Map.entry("messages", CAMPAIGN), Map.entry("receipts", CAMPAIGN), Map.entry("conversations", CAMPAIGN),
             Map.entry("message-states", CAMPAIGN), Map.entry("links", CAMPAIGN),
             Map.entry("webhook-quarantine", CAMPAIGN), Map.entry("provider-errors", CAMPAIGN),
-            Map.entry("orders", CAMPAIGN), Map.entry("attribution", CAMPAIGN),
+            Map.entry("account-events", CAMPAIGN), Map.entry("orders", CAMPAIGN), Map.entry("attribution", CAMPAIGN),
             Map.entry("costs", METRICS), Map.entry("settings", METRICS), Map.entry("kpis", METRICS),
             Map.entry("funnel", METRICS), Map.entry("scorecards", METRICS), Map.entry("roi", METRICS),
             Map.entry("trends", METRICS), Map.entry("alerts", METRICS), Map.entry("recompute", METRICS),

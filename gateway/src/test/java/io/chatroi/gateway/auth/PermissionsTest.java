@@ -84,6 +84,15 @@ class PermissionsTest {
     }
 
     @Test
+    void accountHealthIsReadByManagersAndViewersOnly() {
+        assertThat(allows(MANAGER, "GET", "/api/v1/account-events")).isTrue();
+        assertThat(allows(VIEWER, "GET", "/api/v1/account-events")).isTrue();
+        assertThat(allows(VIEWER, "POST", "/api/v1/account-events")).isFalse();
+        assertThat(allows(AGENT, "GET", "/api/v1/account-events")).isFalse();
+        assertThat(allows(INTEGRATOR, "GET", "/api/v1/account-events")).isFalse();
+    }
+
+    @Test
     void patternsMatchWholeSegments() {
         assertThat(allows(AGENT, "GET", "/api/v1/contactsX")).isFalse();
         assertThat(allows(AGENT, "GET", "/api/v1/contacts/")).isTrue();

@@ -31,4 +31,12 @@ public class CampaignClient {
     public Uni<UpstreamPage> page(String stream, Instant updatedAfter, String after, int limit) {
         return upstream.page("/api/v1/" + stream, updatedAfter, after, limit);
     }
+
+    /** The account-health events Meta reported since {@code from}, newest first (the alerts read them live). */
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.75, delay = 10_000)
+    @CircuitBreakerName("metrics-account-events")
+    public Uni<UpstreamPage> accountEvents(Instant from, int limit) {
+        return upstream.get("/api/v1/account-events", java.util.Map.of("from", from.toString(),
+                "limit", String.valueOf(limit)));
+    }
 }

@@ -45,13 +45,19 @@ final class Upstream {
     }
 
     Uni<UpstreamPage> page(String path, Instant updatedAfter, String after, int limit) {
-        HttpRequest<Buffer> request = client.getAbs(base.resolve(path).toString())
-                .addQueryParam("limit", String.valueOf(limit))
-                .addQueryParam("updatedAfter", (updatedAfter == null ? Instant.EPOCH : updatedAfter).toString())
-                .timeout(timeout.toMillis());
+        java.util.Map<String, String> query = new java.util.LinkedHashMap<>();
+        query.put("limit", String.valueOf(limit));
+        query.put("updatedAfter", (updatedAfter == null ? Instant.EPOCH : updatedAfter).toString());
         if (after != null) {
-            request.addQueryParam("after", after);
+            query.put("after", after);
         }
+        return get(path, query);
+    }
+
+    /** One page of any {@code {items, nextCursor}} listing of the owner, with the given query parameters. */
+    Uni<UpstreamPage> get(String path, java.util.Map<String, String> query) {
+        HttpRequest<Buffer> request = client.getAbs(base.resolve(path).toString()).timeout(timeout.toMillis());
+        query.forEach(request::addQueryParam);
         token.addTo(request::putHeader);
         RequestIdFilter.addTo(request::putHeader);
         // the path is one of a fixed set of sync listings, so it is a safe label

@@ -22,11 +22,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * A real HTTP server standing in for the sync listings of contacts-service (contacts, deals, interactions) and
  * campaign-service (campaigns, sends): the same paths, {@code updatedAfter}/{@code after}/{@code limit} paging by
  * (updatedAt, id) and {@code {items, nextCursor}} pages. Tests add items; each gets a fresh, increasing updatedAt.
+ * campaign-service's account-health events ({@link #ACCOUNT_EVENTS}) are listed as it lists them: newest first,
+ * since {@code from}.
  */
 public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     static final Map<String, List<JsonObject>> STREAMS = new ConcurrentHashMap<>();
     static final List<String> TOKENS = new CopyOnWriteArrayList<>();
+    static final List<JsonObject> ACCOUNT_EVENTS = new CopyOnWriteArrayList<>();
     /** Per stream: how many more pages answer before every call fails with 503 (absent: never fails). */
     static final Map<String, Integer> FAIL_AFTER = new ConcurrentHashMap<>();
     private static final AtomicLong CLOCK = new AtomicLong(Instant.now().toEpochMilli() * 1000);
@@ -66,6 +69,16 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         String token = request.getHeader("X-ChatROI-Internal-Token");
         TOKENS.add(token == null ? "" : token);
         String stream = request.path().replaceFirst("^/api/v1/", "");
+        if (stream.equals("account-events")) {
+            Instant from = Instant.parse(request.getParam("from", Instant.EPOCH.toString()));
+            JsonArray events = new JsonArray();
+            ACCOUNT_EVENTS.stream().filter(e -> !Instant.parse(e.getString("at")).isBefore(from))
+                    .sorted(Comparator.comparing((JsonObject e) -> Instant.parse(e.getString("at"))).reversed())
+                    .forEach(events::add);
+            request.response().putHeader("Content-Type", "application/json")
+                    .end(new JsonObject().put("items", events).putNull("nextCursor").encode());
+            return;
+        }
         if (!List.of("contacts", "deals", "interactions", "campaigns", "sends").contains(stream)) {
             request.response().setStatusCode(404).end();
             return;

@@ -7,6 +7,8 @@ import io.chatroi.metrics.report.GroupBy;
 import io.chatroi.metrics.report.KpiRow;
 import io.chatroi.metrics.report.KpiService;
 import io.chatroi.metrics.settings.Settings;
+import io.chatroi.metrics.sync.CampaignClient;
+import io.vertx.core.json.JsonArray;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -22,17 +24,20 @@ import static io.chatroi.metrics.report.alert.AlertRules.percent;
 
 /**
  * Live checks, read when asked (never cached): high-activity share, opt-out and open rate of the last 7 days, error
- * code spikes, stalled campaigns, the nightly recompute and failed sync streams.
+ * code spikes, stalled campaigns, the nightly recompute, failed sync streams, and the template, phone number and
+ * account health Meta reported (read from campaign-service at once).
  */
 @ApplicationScoped
 public class AlertService {
 
     private final Pool pool;
     private final KpiService kpis;
+    private final CampaignClient campaigns;
 
-    public AlertService(Pool pool, KpiService kpis) {
+    public AlertService(Pool pool, KpiService kpis, CampaignClient campaigns) {
         this.pool = pool;
         this.kpis = kpis;
+        this.campaigns = campaigns;
     }
 
     public Uni<Alerts> alerts(Settings s) {
@@ -55,7 +60,10 @@ public class AlertService {
                 + " 'nightly' ORDER BY requested_at DESC LIMIT 1").execute();
         Uni<RowSet<Row>> sync = pool.query("SELECT stream, last_error FROM sync_cursors WHERE last_error IS NOT NULL")
                 .execute();
-        return Uni.combine().all().unis(activity, failures, stalled, nightly, kpis.rows(week, GroupBy.NONE, s), sync)
+        Uni<JsonArray> health = campaigns.accountEvents(now.minus(AccountHealth.LOOKBACK), 500)
+                .map(page -> page.items()).onFailure().recoverWithNull();
+        return Uni.combine().all().unis(activity, failures, stalled, nightly, kpis.rows(week, GroupBy.NONE, s), sync,
+                        health)
                 .asTuple().map(t -> {
                     List<Alert> alerts = new ArrayList<>();
                     Row a = t.getItem1().iterator().next();
@@ -91,6 +99,7 @@ public class AlertService {
                                 Alert.Severity.CRITICAL, "pulling " + e.getString("stream") + " failed: "
                                 + e.getString("last_error") + " (reports miss what changed since)", null));
                     }
+                    alerts.addAll(AccountHealth.alerts(t.getItem7()));
                     return Alerts.of(now, alerts);
                 });
     }

@@ -1,0 +1,19 @@
+package io.chatroi.contacts.ad;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A click-to-WhatsApp ad a contact came through: Meta's referral on the message it sent from the ad. */
+public record AdReferralView(
+        UUID id,
+        UUID contactId,
+        UUID interactionId,
+        @Schema(nullable = true, description = "the ad's id") String sourceId,
+        @Schema(nullable = true, description = "ad or post") String sourceType,
+        @Schema(nullable = true) String sourceUrl,
+        @Schema(nullable = true) String headline,
+        @Schema(nullable = true, description = "Meta's click id, for conversion reporting") String ctwaClid,
+        Instant at) {
+}
