@@ -99,7 +99,7 @@ public class Dispatcher {
     /** A claimed send with what sending it needs. */
     record Claimed(UUID id, UUID contactId, String phone, String templateName, String language, String category,
                    List<String> parameters, List<TemplateLinks.Link> links, boolean quietHours,
-                   boolean frequencyCap, boolean skipOnCap, int attempts) {
+                   boolean frequencyCap, boolean skipOnCap, int attempts, String whatsappUserId) {
     }
 
     /** Claims and processes up to {@code limit} due sends; returns how many were claimed. */
@@ -155,7 +155,7 @@ public class Dispatcher {
                     }
                     List<UUID> ids = new ArrayList<>();
                     rows.forEach(row -> ids.add(row.getUUID("id")));
-                    return tx.preparedQuery("SELECT s.id, s.contact_id, s.phone, s.variant, s.attempts, t.name,"
+                    return tx.preparedQuery("SELECT s.id, s.contact_id, s.phone, s.whatsapp_user_id, s.variant, s.attempts, t.name,"
                                     + " t.language, t.category, t.body, t.content, c.split, c.respect_quiet_hours, c.frequency_cap,"
                                     + " c.cap_action FROM sends s JOIN campaigns c ON c.id = s.campaign_id"
                                     + " JOIN templates t ON t.id = s.template_id WHERE s.id = ANY($1)")
@@ -170,7 +170,7 @@ public class Dispatcher {
                                             TemplateButtons.of(row.getJsonObject("content"))),
                                             row.getBoolean("respect_quiet_hours"),
                                             row.getBoolean("frequency_cap"), "skip".equals(row.getString("cap_action")),
-                                            row.getInteger("attempts")));
+                                            row.getInteger("attempts"), row.getString("whatsapp_user_id")));
                                 }
                                 return claimed;
                             });
@@ -190,12 +190,17 @@ public class Dispatcher {
     }
 
     private Uni<Outcome> deliver(Claimed send) {
+        String unreachable = Recipients.skipReason(send.phone(), send.whatsappUserId(), send.category(),
+                provider.reachesUserIds());
+        if (unreachable != null) {
+            return Uni.createFrom().item(Outcome.finished(send.id(), "skipped", unreachable, null));
+        }
         List<OutboundMessage.Link> tracked = send.links().stream().map(link -> {
             String code = links.code(send.id(), link.index());
             return new OutboundMessage.Link(link.kind(), link.buttonIndex(), code, links.url(code));
         }).toList();
         OutboundMessage message = new OutboundMessage(send.id(), send.phone(), send.templateName(), send.language(),
-                send.category(), send.parameters(), tracked);
+                send.category(), send.parameters(), tracked, send.whatsappUserId());
         // recorded before the call: after a crash, only sends whose call had started can be in doubt
         return pool.preparedQuery("UPDATE sends SET provider_call_at = $2 WHERE id = $1")
                 .execute(Tuple.of(send.id(), time(Instant.now())))
@@ -222,7 +227,7 @@ public class Dispatcher {
         Outcome outcome = Outcome.finished(send.id(), "failed",
                 failure.retryable() ? "retries_exhausted" : "provider_refused", failure.code());
         boolean stopped = failure.code() != null && failure.code() == ProviderException.USER_STOPPED_MARKETING;
-        return stopped ? outcome.optingOut(send.phone()) : outcome;
+        return stopped && send.phone() != null ? outcome.optingOut(send.phone()) : outcome;
     }
 
     /**
