@@ -18,8 +18,15 @@ import static io.chatroi.common.sql.SqlTimes.time;
  */
 public final class Attribution {
 
-    /** Something a contact did: a message (with its id and context id) or an opt-out. */
-    public record Event(String phone, Instant at, String messageId, String contextId) {
+    /**
+     * Something a contact did: a message (with its id and context id) or an opt-out. The contact is named by phone,
+     * by business-scoped user id (a WhatsApp user with a username may come with no phone), or both.
+     */
+    public record Event(String phone, Instant at, String messageId, String contextId, String userId) {
+
+        public Event(String phone, Instant at, String messageId, String contextId) {
+            this(phone, at, messageId, contextId, null);
+        }
     }
 
     /**
@@ -37,9 +44,23 @@ public final class Attribution {
             + "     ORDER BY s.sent_at DESC LIMIT 1)"
             + " ) x ORDER BY x.rank, x.sent_at DESC LIMIT 1";
 
+    private static final String WINDOW = " AND s.sent_at IS NOT NULL AND s.sent_at <= e.at"
+            + " AND e.at < s.sent_at + make_interval(days => c.attribution_days) ORDER BY s.sent_at DESC LIMIT 1)";
+
     private static final String CREDITED = " FROM (SELECT DISTINCT ON (t.id) t.id, e.at, e.message_id"
-            + " FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[]) AS e (phone, at, message_id, context_id)"
-            + " CROSS JOIN LATERAL (" + ANSWERED_SEND + ") t"
+            + " FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $6::text[])"
+            + "   AS e (phone, at, message_id, context_id, user_id)"
+            + " CROSS JOIN LATERAL ("
+            + "   SELECT x.id FROM ("
+            + "     SELECT s.id, 0 AS rank, s.sent_at FROM sends s"
+            + "      WHERE e.context_id IS NOT NULL AND s.provider_message_id = e.context_id"
+            + "     UNION ALL"
+            + "     (SELECT s.id, 1, s.sent_at FROM sends s JOIN campaigns c ON c.id = s.campaign_id"
+            + "       WHERE s.phone = e.phone" + WINDOW
+            + "     UNION ALL"
+            + "     (SELECT s.id, 1, s.sent_at FROM sends s JOIN campaigns c ON c.id = s.campaign_id"
+            + "       WHERE e.user_id IS NOT NULL AND s.whatsapp_user_id = e.user_id" + WINDOW
+            + "   ) x ORDER BY x.rank, x.sent_at DESC LIMIT 1) t"
             + " ORDER BY t.id, e.at) credited";
 
     private Attribution() {
@@ -71,14 +92,16 @@ public final class Attribution {
         OffsetDateTime[] at = new OffsetDateTime[n];
         String[] ids = new String[n];
         String[] contexts = new String[n];
+        String[] userIds = new String[n];
         for (int i = 0; i < n; i++) {
             Event e = events.get(i);
             phones[i] = e.phone();
             at[i] = time(e.at());
             ids[i] = e.messageId();
             contexts[i] = e.contextId();
+            userIds[i] = e.userId();
         }
-        return tx.preparedQuery(sql).execute(Tuple.from(new Object[]{phones, at, ids, contexts, time(now)}))
+        return tx.preparedQuery(sql).execute(Tuple.from(new Object[]{phones, at, ids, contexts, time(now), userIds}))
                 .map(rows -> rows.rowCount());
     }
 }

@@ -95,7 +95,7 @@ public class AudienceResolver {
                             UUID template = variants.stream().filter(v -> v.key().equals(variant)).findFirst()
                                     .map(Campaign.Variant::templateId).orElse(null);
                             batch.add(new SendRepository.NewSend(member.id(), member.phone(), variant, template,
-                                    template == null ? "holdout" : "queued"));
+                                    template == null ? "holdout" : "queued", member.whatsappUserId()));
                         }
                         boolean done = page.nextCursor() == null;
                         return sends.insert(tx, campaignId, batch, due, now)

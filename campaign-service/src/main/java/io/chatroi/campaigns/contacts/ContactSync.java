@@ -23,7 +23,8 @@ import static io.chatroi.common.sql.SqlTimes.time;
 
 /**
  * Forwards what campaign-service learned to contacts-service, which owns tiers, opt-out and the weekly cap:
- * inbound messages (classified there; unknown senders, such as click-to-WhatsApp ad leads, become contacts),
+ * inbound messages (classified there; unknown senders, such as click-to-WhatsApp ad leads, become contacts; a
+ * sender is named by phone, by WhatsApp business-scoped user id, or both, and contacts-service merges the two),
  * sent campaign messages (last outbound time, the cap) and marketing preference changes (stop, resume, a tapped
  * stop button). An outbox: rows are marked forwarded only after contacts-service stored them, in batches locked
  * with SKIP LOCKED so replicas share the work; the externalId makes a repeated forward harmless.
@@ -55,17 +56,19 @@ public class ContactSync {
 
     /** Forwards one batch of each kind; returns how many rows were forwarded. */
     public Uni<Integer> syncOnce() {
-        return forward("SELECT message_id, from_phone, profile_name, at, type, text, payload, referral"
+        return forward("SELECT message_id, from_phone, from_user_id, username, profile_name, at, type, text,"
+                        + " payload, referral"
                         + InboundDetails.COLUMNS + " FROM inbound_messages WHERE forwarded_at IS NULL ORDER BY received_at LIMIT " + BATCH
                         + " FOR UPDATE SKIP LOCKED", true, this::inbound,
                 "UPDATE inbound_messages SET forwarded_at = $2 WHERE message_id = ANY($1)", "message_id")
-                .chain(inbound -> forward("SELECT s.id::text AS key, s.phone, s.sent_at, s.provider_message_id,"
+                .chain(inbound -> forward("SELECT s.id::text AS key, s.phone, s.whatsapp_user_id, s.sent_at,"
+                                + " s.provider_message_id,"
                                 + " t.category FROM sends s JOIN templates t ON t.id = s.template_id"
                                 + " WHERE s.status = 'sent' AND s.forwarded_at IS NULL ORDER BY s.sent_at LIMIT " + BATCH
                                 + " FOR UPDATE OF s SKIP LOCKED", false, ContactSync::outbound,
                         "UPDATE sends SET forwarded_at = $2 WHERE id::text = ANY($1)", "key")
                         .map(outbound -> inbound + outbound))
-                .chain(count -> forward("SELECT id::text AS key, phone, value, at FROM preference_events"
+                .chain(count -> forward("SELECT id::text AS key, phone, user_id, value, at FROM preference_events"
                                 + " WHERE forwarded_at IS NULL ORDER BY received_at LIMIT " + BATCH
                                 + " FOR UPDATE SKIP LOCKED", true, ContactSync::preference,
                         "UPDATE preference_events SET forwarded_at = $2 WHERE id::text = ANY($1)", "key")
@@ -125,13 +128,16 @@ public class ContactSync {
                 .put("source", row.getValue("referral") != null ? "ads_ctwa" : "other")
                 .put("direction", "inbound").put("at", instantOrNow(row, "at").toString())
                 .put("text", text).put("messageType", row.getString("type"))
-                .put("externalId", row.getString("message_id")).put("optOut", stopTapped ? Boolean.TRUE : null), row);
+                .put("externalId", row.getString("message_id")).put("optOut", stopTapped ? Boolean.TRUE : null)
+                // a username-only sender has no phone: contacts-service keys it by its BSUID
+                .put("whatsappUserId", row.getString("from_user_id")).put("username", row.getString("username")), row);
     }
 
     private static JsonObject outbound(Row row) {
         return new JsonObject().put("phone", row.getString("phone")).put("direction", "outbound")
                 .put("at", instantOrNow(row, "sent_at").toString()).put("messageType", "template")
-                .put("category", row.getString("category")).put("externalId", row.getString("provider_message_id"));
+                .put("category", row.getString("category")).put("externalId", row.getString("provider_message_id"))
+                .put("whatsappUserId", row.getString("whatsapp_user_id"));
     }
 
     private static JsonObject preference(Row row) {
@@ -139,7 +145,8 @@ public class ContactSync {
         return new JsonObject().put("phone", row.getString("phone")).put("direction", "inbound")
                 .put("at", instantOrNow(row, "at").toString()).put("messageType", "user_preferences")
                 .put("externalId", "preference:" + row.getString("key"))
-                .put("optOut", "stop".equals(value) ? Boolean.TRUE : "resume".equals(value) ? Boolean.FALSE : null);
+                .put("optOut", "stop".equals(value) ? Boolean.TRUE : "resume".equals(value) ? Boolean.FALSE : null)
+                .put("whatsappUserId", row.getString("user_id"));
     }
 
     private static JsonObject chat(Row row) {

@@ -93,8 +93,8 @@ public class ContactsClient {
                                 "contacts-service did not answer: " + failure.getMessage(), null, null));
     }
 
-    /** One audience member: what a send needs. */
-    public record Member(UUID id, String phone) {
+    /** One audience member: what a send needs (the phone, or for a username-only WhatsApp user the BSUID). */
+    public record Member(UUID id, String phone, String whatsappUserId) {
     }
 
     public record MemberPage(List<Member> members, String nextCursor) {
@@ -224,8 +224,10 @@ public class ContactsClient {
         }
         List<Member> members = new ArrayList<>();
         for (JsonNode item : body.path("items")) {
-            if (item.hasNonNull("phone")) {
-                members.add(new Member(UUID.fromString(item.path("id").asText()), item.path("phone").asText()));
+            String phone = item.hasNonNull("phone") ? item.path("phone").asText() : null;
+            String userId = item.hasNonNull("whatsappUserId") ? item.path("whatsappUserId").asText() : null;
+            if (phone != null || userId != null) {
+                members.add(new Member(UUID.fromString(item.path("id").asText()), phone, userId));
             }
         }
         JsonNode next = body.path("nextCursor");

@@ -100,7 +100,8 @@ public class Dispatcher {
     /** A claimed send with what sending it needs. */
     record Claimed(UUID id, UUID contactId, String phone, String templateName, String language, String category,
                    List<String> parameters, List<TemplateLinks.Link> links, boolean quietHours,
-                   boolean frequencyCap, boolean skipOnCap, int attempts, Instant claimedUntil) {
+                   boolean frequencyCap, boolean skipOnCap, int attempts, Instant claimedUntil,
+                   String whatsappUserId) {
     }
 
     /** Claims and processes up to {@code limit} due sends; returns how many were claimed. */
@@ -164,7 +165,7 @@ public class Dispatcher {
                     }
                     List<UUID> ids = new ArrayList<>();
                     rows.forEach(row -> ids.add(row.getUUID("id")));
-                    return tx.preparedQuery("SELECT s.id, s.contact_id, s.phone, s.variant, s.attempts, t.name,"
+                    return tx.preparedQuery("SELECT s.id, s.contact_id, s.phone, s.whatsapp_user_id, s.variant, s.attempts, t.name,"
                                     + " t.language, t.category, t.body, t.content, c.split, c.respect_quiet_hours, c.frequency_cap,"
                                     + " c.cap_action FROM sends s JOIN campaigns c ON c.id = s.campaign_id"
                                     + " JOIN templates t ON t.id = s.template_id WHERE s.id = ANY($1)")
@@ -179,7 +180,8 @@ public class Dispatcher {
                                             TemplateButtons.of(row.getJsonObject("content"))),
                                             row.getBoolean("respect_quiet_hours"),
                                             row.getBoolean("frequency_cap"), "skip".equals(row.getString("cap_action")),
-                                            row.getInteger("attempts"), claimedUntil));
+                                            row.getInteger("attempts"), claimedUntil,
+                                            row.getString("whatsapp_user_id")));
                                 }
                                 return claimed;
                             });
@@ -199,12 +201,17 @@ public class Dispatcher {
     }
 
     Uni<Outcome> deliver(Claimed send) {
+        String unreachable = Recipients.skipReason(send.phone(), send.whatsappUserId(), send.category(),
+                provider.reachesUserIds());
+        if (unreachable != null) {
+            return Uni.createFrom().item(Outcome.finished(send.id(), "skipped", unreachable, null));
+        }
         List<OutboundMessage.Link> tracked = send.links().stream().map(link -> {
             String code = links.code(send.id(), link.index());
             return new OutboundMessage.Link(link.kind(), link.buttonIndex(), code, links.url(code));
         }).toList();
         OutboundMessage message = new OutboundMessage(send.id(), send.phone(), send.templateName(), send.language(),
-                send.category(), send.parameters(), tracked);
+                send.category(), send.parameters(), tracked, send.whatsappUserId());
         // recorded before the call, and only while the claim is still ours: a send whose claim expired or was
         // taken over is left alone (reconciliation queues it again), so it cannot go out twice
         return ProviderCallRepository.started(pool, send.id(), send.claimedUntil(), Instant.now())
@@ -246,7 +253,7 @@ public class Dispatcher {
         Outcome outcome = Outcome.finished(send.id(), "failed",
                 failure.retryable() ? "retries_exhausted" : "provider_refused", failure.code());
         boolean stopped = failure.code() != null && failure.code() == ProviderException.USER_STOPPED_MARKETING;
-        return stopped ? outcome.optingOut(send.phone()) : outcome;
+        return stopped && send.phone() != null ? outcome.optingOut(send.phone()) : outcome;
     }
 
     /** Settles the sends a dead replica left 'sending' (see {@link ProviderCallRepository#reconcile}). */

@@ -33,6 +33,11 @@ public class WhatsAppCloudProvider implements MessageProvider {
     }
 
     @Override
+    public boolean reachesUserIds() {
+        return true;
+    }
+
+    @Override
     public Uni<String> send(OutboundMessage message) {
         JsonArray parameters = new JsonArray();
         message.parameters().forEach(value -> parameters.add(new JsonObject().put("type", "text").put("text", value)));
@@ -51,8 +56,14 @@ public class WhatsAppCloudProvider implements MessageProvider {
         if (!components.isEmpty()) {
             template.put("components", components);
         }
-        JsonObject body = new JsonObject().put("messaging_product", "whatsapp").put("recipient_type", "individual")
-                .put("to", message.to()).put("type", "template").put("template", template)
+        JsonObject body = new JsonObject().put("messaging_product", "whatsapp").put("recipient_type", "individual");
+        // Meta: "to" takes a phone and wins when both are given; "recipient" takes a BSUID, for username-only users
+        if (message.to() != null) {
+            body.put("to", message.to());
+        } else {
+            body.put("recipient", message.recipientUserId());
+        }
+        body.put("type", "template").put("template", template)
                 .put("biz_opaque_callback_data", message.sendId().toString());
         return client.postAbs(url).bearerTokenAuthentication(token).timeout(timeout.toMillis())
                 .sendJsonObject(body)

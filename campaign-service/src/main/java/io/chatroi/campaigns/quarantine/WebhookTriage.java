@@ -94,18 +94,20 @@ public final class WebhookTriage {
                 id("recipient_id", r.recipient()), id("conversation.id", r.conversationId()),
                 text("errors[0].title", r.errorTitle()), id("pricing.category", r.pricingCategory()),
                 id("pricing.type", r.pricingType()), id("pricing.pricing_model", r.pricingModel()),
-                text("biz_opaque_callback_data", r.callbackData()));
+                text("biz_opaque_callback_data", r.callbackData()), id("recipient_user_id", r.recipientUserId()),
+                id("recipient_participant_id", r.participant()));
     }
 
     static String messageProblem(WebhookBatch.InboundMessage m) {
         return firstProblem(id("id", m.messageId()), id("from", m.from()), time(m.at()), id("type", m.type()),
                 id("context.id", m.contextId()), text("profile.name", m.profileName()), text("text", m.text()),
-                text("payload", m.payload()), escapedNul("referral", m.referralJson()), escapedNul("message", m.rawJson()));
+                text("payload", m.payload()), escapedNul("referral", m.referralJson()), escapedNul("message", m.rawJson()),
+                id("from_user_id", m.fromUserId()), text("profile.username", m.username()), id("group_id", m.groupId()));
     }
 
     static String preferenceProblem(WebhookBatch.PreferenceEvent p) {
         return firstProblem(id("wa_id", p.phone()), id("value", p.value()), id("category", p.category()),
-                text("detail", p.detail()), time(p.at()));
+                text("detail", p.detail()), time(p.at()), id("user_id", p.userId()));
     }
 
     private static String id(String field, String value) {

@@ -33,7 +33,13 @@ public class MessageStateResource {
         this.pool = pool;
     }
 
-    /** The folded state of one outbound message and every receipt behind it, oldest first. */
+    /**
+     * The folded state of one outbound message and every receipt behind it, oldest first. {@code recipientUserId}
+     * is the recipient's WhatsApp business-scoped user id when Meta named one. For a message sent to a group,
+     * {@code recipient} is the group, each member's statuses are receipts with their {@code participant}, and
+     * {@code participantsReached} and {@code participantsRead} count the members it was delivered to and read by
+     * (both null for a message to one person).
+     */
     public record MessageStateView(
             String messageId,
             @Schema(nullable = true) String recipient,
@@ -48,7 +54,10 @@ public class MessageStateResource {
             @Schema(nullable = true) String pricingCategory,
             @Schema(nullable = true) Boolean billable,
             @Schema(nullable = true) String pricingType,
-            List<ReceiptView> receipts) {
+            List<ReceiptView> receipts,
+            @Schema(nullable = true, example = "US.13491208655302741918") String recipientUserId,
+            @Schema(nullable = true) Integer participantsReached,
+            @Schema(nullable = true) Integer participantsRead) {
     }
 
     public record ReceiptView(
@@ -56,7 +65,9 @@ public class MessageStateResource {
             Instant at,
             @Schema(nullable = true) Integer errorCode,
             @Schema(nullable = true) String errorTitle,
-            Instant receivedAt) {
+            Instant receivedAt,
+            @Schema(nullable = true, description = "The group member (phone, else business-scoped user id) a status"
+                    + " of a group message is about") String participant) {
     }
 
     @GET
@@ -88,20 +99,23 @@ public class MessageStateResource {
                         throw ProblemException.notFound("Message", messageId);
                     }
                     Row s = states.iterator().next();
-                    return pool.preparedQuery("SELECT status, at, error_code, error_title, received_at FROM receipts"
-                                    + " WHERE message_id = $1 ORDER BY at, id").execute(Tuple.of(messageId))
+                    return pool.preparedQuery("SELECT status, at, error_code, error_title, received_at,"
+                                    + " participant FROM receipts WHERE message_id = $1 ORDER BY at, id").execute(Tuple.of(messageId))
                             .map(rows -> {
                                 List<ReceiptView> receipts = new ArrayList<>();
                                 for (Row r : rows) {
                                     receipts.add(new ReceiptView(r.getString("status"), instant(r, "at"),
                                             r.getInteger("error_code"), r.getString("error_title"),
-                                            instant(r, "received_at")));
+                                            instant(r, "received_at"),
+                                            r.getString("participant").isEmpty() ? null : r.getString("participant")));
                                 }
                                 return new MessageStateView(messageId, s.getString("recipient"), s.getString("status"),
                                         instant(s, "sent_at"), instant(s, "delivered_at"), instant(s, "read_at"),
                                         instant(s, "played_at"), instant(s, "failed_at"), s.getInteger("error_code"),
                                         s.getString("error_title"), s.getString("pricing_category"),
-                                        s.getBoolean("billable"), s.getString("pricing_type"), List.copyOf(receipts));
+                                        s.getBoolean("billable"), s.getString("pricing_type"), List.copyOf(receipts),
+                                        s.getString("recipient_user_id"), s.getInteger("participants_reached"),
+                                        s.getInteger("participants_read"));
                             });
                 });
     }

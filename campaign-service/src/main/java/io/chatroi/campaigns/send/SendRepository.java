@@ -21,8 +21,12 @@ import static io.chatroi.common.sql.SqlTimes.time;
 @ApplicationScoped
 public class SendRepository {
 
-    /** A send to create: one contact of the audience, its variant and template (null for the holdout). */
-    public record NewSend(UUID contactId, String phone, String variant, UUID templateId, String status) {
+    /**
+     * A send to create: one contact of the audience, its variant and template (null for the holdout). The phone is
+     * null for a WhatsApp user known by username alone: the send then goes to {@code whatsappUserId} (BSUID).
+     */
+    public record NewSend(UUID contactId, String phone, String variant, UUID templateId, String status,
+                          String whatsappUserId) {
     }
 
     private final Pool pool;
@@ -43,6 +47,7 @@ public class SendRepository {
         String[] variants = new String[n];
         UUID[] templates = new UUID[n];
         String[] statuses = new String[n];
+        String[] userIds = new String[n];
         for (int i = 0; i < n; i++) {
             NewSend send = sends.get(i);
             ids[i] = UUID.randomUUID();
@@ -51,15 +56,17 @@ public class SendRepository {
             variants[i] = send.variant();
             templates[i] = send.templateId();
             statuses[i] = send.status();
+            userIds[i] = send.whatsappUserId();
         }
         return tx.preparedQuery("INSERT INTO sends (id, campaign_id, variant, template_id, contact_id, phone, status,"
-                        + " next_attempt_at, created_at, updated_at) SELECT u.id, $7, u.variant, u.template_id,"
-                        + " u.contact_id, u.phone, u.status, CASE WHEN u.status = 'queued' THEN $8::timestamptz END, $9, $9"
-                        + " FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[])"
-                        + " AS u (id, variant, template_id, contact_id, phone, status)"
+                        + " next_attempt_at, created_at, updated_at, whatsapp_user_id) SELECT u.id, $7, u.variant,"
+                        + " u.template_id, u.contact_id, u.phone, u.status,"
+                        + " CASE WHEN u.status = 'queued' THEN $8::timestamptz END, $9, $9, u.user_id"
+                        + " FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[],"
+                        + " $10::text[]) AS u (id, variant, template_id, contact_id, phone, status, user_id)"
                         + " ON CONFLICT (campaign_id, contact_id) DO NOTHING")
                 .execute(Tuple.from(new Object[]{ids, variants, templates, contacts, phones, statuses, campaignId,
-                        time(dueAt), time(now)}))
+                        time(dueAt), time(now), userIds}))
                 .map(rows -> rows.rowCount());
     }
 

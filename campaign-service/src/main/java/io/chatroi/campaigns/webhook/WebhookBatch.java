@@ -17,16 +17,30 @@ public record WebhookBatch(List<Receipt> receipts, List<InboundMessage> messages
     }
 
     /**
-     * An inbound message. {@code from} is in E.164 (Meta sends digits without the plus sign); {@code text} is the
-     * typed text or the title of the tapped button; {@code payload} the button payload or reply id.
+     * An inbound message. {@code from} is in E.164 (Meta sends digits without the plus sign), or null for a user
+     * who adopted a username and whose phone Meta withholds; {@code fromUserId} is the sender's business-scoped
+     * user id (BSUID), which Meta always sends now; {@code username} the sender's WhatsApp username;
+     * {@code groupId} the group the message was written in. {@code text} is the typed text or the title of the
+     * tapped button; {@code payload} the button payload or reply id.
      */
     public record InboundMessage(String messageId, String from, String profileName, Instant at, String type,
                                  String text, String payload, String contextId, String referralJson,
-                                 String rawJson) {
+                                 String rawJson, String fromUserId, String username, String groupId) {
+
+        /** A message from a phone, outside any group (other providers know no BSUIDs). */
+        public InboundMessage(String messageId, String from, String profileName, Instant at, String type,
+                              String text, String payload, String contextId, String referralJson, String rawJson) {
+            this(messageId, from, profileName, at, type, text, payload, contextId, referralJson, rawJson, null, null,
+                    null);
+        }
     }
 
-    /** A marketing preference change from the user_preferences field: value "stop" or "resume". */
-    public record PreferenceEvent(String phone, String value, String category, String detail, Instant at) {
+    /**
+     * A marketing preference change from the user_preferences field: value "stop" or "resume". {@code phone} is
+     * null for a user Meta names by business-scoped user id alone ({@code userId}).
+     */
+    public record PreferenceEvent(String phone, String value, String category, String detail, Instant at,
+                                  String userId) {
     }
 
     /**

@@ -44,19 +44,20 @@ public final class WebhookParser {
         }
         JsonNode error = status.path("errors").path(0);
         JsonNode pricing = status.path("pricing");
-        String recipient = text(status, "recipient_id");
-        return java.util.Optional.of(new Receipt(id, value, at, recipient == null ? null : e164(recipient),
+        return java.util.Optional.of(new Receipt(id, value, at, WhatsAppUsers.recipient(status),
                 error.hasNonNull("code") ? error.path("code").asInt() : null, text(error, "title"),
                 text(pricing, "category"), pricing.hasNonNull("billable") ? pricing.path("billable").asBoolean() : null,
                 text(pricing, "type"), text(pricing, "pricing_model"), text(status.path("conversation"), "id"),
-                text(status, "biz_opaque_callback_data")));
+                text(status, "biz_opaque_callback_data"),
+                WhatsAppUsers.blankToNull(text(status, "recipient_user_id")), WhatsAppUsers.participant(status)));
     }
 
     private static java.util.Optional<WebhookBatch.InboundMessage> inbound(JsonNode message, JsonNode contacts) {
         String id = text(message, "id");
-        String from = text(message, "from");
+        String from = WhatsAppUsers.blankToNull(text(message, "from"));
+        String fromUserId = WhatsAppUsers.blankToNull(text(message, "from_user_id"));
         Instant at = instant(message.path("timestamp"));
-        if (id == null || from == null || at == null) {
+        if (id == null || from == null && fromUserId == null || at == null) {
             return java.util.Optional.empty();
         }
         String type = message.path("type").asText("unknown");
@@ -90,27 +91,26 @@ public final class WebhookParser {
             case "system" -> text = text(message.path("system"), "body");
             default -> text = text(message.path(type), "caption");
         }
-        String profileName = null;
-        for (JsonNode contact : contacts) {
-            if (from.equals(text(contact, "wa_id"))) {
-                profileName = text(contact.path("profile"), "name");
-            }
-        }
+        JsonNode sender = WhatsAppUsers.senderContact(contacts, from, fromUserId);
         JsonNode referral = message.path("referral");
-        return java.util.Optional.of(new WebhookBatch.InboundMessage(id, e164(from), profileName, at, type, text,
-                payload, contextId, referral.isObject() ? referral.toString() : null,
-                message.toString()));
+        return java.util.Optional.of(new WebhookBatch.InboundMessage(id, from == null ? null : e164(from),
+                text(sender.path("profile"), "name"), at, type, text, payload, contextId,
+                referral.isObject() ? referral.toString() : null, message.toString(), fromUserId,
+                WhatsAppUsers.blankToNull(text(sender.path("profile"), "username")),
+                WhatsAppUsers.blankToNull(text(message, "group_id"))));
     }
 
     private static java.util.Optional<WebhookBatch.PreferenceEvent> preference(JsonNode pref) {
-        String waId = text(pref, "wa_id");
+        String waId = WhatsAppUsers.blankToNull(text(pref, "wa_id"));
+        String userId = WhatsAppUsers.blankToNull(text(pref, "user_id"));
         String value = text(pref, "value");
         Instant at = instant(pref.path("timestamp"));
-        if (waId == null || value == null || at == null) {
+        if (waId == null && userId == null || value == null || at == null) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new WebhookBatch.PreferenceEvent(e164(waId), value, text(pref, "category"),
-                text(pref, "detail"), at));
+        return java.util.Optional.of(new WebhookBatch.PreferenceEvent(waId == null ? null : e164(waId), value,
+                text(pref, "category"),
+                text(pref, "detail"), at, userId));
     }
 
     /** Meta's wa_id and from are digits with the country code and no plus sign. */

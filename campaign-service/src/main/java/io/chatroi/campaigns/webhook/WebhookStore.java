@@ -53,7 +53,7 @@ public class WebhookStore {
                 .execute(Tuple.of(time(receivedAt), body, batch.receipts().size(), batch.messages().size()))
                 .map(rows -> rows.iterator().next().getLong("id"))
                 .chain(deliveryId -> insertReceipts(tx, batch.receipts(), deliveryId, receivedAt))
-                .chain(fresh -> fold(tx, fresh, receivedAt))
+                .chain(fresh -> fold(tx, fresh, receivedAt).chain(() -> GroupAndUserFold.apply(tx, fresh, receivedAt)))
                 .chain(() -> insertMessages(tx, batch.messages(), receivedAt))
                 .chain(() -> chatOrders.store(tx, batch.messages(), receivedAt))
                 .chain(() -> insertPreferences(tx, batch.preferences(), receivedAt))
@@ -73,7 +73,8 @@ public class WebhookStore {
         List<Attribution.Event> reactions = new ArrayList<>();
         List<Attribution.Event> optOuts = new ArrayList<>();
         for (WebhookBatch.InboundMessage m : batch.messages()) {
-            Attribution.Event event = new Attribution.Event(m.from(), m.at(), m.messageId(), m.contextId());
+            Attribution.Event event = new Attribution.Event(m.from(), m.at(), m.messageId(), m.contextId(),
+                    m.fromUserId());
             MessageKind kind = MessageKind.of(m.type());
             if (kind.reply()) {
                 (stopSignals.isStop(m.payload(), m.text()) ? optOuts : replies).add(event);
@@ -82,7 +83,7 @@ public class WebhookStore {
             }
         }
         batch.preferences().stream().filter(p -> "stop".equals(p.value()))
-                .forEach(p -> optOuts.add(new Attribution.Event(p.phone(), p.at(), null, null)));
+                .forEach(p -> optOuts.add(new Attribution.Event(p.phone(), p.at(), null, null, p.userId())));
         return Attribution.replies(tx, replies, now).chain(() -> Attribution.reactions(tx, reactions, now))
                 .chain(() -> Attribution.optOuts(tx, optOuts, now)).replaceWithVoid();
     }
@@ -106,6 +107,8 @@ public class WebhookStore {
         String[] models = new String[n];
         String[] conversations = new String[n];
         String[] callbacks = new String[n];
+        String[] userIds = new String[n];
+        String[] participants = new String[n];
         for (int i = 0; i < n; i++) {
             Receipt r = receipts.get(i);
             ids[i] = r.messageId();
@@ -120,21 +123,27 @@ public class WebhookStore {
             models[i] = r.pricingModel();
             conversations[i] = r.conversationId();
             callbacks[i] = r.callbackData();
+            userIds[i] = r.recipientUserId();
+            participants[i] = r.participant() == null ? "" : r.participant();
         }
         return tx.preparedQuery("INSERT INTO receipts (message_id, status, at, recipient, error_code, error_title,"
                         + " pricing_category, billable, pricing_type, pricing_model, conversation_id, callback_data,"
-                        + " delivery_id, received_at) SELECT u.*, $13, $14 FROM unnest($1::text[], $2::text[],"
-                        + " $3::timestamptz[], $4::text[], $5::int[], $6::text[], $7::text[], $8::bool[], $9::text[],"
-                        + " $10::text[], $11::text[], $12::text[]) AS u ON CONFLICT (message_id, status) DO NOTHING"
-                        + " RETURNING message_id, status")
+                        + " recipient_user_id, participant, delivery_id, received_at) SELECT u.*, $15, $16"
+                        + " FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::int[], $6::text[],"
+                        + " $7::text[], $8::bool[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],"
+                        + " $14::text[]) AS u ON CONFLICT (message_id, status, participant) DO NOTHING"
+                        + " RETURNING message_id, status, participant")
                 .execute(Tuple.from(new Object[]{ids, statuses, at, recipients, codes, titles, categories, billable,
-                        types, models, conversations, callbacks, deliveryId, time(receivedAt)}))
+                        types, models, conversations, callbacks, userIds, participants, deliveryId,
+                        time(receivedAt)}))
                 .map(rows -> {
                     Set<String> inserted = new HashSet<>();
-                    rows.forEach(row -> inserted.add(row.getString("message_id") + '\n' + row.getString("status")));
+                    rows.forEach(row -> inserted.add(row.getString("message_id") + '\n' + row.getString("status")
+                            + '\n' + row.getString("participant")));
                     List<Receipt> fresh = new ArrayList<>();
                     for (Receipt receipt : receipts) {
-                        if (inserted.remove(receipt.messageId() + '\n' + receipt.status())) {
+                        if (inserted.remove(receipt.messageId() + '\n' + receipt.status() + '\n'
+                                + (receipt.participant() == null ? "" : receipt.participant()))) {
                             fresh.add(receipt);
                         }
                     }
@@ -174,10 +183,11 @@ public class WebhookStore {
         List<Tuple> batch = messages.stream().map(m -> Tuple.from(new Object[]{m.messageId(), m.from(),
                 m.profileName(), time(m.at()), m.type(), m.text(), m.payload(), m.contextId(),
                 m.referralJson() == null ? null : new JsonObject(m.referralJson()), new JsonObject(m.rawJson()),
-                time(receivedAt)})).toList();
+                time(receivedAt), m.fromUserId(), m.username(), m.groupId()})).toList();
         return tx.preparedQuery("INSERT INTO inbound_messages (message_id, from_phone, profile_name, at, type, text,"
-                        + " payload, context_id, referral, raw, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8,"
-                        + " $9, $10, $11) ON CONFLICT (message_id) DO NOTHING")
+                        + " payload, context_id, referral, raw, received_at, from_user_id, username, group_id)"
+                        + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
+                        + " ON CONFLICT (message_id) DO NOTHING")
                 .executeBatch(batch).replaceWithVoid();
     }
 
@@ -185,10 +195,11 @@ public class WebhookStore {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> batch = events.stream().map(e -> Tuple.of(e.phone(), e.value(), e.category(), e.detail(),
-                time(e.at()), time(receivedAt))).toList();
-        return tx.preparedQuery("INSERT INTO preference_events (phone, value, category, detail, at, received_at)"
-                        + " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (phone, value, at) DO NOTHING")
+        List<Tuple> batch = events.stream().map(e -> Tuple.from(java.util.Arrays.asList(e.phone(), e.value(),
+                e.category(), e.detail(), time(e.at()), time(receivedAt), e.userId()))).toList();
+        // unique by (phone, value, at), or by (user_id, value, at) for a user known by BSUID alone
+        return tx.preparedQuery("INSERT INTO preference_events (phone, value, category, detail, at, received_at,"
+                        + " user_id) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING")
                 .executeBatch(batch).replaceWithVoid();
     }
 

@@ -26,6 +26,13 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
     public static final UUID SEGMENT = UUID.fromString("00000000-0000-0000-0000-00000000000a");
     /** A contact whose lookup always fails with 500, as when contacts-service is broken. */
     public static final UUID BROKEN_CONTACT = UUID.fromString("00000000-0000-0000-0000-0000000000de");
+    /**
+     * An audience filter tag whose one member is a WhatsApp user known by username alone: no phone, only a
+     * business-scoped user id (Meta's documented example BSUID).
+     */
+    public static final String USERNAME_TAG = "usernames";
+    public static final UUID USERNAME_CONTACT = new UUID(0x5EED, 9001);
+    public static final String USERNAME_BSUID = "US.13491208655302741918";
     /** An audience filter tag whose first page request fails with 503 once, then works. */
     public static final String FLAKY_TAG = "flaky";
     private static final java.util.concurrent.atomic.AtomicInteger FLAKY_FAILURES_LEFT =
@@ -95,6 +102,13 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
             }
             if (FLAKY_TAG.equals(request.getParam("tagsAll")) && FLAKY_FAILURES_LEFT.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 problem(request, 503, new JsonObject().put("status", 503).put("detail", "restarting"));
+                return;
+            }
+            if (USERNAME_TAG.equals(request.getParam("tagsAll"))) {
+                request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                        .put("items", new JsonArray().add(new JsonObject().put("id", USERNAME_CONTACT.toString())
+                                .putNull("phone").put("whatsappUserId", USERNAME_BSUID)))
+                        .putNull("nextCursor").encode());
                 return;
             }
             page(request, "vip".equals(request.getParam("tagsAll")));

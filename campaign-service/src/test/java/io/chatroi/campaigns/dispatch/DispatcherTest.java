@@ -202,7 +202,8 @@ class DispatcherTest {
 
     private static Dispatcher.Claimed claimed(Row send, Instant claimedUntil) {
         return new Dispatcher.Claimed(send.getUUID("id"), send.getUUID("contact_id"), send.getString("phone"),
-                "order_update", "en_US", "utility", List.of(), List.of(), false, false, false, 1, claimedUntil);
+                "order_update", "en_US", "utility", List.of(), List.of(), false, false, false, 1, claimedUntil,
+                send.getString("whatsapp_user_id"));
     }
 
     private Row row(UUID send) {

@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A real HTTP server speaking the WhatsApp Cloud API send shape (WHATSAPP.md), standing in for Meta. Recipients
  * whose number ends in 3 at position i % 50 == 3 are undeliverable (131026, final); i % 50 == 4 hit the throughput
- * limit (130429, retryable); everything else is accepted. Every accepted call is recorded.
+ * limit (130429, retryable); everything else is accepted. A send with no phone ("to") but a business-scoped user id
+ * ("recipient") is accepted and answered as Meta documents it (contacts[].user_id, no wa_id). Every accepted call
+ * is recorded.
  */
 public class FakeGraphApi implements QuarkusTestResourceLifecycleManager {
 
@@ -43,6 +45,16 @@ public class FakeGraphApi implements QuarkusTestResourceLifecycleManager {
             }
             JsonObject body = buffer.toJsonObject();
             String to = body.getString("to");
+            if (to == null && body.getString("recipient") != null) {
+                ACCEPTED.add(body);
+                request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                        .put("messaging_product", "whatsapp")
+                        .put("contacts", new JsonArray().add(new JsonObject().put("input", body.getString("recipient"))
+                                .put("user_id", body.getString("recipient"))))
+                        .put("messages", new JsonArray().add(new JsonObject().put("id", "wamid.FAKE" + IDS.incrementAndGet())
+                                .put("message_status", "accepted"))).encode());
+                return;
+            }
             CALLS_PER_RECIPIENT.merge(to, 1, Integer::sum);
             int i = indexOf(to);
             if (i % 50 == 3) {

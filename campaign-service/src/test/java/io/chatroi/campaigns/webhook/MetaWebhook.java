@@ -37,6 +37,13 @@ public final class MetaWebhook {
                 .body(bytes).post("/webhooks/whatsapp").then();
     }
 
+    /** Posts a whole delivery as given, signed over its exact bytes. */
+    public static ValidatableResponse postRaw(String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return given().contentType("application/json").header("X-Hub-Signature-256", META.sign(bytes))
+                .body(bytes).post("/webhooks/whatsapp").then();
+    }
+
     /** An inbound message from a phone in E.164 (Meta sends it without the plus sign). */
     public static JsonObject message(String phone, String type, JsonObject content) {
         JsonObject message = new JsonObject().put("from", phone.substring(1)).put("id", wamid())

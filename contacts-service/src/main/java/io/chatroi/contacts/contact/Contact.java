@@ -11,7 +11,9 @@ import java.util.UUID;
 /**
  * A contact as the API returns it. {@code tags} holds the assigned tags plus the live activity and intent tiers;
  * {@code activity}, {@code intent} and {@code customerClass} are computed at read time, so they are never stale.
- * Members that may be null (unset, or removed by erasure) say so in the contract.
+ * Members that may be null (unset, or removed by erasure) say so in the contract. A contact WhatsApp knows by
+ * username alone has no phone, only {@code whatsappUserId} (Meta's business-scoped user id); {@code mergedInto}
+ * names the contact this one was merged into (it is then erased).
  */
 public record Contact(
         UUID id,
@@ -39,5 +41,8 @@ public record Contact(
         @Schema(nullable = true) FollowUp followUp,
         boolean erased,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(nullable = true, example = "US.13491208655302741918") String whatsappUserId,
+        @Schema(nullable = true, example = "@realsheenanelson") String username,
+        @Schema(nullable = true) UUID mergedInto) {
 }

@@ -21,6 +21,8 @@ public record ContactFields(String phone, String name, String company, String co
                             boolean optedOut, UUID referredBy, Map<String, Object> attributes) {
 
     static final int MAX_TEXT = 200;
+    /** The longest name (and company) a contact takes. */
+    public static final int MAX_NAME = MAX_TEXT;
 
     /** Validates {@code input}; field names in errors are prefixed with {@code prefix} (e.g. for CSV columns). */
     public static ContactFields from(ContactInput input, String defaultSource, Validator errors) {

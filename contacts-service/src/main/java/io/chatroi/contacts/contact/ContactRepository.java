@@ -81,13 +81,14 @@ public class ContactRepository {
         SqlParams params = new SqlParams();
         ContactQuery query = new ContactQuery(filter, now, params);
         query.after(after);
-        String sql = "SELECT c.id, c.phone, c.created_at, c.updated_at, c.last_inbound_at FROM contacts c WHERE "
+        String sql = "SELECT c.id, c.phone, c.created_at, c.updated_at, c.last_inbound_at, c.whatsapp_user_id"
+                + " FROM contacts c WHERE "
                 + query.where() + " ORDER BY " + query.orderBy() + " LIMIT " + (limit + 1);
         return client.preparedQuery(sql).execute(params.tuple()).map(rows -> {
             List<AudienceMember> out = new ArrayList<>(rows.size());
             rows.forEach(row -> out.add(new AudienceMember(row.getUUID("id"), row.getString("phone"),
                     SqlTimes.instant(row, "created_at"), SqlTimes.instant(row, "updated_at"),
-                    SqlTimes.instant(row, "last_inbound_at"))));
+                    SqlTimes.instant(row, "last_inbound_at"), row.getString("whatsapp_user_id"))));
             return out;
         });
     }
@@ -155,7 +156,8 @@ public class ContactRepository {
      * their counts. The contact is opted out so nothing is ever sent to it again.
      */
     public Uni<Boolean> erase(SqlClient client, UUID id, Instant now) {
-        return client.preparedQuery("UPDATE contacts SET phone = NULL, name = NULL, company = NULL, language = NULL,"
+        return client.preparedQuery("UPDATE contacts SET phone = NULL, whatsapp_user_id = NULL, username = NULL, name = NULL,"
+                        + " company = NULL, language = NULL,"
                         + " attributes = '{}', preferences = NULL, referred_by = NULL, opted_out = true,"
                         + " opted_out_at = coalesce(opted_out_at, $2), follow_up_due_at = NULL,"
                         + " follow_up_reason = NULL, erased_at = $2, updated_at = $2"

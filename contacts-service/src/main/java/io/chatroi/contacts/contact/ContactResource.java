@@ -5,6 +5,7 @@ import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.PageLimit;
 import io.chatroi.contacts.filter.ContactFilter;
 import io.chatroi.contacts.filter.ContactFilterParser;
+import io.chatroi.contacts.identity.ContactLookup;
 import io.chatroi.common.web.ChatRoiHeaders;
 import io.chatroi.contacts.web.AgentScope;
 import io.chatroi.contacts.web.Caller;
@@ -44,9 +45,11 @@ public class ContactResource {
     private static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final ContactService service;
+    private final ContactLookup lookup;
 
-    public ContactResource(ContactService service) {
+    public ContactResource(ContactService service, ContactLookup lookup) {
         this.service = service;
+        this.lookup = lookup;
     }
 
     @GET
@@ -93,6 +96,23 @@ public class ContactResource {
                         idempotencyKey)
                 .map(contact -> Response.created(Locations.of("/api/v1/contacts/", contact.id()))
                         .entity(contact).build());
+    }
+
+    @GET
+    @Path("/lookup")
+    @Operation(operationId = "lookUpContact", summary = "Find a contact by phone, WhatsApp user id or username",
+            description = "WhatsApp names a user who adopted a username by a business-scoped user id (BSUID) instead"
+                    + " of the phone. Give one of phone, whatsappUserId (preferred: it is stable) or username (the"
+                    + " latest holder). Agents find only their own contacts.")
+    @APIResponse(responseCode = "400", description = "None given, or one is malformed")
+    @APIResponse(responseCode = "404", description = "No contact has it")
+    @APIResponse(responseCode = "200", description = "The contact",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Contact.class)))
+    public Uni<Contact> lookUp(@QueryParam("phone") String phone, @QueryParam("whatsappUserId") String whatsappUserId,
+                               @QueryParam("username") String username,
+                               @Parameter(hidden = true) @HeaderParam(ChatRoiHeaders.ROLE) String role,
+                               @Parameter(hidden = true) @HeaderParam(ChatRoiHeaders.OWNER) String owner) {
+        return lookup.find(phone, whatsappUserId, username, role, owner);
     }
 
     @GET

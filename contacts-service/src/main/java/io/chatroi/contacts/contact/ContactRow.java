@@ -21,13 +21,15 @@ public record ContactRow(UUID id, String phone, String name, String company, Str
                          boolean optedOut, Instant optedOutAt, UUID referredBy, Map<String, Object> attributes,
                          JsonObject preferences, String intent, Instant lastInboundAt, Instant lastOutboundAt,
                          Instant followUpDueAt, String followUpReason, Instant erasedAt, Instant createdAt,
-                         Instant updatedAt, List<String> tags) {
+                         Instant updatedAt, List<String> tags, String whatsappUserId, String username,
+                         UUID mergedInto) {
 
     /** The select list matching {@link #from}; tags are aggregated per row, which is cheap for one page. */
     public static final String COLUMNS = "c.id, c.phone, c.name, c.company, c.country, c.language, c.time_zone,"
             + " c.source, c.owner, c.stage, c.accepted_at, c.opted_out, c.opted_out_at, c.referred_by, c.attributes,"
             + " c.preferences, c.intent, c.last_inbound_at, c.last_outbound_at, c.follow_up_due_at,"
-            + " c.follow_up_reason, c.erased_at, c.created_at, c.updated_at,"
+            + " c.follow_up_reason, c.erased_at, c.created_at, c.updated_at, c.whatsapp_user_id, c.username,"
+            + " c.merged_into,"
             + " array(SELECT t.tag_name FROM contact_tags t WHERE t.contact_id = c.id ORDER BY t.tag_name) AS tags";
 
     public static ContactRow from(Row row) {
@@ -41,7 +43,8 @@ public record ContactRow(UUID id, String phone, String name, String company, Str
                 row.getJsonObject("preferences"), row.getString("intent"), instant(row, "last_inbound_at"),
                 instant(row, "last_outbound_at"), instant(row, "follow_up_due_at"), row.getString("follow_up_reason"),
                 instant(row, "erased_at"), instant(row, "created_at"), instant(row, "updated_at"),
-                tags == null ? List.of() : Arrays.asList(tags));
+                tags == null ? List.of() : Arrays.asList(tags), row.getString("whatsapp_user_id"),
+                row.getString("username"), row.getUUID("merged_into"));
     }
 
 
@@ -68,6 +71,7 @@ public record ContactRow(UUID id, String phone, String name, String company, Str
                 optedOut, optedOutAt, referredBy, attributes, List.copyOf(allTags), activity.wire(),
                 intentTier == null ? null : intentTier.wire(),
                 erased ? null : CustomerClass.of(stage, source, attributes).name(),
-                lastInboundAt, lastOutboundAt, followUp, erased, createdAt, updatedAt);
+                lastInboundAt, lastOutboundAt, followUp, erased, createdAt, updatedAt, whatsappUserId, username,
+                mergedInto);
     }
 }

@@ -9,6 +9,11 @@ import io.chatroi.contacts.contact.ContactFields;
 import io.chatroi.contacts.contact.ContactInput;
 import io.chatroi.contacts.contact.ContactRepository;
 import io.chatroi.contacts.contact.PhoneNumbers;
+import io.chatroi.contacts.contact.ContactStage;
+import io.chatroi.contacts.contact.Source;
+import io.chatroi.common.input.TextRules;
+import io.chatroi.contacts.identity.IdentityResolver;
+import io.chatroi.contacts.identity.WhatsAppIdentity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -17,13 +22,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Applies a batch of interactions keyed by phone. Each item commits on its own, so one bad item never blocks the
- * others, and replaying a batch with externalIds changes nothing.
+ * Applies a batch of interactions keyed by phone or WhatsApp BSUID (see {@link IdentityResolver}). Each item
+ * commits on its own, so one bad item never blocks the others, and replaying a batch with externalIds changes
+ * nothing.
  */
 @ApplicationScoped
 public class BulkInteractionService {
@@ -34,13 +41,15 @@ public class BulkInteractionService {
     private final ContactRepository contacts;
     private final RuleService rules;
     private final InteractionService interactions;
+    private final IdentityResolver identities;
 
     public BulkInteractionService(Pool pool, ContactRepository contacts, RuleService rules,
-                                  InteractionService interactions) {
+                                  InteractionService interactions, IdentityResolver identities) {
         this.pool = pool;
         this.contacts = contacts;
         this.rules = rules;
         this.interactions = interactions;
+        this.identities = identities;
     }
 
     public Uni<BulkInteractions.Result> apply(BulkInteractions.Request request) {
@@ -85,11 +94,9 @@ public class BulkInteractionService {
             return Uni.createFrom().failure(ProblemException.invalid("items[" + index + "]", "is null"));
         }
         InteractionInput input;
-        Optional<PhoneNumbers.Parsed> phone = PhoneNumbers.parse(item.phone(), null);
+        WhatsAppIdentity identity;
         try {
-            if (phone.isEmpty()) {
-                throw ProblemException.invalid("phone", "'" + item.phone() + "' is not a valid phone number");
-            }
+            identity = identity(item);
             input = InteractionService.validate(item.interaction(), now, "");
             Validator details = new Validator();
             item.details().validate(details);
@@ -97,24 +104,65 @@ public class BulkInteractionService {
         } catch (ProblemException e) {
             return Uni.createFrom().failure(e);
         }
-        String e164 = phone.get().e164();
-        return pool.withTransaction(tx -> contacts.findIdByPhone(tx, e164).chain(existing -> {
+        return pool.withTransaction(tx -> identities.resolve(tx, identity, now).chain(existing -> {
             if (existing.isPresent()) {
                 return interactions.apply(tx, existing.get(), input, item.details(), classifier, now)
                         .map(result -> new Outcome(result, false));
             }
             if (!request.createMissingContacts()) {
-                throw ProblemException.notFound("Contact with phone", e164);
+                throw identity.phone() != null ? ProblemException.notFound("Contact with phone", identity.phone())
+                        : ProblemException.notFound("Contact with whatsappUserId", identity.userId());
             }
-            Validator errors = new Validator();
-            ContactFields fields = ContactFields.from(new ContactInput(e164, item.name(), null, null, null, null,
-                    item.source(), null, null, null, null, null, null, null), "other", errors);
-            errors.throwIfInvalid();
+            ContactFields fields = newContact(identity, item);
             UUID id = UUID.randomUUID();
             return contacts.insert(tx, id, fields, null, now)
+                    .chain(() -> identities.remember(tx, id, identity, now))
                     .chain(() -> interactions.apply(tx, id, input, item.details(), classifier, now))
                     .map(result -> new Outcome(result, true));
         }));
+    }
+
+    /** The item's phone (E.164) and BSUID: one of them is required, and each must be well formed. */
+    private static WhatsAppIdentity identity(BulkInteractions.Item item) {
+        Validator errors = new Validator();
+        String rawPhone = item.phone() == null || item.phone().isBlank() ? null : item.phone();
+        String userId = item.whatsappUserId() == null || item.whatsappUserId().isBlank() ? null
+                : item.whatsappUserId().strip();
+        String username = item.username() == null || item.username().isBlank() ? null : item.username().strip();
+        String e164 = null;
+        if (rawPhone != null) {
+            Optional<PhoneNumbers.Parsed> phone = PhoneNumbers.parse(rawPhone, null);
+            if (phone.isEmpty()) {
+                errors.add("phone", "'" + rawPhone + "' is not a valid phone number");
+            } else {
+                e164 = phone.get().e164();
+            }
+        } else if (userId == null) {
+            errors.add("phone", "is required unless whatsappUserId is given");
+        }
+        WhatsAppIdentity.check(errors, userId, username);
+        errors.throwIfInvalid();
+        return new WhatsAppIdentity(e164, userId, username);
+    }
+
+    /** A contact an unknown sender becomes; one known by BSUID alone has no phone and the UTC time zone. */
+    private static ContactFields newContact(WhatsAppIdentity identity, BulkInteractions.Item item) {
+        Validator errors = new Validator();
+        if (identity.phone() != null) {
+            ContactFields fields = ContactFields.from(new ContactInput(identity.phone(), item.name(), null, null,
+                    null, null, item.source(), null, null, null, null, null, null, null), "other", errors);
+            errors.throwIfInvalid();
+            return fields;
+        }
+        String source = item.source() == null || item.source().isBlank() ? "other" : item.source().strip();
+        if (Source.fromWire(source) == null) {
+            errors.add("source", "'" + source + "' is not one of: " + Source.ALLOWED);
+        }
+        TextRules.checkLine(errors, "name", item.name(), ContactFields.MAX_NAME);
+        errors.throwIfInvalid();
+        String name = item.name() == null || item.name().isBlank() ? null : item.name().strip();
+        return new ContactFields(null, name, null, null, null, "UTC", source, null, ContactStage.NEW.wire(), null,
+                false, null, Map.of());
     }
 
     private static String reason(Throwable failure) {

@@ -1,0 +1,77 @@
+package io.chatroi.campaigns.dispatch;
+
+import io.chatroi.campaigns.campaign.CampaignFixtures;
+import io.chatroi.campaigns.campaign.FakeContactsService;
+import io.chatroi.campaigns.webhook.MetaUsernamePayloads;
+import io.chatroi.campaigns.webhook.MetaWebhook;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * A campaign reaches a WhatsApp user known by username alone through the Cloud API's recipient field, its receipts
+ * fold, and the user's reply (from_user_id, no phone, no context) is credited to the send.
+ */
+@QuarkusTest
+@QuarkusTestResource(FakeGraphApi.class)
+class UsernameSendTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void aUsernameOnlyContactIsSentToByBsuidAndItsReplyIsCredited() {
+        String template = CampaignFixtures.template("marketing");
+        String id = CampaignFixtures.post("/api/v1/campaigns", CampaignFixtures.campaign(
+                Map.of("filter", Map.of("tagsAll", List.of(FakeContactsService.USERNAME_TAG))), 0, template))
+                .statusCode(201).extract().path("id");
+        given().post("/api/v1/campaigns/" + id + "/launch").then().statusCode(200);
+        CampaignFixtures.awaitResolved(id);
+        dispatcher.dispatch(5_000).await().atMost(WAIT);
+
+        Row send = pool.preparedQuery("SELECT * FROM sends WHERE campaign_id = $1")
+                .execute(Tuple.of(UUID.fromString(id))).await().atMost(WAIT).iterator().next();
+        assertThat(send.getString("status")).isEqualTo("sent");
+        assertThat(send.getString("phone")).isNull();
+        JsonObject call = FakeGraphApi.ACCEPTED.stream()
+                .filter(body -> send.getUUID("id").toString().equals(body.getString("biz_opaque_callback_data")))
+                .findFirst().orElseThrow();
+        assertThat(call.containsKey("to")).as("no phone to send to").isFalse();
+        assertThat(call.getString("recipient")).isEqualTo(FakeContactsService.USERNAME_BSUID);
+        assertThat(call.getString("recipient_type")).isEqualTo("individual");
+
+        String messageId = send.getString("provider_message_id");
+        MetaWebhook.postRaw(MetaUsernamePayloads.deliveredToBsuid(messageId, Instant.now().getEpochSecond()))
+                .statusCode(200);
+        given().get("/api/v1/message-states?messageId=" + messageId).then().statusCode(200)
+                .body("status", equalTo("delivered")).body("recipientUserId", equalTo(FakeContactsService.USERNAME_BSUID));
+
+        // the reply names the user by BSUID only and answers no message in particular
+        MetaWebhook.postRaw(MetaUsernamePayloads.usernameText(MetaWebhook.wamid(), Instant.now().getEpochSecond() + 2))
+                .statusCode(200);
+        given().get("/api/v1/campaigns/" + id).then().statusCode(200)
+                .body("counters.sent", equalTo(1)).body("counters.delivered", equalTo(1))
+                .body("counters.replied", equalTo(1));
+        given().post("/api/v1/campaigns/" + id + "/cancel").then().statusCode(200);
+    }
+}
