@@ -4,7 +4,10 @@
 # (none lost?), matched to a contact and turned into won deals by the outbox, and kept unmatched. Starts its own
 # contacts-service and campaign-service from the built jars on ports BASE+1 and BASE+2 (CHATROI_BENCH_PORT_BASE,
 # default 18160) against the databases contacts<suffix> and campaigns<suffix> (CHATROI_BENCH_DB_SUFFIX, default
-# none: the dev databases), and stops exactly those at the end.
+# none: the dev databases), their management ports at BASE+11 and BASE+12, and stops exactly those at the end. It
+# refuses to run when any of those ports is taken (a service left from an earlier run would answer with another
+# run's secret: every delivery a 401), and checks with one signed no-op delivery that the service it started holds
+# this run's SHOPIFY_WEBHOOK_SECRET before the load.
 # Usage: bench/shop-orders.sh [COUNT (10000)] [RATE (600)]   (build first: ./mvnw -B -o -q -pl
 #        contacts-service,campaign-service -am package -DskipTests)
 set -euo pipefail
@@ -15,7 +18,8 @@ BASE=${CHATROI_BENCH_PORT_BASE:-18160}
 SUFFIX=${CHATROI_BENCH_DB_SUFFIX:-}
 CONTACTS_PORT=$((BASE + 1))
 CAMPAIGN_PORT=$((BASE + 2))
-if [ -f .dev/secrets.env ] && [ -z "${PGPASSWORD:-}" ]; then set -a; source .dev/secrets.env; set +a; fi
+# only dev/up's database password from its secrets, never its other values (this run makes its own secrets)
+if [ -z "${PGPASSWORD:-}" ] && [ -f .dev/secrets.env ]; then PGPASSWORD=$(sed -n 's/^PGPASSWORD=//p' .dev/secrets.env); fi
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-chatroi} PGPASSWORD=${PGPASSWORD:-chatroi}
 TOKEN=bench-internal-token-$RANDOM$RANDOM
 SECRET=bench-shopify-secret-$RANDOM$RANDOM
@@ -33,23 +37,49 @@ trap cleanup EXIT
 for jar in contacts-service/target/quarkus-app/quarkus-run.jar campaign-service/target/quarkus-app/quarkus-run.jar; do
   [ -f "$jar" ] || { echo "$jar is missing: ./mvnw -B -o -q -pl contacts-service,campaign-service -am package -DskipTests" >&2; exit 1; }
 done
+for port in $CONTACTS_PORT $CAMPAIGN_PORT $((CONTACTS_PORT + 10)) $((CAMPAIGN_PORT + 10)); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "port $port is in use (a service from an earlier run?): stop it or set CHATROI_BENCH_PORT_BASE" >&2; exit 1
+  fi
+done
 # shellcheck disable=SC2086
-QUARKUS_HTTP_PORT=$CONTACTS_PORT CHATROI_INTERNAL_TOKEN=$TOKEN CHATROI_CONTACTS_RETIER_CRON=off \
+QUARKUS_HTTP_PORT=$CONTACTS_PORT QUARKUS_MANAGEMENT_PORT=$((CONTACTS_PORT + 10)) CHATROI_INTERNAL_TOKEN=$TOKEN \
+  CHATROI_CONTACTS_RETIER_CRON=off \
   CHATROI_DATABASE=contacts$SUFFIX \
   java $JAVA_OPTS -jar contacts-service/target/quarkus-app/quarkus-run.jar >"$LOGS/contacts.log" 2>&1 &
 pids+=($!)
 # shellcheck disable=SC2086
-QUARKUS_HTTP_PORT=$CAMPAIGN_PORT CHATROI_INTERNAL_TOKEN=$TOKEN CHATROI_DATABASE=campaigns$SUFFIX \
+QUARKUS_HTTP_PORT=$CAMPAIGN_PORT QUARKUS_MANAGEMENT_PORT=$((CAMPAIGN_PORT + 10)) CHATROI_INTERNAL_TOKEN=$TOKEN \
+  CHATROI_DATABASE=campaigns$SUFFIX \
   CONTACTS_URL=http://127.0.0.1:$CONTACTS_PORT SHOPIFY_WEBHOOK_SECRET=$SECRET WHATSAPP_APP_SECRET=bench-app-secret \
   CHATROI_DISPATCHER_ENABLED=false CHATROI_PUBLIC_URL=http://127.0.0.1:$CAMPAIGN_PORT \
   java $JAVA_OPTS -jar campaign-service/target/quarkus-app/quarkus-run.jar >"$LOGS/campaign.log" 2>&1 &
 pids+=($!)
-for port in $CONTACTS_PORT $CAMPAIGN_PORT; do
-  for _ in $(seq 1 90); do
-    curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null && break
+# a loaded 2-core machine takes minutes to start a service: wait up to CHATROI_BENCH_START_SECONDS (300), and stop
+# at once when one has exited
+wait_ready() {
+  local name=$1 port=$2 pid=$3
+  for _ in $(seq 1 "${CHATROI_BENCH_START_SECONDS:-300}"); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null && return 0
+    kill -0 "$pid" 2>/dev/null || break
     sleep 1
   done
-done
+  echo "$name did not become ready on port $port; its log ($LOGS/$name.log) ends:" >&2
+  tail -n 30 "$LOGS/$name.log" >&2
+  exit 1
+}
+wait_ready contacts "$CONTACTS_PORT" "${pids[0]}"
+wait_ready campaign "$CAMPAIGN_PORT" "${pids[1]}"
+# one signed no-op delivery (an ignored topic, no webhook id: nothing stored) proves the route and the secret
+probe=$(curl -sS -o "$LOGS/probe.json" -w '%{http_code}' -H 'Content-Type: application/json' \
+  -H 'X-Shopify-Topic: bench/preflight' \
+  -H "X-Shopify-Hmac-Sha256: $(printf '{}' | openssl dgst -sha256 -hmac "$SECRET" -binary | base64)" \
+  --data-binary '{}' "http://127.0.0.1:$CAMPAIGN_PORT/webhooks/shopify") || probe=000
+if [ "$probe" != 200 ]; then
+  echo "the signed preflight delivery answered $probe, not 200: $(cat "$LOGS/probe.json")" >&2
+  echo "(404: the jar predates /webhooks/shopify, rebuild it; 401/503: the service lacks this run's secret)" >&2
+  exit 1
+fi
 
 echo "== $((COUNT / 2)) contacts with the phones of the even orders (run $RUN)"
 {

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A campaign to create. {@code audience} is {"segmentId": "..."} or {"filter": {...}} with contacts-service's filter
- * fields; {@code goal} is {"type": "reply" | "click" | "deal_won", "attributionDays": 7}; {@code rules} switch quiet
+ * fields; {@code goal} is {"type": "reply" | "click" | "deal_won" | "revenue", "attributionDays": 7}; {@code rules} switch quiet
  * hours, the weekly frequency cap (with capAction defer or skip) and opt-out (always on for marketing).
  */
 public record CampaignInput(String name, String owner, Map<String, Object> audience, List<Campaign.Variant> variants,

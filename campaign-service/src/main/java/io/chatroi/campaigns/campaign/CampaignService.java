@@ -31,7 +31,7 @@ public class CampaignService {
 
     private static final Logger LOG = Logger.getLogger(CampaignService.class);
     private static final Pattern VARIANT_KEY = Pattern.compile("[A-Za-z0-9_-]{1,20}");
-    private static final Set<String> GOALS = Set.of("reply", "click", "deal_won");
+    private static final Set<String> GOALS = Set.of("reply", "click", "deal_won", "revenue");
 
     private final ContactsClient contacts;
     private final SendRepository sends;
@@ -77,7 +77,7 @@ public class CampaignService {
         errors.require(holdout >= 0 && holdout <= 10_000, "holdoutWeight", "must be 0 to 10,000");
         String goal = input.goal() == null || input.goal().type() == null ? "reply" : input.goal().type();
         int days = input.goal() == null || input.goal().attributionDays() == null ? 7 : input.goal().attributionDays();
-        errors.require(GOALS.contains(goal), "goal.type", "must be reply, click or deal_won");
+        errors.require(GOALS.contains(goal), "goal.type", "must be reply, click, deal_won or revenue");
         errors.require(days >= 1 && days <= 90, "goal.attributionDays", "must be 1 to 90");
         CampaignInput.Rules rules = input.rules() == null ? new CampaignInput.Rules(null, null, null, null) : input.rules();
         String capAction = rules.capAction() == null ? "defer" : rules.capAction();

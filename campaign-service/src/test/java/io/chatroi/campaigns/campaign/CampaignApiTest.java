@@ -118,5 +118,19 @@ class CampaignApiTest {
         Map<String, Object> noOptOut = new java.util.HashMap<>(campaign(Map.of("filter", Map.of()), 0, marketing));
         noOptOut.put("rules", Map.of("respectOptOut", false));
         post("/api/v1/campaigns", noOptOut).statusCode(400).body("errors[0].field", equalTo("rules.respectOptOut"));
+        Map<String, Object> luck = new java.util.HashMap<>(campaign(Map.of("filter", Map.of()), 0, marketing));
+        luck.put("goal", Map.of("type", "luck"));
+        post("/api/v1/campaigns", luck).statusCode(400).body("errors[0].field", equalTo("goal.type"));
+    }
+
+    @Test
+    void anExperimentCanAimAtWonDealsOrRevenue() {
+        String marketing = template("marketing");
+        for (String goal : List.of("deal_won", "revenue")) {
+            Map<String, Object> body = new java.util.HashMap<>(campaign(Map.of("filter", Map.of()), 0, marketing));
+            body.put("goal", Map.of("type", goal, "attributionDays", 14));
+            post("/api/v1/campaigns", body).statusCode(201).body("goal.type", equalTo(goal))
+                    .body("goal.attributionDays", equalTo(14));
+        }
     }
 }

@@ -1,16 +1,22 @@
 package io.chatroi.campaigns.order;
 
+import io.chatroi.campaigns.campaign.CampaignFixtures;
+import io.chatroi.campaigns.dispatch.Dispatcher;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 
-/** Shopify-shaped order and refund payloads, signed as Shopify signs them, for the order tests. */
+/** Shopify-shaped order and refund payloads, signed as Shopify signs them, and a sent campaign, for the order tests. */
 final class ShopFixtures {
 
     static final String SECRET = "test-shopify-secret";
@@ -38,6 +44,19 @@ final class ShopFixtures {
                 .put("created_at", Instant.now().toString()).put("transactions", new JsonArray()
                         .add(new JsonObject().put("kind", "refund").put("status", "success").put("amount", amount))
                         .add(new JsonObject().put("kind", "refund").put("status", "failure").put("amount", "999.00")));
+    }
+
+    /** Launches a campaign of that name to the fake contacts tagged vip and sends it through the Graph stand-in. */
+    static String launch(Dispatcher dispatcher, String name) {
+        String template = CampaignFixtures.template("marketing");
+        Map<String, Object> body = new HashMap<>(CampaignFixtures.campaign(
+                Map.of("filter", Map.of("tagsAll", List.of("vip"))), 0, template, template));
+        body.put("name", name);
+        String id = CampaignFixtures.post("/api/v1/campaigns", body).statusCode(201).extract().path("id");
+        given().post("/api/v1/campaigns/" + id + "/launch").then().statusCode(200);
+        CampaignFixtures.awaitResolved(id);
+        dispatcher.dispatch(5_000).await().atMost(Duration.ofSeconds(60));
+        return id;
     }
 
     static ValidatableResponse deliver(String topic, JsonObject payload) {

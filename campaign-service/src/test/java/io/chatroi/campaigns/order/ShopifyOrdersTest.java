@@ -51,7 +51,7 @@ class ShopifyOrdersTest {
     @Test
     void ordersAreCreditedByUtmClickOrSendMatchedByPhoneAndRefundsTakeRevenueBackOut() {
         String name = "Orders " + UUID.randomUUID().toString().substring(0, 8);
-        String campaign = launch(name);
+        String campaign = ShopFixtures.launch(dispatcher, name);
         List<Row> sent = pool.preparedQuery("SELECT * FROM sends WHERE campaign_id = $1 AND status = 'sent'"
                 + " ORDER BY phone").execute(Tuple.of(UUID.fromString(campaign))).await().atMost(WAIT).stream().toList();
         assertThat(sent).hasSizeGreaterThan(4);
@@ -203,18 +203,6 @@ class ShopifyOrdersTest {
         CampaignFixtures.post("/api/v1/orders", Map.of("items", List.of())).statusCode(400);
         given().queryParam("from", "yesterday").get("/api/v1/attribution").then().statusCode(400)
                 .body("errors[0].field", equalTo("from"));
-    }
-
-    private String launch(String name) {
-        String template = CampaignFixtures.template("marketing");
-        Map<String, Object> body = new HashMap<>(CampaignFixtures.campaign(
-                Map.of("filter", Map.of("tagsAll", List.of("vip"))), 0, template, template));
-        body.put("name", name);
-        String id = CampaignFixtures.post("/api/v1/campaigns", body).statusCode(201).extract().path("id");
-        given().post("/api/v1/campaigns/" + id + "/launch").then().statusCode(200);
-        CampaignFixtures.awaitResolved(id);
-        dispatcher.dispatch(5_000).await().atMost(WAIT);
-        return id;
     }
 
     private static String codeOf(Row send) {

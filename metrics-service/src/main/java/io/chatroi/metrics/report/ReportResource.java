@@ -108,16 +108,17 @@ public class ReportResource {
     @GET
     @Path("/campaigns/{id}/experiment")
     @Operation(operationId = "getExperiment", summary = "A/B experiment statistics", description = "Per variant:"
-            + " sends, conversions for the campaign goal and the rate; against the control (the first variant): the"
-            + " difference with a 95% confidence interval and a two-proportion z-test p-value; a winner only when"
-            + " significant and every arm has the minimum sample.")
+            + " sends, conversions for the campaign goal (reply, click, deal_won or revenue) and the rate, and the"
+            + " revenue credited to its sends; against the control (the first variant): the difference with a 95%"
+            + " confidence interval and a two-proportion z-test p-value (revenue goal: revenue per send, Welch's test);"
+            + " a winner only when significant and every arm has the minimum sample.")
     @APIResponse(responseCode = "200", description = "The experiment", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Experiment.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
                     description = "one line per variant"))})
     @APIResponse(responseCode = "404", description = "No such campaign (in metrics' copy)")
     public Uni<Experiment> experiment(@PathParam("id") UUID id) {
-        return cache.get("experiment|" + id, () -> experiments.experiment(id));
+        return cache.get("experiment|" + id, () -> settings.get().chain(s -> experiments.experiment(id, s)));
     }
 
     @GET

@@ -2,75 +2,93 @@ package io.chatroi.metrics.report.experiment;
 
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.metrics.kpi.KpiMath;
+import io.chatroi.metrics.kpi.Money;
+import io.chatroi.metrics.settings.Settings;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
-/** A/B experiment statistics of a campaign from the daily message snapshots; the decision is {@link ExperimentMath}'s. */
+/**
+ * A/B experiment statistics of a campaign: sends and conversions from the daily message snapshots, revenue per arm
+ * from the sends' credited won deals; for the revenue goal, a conversion is a send whose recipient bought and the
+ * arms are compared by revenue per send. The decision is {@link ExperimentMath}'s.
+ */
 @ApplicationScoped
 public class ExperimentService {
 
-    private final Pool pool;
+    static final String REVENUE_GOAL = "revenue";
+
+    private final ExperimentRepository repository;
     private final long minSample;
 
-    public ExperimentService(Pool pool, @ConfigProperty(name = "chatroi.experiment.min-sample") long minSample) {
-        this.pool = pool;
+    public ExperimentService(ExperimentRepository repository,
+                             @ConfigProperty(name = "chatroi.experiment.min-sample") long minSample) {
+        this.repository = repository;
         this.minSample = minSample;
     }
 
-    public Uni<Experiment> experiment(UUID campaignId) {
-        return pool.preparedQuery("SELECT * FROM f_campaigns WHERE id = $1").execute(Tuple.of(campaignId))
-                .chain(rows -> {
-                    if (rows.size() == 0) {
-                        throw ProblemException.notFound("Campaign", campaignId);
-                    }
-                    Row campaign = rows.iterator().next();
-                    return pool.preparedQuery("SELECT coalesce(variant, '') AS variant, sum(sent)::bigint AS sent,"
-                                    + " sum(conversions)::bigint AS conversions, sum(holdout)::bigint AS holdout,"
-                                    + " sum(holdout_conversions)::bigint AS holdout_conversions FROM snap_messages"
-                                    + " WHERE campaign_id = $1 AND grain = 3 GROUP BY 1 ORDER BY 1")
-                            .execute(Tuple.of(campaignId)).map(stats -> experiment(campaign, stats));
-                });
+    public Uni<Experiment> experiment(UUID campaignId, Settings settings) {
+        return repository.campaign(campaignId).chain(found -> {
+            Row campaign = found.orElseThrow(() -> ProblemException.notFound("Campaign", campaignId));
+            return Uni.combine().all().unis(repository.arms(campaignId),
+                            repository.revenue(campaignId, campaign.getInteger("goal_window_days"), settings.currency()))
+                    .asTuple().map(t -> experiment(campaign, t.getItem1(), t.getItem2(), settings.currency()));
+        });
     }
 
     /** The campaign's defined variants first (in their order, so the first is the control), then any others sent. */
-    private Experiment experiment(Row campaign, RowSet<Row> stats) {
-        LinkedHashMap<String, long[]> sums = new LinkedHashMap<>();
-        long holdout = 0;
-        long holdoutConversions = 0;
+    private Experiment experiment(Row campaign, RowSet<Row> stats, RowSet<Row> revenue, String currency) {
+        boolean byRevenue = REVENUE_GOAL.equals(campaign.getString("goal_type"));
+        int scale = Money.scale(currency);
+        LinkedHashMap<String, Tally> tallies = new LinkedHashMap<>();
         Object variantsJson = campaign.getValue("variants");
         JsonArray defined = variantsJson instanceof JsonArray a ? a : new JsonArray(String.valueOf(variantsJson));
         for (Object v : defined) {
             if (v instanceof JsonObject o && o.getString("key") != null) {
-                sums.put(o.getString("key"), new long[2]);
+                tallies.put(o.getString("key"), new Tally());
             }
         }
-        for (Row row : stats) {
-            holdout += row.getLong("holdout");
-            holdoutConversions += row.getLong("holdout_conversions");
-            if (row.getLong("sent") > 0 || sums.containsKey(row.getString("variant"))) {
-                long[] arm = sums.computeIfAbsent(row.getString("variant"), k -> new long[2]);
-                arm[0] += row.getLong("sent");
-                arm[1] += row.getLong("conversions");
+        Tally holdout = new Tally();
+        for (Row row : byRevenue ? revenue : stats) {
+            holdout.sends += row.getLong("holdout");
+            holdout.conversions += row.getLong(byRevenue ? "holdout_buyers" : "holdout_conversions");
+            long sent = row.getLong(byRevenue ? "sends" : "sent");
+            if (sent > 0 || tallies.containsKey(row.getString("variant"))) {
+                Tally arm = tallies.computeIfAbsent(row.getString("variant"), k -> new Tally());
+                arm.sends += sent;
+                arm.conversions += row.getLong(byRevenue ? "buyers" : "conversions");
             }
         }
+        Map<String, Row> money = new LinkedHashMap<>();
+        revenue.forEach(row -> money.put(row.getString("variant"), row));
         LinkedHashMap<String, ExperimentMath.Arm> arms = new LinkedHashMap<>();
-        sums.forEach((key, v) -> arms.put(key, new ExperimentMath.Arm(v[0], v[1])));
-        ExperimentMath.Outcome outcome = ExperimentMath.decide(arms, minSample);
+        tallies.forEach((key, tally) -> {
+            Row row = money.get(key);
+            BigDecimal amount = row == null ? BigDecimal.ZERO : row.getBigDecimal("revenue");
+            double squares = row == null ? 0 : row.getBigDecimal("squares").doubleValue();
+            arms.put(key, new ExperimentMath.Arm(tally.sends, tally.conversions, Money.round(amount, scale), squares));
+        });
+        ExperimentMath.Outcome outcome = ExperimentMath.decide(arms, minSample, byRevenue);
         return new Experiment(campaign.getUUID("id"), campaign.getString("name"),
                 new Experiment.Goal(campaign.getString("goal_type"), campaign.getInteger("goal_window_days")),
-                minSample, 0.95, outcome.variants(),
-                holdout > 0 ? new Experiment.Holdout(holdout, holdoutConversions,
-                        KpiMath.ratio(holdoutConversions, holdout)) : null,
+                minSample, 0.95, currency, outcome.variants(),
+                holdout.sends > 0 ? new Experiment.Holdout(holdout.sends, holdout.conversions,
+                        KpiMath.ratio(holdout.conversions, holdout.sends)) : null,
                 outcome.winner(), outcome.verdict());
+    }
+
+    /** Sends and conversions of one arm while they are summed. */
+    private static final class Tally {
+        long sends;
+        long conversions;
     }
 }

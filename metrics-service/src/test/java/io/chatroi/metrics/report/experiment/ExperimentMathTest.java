@@ -2,6 +2,7 @@ package io.chatroi.metrics.report.experiment;
 
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,5 +56,31 @@ class ExperimentMathTest {
         ExperimentMath.Outcome none = ExperimentMath.decide(new LinkedHashMap<>(), 100);
         assertThat(none.variants()).isEmpty();
         assertThat(none.winner()).isNull();
+    }
+
+    /** An arm of {@code sends} of which {@code buyers} spent {@code amount} each. */
+    private static ExperimentMath.Arm buying(long sends, long buyers, long amount) {
+        return new ExperimentMath.Arm(sends, buyers, BigDecimal.valueOf(buyers * amount), (double) buyers * amount * amount);
+    }
+
+    @Test
+    void aRevenueGoalComparesRevenuePerSendNotTheShareOfBuyers() {
+        LinkedHashMap<String, ExperimentMath.Arm> arms = new LinkedHashMap<>();
+        // B has fewer buyers but each spends three times as much
+        arms.put("A", buying(1000, 150, 50));
+        arms.put("B", buying(1000, 100, 150));
+        ExperimentMath.Outcome byRevenue = ExperimentMath.decide(arms, 100, true);
+        assertThat(byRevenue.winner()).isEqualTo("B");
+        assertThat(byRevenue.verdict()).isEqualTo("variant B wins at 95% confidence on revenue per send");
+        VariantResult b = byRevenue.variants().get(1);
+        assertThat(b.revenue()).isEqualByComparingTo("15000");
+        assertThat(b.revenuePerSend()).isEqualTo(15.0);
+        assertThat(b.rate()).as("still the share that bought").isEqualTo(0.1);
+        assertThat(b.differenceVsControl()).isEqualTo(7.5);
+        assertThat(byRevenue.variants().get(0).revenuePerSend()).isEqualTo(7.5);
+
+        ExperimentMath.Outcome byBuyers = ExperimentMath.decide(arms, 100, false);
+        assertThat(byBuyers.winner()).as("by the share of buyers the control is better").isEqualTo("A");
+        assertThat(byBuyers.variants().get(1).revenue()).isEqualByComparingTo("15000");
     }
 }
