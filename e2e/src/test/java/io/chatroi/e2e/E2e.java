@@ -55,6 +55,23 @@ final class E2e {
     }
 
     /**
+     * {@code X-Twilio-Signature} as Twilio computes it: base64 HMAC-SHA1, keyed with the auth token, over the URL it
+     * posts to followed by each POST parameter's name and value, sorted by name.
+     */
+    static String twilioSignature(String authToken, String url, Map<String, String> params) {
+        StringBuilder data = new StringBuilder(url);
+        new java.util.TreeMap<>(params).forEach((name, value) -> data.append(name).append(value));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            return java.util.Base64.getEncoder().encodeToString(mac.doFinal(data.toString()
+                    .getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * The tracked-link code a send's link carries, as a recipient's phone gets it: send id, link index and 8 bytes
      * of HMAC-SHA256 with the link secret (by default the webhook app secret), base64url.
      */

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * 19080-19083 (base CHATROI_E2E_PORT_BASE, default 19080; their management ports, /q/metrics, at base+10..+13) against PostgreSQL databases {@code <db><suffix>}
  * (suffix CHATROI_E2E_DB_SUFFIX, else CHATROI_TEST_DB_SUFFIX, default {@code _test}:
  * dev/test creates them; Flyway cleans them at start here), wired as in production: gateway in front, internal
- * token, bootstrap admin key. Logs go to e2e/target/e2e-logs/.
+ * token, bootstrap admin key; on demand a second campaign-service on base+4 runs with the Twilio provider. Logs go to
+ * e2e/target/e2e-logs/.
  */
 final class Services implements AutoCloseable {
 
@@ -32,6 +33,8 @@ final class Services implements AutoCloseable {
     static final int CONTACTS = PORT_BASE + 1;
     static final int CAMPAIGN = PORT_BASE + 2;
     static final int METRICS = PORT_BASE + 3;
+    /** A second campaign-service, started on demand with CAMPAIGN_PROVIDER=twilio ({@link #startTwilioCampaigns}). */
+    static final int TWILIO_CAMPAIGN = PORT_BASE + 4;
     /** The management port (/q/metrics) of the service on {@code port}: 10 above it. */
     static int managementPort(int port) {
         return port + 10;
@@ -40,6 +43,12 @@ final class Services implements AutoCloseable {
     static final String INTERNAL_TOKEN = "e2e-internal-" + Long.toHexString(System.nanoTime());
     static final String APP_SECRET = "e2e-app-secret";
     static final String SHOPIFY_SECRET = "e2e-shopify-secret";
+    static final String TWILIO_SID = "ACe2e0000000000000000000000000000";
+    static final String TWILIO_TOKEN = "e2e-twilio-auth-token";
+    static final String TWILIO_FROM = "whatsapp:+15550002222";
+    /** The template name the Twilio deployment maps to a Content API sid (TWILIO_CONTENT_SIDS). */
+    static final String TWILIO_TEMPLATE = "e2e_twilio_offer";
+    static final String TWILIO_CONTENT_SID = "HX0e2e0000000000000000000000000001";
 
     private final Path root;
     private final List<Process> processes = new ArrayList<>();
@@ -72,9 +81,12 @@ final class Services implements AutoCloseable {
         return root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
-    void start() throws Exception {
-        String suffix = System.getenv().getOrDefault("CHATROI_E2E_DB_SUFFIX",
+    private static String suffix() {
+        return System.getenv().getOrDefault("CHATROI_E2E_DB_SUFFIX",
                 System.getenv().getOrDefault("CHATROI_TEST_DB_SUFFIX", "_test"));
+    }
+
+    private static Map<String, String> common() {
         Map<String, String> common = new LinkedHashMap<>();
         common.put("CHATROI_INTERNAL_TOKEN", INTERNAL_TOKEN);
         common.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
@@ -86,7 +98,12 @@ final class Services implements AutoCloseable {
         common.put("CHATROI_TIME_ZONE", "UTC");
         common.put("CHATROI_CURRENCY", "USD");
         common.put("CHATROI_ACCESS_LOG", "true");
+        return common;
+    }
 
+    void start() throws Exception {
+        String suffix = suffix();
+        Map<String, String> common = common();
         Map<String, String> contacts = new LinkedHashMap<>(common);
         contacts.put("CHATROI_DATABASE", "contacts" + suffix);
         contacts.put("CHATROI_CONTACTS_RETIER_CRON", "off");
@@ -120,20 +137,68 @@ final class Services implements AutoCloseable {
         start("metrics-service", METRICS, metrics);
         start("gateway", GATEWAY, gateway);
         for (int port : new int[]{CONTACTS, CAMPAIGN, METRICS, GATEWAY}) {
-            // a loaded 2-core machine starts a service in over two minutes
-            awaitReady(port, Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("CHATROI_E2E_START_SECONDS", "300"))));
+            awaitReady(port, startTimeout());
         }
     }
 
+    /**
+     * The same packaged campaign-service deployed as a Twilio customer runs it: CAMPAIGN_PROVIDER=twilio against
+     * {@code twilioApiUrl} (the test's stand-in), its own database {@code campaigns_twilio<suffix>} (dev/test creates
+     * it), the stack's contacts-service for audiences, eligibility and the inbound outbox, and its own address as the
+     * public URL Twilio signs its callbacks over. Stops with the stack. The provider is a deployment setting, so the
+     * Twilio walk needs a deployment of its own rather than a campaign field.
+     */
+    synchronized void startTwilioCampaigns(String twilioApiUrl) throws Exception {
+        if (twilioStarted) {
+            return;
+        }
+        Map<String, String> env = common();
+        env.put("CHATROI_DATABASE", "campaigns_twilio" + suffix());
+        env.put("CHATROI_PUBLIC_URL", "http://127.0.0.1:" + TWILIO_CAMPAIGN);
+        env.put("CAMPAIGN_PROVIDER", "twilio");
+        env.put("TWILIO_API_URL", twilioApiUrl);
+        env.put("TWILIO_ACCOUNT_SID", TWILIO_SID);
+        env.put("TWILIO_AUTH_TOKEN", TWILIO_TOKEN);
+        env.put("TWILIO_FROM", TWILIO_FROM);
+        env.put("TWILIO_CONTENT_SIDS", TWILIO_TEMPLATE + "=" + TWILIO_CONTENT_SID);
+        env.put("WHATSAPP_APP_SECRET", APP_SECRET);
+        Process process = start("campaign-service", "campaign-service-twilio", TWILIO_CAMPAIGN, env);
+        twilioStarted = true;
+        long deadline = System.nanoTime() + startTimeout().toNanos();
+        while (process.isAlive() && System.nanoTime() < deadline) {
+            try {
+                awaitReady(TWILIO_CAMPAIGN, Duration.ofSeconds(5));
+                return;
+            } catch (IllegalStateException notYet) {
+                // still starting
+            }
+        }
+        throw new IllegalStateException("the Twilio campaign-service did not start (does database campaigns_twilio"
+                + suffix() + " exist? dev/test creates it); see e2e/target/e2e-logs/campaign-service-twilio.log");
+    }
+
+    private boolean twilioStarted;
+
+    private static Duration startTimeout() {
+        // a loaded 2-core machine starts a service in over two minutes
+        return Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("CHATROI_E2E_START_SECONDS", "300")));
+    }
+
     private void start(String module, int port, Map<String, String> env) throws IOException {
+        start(module, module, port, env);
+    }
+
+    private Process start(String module, String logName, int port, Map<String, String> env) throws IOException {
         Path logs = root.resolve("e2e/target/e2e-logs");
         Files.createDirectories(logs);
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
                 "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort(port), "-jar", jar(root, module).toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(logs.resolve(module + ".log").toFile());
+                .redirectOutput(logs.resolve(logName + ".log").toFile());
         builder.environment().putAll(env);
-        processes.add(builder.start());
+        Process process = builder.start();
+        processes.add(process);
+        return process;
     }
 
     private static String javaBinary() {

@@ -26,7 +26,8 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * Revenue that finds its campaign by itself: a campaign with a tracked link goes out, a buyer clicks, and the shop's
  * signed Shopify order, whose landing_site carries the link's UTM parameters, becomes a won deal of the buyer's
- * owner, revenue on the right campaign and variant, and part of ROI and ROAS. A refund takes it back out. It adds
+ * owner, revenue on the right campaign and variant (in the attribution report and the experiment), and part of ROI
+ * and ROAS. A refund takes it back out. It adds
  * contacts and revenue, so it runs after the other walks (junit-platform.properties orders the classes).
  */
 @ExtendWith(Stack.class)
@@ -114,6 +115,10 @@ class ShopOrdersEndToEndTest {
                 .body("attribution.attributedRevenue", closeTo(300, 0.001))
                 .body("kpis.roas.value", closeTo(300 / cost, 0.001))
                 .body("roi", closeTo((300 - cost) / cost, 0.001));
+        // the experiment credits the order's revenue to the variant the buyer was sent
+        as(viewer).get("/api/v1/campaigns/" + campaign + "/experiment").then().statusCode(200)
+                .body("variants.find { it.variant == '" + variant + "' }.revenue", closeTo(300, 0.001))
+                .body("variants.find { it.variant != '" + variant + "' }.revenue", closeTo(0, 0.001));
 
         // the shop refunds the whole order: the deal is lost and the revenue leaves the campaign
         shopify("refunds/create", "{\"id\":" + (Long.parseLong(orderId) + 1) + ",\"order_id\":" + orderId
@@ -127,6 +132,8 @@ class ShopOrdersEndToEndTest {
         recompute(manager);
         as(viewer).get("/api/v1/roi?from=" + today + "&to=" + today + "&campaignId=" + campaign).then().statusCode(200)
                 .body("counts.revenue", closeTo(0, 0.001)).body("counts.orders", equalTo(0));
+        as(viewer).get("/api/v1/campaigns/" + campaign + "/experiment").then().statusCode(200)
+                .body("variants.find { it.variant == '" + variant + "' }.revenue", closeTo(0, 0.001));
     }
 
     private static String launch(String manager, String name, String tag) {

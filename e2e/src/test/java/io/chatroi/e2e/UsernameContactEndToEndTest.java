@@ -1,0 +1,70 @@
+package io.chatroi.e2e;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static io.chatroi.e2e.E2e.as;
+import static io.chatroi.e2e.E2e.await;
+import static io.chatroi.e2e.E2e.key;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+/**
+ * A WhatsApp user who adopted a username writes in, and Meta withholds the phone: the message names the user only
+ * by business-scoped user id (BSUID) and username, shaped as Meta documents it. Through the gateway and the real
+ * services it becomes a contact with no phone, found by its BSUID, whose question is classified, and whose deal is
+ * won: from first message to revenue without ever knowing the phone. It adds a contact and revenue, so it runs
+ * after the walks that assert their own totals (junit-platform.properties orders the classes).
+ */
+@ExtendWith(Stack.class)
+@Order(Integer.MAX_VALUE - 1)
+class UsernameContactEndToEndTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    private static String usernameMessage(String bsuid, String username, String messageId, String text) {
+        return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{"
+                + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":"
+                + "\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"contacts\":[{\"profile\":{\"name\":"
+                + "\"Sheena Nelson\",\"username\":\"" + username + "\"},\"user_id\":\"" + bsuid + "\"}],"
+                + "\"messages\":[{\"from_user_id\":\"" + bsuid + "\",\"id\":\"" + messageId + "\",\"timestamp\":\""
+                + Instant.now().getEpochSecond() + "\",\"type\":\"text\",\"text\":{\"body\":\"" + text + "\"}}]},"
+                + "\"field\":\"messages\"}]}]}";
+    }
+
+    @Test
+    void aUsernameOnlyContactGoesFromItsFirstMessageToAWonDeal() {
+        String manager = key("manager", null);
+        String run = Long.toString(Math.abs(System.nanoTime()));
+        String bsuid = "US.1349" + run;
+        String username = "@sheena" + run;
+
+        E2e.postSignedWhatsapp(usernameMessage(bsuid, username, "wamid.E2EUSER" + run,
+                "How much is the 20 piece set?"));
+
+        String contact = await("the username-only sender to become a contact", WAIT, () -> {
+            var response = as(manager).queryParam("whatsappUserId", bsuid).get("/api/v1/contacts/lookup");
+            return response.statusCode() == 200 ? response.then().extract().<String>path("id") : null;
+        });
+        as(manager).queryParam("username", username).get("/api/v1/contacts/lookup").then().statusCode(200)
+                .body("id", equalTo(contact)).body("phone", nullValue()).body("whatsappUserId", equalTo(bsuid))
+                .body("name", equalTo("Sheena Nelson")).body("stage", equalTo("engaged"))
+                .body("intent", equalTo("high"));
+        as(manager).get("/api/v1/contacts/" + contact + "/interactions").then().statusCode(200)
+                .body("items[0].direction", equalTo("inbound"))
+                .body("items[0].text", equalTo("How much is the 20 piece set?"));
+
+        String deal = as(manager).contentType("application/json").body(Map.of("contactId", contact,
+                "stage", "inquiry")).post("/api/v1/deals").then().statusCode(201).extract().path("id");
+        as(manager).contentType("application/merge-patch+json").body(Map.of("stage", "won", "orderAmount", 480,
+                "profit", 120, "currency", "USD")).patch("/api/v1/deals/" + deal).then().statusCode(200)
+                .body("stage", equalTo("won"));
+        as(manager).get("/api/v1/contacts/" + contact).then().statusCode(200)
+                .body("stage", equalTo("customer")).body("phone", nullValue());
+    }
+}
