@@ -20,7 +20,7 @@ public class ProviderException extends RuntimeException {
         this.retryable = retryable;
     }
 
-    /** Classifies a Graph API error by HTTP status and error code (WHATSAPP.md). */
+    /** Classifies a Graph API error by HTTP status and error code (docs/whatsapp.md). */
     public static ProviderException of(int httpStatus, Integer code, String message) {
         boolean retryable = httpStatus >= 500 || httpStatus == 429 || (code != null && RETRYABLE_CODES.contains(code));
         return new ProviderException(code, message, retryable);

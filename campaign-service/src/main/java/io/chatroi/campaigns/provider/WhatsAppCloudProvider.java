@@ -13,7 +13,7 @@ import java.time.Duration;
 
 /**
  * The WhatsApp Cloud API: POST {graph}/{version}/{phone-number-id}/messages with a bearer token and a template
- * payload (WHATSAPP.md). "accepted" only means Meta took the message; receipts tell the rest.
+ * payload (docs/whatsapp.md). "accepted" only means Meta took the message; receipts tell the rest.
  */
 public class WhatsAppCloudProvider implements MessageProvider {
 

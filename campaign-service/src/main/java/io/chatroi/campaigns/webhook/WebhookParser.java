@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads Meta's webhook envelope (WHATSAPP.md) leniently: any number of entries, changes, statuses and messages;
+ * Reads Meta's webhook envelope (docs/whatsapp.md) leniently: any number of entries, changes, statuses and messages;
  * timestamps as strings or numbers; optional and future fields ignored rather than rejected. Items missing what
  * makes them usable (a message id, a status) are skipped; the raw body is stored anyway.
  */

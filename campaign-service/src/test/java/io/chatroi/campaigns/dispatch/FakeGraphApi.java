@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A real HTTP server speaking the WhatsApp Cloud API send shape (WHATSAPP.md), standing in for Meta. Recipients
+ * A real HTTP server speaking the WhatsApp Cloud API send shape (docs/whatsapp.md), standing in for Meta. Recipients
  * whose number ends in 3 at position i % 50 == 3 are undeliverable (131026, final); i % 50 == 4 hit the throughput
  * limit (130429, retryable); everything else is accepted. A send with no phone ("to") but a business-scoped user id
  * ("recipient") is accepted and answered as Meta documents it (contacts[].user_id, no wa_id). Every accepted call

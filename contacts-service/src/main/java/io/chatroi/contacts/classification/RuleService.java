@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Trigger rules as data: the system rules of KPIS.md section 5 plus each workspace's own. Rules are read per
+ * Trigger rules as data: the system rules of docs/tiers.md plus each workspace's own. Rules are read per
  * request (a few hundred rows), so every replica classifies with the same rules the moment one is added.
  */
 @ApplicationScoped

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Classifies inbound text by trigger phrases (KPIS.md section 5). Latin phrases match whole words, so "ok" does not
+ * Classifies inbound text by trigger phrases (docs/tiers.md). Latin phrases match whole words, so "ok" does not
  * fire inside "book"; phrases in scripts without spaces (Chinese) match as substrings. Opt-out is deliberately
  * strict: the whole message must be the opt-out word, so "don't stop sending offers" keeps the contact subscribed.
  */

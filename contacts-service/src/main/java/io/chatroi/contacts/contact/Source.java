@@ -3,7 +3,7 @@ package io.chatroi.contacts.contact;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** Where a contact came from; trade shows and B2B inquiries are the high-intent sources of KPIS.md section 2. */
+/** Where a contact came from; trade shows and B2B inquiries are the high-intent sources of docs/kpis.md section 2. */
 public enum Source {
     TRADE_SHOW, B2B_INQUIRY, WEBSITE, SOCIAL, ADS_CTWA, REFERRAL, IMPORT, OTHER;
 

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.function.Function;
 
 /**
- * Behaviour segments of KPIS.md section 5 (seed 002), each an SQL predicate over a contact row {@code c}. Segments
+ * Behaviour segments of docs/tiers.md (seed 002), each an SQL predicate over a contact row {@code c}. Segments
  * defined by interactions name their members as an id array computed once, so the planner reads only those rows.
  */
 public enum Behaviour {

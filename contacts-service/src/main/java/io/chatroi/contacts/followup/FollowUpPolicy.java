@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Follow-up cadence of KPIS.md section 5 (seed 002). The most urgent applicable rule wins:
+ * Follow-up cadence of docs/tiers.md (seed 002). The most urgent applicable rule wins:
  * an unanswered message (1 h for high intent, 12 h for an active contact, else 24 h), a quote awaiting
  * follow-up (12 h), a new contact never written to (first touch within 1 h), then the cadence of the contact's
  * intent (high 24 h for 3 follow-ups, medium 48 h for 4, potential 7 days, none monthly) or activity

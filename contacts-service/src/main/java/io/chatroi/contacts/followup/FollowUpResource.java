@@ -26,7 +26,7 @@ public class FollowUpResource {
     }
 
     @GET
-    @Operation(operationId = "listDueFollowUps", summary = "Due follow-ups, most urgent first", description = "Contacts whose cadence (KPIS.md section 5)"
+    @Operation(operationId = "listDueFollowUps", summary = "Due follow-ups, most urgent first", description = "Contacts whose cadence (docs/tiers.md)"
             + " says a salesperson should write, with the reason and the due time. dueBefore defaults to now.")
     public Uni<Page<FollowUpService.DueFollowUp>> due(@QueryParam("owner") String owner,
                                                       @QueryParam("dueBefore") String dueBefore,

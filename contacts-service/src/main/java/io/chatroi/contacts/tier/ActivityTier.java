@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Activity tiers of KPIS.md section 5, from the time of the contact's last inbound message. The bounds here are the
+ * Activity tiers of docs/tiers.md, from the time of the contact's last inbound message. The bounds here are the
  * only definition: Java evaluation at read time and the SQL predicates used by filters both derive from them.
  */
 public enum ActivityTier {

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Purchase-intent tiers of KPIS.md section 5, strongest first. A contact's stored intent is the last signal its
+ * Purchase-intent tiers of docs/tiers.md, strongest first. A contact's stored intent is the last signal its
  * messages gave; the effective intent also ages: high falls to medium after {@link #HIGH_DECAY} without an inbound
  * message, and a contact that was messaged but never replied counts as none.
  */

@@ -3,7 +3,7 @@ package io.chatroi.gateway.auth;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** What an API key may do (ARCHITECTURE.md, Security). The wire value is the lower-case name. */
+/** What an API key may do (docs/architecture.md, Security). The wire value is the lower-case name. */
 public enum Role {
     ADMIN, MANAGER, AGENT, INTEGRATOR, VIEWER;
 

@@ -3,7 +3,7 @@ package io.chatroi.metrics.kpi;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** One KPI of the catalogue (KPIS.md): what it means, how it is computed, and its band when the seeds give one. */
+/** One KPI of the catalogue (docs/kpis.md): what it means, how it is computed, and its band when the seeds give one. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @Schema(requiredProperties = {"id", "name", "nameZh", "formula", "stage", "unit", "better", "source", "bands"})
 public record Kpi(String id, String name, String nameZh, String formula,

@@ -8,7 +8,7 @@ import static io.chatroi.metrics.kpi.Better.HIGHER;
 import static io.chatroi.metrics.kpi.Better.LOWER;
 
 /**
- * The KPI catalogue of KPIS.md sections 1-4: the one place names, formulas, units and benchmark bands live. Reports
+ * The KPI catalogue of docs/kpis.md sections 1-4: the one place names, formulas, units and benchmark bands live. Reports
  * rate their values through it and {@code GET /api/v1/kpis/catalog} publishes it.
  */
 public final class KpiCatalog {

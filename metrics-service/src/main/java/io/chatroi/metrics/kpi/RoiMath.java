@@ -3,7 +3,7 @@ package io.chatroi.metrics.kpi;
 import java.math.BigDecimal;
 
 /**
- * ROI of seed 001 (KPIS.md section 4). Value has four parts: direct sales, repeat orders (LTV uplift), lead value and
+ * ROI of seed 001 (docs/kpis.md section 4). Value has four parts: direct sales, repeat orders (LTV uplift), lead value and
  * brand value; {@code roi} counts the first two, {@code roiExtended} all four, {@code valueToCost} is all value over
  * cost as seed 001 literally writes it. All null when the cost is zero.
  */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The salesperson scorecard's weighted score (KPIS.md section 3): each measure is scored against the best owner of
+ * The salesperson scorecard's weighted score (docs/kpis.md section 3): each measure is scored against the best owner of
  * the same week (0..1), the three parts average their measures, and the score is 100 x the weighted mean of the
  * parts. Process: effective add rate and deep-interaction contacts; result: orders and order amount; bonus:
  * repurchasing customers and referrals. A measure nobody reached (best is 0) scores 0 for everyone.

@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * KPI rows (KPIS.md sections 1-2) summed from the snapshots of a range: messages, deals, contact cohorts and
+ * KPI rows (docs/kpis.md sections 1-2) summed from the snapshots of a range: messages, deals, contact cohorts and
  * conversations, plus costs spread day by day. A table without the requested dimension (contacts per campaign, for
  * example) contributes nothing to that grouping, and its KPIs are null.
  */

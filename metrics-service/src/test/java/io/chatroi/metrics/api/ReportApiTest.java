@@ -32,7 +32,7 @@ class ReportApiTest {
     }
 
     /**
-     * Seed 000's scorecard table (KPIS.md section 3) from raw contacts, interactions and deals in ISO week 2025-W10:
+     * Seed 000's scorecard table (docs/kpis.md section 3) from raw contacts, interactions and deals in ISO week 2025-W10:
      * added / effective / deep / quotes / orders / amount / repurchasing customers per owner.
      */
     @Test

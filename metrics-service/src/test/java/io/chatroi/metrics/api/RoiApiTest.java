@@ -37,7 +37,7 @@ class RoiApiTest {
     @Inject
     Pool pool;
 
-    /** KPIS.md section 4, seed 001: before (October 2025) and after (November 2025) targeting. */
+    /** docs/kpis.md section 4, seed 001: before (October 2025) and after (November 2025) targeting. */
     @Test
     void seed001WorkedExample() {
         String before = Facts.campaign("Blast to everyone", "Zhang San", "reply", 3);

@@ -53,7 +53,7 @@ public record RoiReport(LocalDate from, LocalDate to, @Schema(nullable = true) U
                          @Schema(description = Money.DESCRIPTION) BigDecimal hidden) {
     }
 
-    /** The value parts of KPIS.md section 4. */
+    /** The value parts of docs/kpis.md section 4. */
     @Schema(name = "RoiValue", requiredProperties = {"direct", "repeat", "leadValue", "brand", "total"})
     public record Value(@Schema(description = "first orders' profit or revenue: " + Money.DESCRIPTION) BigDecimal direct,
                         @Schema(description = "repeat orders' profit or revenue: " + Money.DESCRIPTION) BigDecimal repeat,

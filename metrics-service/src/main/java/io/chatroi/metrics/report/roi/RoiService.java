@@ -27,7 +27,7 @@ import static io.chatroi.metrics.report.Sums.count;
 import static io.chatroi.metrics.report.Sums.money;
 
 /**
- * ROI of a range (KPIS.md section 4): entered costs spread day by day plus message fees from billable sends, by
+ * ROI of a range (docs/kpis.md section 4): entered costs spread day by day plus message fees from billable sends, by
  * category and kind; value parts (direct sales, repeat orders, lead value, brand); roi, roiExtended, valueToCost and
  * the seed 004 ratios. Sales count profit where the deal records it, else revenue; {@code basis} says which. Won
  * deals in another currency than the workspace's are left out of the snapshots and counted in

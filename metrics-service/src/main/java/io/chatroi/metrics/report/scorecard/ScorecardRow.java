@@ -5,7 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 
-/** One owner's week: the measures of KPIS.md section 3 and the weighted score (each part 0-100). */
+/** One owner's week: the measures of docs/kpis.md section 3 and the weighted score (each part 0-100). */
 @Schema(requiredProperties = {"owner", "contactsAdded", "newEffectiveContacts", "effectiveAddRate",
         "deepInteractionContacts", "quotesSent", "ordersWon", "orderAmount", "repurchasingCustomers", "referrals",
         "processScore", "resultScore", "bonusScore", "score"})
