@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import static io.chatroi.common.sql.SqlTimes.time;
@@ -29,21 +30,65 @@ final class MessageStateRows {
                 row.getString("pricing_model"), row.getString("conversation_id"));
     }
 
+    /**
+     * Writes the folded states back and moves the sends' change time, in one statement whatever the number of
+     * states (one UPDATE per state cost a statement per status). The rows are already locked by the caller.
+     */
     static Uni<Void> update(SqlClient tx, List<MessageState> states, Instant now) {
-        List<Tuple> batch = states.stream().map(s -> Tuple.from(new Object[]{s.messageId(), s.recipient(),
-                s.status().wire(), time(s.sentAt()), time(s.deliveredAt()), time(s.readAt()), time(s.playedAt()),
-                time(s.failedAt()), s.errorCode(), s.errorTitle(), s.pricingCategory(), s.billable(),
-                s.pricingType(), s.pricingModel(), s.conversationId(), time(now)})).toList();
-        return tx.preparedQuery("UPDATE message_states SET recipient = $2, status = $3, sent_at = $4,"
-                + " delivered_at = $5, read_at = $6, played_at = $7, failed_at = $8, error_code = $9,"
-                + " error_title = $10, pricing_category = $11, billable = $12, pricing_type = $13,"
-                + " pricing_model = $14, conversation_id = $15, updated_at = $16 WHERE message_id = $1")
-                .executeBatch(batch)
-                // the send's own change time moves too, so incremental sync of sends sees delivery and read
-                .chain(() -> tx.preparedQuery("UPDATE sends SET updated_at = $2 WHERE provider_message_id = ANY($1)")
-                        .execute(Tuple.of(states.stream().map(MessageState::messageId).toArray(String[]::new),
-                                time(now))))
+        int n = states.size();
+        String[] ids = new String[n];
+        String[] recipients = new String[n];
+        String[] statuses = new String[n];
+        OffsetDateTime[] sent = new OffsetDateTime[n];
+        OffsetDateTime[] delivered = new OffsetDateTime[n];
+        OffsetDateTime[] read = new OffsetDateTime[n];
+        OffsetDateTime[] played = new OffsetDateTime[n];
+        OffsetDateTime[] failed = new OffsetDateTime[n];
+        Integer[] codes = new Integer[n];
+        String[] titles = new String[n];
+        String[] categories = new String[n];
+        Boolean[] billable = new Boolean[n];
+        String[] types = new String[n];
+        String[] models = new String[n];
+        String[] conversations = new String[n];
+        for (int i = 0; i < n; i++) {
+            MessageState s = states.get(i);
+            ids[i] = s.messageId();
+            recipients[i] = s.recipient();
+            statuses[i] = s.status().wire();
+            sent[i] = time(s.sentAt());
+            delivered[i] = time(s.deliveredAt());
+            read[i] = time(s.readAt());
+            played[i] = time(s.playedAt());
+            failed[i] = time(s.failedAt());
+            codes[i] = s.errorCode();
+            titles[i] = s.errorTitle();
+            categories[i] = s.pricingCategory();
+            billable[i] = s.billable();
+            types[i] = s.pricingType();
+            models[i] = s.pricingModel();
+            conversations[i] = s.conversationId();
+        }
+        return tx.preparedQuery(UPDATE).execute(Tuple.from(new Object[]{ids, recipients, statuses, sent, delivered,
+                read, played, failed, codes, titles, categories, billable, types, models, conversations, time(now)}))
                 .replaceWithVoid();
     }
 
+    // the send's own change time moves too, so incremental sync of sends sees delivery and read (a data-modifying
+    // WITH runs to completion whether or not the outer statement reads it)
+    private static final String UPDATE = """
+            WITH folded AS (
+              UPDATE message_states m SET recipient = u.recipient, status = u.status, sent_at = u.sent_at,
+                     delivered_at = u.delivered_at, read_at = u.read_at, played_at = u.played_at,
+                     failed_at = u.failed_at, error_code = u.error_code, error_title = u.error_title,
+                     pricing_category = u.pricing_category, billable = u.billable, pricing_type = u.pricing_type,
+                     pricing_model = u.pricing_model, conversation_id = u.conversation_id, updated_at = $16
+                FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[],
+                            $6::timestamptz[], $7::timestamptz[], $8::timestamptz[], $9::int[], $10::text[],
+                            $11::text[], $12::bool[], $13::text[], $14::text[], $15::text[])
+                     AS u (message_id, recipient, status, sent_at, delivered_at, read_at, played_at, failed_at,
+                           error_code, error_title, pricing_category, billable, pricing_type, pricing_model,
+                           conversation_id)
+               WHERE m.message_id = u.message_id)
+            UPDATE sends SET updated_at = $16 WHERE provider_message_id = ANY($1)""";
 }
