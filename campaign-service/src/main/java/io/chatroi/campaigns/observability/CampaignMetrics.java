@@ -1,12 +1,16 @@
 package io.chatroi.campaigns.observability;
 
+import io.chatroi.campaigns.receipt.DeliveryStatus;
 import io.chatroi.campaigns.receipt.Receipt;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,13 +25,21 @@ public class CampaignMetrics {
             Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ofSeconds(5)};
 
     private final MeterRegistry registry;
+    // the webhook's meters, looked up once: a registry lookup builds and sorts the tags and hashes the id, and the
+    // statuses counter was looked up for every status of every delivery
+    private final Counter signatureFailures;
+    private final Counter quarantined;
+    private final Counter budgetWaits;
+    private final Counter[] statuses = new Counter[DeliveryStatus.values().length];
+    private final Map<String, Counter> deliveries = new ConcurrentHashMap<>();
+    private final Map<String, Timer> processing = new ConcurrentHashMap<>();
 
     public CampaignMetrics(MeterRegistry registry) {
         this.registry = registry;
         // counters the alerts divide by exist from the start (a rate over a missing series is no alert at all)
-        registry.counter("chatroi.webhook.signature.failures");
-        registry.counter("chatroi.webhook.quarantined");
-        registry.counter("chatroi.dispatch.budget.waits");
+        signatureFailures = registry.counter("chatroi.webhook.signature.failures");
+        quarantined = registry.counter("chatroi.webhook.quarantined");
+        budgetWaits = registry.counter("chatroi.dispatch.budget.waits");
     }
 
     /**
@@ -35,12 +47,14 @@ public class CampaignMetrics {
      * stored, Meta retries). Signature failures are also counted on their own, for the alert.
      */
     public void delivery(String outcome, long startedNanos) {
-        registry.counter("chatroi.webhook.deliveries", "outcome", outcome).increment();
+        deliveries.computeIfAbsent(outcome, o -> registry.counter("chatroi.webhook.deliveries", "outcome", o))
+                .increment();
         if ("bad_signature".equals(outcome)) {
-            registry.counter("chatroi.webhook.signature.failures").increment();
+            signatureFailures.increment();
         }
-        Timer.builder("chatroi.webhook.processing").description("From the delivery's bytes to its commit")
-                .tag("outcome", outcome).serviceLevelObjectives(BUCKETS).register(registry)
+        processing.computeIfAbsent(outcome, o -> Timer.builder("chatroi.webhook.processing")
+                        .description("From the delivery's bytes to its commit").tag("outcome", o)
+                        .serviceLevelObjectives(BUCKETS).register(registry))
                 .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
 
@@ -49,11 +63,17 @@ public class CampaignMetrics {
      * {@code GET /api/v1/webhook-quarantine} lists them): the alert ChatroiWebhookQuarantine watches this count.
      */
     public void stored(List<Receipt> receipts, int quarantinedItems) {
+        int[] byStatus = new int[statuses.length];
         for (Receipt receipt : receipts) {
-            registry.counter("chatroi.webhook.statuses", "status", receipt.deliveryStatus().wire()).increment();
+            byStatus[receipt.deliveryStatus().ordinal()]++;
+        }
+        for (int i = 0; i < byStatus.length; i++) {
+            if (byStatus[i] > 0) {
+                statusCounter(i).increment(byStatus[i]);
+            }
         }
         if (quarantinedItems > 0) {
-            registry.counter("chatroi.webhook.quarantined").increment(quarantinedItems);
+            quarantined.increment(quarantinedItems);
         }
     }
 
@@ -72,6 +92,16 @@ public class CampaignMetrics {
 
     /** A tick found the second's send budget spent (shared by all replicas) and sent nothing. */
     public void budgetWait() {
-        registry.counter("chatroi.dispatch.budget.waits").increment();
+        budgetWaits.increment();
+    }
+
+    private Counter statusCounter(int ordinal) {
+        Counter counter = statuses[ordinal];
+        if (counter == null) {
+            // a benign race: two threads may both register, and the registry hands both the same counter
+            counter = registry.counter("chatroi.webhook.statuses", "status", DeliveryStatus.values()[ordinal].wire());
+            statuses[ordinal] = counter;
+        }
+        return counter;
     }
 }

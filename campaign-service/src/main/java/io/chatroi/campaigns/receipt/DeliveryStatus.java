@@ -9,10 +9,15 @@ package io.chatroi.campaigns.receipt;
 public enum DeliveryStatus {
     OTHER(0), SENT(1), FAILED(2), DELIVERED(3), READ(4), PLAYED(5);
 
+    private static final DeliveryStatus[] KNOWN = {SENT, FAILED, DELIVERED, READ, PLAYED};
+
     private final int rank;
+    // read for every receipt a webhook carries: computed once, not lower-cased per call
+    private final String wire;
 
     DeliveryStatus(int rank) {
         this.rank = rank;
+        this.wire = name().toLowerCase(java.util.Locale.ROOT);
     }
 
     public int rank() {
@@ -20,13 +25,13 @@ public enum DeliveryStatus {
     }
 
     public String wire() {
-        return name().toLowerCase();
+        return wire;
     }
 
     public static DeliveryStatus fromWire(String value) {
         if (value != null) {
-            for (DeliveryStatus status : values()) {
-                if (status != OTHER && status.wire().equals(value)) {
+            for (DeliveryStatus status : KNOWN) {
+                if (status.wire.equals(value)) {
                     return status;
                 }
             }
