@@ -115,8 +115,15 @@ public final class WebhookParser {
 
     /** Meta's wa_id and from are digits with the country code and no plus sign. */
     static String e164(String waId) {
-        String digits = waId.replaceAll("[^0-9]", "");
-        return "+" + digits;
+        // a plain loop, not replaceAll: this runs for every status and message, and a regex is compiled per call
+        StringBuilder phone = new StringBuilder(waId.length() + 1).append('+');
+        for (int i = 0; i < waId.length(); i++) {
+            char c = waId.charAt(i);
+            if (c >= '0' && c <= '9') {
+                phone.append(c);
+            }
+        }
+        return phone.toString();
     }
 
     static String text(JsonNode node, String field) {
@@ -129,9 +136,23 @@ public final class WebhookParser {
         if (node.isNumber()) {
             return Instant.ofEpochSecond(node.asLong());
         }
-        if (node.isTextual() && node.asText().matches("\\d{1,12}")) {
+        if (node.isTextual() && isUnixSeconds(node.asText())) {
             return Instant.ofEpochSecond(Long.parseLong(node.asText()));
         }
         return null;
+    }
+
+    /** One to twelve ASCII digits (what the regex [0-9]{1,12} matched, without compiling a regex per status). */
+    private static boolean isUnixSeconds(String text) {
+        if (text.isEmpty() || text.length() > 12) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }
