@@ -99,7 +99,9 @@ public class WebhookService {
         WebhookTriage.Triage triage = WebhookTriage.triage(body, json);
         Instant now = clock.instant();
         return store.store(triage.storableBody(), triage.usable(), now)
-                .chain(() -> quarantine.insert(triage.quarantined(), sha256(body), now))
+                // the digest keys quarantined items only: most deliveries have none and skip hashing the body again
+                .chain(() -> triage.quarantined().isEmpty() ? Uni.createFrom().item(0)
+                        : quarantine.insert(triage.quarantined(), sha256(body), now))
                 .map(setAside -> new Stored(triage.usable(), setAside))
                 // content the checks above missed: keep the delivery raw rather than answer 5xx for days
                 .onFailure(QuarantineRepository::isDataError).recoverWithUni(e -> {
