@@ -7,7 +7,9 @@
 #        contacts-service,gateway package -DskipTests)
 # Environment: BENCH_PORT_BASE (18080: gateway +0, contacts +1, their management ports +10/+11, OTLP sink +9),
 # BENCH_DB_SUFFIX (appended to the database names, e.g. _ob), BENCH_TRACING=off|export (default export: spans sent
-# over OTLP/HTTP to bench/otlp/OtlpSink.java; off: the OpenTelemetry SDK disabled, for the A/B). Metrics are on.
+# over OTLP/HTTP to bench/otlp/OtlpSink.java; off: the OpenTelemetry SDK disabled, for the A/B), BENCH_GATEWAY_JAR
+# (another gateway build to compare, e.g. a copy of an earlier target/quarkus-app). Metrics are on. Each open-loop
+# run also prints the gateway's and contacts-service's CPU ms per 1,000 requests (/proc/<pid>/stat).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RATE=${1:-1000}
@@ -44,12 +46,14 @@ done
 env "${OTEL_ENV[@]}" QUARKUS_HTTP_PORT=$CONTACTS_PORT QUARKUS_MANAGEMENT_PORT=$((CONTACTS_PORT + 10)) \
   CHATROI_DATABASE=contacts$SUFFIX CHATROI_INTERNAL_TOKEN=$TOKEN CHATROI_CONTACTS_RETIER_CRON=off \
   java $JAVA_OPTS -jar contacts-service/target/quarkus-app/quarkus-run.jar >"$LOGS/contacts.log" 2>&1 &
+contacts_pid=$!
 pids+=($!)
 # shellcheck disable=SC2086
 env "${OTEL_ENV[@]}" QUARKUS_HTTP_PORT=$GATEWAY_PORT QUARKUS_MANAGEMENT_PORT=$((GATEWAY_PORT + 10)) \
   CHATROI_DATABASE=gateway$SUFFIX CHATROI_INTERNAL_TOKEN=$TOKEN CHATROI_ADMIN_KEY=$ADMIN \
   CONTACTS_URL=http://127.0.0.1:$CONTACTS_PORT CHATROI_RATE_LIMIT_PER_SECOND=0 \
-  java $JAVA_OPTS -jar gateway/target/quarkus-app/quarkus-run.jar >"$LOGS/gateway.log" 2>&1 &
+  java $JAVA_OPTS -jar "${BENCH_GATEWAY_JAR:-gateway/target/quarkus-app/quarkus-run.jar}" >"$LOGS/gateway.log" 2>&1 &
+gateway_pid=$!
 pids+=($!)
 for port in $CONTACTS_PORT $GATEWAY_PORT; do
   for _ in $(seq 1 60); do
@@ -69,13 +73,19 @@ java bench/gateway/GatewayLoad.java "$DIRECT" "$RATE" 15 "X-ChatROI-Internal-Tok
 java bench/gateway/GatewayLoad.java "$VIA" "$RATE" 15 "Authorization: Bearer $ADMIN" >/dev/null
 
 cpu() { awk '/^cpu /{print $2+$3+$4+$6+$7+$8, $5}' /proc/stat; }
+# CPU of one process (utime + stime, clock ticks): the load-independent part of the comparison
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 run() {
-  local name=$1 url=$2 header=$3 before after b0 i0 b1 i1
-  before=$(cpu)
+  local name=$1 url=$2 header=$3 before after b0 i0 b1 i1 g0 c0 g1 c1 answered
+  before=$(cpu); g0=$(ticks "$gateway_pid"); c0=$(ticks "$contacts_pid")
   java bench/gateway/GatewayLoad.java "$url" "$RATE" "$SECONDS_TO_RUN" "$header" | tee "$LOGS/$name.txt"
-  after=$(cpu)
+  after=$(cpu); g1=$(ticks "$gateway_pid"); c1=$(ticks "$contacts_pid")
   read -r b0 i0 <<<"$before"; read -r b1 i1 <<<"$after"
   echo "machine CPU busy: $(( 100 * (b1 - b0) / (b1 - b0 + i1 - i0) ))% of all cores" | tee -a "$LOGS/$name.txt"
+  answered=$(awk '/answered/{print $8}' "$LOGS/$name.txt")
+  awk -v g=$((g1 - g0)) -v c=$((c1 - c0)) -v n="$answered" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+    printf "CPU ms per 1,000 requests: gateway %.0f, contacts-service %.0f\n", g * 1e6 / hz / n, c * 1e6 / hz / n }' \
+    | tee -a "$LOGS/$name.txt"
 }
 echo "== direct: $RATE/s for ${SECONDS_TO_RUN}s"
 run direct "$DIRECT" "X-ChatROI-Internal-Token: $TOKEN"
