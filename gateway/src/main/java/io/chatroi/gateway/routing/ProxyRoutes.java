@@ -11,6 +11,8 @@ import io.chatroi.gateway.auth.Permissions;
 import io.chatroi.gateway.auth.Role;
 import io.chatroi.gateway.observability.GatewayMetrics;
 import io.chatroi.gateway.ratelimit.RateLimiter;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.Context;
@@ -25,6 +27,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
@@ -64,11 +67,12 @@ public class ProxyRoutes {
     private final Optional<String> internalToken;
     private final long maxBodySize;
     private final GatewayMetrics metrics;
+    private final TextMapPropagator propagator;
     private final Map<Upstream, HttpClient> clients = new EnumMap<>(Upstream.class);
     private final Map<Route, HttpProxy> proxies = new HashMap<>();
 
     public ProxyRoutes(Vertx vertx, GatewayConfig config, KeyAuthenticator authenticator, RateLimiter rateLimiter,
-                       InternalToken internalToken, GatewayMetrics metrics) {
+                       InternalToken internalToken, GatewayMetrics metrics, OpenTelemetry openTelemetry) {
         this.vertx = vertx;
         this.config = config;
         this.authenticator = authenticator;
@@ -76,6 +80,7 @@ public class ProxyRoutes {
         this.internalToken = internalToken.value();
         this.maxBodySize = config.maxBodySize().asLongValue();
         this.metrics = metrics;
+        this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
     }
 
     void mount(@Observes Router router) {
@@ -86,6 +91,9 @@ public class ProxyRoutes {
         for (Upstream upstream : Upstream.values()) {
             clients.put(upstream, vertx.createHttpClient(new HttpClientOptions()
                     .setKeepAlive(true).setTcpNoDelay(true).setMaxPoolSize(config.poolSize())
+                    // no client span per forwarded call: the service continues the gateway's server span instead
+                    // (see forward), and the upstream timer already measures the hop
+                    .setTracingPolicy(TracingPolicy.IGNORE)
                     .setConnectTimeout((int) config.connectTimeout().toMillis())));
         }
         for (Route route : RouteTable.ROUTES) {
@@ -188,6 +196,9 @@ public class ProxyRoutes {
         headers.remove(HttpHeaders.AUTHORIZATION);
         headers.remove("Forwarded");
         internalToken.ifPresent(token -> headers.set(ChatRoiHeaders.INTERNAL_TOKEN, token));
+        // the trace goes on from this request's server span (traceparent replaced, tracestate kept in step); without
+        // tracing (SDK disabled) the propagator is a no-op and the caller's headers pass unchanged
+        propagator.inject(io.opentelemetry.context.Context.current(), headers, MultiMap::set);
         if (caller != null) {
             headers.set(ChatRoiHeaders.KEY_ID, caller.keyId());
             headers.set(ChatRoiHeaders.ROLE, caller.role().wire());
