@@ -73,8 +73,14 @@ thread_ticks() {
   done | awk -F'\t' '{ name = $1; sub(/[-#_]?[0-9]+$/, "", name); sum[name] += $2 } END { for (n in sum) print n, sum[n] }' | sort
 }
 backends() {
-  psql -d "$DB" -tAc "SELECT pid FROM pg_stat_activity WHERE datname = '$DB' AND backend_type = 'client backend'
-                      AND pid <> pg_backend_pid()"
+  # retried: on a machine shared with test runs PostgreSQL's connection slots can be full for a moment
+  for _ in 1 2 3 4 5 6 7 8 9 10; do
+    psql -d "$DB" -tAc "SELECT pid FROM pg_stat_activity WHERE datname = '$DB' AND backend_type = 'client backend'
+                        AND pid <> pg_backend_pid()" 2>/dev/null && return
+    sleep 1
+  done
+  echo "could not list the pool's PostgreSQL backends" >&2
+  return 1
 }
 pg_ticks() { local sum=0; for pid in $(backends); do sum=$((sum + $(ticks "$pid"))); done; echo $sum; }
 HZ=$(getconf CLK_TCK)
@@ -92,7 +98,8 @@ load1=$(cut -d' ' -f1-3 /proc/loadavg)
 [ "$backends0" = "$backends1" ] || echo "note: the pool's backends changed during the run (PostgreSQL CPU undercounted)"
 statuses=$(awk '/statuses acked/{print $3}' "$LOGS/load.txt")
 deliveries=$(awk '/^requests/{print $2}' "$LOGS/load.txt")
-stored=$(psql -d "$DB" -tAc "SELECT count(*) FROM receipts WHERE message_id LIKE 'wamid.bench-$RUN-%'")
+stored=$(for _ in 1 2 3 4 5 6 7 8 9 10; do psql -d "$DB" -tAc "SELECT count(*) FROM receipts WHERE message_id LIKE
+  'wamid.bench-$RUN-%'" 2>/dev/null && break; sleep 1; done)
 echo "== load average before / after: $load0 / $load1"
 echo "== $statuses statuses acknowledged in $deliveries deliveries, $stored receipts stored"
 awk -v e=$((exec1 - exec0)) -v p=$((parse1 - parse0)) -v q=$((query1 - query0)) -v s=$((sync1 - sync0)) \
