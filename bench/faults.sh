@@ -310,7 +310,7 @@ memory_metrics() {
   local range="from=$from&to=$to"
   echo "   KPIs by day over 3 years, JSON: $(mc "$m/api/v1/kpis?$range&groupBy=day"), CSV: $(mc -H 'Accept: text/csv' "$m/api/v1/kpis?$range&groupBy=day")"
   echo "   KPIs by campaign, owner, week: $(mc "$m/api/v1/kpis?$range&groupBy=campaign") $(mc "$m/api/v1/kpis?$range&groupBy=owner") $(mc -H 'Accept: text/csv' "$m/api/v1/kpis?$range&groupBy=week")"
-  echo "   scorecards, trends, funnel, ROI: $(mc "$m/api/v1/scorecards?$range") $(mc -H 'Accept: text/csv' "$m/api/v1/trends?$range") $(mc "$m/api/v1/funnel?$range") $(mc "$m/api/v1/roi?$range")"
+  echo "   scorecards, trends, funnel, ROI: $(mc "$m/api/v1/scorecards?$range") $(mc -H 'Accept: text/csv' "$m/api/v1/trends?metric=conversations&interval=week&$range") $(mc "$m/api/v1/funnel?$range") $(mc "$m/api/v1/roi?$range")"
   echo "   hanging conversations, CSV: $(mc -H 'Accept: text/csv' "$m/api/v1/conversation-outcomes/hanging?$range&limit=500")"
   echo "   KPIs by day through the gateway: $(curl -sS -o /dev/null -w '%{http_code} %{size_download}B' -H "Authorization: Bearer $ADMIN" "http://127.0.0.1:$GATEWAY_PORT/api/v1/kpis?$range&groupBy=day" || true)"
   echo "   64 MiB of JSON to costs: $(mc -H 'Content-Type: application/json' --data-binary @"$WORK/big.json" "$m/api/v1/costs"), chunked: $(mc -H 'Content-Type: application/json' -H 'Transfer-Encoding: chunked' --data-binary @"$WORK/big.json" "$m/api/v1/costs")"
