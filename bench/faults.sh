@@ -7,15 +7,19 @@
 #   contacts  stop contacts-service for 30 s during a dispatch, and launch a second campaign while it is down.
 # After each: every status answered 200 is stored exactly once, no message reached the stand-in twice, the
 # campaigns finish, every service is ready again by itself, and how long each took. Last, a memory phase sends the
-# probe's largest inputs to contacts-service, and each service's peak RSS (VmHWM) is printed beside its k8s limit.
+# probe's largest inputs to contacts-service, then the gateway (large and deep bodies, a 60 MB import and the whole
+# export through it) and metrics-service (a synced recompute of the run's data, the largest report reads, large and
+# deep bodies), and each of the four services' peak RSS (VmHWM) is printed beside its k8s memory limit from k8s/base.
 #
 # Everything it uses it starts, and stops exactly that at the end: a private PostgreSQL 15 cluster (initdb into a
 # temporary directory, port CHATROI_FAULTS_PG_PORT, default 5499; never the shared server on 5432), contacts-service
 # and campaign-service from the packaged jars on BASE+1 and BASE+2 (management BASE+11, BASE+12; BASE is
-# CHATROI_FAULTS_PORT_BASE, default 18400) against contacts_faults and campaigns_faults, the stand-in on BASE+3.
+# CHATROI_FAULTS_PORT_BASE, default 18400) against contacts_faults and campaigns_faults, the stand-in on BASE+3, the
+# gateway on BASE+4 and metrics-service on BASE+5 (management BASE+14, BASE+15) against gateway_faults and
+# metrics_faults (metrics-service's periodic sync and nightly recompute off: the memory phase asks for one).
 #
 #   bench/faults.sh [LOAD_SECONDS (60)] [CONTACTS (2400)]
-#   build first: ./mvnw -B -o -q package -DskipTests -pl contacts-service,campaign-service -am
+#   build first: ./mvnw -B -o -q package -DskipTests -pl contacts-service,campaign-service,gateway,metrics-service -am
 #
 # Environment: FAULTS_ONLY (kill9,postgres,contacts,memory), FAULTS_STATUS_RATE (2000), FAULTS_DISPATCH_RATE (80),
 # FAULTS_CLAIM_FOR (20s) and FAULTS_UNKNOWN_OUTCOME_AFTER (60s) (the dispatcher's claim and in-doubt wait, shortened
@@ -32,18 +36,23 @@ PG_PORT=${CHATROI_FAULTS_PG_PORT:-5499}
 PG_BIN=${FAULTS_PG_BIN:-/usr/lib/postgresql/15/bin}
 PG_DOWN=${FAULTS_PG_DOWN:-5}
 CONTACTS_PORT=$((BASE + 1)) CAMPAIGN_PORT=$((BASE + 2)) GRAPH_PORT=$((BASE + 3))
+GATEWAY_PORT=$((BASE + 4)) METRICS_PORT=$((BASE + 5))
 JAVA_OPTS=${CHATROI_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=32m -Xss512k}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+# Flyway's first JDBC connection at start may wait long on a loaded machine (the default gives up after 5 s)
+export QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=${QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT:-60S}
 RUN=$(( $(date +%s) % 100000 ))
 PW=faults-$RANDOM$RANDOM TOKEN=faults-token-$RANDOM$RANDOM SECRET=faults-secret-$RANDOM$RANDOM
+ADMIN=faults-admin-$RANDOM$RANDOM$RANDOM$RANDOM
 WORK=$(mktemp -d /tmp/chatroi-faults.XXXXXX)
 chmod 755 "$WORK"
 declare -A PID=()
 
-for jar in contacts-service campaign-service; do
-  [ -f "$jar/target/quarkus-app/quarkus-run.jar" ] || { echo "$jar's jar is missing: ./mvnw -B -o -q package -DskipTests -pl contacts-service,campaign-service -am" >&2; exit 1; }
+for jar in contacts-service campaign-service gateway metrics-service; do
+  [ -f "$jar/target/quarkus-app/quarkus-run.jar" ] || { echo "$jar's jar is missing: ./mvnw -B -o -q package -DskipTests -pl contacts-service,campaign-service,gateway,metrics-service -am" >&2; exit 1; }
 done
-for port in $CONTACTS_PORT $CAMPAIGN_PORT $GRAPH_PORT $((BASE + 11)) $((BASE + 12)) $PG_PORT; do
+for port in $CONTACTS_PORT $CAMPAIGN_PORT $GRAPH_PORT $GATEWAY_PORT $METRICS_PORT $((BASE + 11)) $((BASE + 12)) \
+  $((BASE + 14)) $((BASE + 15)) $PG_PORT; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is in use; set CHATROI_FAULTS_PORT_BASE / CHATROI_FAULTS_PG_PORT" >&2; exit 1; fi
 done
 
@@ -59,7 +68,7 @@ stop() { # stop NAME [SIGNAL]: signals exactly the process started under NAME an
   PID[$1]=
 }
 cleanup() {
-  for name in load hwm campaign contacts graph; do stop "$name"; done
+  for name in load hwm gateway metrics campaign contacts graph; do stop "$name"; done
   [ -f "$WORK/pg/postmaster.pid" ] && pg stop -m fast || true
   rm -rf "$WORK/pg" "$WORK"/*.csv "$WORK"/*.json
   echo "logs: $WORK"
@@ -87,6 +96,24 @@ start_campaign() {
     java $JAVA_OPTS -jar campaign-service/target/quarkus-app/quarkus-run.jar >>"$WORK/campaign.log" 2>&1 &
   PID[campaign]=$!
   echo "${PID[campaign]}" >"$WORK/campaign.pid"
+}
+start_gateway() {
+  QUARKUS_HTTP_PORT=$GATEWAY_PORT QUARKUS_MANAGEMENT_PORT=$((BASE + 14)) CHATROI_INTERNAL_TOKEN=$TOKEN \
+    CHATROI_DATABASE=gateway_faults CHATROI_ADMIN_KEY=$ADMIN CHATROI_RATE_LIMIT_PER_SECOND=0 \
+    CONTACTS_URL=http://127.0.0.1:$CONTACTS_PORT CAMPAIGN_URL=http://127.0.0.1:$CAMPAIGN_PORT \
+    METRICS_URL=http://127.0.0.1:$METRICS_PORT PGHOST=127.0.0.1 PGPORT=$PG_PORT PGUSER=chatroi PGPASSWORD=$PW \
+    java $JAVA_OPTS -jar gateway/target/quarkus-app/quarkus-run.jar >>"$WORK/gateway.log" 2>&1 &
+  PID[gateway]=$!
+  echo "${PID[gateway]}" >"$WORK/gateway.pid"
+}
+start_metrics() {
+  QUARKUS_HTTP_PORT=$METRICS_PORT QUARKUS_MANAGEMENT_PORT=$((BASE + 15)) CHATROI_INTERNAL_TOKEN=$TOKEN \
+    CHATROI_DATABASE=metrics_faults CHATROI_METRICS_SYNC_EVERY=off CHATROI_METRICS_RECOMPUTE_CRON=off \
+    CONTACTS_URL=http://127.0.0.1:$CONTACTS_PORT CAMPAIGN_URL=http://127.0.0.1:$CAMPAIGN_PORT \
+    PGHOST=127.0.0.1 PGPORT=$PG_PORT PGUSER=chatroi PGPASSWORD=$PW \
+    java $JAVA_OPTS -jar metrics-service/target/quarkus-app/quarkus-run.jar >>"$WORK/metrics.log" 2>&1 &
+  PID[metrics]=$!
+  echo "${PID[metrics]}" >"$WORK/metrics.pid"
 }
 # ready PORT [TIMEOUT]: waits for /q/health/ready; prints the moment it answered 200
 ready() {
@@ -116,17 +143,20 @@ mkdir "$WORK/pg" "$WORK/pglog" && { [ "$(id -u)" != 0 ] || chown postgres:postgr
 as_pg "$PG_BIN/initdb" -D "$WORK/pg" -U postgres --auth-local=trust --auth-host=scram-sha-256 >/dev/null
 pg start -o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1"
 as_pg "$PG_BIN/psql" -h "$WORK/pg" -p "$PG_PORT" -U postgres -d postgres -qc "CREATE ROLE chatroi LOGIN PASSWORD '$PW'" \
-  -c "CREATE DATABASE contacts_faults OWNER chatroi" -c "CREATE DATABASE campaigns_faults OWNER chatroi"
+  -c "CREATE DATABASE contacts_faults OWNER chatroi" -c "CREATE DATABASE campaigns_faults OWNER chatroi" \
+  -c "CREATE DATABASE gateway_faults OWNER chatroi" -c "CREATE DATABASE metrics_faults OWNER chatroi"
 
 java -Dsun.net.httpserver.nodelay=true bench/dispatch/FakeGraph.java "$GRAPH_PORT" "$WORK/calls.txt" \
   "http://127.0.0.1:$CAMPAIGN_PORT/webhooks/whatsapp" "$SECRET" >"$WORK/graph.log" 2>&1 &
 PID[graph]=$!
 touch "$WORK/calls.txt"
-start_contacts
-start_campaign
-[ "$(ready $CONTACTS_PORT)" != never ] && [ "$(ready $CAMPAIGN_PORT)" != never ] || { tail -n 30 "$WORK"/*.log >&2; exit 1; }
+# one after the other: four JVMs starting at once on a small machine can wait past the JDBC acquisition timeout
+for service in contacts:$CONTACTS_PORT campaign:$CAMPAIGN_PORT gateway:$GATEWAY_PORT metrics:$METRICS_PORT; do
+  "start_${service%%:*}"
+  [ "$(ready "${service#*:}" 300)" != never ] || { tail -n 30 "$WORK"/*.log >&2; exit 1; }
+done
 # peak RSS: VmHWM of every process of each service (campaign-service is restarted), sampled every second
-( while :; do for s in contacts campaign; do
+( while :; do for s in contacts campaign gateway metrics; do
     awk -v s="$s" '/^VmHWM:/ { print s, $2 }' "/proc/$(cat "$WORK/$s.pid")/status" 2>/dev/null || true
   done; sleep 1; done >>"$WORK/hwm.txt" ) &
 PID[hwm]=$!
@@ -239,10 +269,53 @@ memory() {
   echo "   60,000 rows of 1 KB (60 MB): $(code -H 'Content-Type: text/csv' --data-binary @"$WORK/60k.csv" "$c/api/v1/contacts/import")"
   rm -f "$WORK/60k.csv" "$WORK/cell.csv"
   echo "   68,000 rows (68 MB): $(code -H 'Content-Type: text/csv' --data-binary @"$WORK/big.csv" "$c/api/v1/contacts/import"), chunked: $(code -H 'Content-Type: text/csv' -H 'Transfer-Encoding: chunked' --data-binary @"$WORK/big.csv" "$c/api/v1/contacts/import")"
-  rm -f "$WORK/big.csv"
   echo "   64 MiB of JSON: $(code -H 'Content-Type: application/json' --data-binary @"$WORK/big.json" "$c/api/v1/contacts"), chunked: $(code -H 'Content-Type: application/json' -H 'Transfer-Encoding: chunked' --data-binary @"$WORK/big.json" "$c/api/v1/contacts")"
   echo "   JSON nested 100,000 deep: $(code -H 'Content-Type: application/json' --data-binary @"$WORK/deep.json" "$c/api/v1/contacts")"
   echo "   ready afterwards: $([ "$(ready $CONTACTS_PORT 30)" != never ] && echo yes || echo no)"
+  memory_gateway
+  memory_metrics
+  rm -f "$WORK/big.csv" "$WORK/big.json" "$WORK/deep.json"
+}
+# the same inputs through the gateway (which streams bodies both ways), and the whole export back through it
+memory_gateway() {
+  echo "== memory: large inputs and outputs through the gateway (HTTP status of each)"
+  local g=http://127.0.0.1:$GATEWAY_PORT
+  gw() { curl -sS -o "${OUT:-/dev/null}" -w '%{http_code}' -H "Authorization: Bearer $ADMIN" "$@" || true; }
+  { echo "phone,name,plan"; printf '+%d,Cell,' $((PHONE_BASE + 99998)); head -c 10000000 /dev/zero | tr '\0' x; echo; } >"$WORK/cell.csv"
+  echo "   a 10 MB cell: $(gw -H 'Content-Type: text/csv' --data-binary @"$WORK/cell.csv" "$g/api/v1/contacts/import")"
+  rm -f "$WORK/cell.csv"
+  echo "   68,000 rows (68 MB): $(gw -H 'Content-Type: text/csv' --data-binary @"$WORK/big.csv" "$g/api/v1/contacts/import"), chunked: $(gw -H 'Content-Type: text/csv' -H 'Transfer-Encoding: chunked' --data-binary @"$WORK/big.csv" "$g/api/v1/contacts/import")"
+  head -n 60001 "$WORK/big.csv" >"$WORK/60k.csv"
+  echo "   60,000 rows of 1 KB (60 MB): $(gw -H 'Content-Type: text/csv' --data-binary @"$WORK/60k.csv" "$g/api/v1/contacts/import")"
+  rm -f "$WORK/60k.csv"
+  echo "   64 MiB of JSON: $(gw -H 'Content-Type: application/json' --data-binary @"$WORK/big.json" "$g/api/v1/contacts"), chunked: $(gw -H 'Content-Type: application/json' -H 'Transfer-Encoding: chunked' --data-binary @"$WORK/big.json" "$g/api/v1/contacts")"
+  echo "   JSON nested 100,000 deep: $(gw -H 'Content-Type: application/json' --data-binary @"$WORK/deep.json" "$g/api/v1/contacts")"
+  echo "   the whole contacts export: $(OUT="$WORK/export.csv" gw "$g/api/v1/contacts/export"), $(wc -c <"$WORK/export.csv") bytes"
+  rm -f "$WORK/export.csv"
+  echo "   ready afterwards: $([ "$(ready $GATEWAY_PORT 30)" != never ] && echo yes || echo no)"
+}
+# a recompute of everything the phases made, the largest report reads, and large and deep bodies
+memory_metrics() {
+  echo "== memory: metrics-service (HTTP status of each)"
+  local m=http://127.0.0.1:$METRICS_PORT from to run status deadline=$((SECONDS + 600)) t0
+  from=$(date -u -d '-3 years +2 days' +%F) to=$(date -u +%F) t0=$(now)
+  run=$(json -X POST "$m/api/v1/recompute" -d "{\"from\":\"$(date -u -d '-30 days' +%F)\",\"to\":\"$to\"}" | id_of)
+  until status=$(api "$m/api/v1/recompute/$run" | grep -o '"status":"[^"]*"' | cut -d'"' -f4) \
+    && [[ $status != queued && $status != running ]]; do
+    [ "$SECONDS" -lt "$deadline" ] || { status="still $status"; break; }
+    sleep 1
+  done
+  echo "   a synced recompute of the last 30 days: $status after $(since "$t0") s ($(q metrics_faults -c "SELECT count(*) FROM f_sends") sends, $(q metrics_faults -c "SELECT count(*) FROM f_contacts") contacts synced)"
+  mc() { curl -sS -o /dev/null -w '%{http_code} %{size_download}B' -H "X-ChatROI-Internal-Token: $TOKEN" "$@" || true; }
+  local range="from=$from&to=$to"
+  echo "   KPIs by day over 3 years, JSON: $(mc "$m/api/v1/kpis?$range&groupBy=day"), CSV: $(mc -H 'Accept: text/csv' "$m/api/v1/kpis?$range&groupBy=day")"
+  echo "   KPIs by campaign, owner, week: $(mc "$m/api/v1/kpis?$range&groupBy=campaign") $(mc "$m/api/v1/kpis?$range&groupBy=owner") $(mc -H 'Accept: text/csv' "$m/api/v1/kpis?$range&groupBy=week")"
+  echo "   scorecards, trends, funnel, ROI: $(mc "$m/api/v1/scorecards?$range") $(mc -H 'Accept: text/csv' "$m/api/v1/trends?metric=conversations&interval=week&$range") $(mc "$m/api/v1/funnel?$range") $(mc "$m/api/v1/roi?$range")"
+  echo "   hanging conversations, CSV: $(mc -H 'Accept: text/csv' "$m/api/v1/conversation-outcomes/hanging?$range&limit=500")"
+  echo "   KPIs by day through the gateway: $(curl -sS -o /dev/null -w '%{http_code} %{size_download}B' -H "Authorization: Bearer $ADMIN" "http://127.0.0.1:$GATEWAY_PORT/api/v1/kpis?$range&groupBy=day" || true)"
+  echo "   64 MiB of JSON to costs: $(mc -H 'Content-Type: application/json' --data-binary @"$WORK/big.json" "$m/api/v1/costs"), chunked: $(mc -H 'Content-Type: application/json' -H 'Transfer-Encoding: chunked' --data-binary @"$WORK/big.json" "$m/api/v1/costs")"
+  echo "   JSON nested 100,000 deep to costs: $(mc -H 'Content-Type: application/json' --data-binary @"$WORK/deep.json" "$m/api/v1/costs")"
+  echo "   ready afterwards: $([ "$(ready $METRICS_PORT 30)" != never ] && echo yes || echo no)"
 }
 
 for p in kill9 postgres contacts memory; do
@@ -258,12 +331,14 @@ for row in "${ROWS[@]+"${ROWS[@]}"}"; do
 done
 echo
 printf '%-18s %14s %12s   %s\n' service "peak RSS MiB" "k8s limit" "non-heap at the end (MiB)"
-for s in contacts campaign; do
-  port=$([ $s = contacts ] && echo $((BASE + 11)) || echo $((BASE + 12)))
-  limit=$(awk '/limits:/ { l = 1 } l && /memory:/ { print $2; exit }' "k8s/base/$s-service.yaml")
+declare -A MANAGEMENT=([contacts]=$((BASE + 11)) [campaign]=$((BASE + 12)) [gateway]=$((BASE + 14)) [metrics]=$((BASE + 15)))
+declare -A MANIFEST=([contacts]=contacts-service [campaign]=campaign-service [gateway]=gateway [metrics]=metrics-service)
+for s in contacts campaign gateway metrics; do
+  port=${MANAGEMENT[$s]}
+  limit=$(awk '/limits:/ { l = 1 } l && /memory:/ { print $2; exit }' "k8s/base/${MANIFEST[$s]}.yaml")
   peak=$(awk -v s="$s" '$1 == s && $2 > m { m = $2 } END { printf "%.0f", m / 1024 }' "$WORK/hwm.txt")
   nonheap=$(curl -fsS "http://127.0.0.1:$port/q/metrics" 2>/dev/null | awk -F'[{} ]' '/^jvm_(memory_used_bytes\{area="nonheap"|buffer_memory_used_bytes\{id="direct")/ {
       match($0, /id="[^"]*"/); id = substr($0, RSTART + 4, RLENGTH - 5); sum[id] += $NF }
     END { for (i in sum) printf "%s %.0f  ", i, sum[i] / 1048576 }')
-  printf '%-18s %14s %12s   %s\n' "$s-service" "$peak" "$limit" "$nonheap"
+  printf '%-18s %14s %12s   %s\n' "${MANIFEST[$s]}" "$peak" "$limit" "$nonheap"
 done

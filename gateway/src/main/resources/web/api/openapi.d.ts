@@ -743,7 +743,7 @@ export interface paths {
         put?: never;
         /**
          * Import contacts from CSV
-         * @description Header row; columns phone (required), name, company, country, language, timeZone, source (default import), owner, stage, acceptedAt, optedOut, tags (separated by ; or |, unknown tags are created); other columns become attributes. Up to 100,000 rows. Existing phones are updated with the columns given. Bad rows are reported by line; good rows land together in one transaction.
+         * @description Header row; columns phone (required), name, company, country, language, timeZone, source (default import), owner, stage, acceptedAt, optedOut, tags (separated by ; or |, unknown tags are created); other columns become attributes. Up to 100,000 rows and 64 MiB (413 past it). Existing phones are updated with the columns given. Bad rows are reported by line; a row longer than 131,072 characters is skipped unread and reported the same way. Good rows land together in one transaction.
          */
         post: {
             parameters: {

@@ -39,7 +39,7 @@ public final class HostileBodies {
     private static List<JsonNode> values(int count, Random random) {
         List<JsonNode> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            String text = anyText(random, 1 + random.nextInt(300));
+            String text = HostileValues.anyText(random, 1 + random.nextInt(300));
             out.add(switch (random.nextInt(9)) {
                 case 0 -> NODES.textNode(text);
                 case 1 -> NODES.textNode("a" + (char) random.nextInt(0x20) + "b");
@@ -54,20 +54,6 @@ public final class HostileBodies {
             });
         }
         return out;
-    }
-
-    /** Any UTF-16 units: every plane, unpaired surrogates, controls, right-to-left overrides. */
-    private static String anyText(Random random, int length) {
-        StringBuilder text = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            text.append(switch (random.nextInt(4)) {
-                case 0 -> (char) random.nextInt(0x80);
-                case 1 -> (char) random.nextInt(0x10000);
-                case 2 -> new String(Character.toChars(0x10000 + random.nextInt(0x100000)));
-                default -> "\u0000\u0007\u001b\u007f\u200b\u202e\ufeff\ud800".charAt(random.nextInt(8));
-            });
-        }
-        return text.toString();
     }
 
     private static JsonNode number(Random random) {

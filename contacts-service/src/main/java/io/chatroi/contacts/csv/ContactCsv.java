@@ -36,6 +36,12 @@ import java.util.Set;
 public final class ContactCsv {
 
     public static final int MAX_ROWS = 100_000;
+    /**
+     * Characters one record may have: several times the largest row the rules accept (16,000 characters of
+     * attributes, a few hundred of fields), small enough that holding one costs little. A longer record is
+     * rejected alone, without being kept (see {@link RowGate}).
+     */
+    public static final int MAX_ROW_CHARS = 1 << 17;
     static final List<String> COLUMNS = List.of("phone", "name", "company", "country", "language", "timeZone",
             "source", "owner", "stage", "acceptedAt", "optedOut", "tags");
     /** Columns the export writes that are computed, not imported: an exported file imports as it was. */
@@ -61,7 +67,12 @@ public final class ContactCsv {
      * arrives through {@code text} (see {@link CappedStream} for its size bound).
      */
     public static Parsed parse(Reader body, String defaultSource) {
-        PushbackReader text = new PushbackReader(body, 1);
+        return parse(body, defaultSource, MAX_ROW_CHARS);
+    }
+
+    static Parsed parse(Reader body, String defaultSource, int maxRowChars) {
+        RowGate gate = new RowGate(body, maxRowChars);
+        PushbackReader text = new PushbackReader(gate, 1);
         if (!startsWithContent(text)) {
             throw ProblemException.invalid("body", "the CSV is empty; the first line must be a header such as"
                     + " phone,name,company,country,tags");
@@ -69,7 +80,12 @@ public final class ContactCsv {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).setAllowMissingColumnNames(false).get();
         try (CSVParser parser = CSVParser.parse(text, format)) {
-            Map<String, String> columns = columnMap(parser.getHeaderNames());
+            List<String> headers = parser.getHeaderNames();
+            if (headers.stream().anyMatch(gate::isMarker)) {
+                throw ProblemException.invalid("header", "the header line is longer than " + maxRowChars
+                        + " characters");
+            }
+            Map<String, String> columns = columnMap(headers);
             if (!columns.containsValue("phone")) {
                 throw ProblemException.invalid("header", "needs a phone column; known columns: "
                         + String.join(", ", COLUMNS));
@@ -81,6 +97,12 @@ public final class ContactCsv {
                 long line = record.getRecordNumber() + 1;
                 if (record.getRecordNumber() > MAX_ROWS) {
                     throw ProblemException.invalid("body", "at most " + MAX_ROWS + " rows per import");
+                }
+                if (record.size() == 1 && gate.isMarker(record.get(0))) {
+                    String field = fieldOf(headers, columns, gate.nextDroppedColumn());
+                    rejected.add(new ImportResult.Rejection(line, field + ": the row is longer than " + maxRowChars
+                            + " characters (a row the rules accept is far shorter); it was skipped unread"));
+                    continue;
                 }
                 try {
                     Row row = row(record, columns, line, defaultSource);
@@ -182,6 +204,16 @@ public final class ContactCsv {
         ContactFields fields = ContactFields.from(input, defaultSource, errors);
         errors.throwIfInvalid();
         return new Row(line, fields, Set.copyOf(values.keySet()), List.copyOf(tags));
+    }
+
+    /** The field a cell of the given column is reported as, like the validation names it. */
+    private static String fieldOf(List<String> headers, Map<String, String> columns, int column) {
+        if (column >= headers.size()) {
+            return "row";
+        }
+        String header = headers.get(column);
+        String field = columns.get(header);
+        return field != null ? field : "attributes." + header;
     }
 
     /** Header name -> contact field, or null for attribute columns. */

@@ -45,8 +45,9 @@ public class ContactCsvResource {
     @Operation(operationId = "importContacts", summary = "Import contacts from CSV", description = "Header row; columns phone (required), name,"
             + " company, country, language, timeZone, source (default import), owner, stage, acceptedAt, optedOut,"
             + " tags (separated by ; or |, unknown tags are created); other columns become attributes. Up to"
-            + " 100,000 rows. Existing phones are updated with the columns given. Bad rows are reported by line;"
-            + " good rows land together in one transaction.")
+            + " 100,000 rows and 64 MiB (413 past it). Existing phones are updated with the columns given. Bad rows are"
+            + " reported by line; a row longer than 131,072 characters is skipped unread and reported the same way."
+            + " Good rows land together in one transaction.")
     // blocking with a stream parameter: the body is read as it arrives on a worker thread, never buffered whole
     @Blocking
     @RequestBody(required = true, content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))

@@ -18,7 +18,7 @@ public final class AgentQueries {
 
     /** Path -> the query parameter that names the owner there. */
     private static final Map<String, String> OWNER_PARAM = Map.of(
-            "/api/v1/contacts", "owners", "/api/v1/contacts/export", "owners",
+            "/api/v1/contacts", "owners", "/api/v1/contacts/export", "owners", "/api/v1/contacts/audience", "owners",
             "/api/v1/deals", "owner", "/api/v1/follow-ups", "owner", "/api/v1/scorecards", "owner",
             "/api/v1/conversation-outcomes/hanging", "owner", "/api/v1/conversation-outcomes/hanging/owners", "owner");
     private static final Set<String> OWNER_NAMES = Set.of("owner", "owners");

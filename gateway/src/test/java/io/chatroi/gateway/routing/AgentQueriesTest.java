@@ -11,6 +11,8 @@ class AgentQueriesTest {
         assertThat(AgentQueries.narrow("/api/v1/contacts", "owners=bob&stages=new&owners=carol", "alice"))
                 .isEqualTo("stages=new&owners=alice");
         assertThat(AgentQueries.narrow("/api/v1/deals", null, "Zhang San")).isEqualTo("owner=Zhang%20San");
+        assertThat(AgentQueries.narrow("/api/v1/contacts/audience", "owners=bob,alice&limit=5", "alice"))
+                .isEqualTo("limit=5&owners=alice");
         assertThat(AgentQueries.narrow("/api/v1/scorecards", "week=2026-W47&owner=bob", "alice"))
                 .isEqualTo("week=2026-W47&owner=alice");
         assertThat(AgentQueries.narrow("/api/v1/contacts", "%6Fwners=bob", "alice")).isEqualTo("owners=alice");

@@ -74,6 +74,10 @@ class OutcomeApiTest {
                 .body("items.find { it.owner == '" + OWNER + " Other' }.hanging", equalTo(1));
         given().get(LIST + "/owners?format=csv&owner=" + OWNER).then().statusCode(200)
                 .body(startsWith("owner,hanging\r\n" + OWNER + ",2\r\n"));
+        // an owner name is one exact value, never split: "A,B" sees neither A's nor B's conversations
+        String both = OWNER + "," + OWNER + " Other";
+        given().queryParam("owner", both).get(LIST).then().statusCode(200).body("items", hasSize(0));
+        given().queryParam("owner", both).get(LIST + "/owners").then().statusCode(200).body("items", hasSize(0));
         given().get(LIST + "?after=nonsense").then().statusCode(400).body("errors[0].field", equalTo("after"));
         given().get(LIST + "?limit=0").then().statusCode(400).body("errors[0].field", equalTo("limit"));
 

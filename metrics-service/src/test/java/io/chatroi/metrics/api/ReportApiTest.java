@@ -74,6 +74,11 @@ class ReportApiTest {
                 .body(startsWith("owner,contactsAdded,newEffectiveContacts,effectiveAddRate"))
                 .body(containsString("张三,25,15,0.6,8,5,2,8500.00,1,0"));
         given().get("/api/v1/scorecards?week=2025-W99").then().statusCode(400);
+        // the owner the gateway forwards for an agent is one exact name: "张三,李四" is nobody's row, not both rows
+        given().get("/api/v1/scorecards?week=2025-W10&owner=王五").then().statusCode(200)
+                .body("rows.owner", equalTo(List.of("王五")));
+        given().queryParam("owner", "张三,李四").get("/api/v1/scorecards?week=2025-W10").then().statusCode(200)
+                .body("rows", hasSize(0));
 
         // the same week as a funnel: 117 added, 48 effective, 5 converted, 3 retained (wins in January and this week)
         given().get("/api/v1/funnel?from=2025-03-03&to=2025-03-09").then().statusCode(200)
