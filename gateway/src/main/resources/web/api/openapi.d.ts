@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/api/v1/account-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Account-health events
+         * @description Every message_template_status_update, phone_number_quality_update and account_update Meta delivered, newest first, each with its severity (what the alerts fire on). from/to bound the event's time; field picks one kind.
+         */
+        get: operations["listAccountEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/alerts": {
         parameters: {
             query?: never;
@@ -13,33 +33,9 @@ export interface paths {
         };
         /**
          * Live checks
-         * @description High-activity share under 15%, opt-out or open rate of the last 7 days below its band, one error code's failures spiking, campaigns whose sends stalled, the last nightly recompute missing or failed. Each with status ok | alert | unknown.
+         * @description High-activity share under 15%, opt-out or open rate of the last 7 days below its band, one error code's failures spiking, campaigns whose sends stalled, the last nightly recompute missing or failed, a failing fact sync. Each with status ok | alert | unknown.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                        "text/csv": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listAlerts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -59,73 +55,13 @@ export interface paths {
          * List API keys
          * @description Newest first, without secrets; revoked keys only with includeRevoked=true. lastUsedAt is at most a minute behind.
          */
-        get: {
-            parameters: {
-                query?: {
-                    after?: string;
-                    includeRevoked?: boolean;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PageApiKey"];
-                    };
-                };
-            };
-        };
+        get: operations["listApiKeys"];
         put?: never;
         /**
          * Create an API key
          * @description Roles: admin (everything, key management), manager (contacts, campaigns, costs, all reports), agent (contacts and deals of its owner, its own scorecard; owner required), integrator (push contacts, deals, messages, receipts; no reports), viewer (read reports). The secret `key` is in this answer only; it is stored hashed.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ApiKeyInput"];
-                };
-            };
-            responses: {
-                /** @description Created; the answer holds the secret key, shown this once */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CreatedApiKey"];
-                    };
-                };
-                /** @description Invalid name, role or owner */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The caller is not an admin */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["createApiKey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -140,59 +76,34 @@ export interface paths {
             cookie?: never;
         };
         /** Get an API key (without its secret) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: components["schemas"]["UUID"];
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description No such key */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getApiKey"];
         put?: never;
         post?: never;
         /**
          * Revoke an API key
          * @description The key stops working at once on this gateway replica and within chatroi.gateway.key-cache-ttl (30 s) on the others. Revoking twice is harmless.
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: components["schemas"]["UUID"];
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Revoked */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description No such key */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
+        delete: operations["revokeApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        /**
+         * Orders and what each was credited to
+         * @description Orders placed in [from, to] (dates are UTC days, to included; instants, to excluded; default the last 30 days), each with its credit (link, utm, click, send or none), campaign and variant; totals with attributed and unattributed revenue and unmatched orders; revenue, orders and buyers per campaign and variant. CSV (the orders) with ?format=csv or Accept: text/csv.
+         */
+        get: operations["listAttribution"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -209,64 +120,13 @@ export interface paths {
          * List campaigns
          * @description Newest first; with updatedAfter, every campaign changed since then ordered by (updatedAt, id) for incremental sync (metrics-service).
          */
-        get: {
-            parameters: {
-                query?: {
-                    after?: string;
-                    limit?: number;
-                    updatedAfter?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PageCampaignView"];
-                    };
-                };
-            };
-        };
+        get: operations["listCampaigns"];
         put?: never;
         /**
          * Create a campaign (draft)
          * @description Audience {segmentId} or {filter} (checked with contacts-service), A/B variants with weights and an optional holdout, goal and rule switches.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CampaignInput"];
-                };
-            };
-            responses: {
-                /** @description Created as draft */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid fields, unknown templates or an invalid audience */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["createCampaign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -281,30 +141,29 @@ export interface paths {
             cookie?: never;
         };
         /** Get a campaign with live counters */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: components["schemas"]["UUID"];
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CampaignView"];
-                    };
-                };
-            };
-        };
+        get: operations["getCampaign"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a campaign
+         * @description Queued sends are cancelled; what was sent stays counted.
+         */
+        post: operations["cancelCampaign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -320,30 +179,65 @@ export interface paths {
         };
         /**
          * A/B experiment statistics
-         * @description Per variant: sends, conversions for the campaign goal and the rate; against the control (the first variant): the difference with a 95% confidence interval and a two-proportion z-test p-value; a winner only when significant and every arm has the minimum sample.
+         * @description Per variant: sends, conversions for the campaign goal (reply, click, deal_won or revenue) and the rate, and the revenue credited to its sends; against the control (the first variant): the difference with a 95% confidence interval and a two-proportion z-test p-value (revenue goal: revenue per send, Welch's test); a winner only when significant and every arm has the minimum sample.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: components["schemas"]["UUID"];
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description No such campaign (in metrics' copy) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getExperiment"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/launch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Launch a campaign
+         * @description draft -> scheduled -> sending -> completed. Launch resolves the audience into one send per contact.
+         */
+        post: operations["launchCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause a sending campaign */
+        post: operations["pauseCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a paused campaign */
+        post: operations["resumeCampaign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -359,77 +253,11 @@ export interface paths {
         };
         /**
          * A campaign's sends
-         * @description Filter by status and variant; oldest first.
+         * @description Oldest first, paged; every filter given applies: status (the dispatcher's), variant, stage (one of the counters: sent, delivered, read, replied, reacted, clicked, failed, optedOut, counted exactly as the counters count them), errorCode (the provider's, as failedByCode counts it) and reason (a skip or failure reason, as skippedByReason counts it). With ?format=csv or Accept: text/csv the whole filtered list as CSV.
          */
-        get: {
-            parameters: {
-                query?: {
-                    after?: string;
-                    limit?: number;
-                    status?: string;
-                    variant?: string;
-                };
-                header?: never;
-                path: {
-                    id: components["schemas"]["UUID"];
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PageSendView"];
-                    };
-                };
-            };
-        };
+        get: operations["listCampaignSends"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/campaigns/{id}/{action}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Launch, pause, resume or cancel
-         * @description draft -> scheduled -> sending -> completed; paused and cancelled on the side. Launch resolves the audience into one send per contact.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    action: string;
-                    id: components["schemas"]["UUID"];
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Not allowed from the current status */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
         delete?: never;
         options?: never;
         head?: never;
@@ -447,69 +275,13 @@ export interface paths {
          * List trigger rules
          * @description Intent, interest and opt-out trigger phrases, system and custom.
          */
-        get: {
-            parameters: {
-                query?: {
-                    kind?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RuleView"][];
-                    };
-                };
-            };
-        };
+        get: operations["listClassificationRules"];
         put?: never;
         /**
          * Add a trigger rule
          * @description Applies to inbound messages from now on.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["RuleInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The rule exists */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["createClassificationRule"];
         delete?: never;
         options?: never;
         head?: never;
@@ -527,33 +299,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Delete a custom trigger rule */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: components["schemas"]["UUID"];
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description System rules cannot be deleted */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["deleteClassificationRule"];
         options?: never;
         head?: never;
         patch?: never;
@@ -570,81 +316,13 @@ export interface paths {
          * List contacts
          * @description Newest first; with updatedAfter, ordered by (updatedAt, id) for incremental sync and including erased contacts; with a high, medium or low activity filter (or lastInboundAfter), most recently active first. Filters: tagsAll, tagsAny, tagsNone, stages, owners, sources, countries, activity, intent, optedOut, q, createdAfter, createdBefore, lastInboundAfter, lastInboundBefore, updatedAfter, behaviour, customerClass (lists repeat).
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description nextCursor of the previous page */
-                    after?: string;
-                    /** @description 1-500, default 50 */
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description A page of contacts */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PageContact"];
-                    };
-                };
-                /** @description An unknown or invalid filter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["listContacts"];
         put?: never;
         /**
          * Create a contact
          * @description Phone in any common format is stored in E.164; country and time zone default from the number.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ContactInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid fields */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The phone belongs to another contact (existingId) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["createContact"];
         delete?: never;
         options?: never;
         head?: never;
@@ -662,29 +340,7 @@ export interface paths {
          * Contacts as a campaign audience
          * @description The same filters and order as the contact list, but only id and phone, up to 5,000 per page (default 5,000): what campaign-service pages through at launch.
          */
-        get: {
-            parameters: {
-                query?: {
-                    after?: string;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PageAudienceMember"];
-                    };
-                };
-            };
-        };
+        get: operations["listAudienceContacts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -704,26 +360,7 @@ export interface paths {
          * Export contacts as CSV
          * @description Streams every contact matching the same filters as the contact list, with tags.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv": string[];
-                    };
-                };
-            };
-        };
+        get: operations["exportContacts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -745,30 +382,27 @@ export interface paths {
          * Import contacts from CSV
          * @description Header row; columns phone (required), name, company, country, language, timeZone, source (default import), owner, stage, acceptedAt, optedOut, tags (separated by ; or |, unknown tags are created); other columns become attributes. Up to 100,000 rows and 64 MiB (413 past it). Existing phones are updated with the columns given. Bad rows are reported by line; a row longer than 131,072 characters is skipped unread and reported the same way. Good rows land together in one transaction.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "text/csv": string;
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ImportResult"];
-                    };
-                };
-            };
+        post: operations["importContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        /**
+         * Find a contact by phone, WhatsApp user id or username
+         * @description WhatsApp names a user who adopted a username by a business-scoped user id (BSUID) instead of the phone. Give one of phone, whatsappUserId (preferred: it is stable) or username (the latest holder). Agents find only their own contacts.
+         */
+        get: operations["lookUpContact"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -788,28 +422,7 @@ export interface paths {
          * Re-tier now
          * @description Records activity and intent tier moves that time alone caused (the daily job does the same). Reads are always live; this updates history, updatedAt and follow-ups.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: number;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["retierContacts"];
         delete?: never;
         options?: never;
         head?: never;
@@ -824,104 +437,41 @@ export interface paths {
             cookie?: never;
         };
         /** Get a contact */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: components["schemas"]["UUID"];
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description No such contact */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getContact"];
         put?: never;
         post?: never;
         /**
          * Erase a contact's personal data (GDPR)
          * @description Phone, name, company, attributes, preferences and message texts are removed; the id, stage, tags, deals and aggregates survive, and the contact is opted out.
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: components["schemas"]["UUID"];
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Erased */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description No such contact */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["eraseContact"];
         options?: never;
         head?: never;
         /**
          * Update a contact (JSON merge patch)
          * @description Members set to null are cleared.
          */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: components["schemas"]["UUID"];
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/merge-patch+json": components["schemas"]["JsonNode"];
-                    "application/json": components["schemas"]["JsonNode"];
-                };
-            };
-            responses: {
-                /** @description Invalid fields */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description No such contact */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The new phone belongs to another contact */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
+        patch: operations["updateContact"];
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/ad-referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        /**
+         * The ads a contact came through
+         * @description Every click-to-WhatsApp ad referral on the contact's messages (the ad's id and type, URL, headline and ctwa_clid), newest first. The first one made the contact's source ads_ctwa if it had none.
+         */
+        get: operations["listContactAdReferrals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/contacts/{id}/interactions": {
@@ -935,83 +485,13 @@ export interface paths {
          * List a contact's interactions
          * @description Newest first.
          */
-        get: {
-            parameters: {
-                query?: {
-                    after?: string;
-                    limit?: number;
-                };
-                header?: never;
-                path: {
-                    id: components["schemas"]["UUID"];
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PageInteraction"];
-                    };
-                };
-            };
-        };
+        get: operations["listContactInteractions"];
         put?: never;
         /**
          * Record a message with a contact
          * @description Inbound text is classified (intent, interest, opt-out words such as STOP or 退订) and the contact's tags and tiers update at once. With an externalId, recording the same message again changes nothing (200, duplicate true).
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: components["schemas"]["UUID"];
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["InteractionInput"];
-                };
-            };
-            responses: {
-                /** @description Already recorded (same externalId) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Recorded */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description No such contact */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["createContactInteraction"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1026,65 +506,12 @@ export interface paths {
             cookie?: never;
         };
         /** Get a contact's communication preferences */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: components["schemas"]["UUID"];
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PreferencesDocument"];
-                    };
-                };
-            };
-        };
+        get: operations["getContactPreferences"];
         /**
          * Set a contact's communication preferences
          * @description Format, contact windows in the contact's own time zone (a window may cross midnight), weekly marketing cap and passive flag.
          */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: components["schemas"]["UUID"];
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["PreferencesDocument"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PreferencesDocument"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        put: operations["setContactPreferences"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1103,35 +530,7 @@ export interface paths {
          * May a message go to this contact now?
          * @description The one place the contact rules live: opt-out, weekly cap, passive flag and contact window. Answers allowed, or the reason and the next allowed instant.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description ISO instant, default now */
-                    at?: string;
-                    /** @description marketing (default), utility, authentication, service */
-                    category?: string;
-                    /** @description marketing messages the caller counted in the last 7 days; default: what the service recorded */
-                    sentThisWeek?: number;
-                };
-                header?: never;
-                path: {
-                    id: components["schemas"]["UUID"];
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["EligibilityAnswer"];
-                    };
-                };
-            };
-        };
+        get: operations["getSendEligibility"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1152,53 +551,93 @@ export interface paths {
          * Tag a contact
          * @description Idempotent; recorded in the tag history.
          */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: components["schemas"]["UUID"];
-                    name: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The contact has the tag */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        put: operations["tagContact"];
         post?: never;
         /**
          * Untag a contact
          * @description Idempotent; recorded in the tag history.
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: components["schemas"]["UUID"];
-                    name: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The contact does not have the tag */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
+        delete: operations["untagContact"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/tier-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        /**
+         * A contact's tier history
+         * @description Every activity, intent and interest tier tag added to or removed from the contact, newest first: moves that messages or time caused (actor system:tiering) and tags set by hand or by import. 404 for an unknown contact.
+         */
+        get: operations["listContactTierHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversation-outcomes/hanging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Conversations left hanging
+         * @description Contacts whose last message (a turn) is theirs, more than 24 h old and unanswered, among the contacts that wrote within the activity window; newest last message first. Read from the synced facts, so as fresh as the last sync.
+         */
+        get: operations["listHangingConversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversation-outcomes/hanging/owners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Conversations left hanging per owner
+         * @description The same conversations as the list, counted per owner, most first.
+         */
+        get: operations["countHangingConversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversation-outcomes/resolution-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Resolution times
+         * @description Median and 90th percentile of the time from a conversation's first inbound message to its resolution (a deal won or lost while the conversation is open), per owner or period.
+         */
+        get: operations["getResolutionTimes"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1215,39 +654,7 @@ export interface paths {
          * Conversations of a contact or an agent
          * @description Messages (WhatsApp inbound, campaign sends, logged chats) grouped by the 24-hour rule, each with firstResponseSeconds and turns. Give contactId, phone or agent; from/to default to the last 30 days. Newest first.
          */
-        get: {
-            parameters: {
-                query?: {
-                    after?: string;
-                    agent?: string;
-                    contactId?: components["schemas"]["UUID"];
-                    from?: string;
-                    limit?: number;
-                    phone?: string;
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description No contactId, phone or agent; or a bad range */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Unknown contact */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["listConversations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1267,71 +674,13 @@ export interface paths {
          * List costs
          * @description Newest first; from/to (ISO dates) keep costs whose period overlaps the range.
          */
-        get: {
-            parameters: {
-                query?: {
-                    after?: string;
-                    campaignId?: string;
-                    category?: string;
-                    from?: string;
-                    limit?: number;
-                    owner?: string;
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PageCost"];
-                        "text/csv": components["schemas"]["PageCost"];
-                    };
-                };
-            };
-        };
+        get: operations["listCosts"];
         put?: never;
         /**
          * Enter a cost
          * @description category: software, platform_fees, accounts, phone_numbers, message_fees, data, ads, labor, learning, opportunity; kind (explicit | hidden) defaults from it. Labour: hours x hourlyRate gives the amount. A cost is spread over periodStart..periodEnd day by day.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CostInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid fields */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["createCost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1346,87 +695,12 @@ export interface paths {
             cookie?: never;
         };
         /** Get a cost */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: components["schemas"]["UUID"];
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description No such cost */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getCost"];
         /** Replace a cost */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: components["schemas"]["UUID"];
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CostInput"];
-                };
-            };
-            responses: {
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description No such cost */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        put: operations["replaceCost"];
         post?: never;
         /** Delete a cost */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: components["schemas"]["UUID"];
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description No such cost */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["deleteCost"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1443,69 +717,13 @@ export interface paths {
          * List deals
          * @description Newest first; with updatedAfter, ordered by (updatedAt, id) for sync.
          */
-        get: {
-            parameters: {
-                query?: {
-                    after?: string;
-                    contactId?: components["schemas"]["UUID"];
-                    limit?: number;
-                    owner?: string;
-                    stage?: string;
-                    updatedAfter?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PageDeal"];
-                    };
-                };
-            };
-        };
+        get: operations["listDeals"];
         put?: never;
         /**
          * Create a deal
          * @description At any stage, with the timestamps of the stages it passed. Moves the contact's stage (customer on a win, repeat_customer on a second).
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["DealInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid timeline or amounts */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["createDeal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1520,26 +738,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get a deal */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: components["schemas"]["UUID"];
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description No such deal */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getDeal"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1549,31 +748,7 @@ export interface paths {
          * Move or edit a deal (JSON merge patch)
          * @description inquiry -> quoted -> won | lost; won and lost are final.
          */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: components["schemas"]["UUID"];
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/merge-patch+json": components["schemas"]["JsonNode"];
-                    "application/json": components["schemas"]["JsonNode"];
-                };
-            };
-            responses: {
-                /** @description An illegal move or invalid fields */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        patch: operations["updateDeal"];
         trace?: never;
     };
     "/api/v1/follow-ups": {
@@ -1585,33 +760,9 @@ export interface paths {
         };
         /**
          * Due follow-ups, most urgent first
-         * @description Contacts whose cadence (KPIS.md section 5) says a salesperson should write, with the reason and the due time. dueBefore defaults to now.
+         * @description Contacts whose cadence (docs/tiers.md) says a salesperson should write, with the reason and the due time. dueBefore defaults to now.
          */
-        get: {
-            parameters: {
-                query?: {
-                    after?: string;
-                    dueBefore?: string;
-                    limit?: number;
-                    owner?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PageDueFollowUp"];
-                    };
-                };
-            };
-        };
+        get: operations["listDueFollowUps"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1631,28 +782,7 @@ export interface paths {
          * Funnel reach -> interact -> convert -> retain
          * @description For the contacts added from..to (a cohort; default the last 30 days): each stage's count, conversion from the previous stage, drop-off and its KPIs; names the transition with the largest drop-off.
          */
-        get: {
-            parameters: {
-                query?: {
-                    from?: string;
-                    owner?: string;
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Invalid range */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getFunnel"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1672,64 +802,13 @@ export interface paths {
          * List every interaction for incremental sync
          * @description Ordered by (updatedAt, id); interactions never change, so updatedAt is when one was recorded. Without text. Not for agents.
          */
-        get: {
-            parameters: {
-                query?: {
-                    after?: string;
-                    limit?: number;
-                    updatedAfter?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Agents list interactions per contact instead */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["listInteractions"];
         put?: never;
         /**
          * Record interactions in bulk, keyed by phone
          * @description Up to 1,000 items; each commits on its own and bad items are reported by index.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["Request"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Result"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["recordInteractions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1747,30 +826,7 @@ export interface paths {
          * KPI rows
          * @description Sums the daily snapshots of from..to (workspace dates; default the last 30 days) grouped by campaign, variant, owner, country, source, day, week or month (default: one total row). Each row has counts and every KPI that applies with value (null when the denominator is zero), unit and rating (below | benchmark | best | unrated).
          */
-        get: {
-            parameters: {
-                query?: {
-                    campaignId?: string;
-                    from?: string;
-                    groupBy?: string;
-                    owner?: string;
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Invalid range, groupBy or campaignId */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getKpiReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1788,33 +844,9 @@ export interface paths {
         };
         /**
          * The KPI catalogue
-         * @description Every KPI of KPIS.md: id, English and Chinese name, formula, stage, unit, which direction is better, source seed and benchmark bands (null: unrated).
+         * @description Every KPI: id, English and Chinese name, formula, stage, unit, which direction is better, source seed and benchmark bands (null: unrated).
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: components["schemas"]["Kpi"][];
-                        };
-                        "text/csv": {
-                            [key: string]: components["schemas"]["Kpi"][];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getKpiCatalog"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1854,65 +886,13 @@ export interface paths {
          * The message fee table
          * @description By calling code, category and effective date.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: components["schemas"]["MessageRate"][];
-                        };
-                        "text/csv": {
-                            [key: string]: components["schemas"]["MessageRate"][];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listMessageRates"];
         put?: never;
         /**
          * Add a rate
          * @description callingCode without '+', e.g. 49; a new effectiveFrom starts a new price; the same (callingCode, category, effectiveFrom) replaces the rate.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["MessageRate"];
-                };
-            };
-            responses: {
-                /** @description Created or replaced */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid fields */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["createMessageRate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1930,33 +910,27 @@ export interface paths {
         put?: never;
         post?: never;
         /** Remove a rate */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: components["schemas"]["UUID"];
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Removed */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description No such rate */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
+        delete: operations["deleteMessageRate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/message-states": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        /**
+         * Where one outbound message stands, by a query parameter
+         * @description The same as /{messageId}, for any stored id: Meta's ids are base64 and may hold '/' or '+', which a path segment cannot carry (encoded slashes are refused), while ?messageId= can (percent-encoded).
+         */
+        get: operations["findMessageState"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1973,26 +947,7 @@ export interface paths {
          * Where one outbound message stands
          * @description The fold of all its receipts (highest state wins, a later state implies the earlier ones) and the receipts themselves.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    messageId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description No receipt was ever seen for this message id */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getMessageState"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2014,37 +969,67 @@ export interface paths {
          * Log one-to-one chat messages in bulk
          * @description Up to 1,000 messages from other inboxes: direction (inbound | outbound), phone (international format), agent (owner name, for outbound), at, text, externalId (makes re-logging harmless). Valid items are stored together; bad ones are reported by index. They count for conversations, response times and turns, credit replies to campaign sends, and reach contacts-service (tiers, opt-out words).
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CampaignRequest"];
-                };
-            };
-            responses: {
-                /** @description {accepted, duplicates, rejected: [{index, field, reason}]} */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CampaignResult"];
-                    };
-                };
-                /** @description No items, or more than 1,000 */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
+        post: operations["logMessages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        get?: never;
+        put?: never;
+        /**
+         * Push shop or ERP orders
+         * @description Up to 1,000 orders per call, idempotent by (source, externalId): a repeated order updates the stored one (its status never moves back). Each is credited to a campaign (tracked-link code or UTM in landingSite, else the buyer's last click, else last delivered send inside the campaign's window) and matched to a contact by phone; a paid order becomes a won deal. One bad field rejects the whole call and stores nothing.
+         */
+        post: operations["pushOrders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider-errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Errors Meta reported
+         * @description Every error of every webhook delivery (account-level, beside messages or statuses, inside a failed status or an inbound message), newest first, each with the catalogue's title, meaning and suggested action. from/to bound the time received.
+         */
+        get: operations["listProviderErrors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider-errors/codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The error-code catalogue
+         * @description Every Meta error code the product describes: title, meaning, suggested action and whether a later retry can succeed.
+         */
+        get: operations["listProviderErrorCodes"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2064,39 +1049,7 @@ export interface paths {
          * Record delivery receipts from another provider
          * @description Up to 1,000 per request; folded exactly like WhatsApp's (highest state wins, duplicates change nothing). 200 means stored.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ReceiptBatch"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: number;
-                        };
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["recordReceipts"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2114,65 +1067,13 @@ export interface paths {
          * The latest recomputes
          * @description Newest first, at most 50.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: components["schemas"]["RecomputeRun"][];
-                        };
-                        "text/csv": {
-                            [key: string]: components["schemas"]["RecomputeRun"][];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listRecomputes"];
         put?: never;
         /**
          * Recompute snapshots
          * @description Pulls what changed from contacts-service and campaign-service (unless sync is false), then rebuilds the snapshots of workspace days from..to in one transaction; without from/to, the days whose facts changed. One run at a time across replicas: a run that finds another holding the lock ends as skipped.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["RecomputeRequest"];
-                };
-            };
-            responses: {
-                /** @description Queued: poll the Location */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid range */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["requestRecompute"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2190,26 +1091,7 @@ export interface paths {
          * A recompute's status
          * @description queued | running (with step and progress 0-100) | succeeded | failed (with error) | skipped
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: components["schemas"]["UUID"];
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description No such run */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getRecompute"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2227,31 +1109,9 @@ export interface paths {
         };
         /**
          * ROI of a range
-         * @description Cost by category and kind (entered costs spread day by day plus message fees of billable sends), value parts (direct, repeat, leadValue, brand), roi, roiExtended, valueToCost, roas, costPerLead, revenuePerConversion, revenuePerMessage, costPerRecipient, campaignSpendReturn and the basis (profit | revenue | mixed).
+         * @description Cost by category and kind (entered costs spread day by day plus message fees of billable sends), value parts (direct, repeat, leadValue, brand), roi, roiExtended, valueToCost, roas, costPerLead, revenuePerConversion, revenuePerMessage, costPerRecipient, campaignSpendReturn and the basis (profit | revenue | mixed). Won deals in another currency than the workspace's are left out and counted in otherCurrencyDeals.
          */
-        get: {
-            parameters: {
-                query?: {
-                    campaignId?: string;
-                    from?: string;
-                    owner?: string;
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Invalid range or campaignId */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getRoi"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2271,27 +1131,7 @@ export interface paths {
          * Weekly salesperson scorecards
          * @description One row per owner for an ISO week in the workspace time zone (default: this week): new effective contacts, effective add rate, deep-interaction contacts, quotes, orders, order amount, repurchasing customers, referrals and the weighted score. With owner, only that owner's row (scored against the whole team; agents always get their own).
          */
-        get: {
-            parameters: {
-                query?: {
-                    owner?: string;
-                    week?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Invalid week */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["listScorecards"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2308,70 +1148,13 @@ export interface paths {
             cookie?: never;
         };
         /** List segments */
-        get: {
-            parameters: {
-                query?: {
-                    after?: string;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PageSegmentView"];
-                    };
-                };
-            };
-        };
+        get: operations["listSegments"];
         put?: never;
         /**
          * Save a segment
          * @description filter fields: tagsAll, tagsAny, tagsNone, stages, owners, sources, countries, activity, intent, optedOut, q, createdAfter, createdBefore, lastInboundAfter, lastInboundBefore, behaviour (active_buyers, dormant_customers, high_potential, new_subscribers), customerClass (A, B, C).
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["SegmentInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An unknown or invalid filter field */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description A segment with this name exists */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["createSegment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2386,83 +1169,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get a segment */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: components["schemas"]["UUID"];
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SegmentView"];
-                    };
-                };
-            };
-        };
+        get: operations["getSegment"];
         put?: never;
         post?: never;
         /** Delete a segment */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: components["schemas"]["UUID"];
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        delete: operations["deleteSegment"];
         options?: never;
         head?: never;
         /** Rename a segment or replace its filter */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: components["schemas"]["UUID"];
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["SegmentInput"];
-                    "application/merge-patch+json": components["schemas"]["SegmentInput"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SegmentView"];
-                    };
-                };
-            };
-        };
+        patch: operations["updateSegment"];
         trace?: never;
     };
     "/api/v1/segments/{id}/audience": {
@@ -2476,31 +1191,7 @@ export interface paths {
          * Members of a segment as a campaign audience
          * @description Only id and phone, up to 5,000 per page.
          */
-        get: {
-            parameters: {
-                query?: {
-                    after?: string;
-                    limit?: number;
-                };
-                header?: never;
-                path: {
-                    id: components["schemas"]["UUID"];
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PageAudienceMember"];
-                    };
-                };
-            };
-        };
+        get: operations["listSegmentAudience"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2520,31 +1211,7 @@ export interface paths {
          * Members of a segment
          * @description Keyset-paged: follow nextCursor to stream any number of members.
          */
-        get: {
-            parameters: {
-                query?: {
-                    after?: string;
-                    limit?: number;
-                };
-                header?: never;
-                path: {
-                    id: components["schemas"]["UUID"];
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PageContact"];
-                    };
-                };
-            };
-        };
+        get: operations["listSegmentContacts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2561,30 +1228,7 @@ export interface paths {
             cookie?: never;
         };
         /** Number of members of a segment */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: components["schemas"]["UUID"];
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["countSegmentContacts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2606,37 +1250,7 @@ export interface paths {
          * Send eligibility of up to 1,000 contacts
          * @description The same rule as /contacts/{id}/send-eligibility, answered in the order of contactIds; unknown ids answer allowed false with reason not_found.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["BulkEligibilityRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["EligibilityAnswer"][];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["checkSendEligibility"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2654,30 +1268,7 @@ export interface paths {
          * All sends changed since an instant
          * @description Ordered by (updatedAt, id) for incremental sync (metrics-service). A send written by a transaction still open when you read appears later with its own updatedAt: re-read with a small overlap.
          */
-        get: {
-            parameters: {
-                query?: {
-                    after?: string;
-                    limit?: number;
-                    updatedAfter?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PageSendView"];
-                    };
-                };
-            };
-        };
+        get: operations["listChangedSends"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2697,53 +1288,12 @@ export interface paths {
          * Workspace ROI settings
          * @description Currency, time zone (days and ISO weeks of every report are the workspace's), value per qualified lead, monthly brand value estimate, attribution, reply, repurchase and activity windows in days, scorecard weights (process, result, bonus).
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Settings"];
-                        "text/csv": components["schemas"]["Settings"];
-                    };
-                };
-            };
-        };
+        get: operations["getSettings"];
         /**
          * Change settings
          * @description Fields left out keep their value. A time zone change applies to snapshots from the next recompute on.
          */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["SettingsInput"];
-                };
-            };
-            responses: {
-                /** @description Invalid currency, time zone, window or weight */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        put: operations["updateSettings"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2762,31 +1312,7 @@ export interface paths {
          * Where the fact sync stands
          * @description Per stream: updatedAfter, whether a pass is in progress, items pulled, the last error.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                        "text/csv": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getSyncState"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2806,68 +1332,10 @@ export interface paths {
          * List tags
          * @description System tags (activity, intent, interest) and custom tags, by name.
          */
-        get: {
-            parameters: {
-                query?: {
-                    after?: string;
-                    category?: string;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PageTagView"];
-                    };
-                };
-            };
-        };
+        get: operations["listTags"];
         put?: never;
         /** Create a custom tag */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["TagInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description A tag with this name exists */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["createTag"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2882,89 +1350,18 @@ export interface paths {
             cookie?: never;
         };
         /** Get a tag */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    name: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description No such tag */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getTag"];
         put?: never;
         post?: never;
         /**
          * Delete a custom tag
          * @description Removes it from every contact; system tags cannot be deleted.
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    name: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description A system tag */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["deleteTag"];
         options?: never;
         head?: never;
         /** Change a tag's colour, category or description */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    name: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["TagInput"];
-                    "application/merge-patch+json": components["schemas"]["TagInput"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TagView"];
-                    };
-                };
-            };
-        };
+        patch: operations["updateTag"];
         trace?: never;
     };
     "/api/v1/templates": {
@@ -2978,70 +1375,13 @@ export interface paths {
          * List templates
          * @description Newest first.
          */
-        get: {
-            parameters: {
-                query?: {
-                    after?: string;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PageTemplateView"];
-                    };
-                };
-            };
-        };
+        get: operations["listTemplates"];
         put?: never;
         /**
          * Create a template
          * @description Body placeholders {{1}}, {{2}}... or named {{first_name}}; buttons quick_reply or url (URLs become tracked links when sent).
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["TemplateInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description A template with this name and language exists */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["createTemplate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3056,56 +1396,14 @@ export interface paths {
             cookie?: never;
         };
         /** Get a template */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: components["schemas"]["UUID"];
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TemplateView"];
-                    };
-                };
-            };
-        };
+        get: operations["getTemplate"];
         put?: never;
         post?: never;
         /**
          * Delete a template
          * @description Not while a campaign uses it (409).
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: components["schemas"]["UUID"];
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        delete: operations["deleteTemplate"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3122,31 +1420,27 @@ export interface paths {
          * A metric as a time series
          * @description metric: a count (sent, replied, conversations, received, orders, revenue, ...) or a KPI (replyRate, openRate, medianResponseTime, ...); interval day or week; every period of the range is present.
          */
-        get: {
-            parameters: {
-                query?: {
-                    campaignId?: string;
-                    from?: string;
-                    interval?: string;
-                    metric?: string;
-                    owner?: string;
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Unknown metric or interval, invalid range */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
+        get: operations["getTrend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-quarantine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        /**
+         * Parts of signed webhook deliveries that could not be stored
+         * @description A signed delivery is always acknowledged; what could not be used (an unreadable body, a status or message with a NUL in its id, a timestamp out of range) is kept here with the reason. count is the total held; newest first.
+         */
+        get: operations["listWebhookQuarantine"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3166,35 +1460,7 @@ export interface paths {
          * Open a tracked link
          * @description Redirects to the template's link with utm_source=whatsapp, utm_medium=message, utm_campaign=<campaign name>, utm_content=<variant>; the first click counts on the send (clicked), every click in the send's clicks. Public: no API key.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "User-Agent"?: string;
-                };
-                path: {
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Redirect to the original link */
-                302: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Unknown or altered code */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["openTrackedLink"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3203,33 +1469,47 @@ export interface paths {
          * Where a tracked link leads
          * @description The same redirect without counting a click (link checkers and previews send HEAD).
          */
-        head: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Redirect to the original link */
-                302: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Unknown or altered code */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
+        head: operations["peekTrackedLink"];
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/shopify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a Shopify order webhook
+         * @description Topics orders/create, orders/paid, orders/cancelled, orders/updated and refunds/create (X-Shopify-Topic). X-Shopify-Hmac-Sha256 (base64 HMAC-SHA256 of the raw body with SHOPIFY_WEBHOOK_SECRET) is required; X-Shopify-Webhook-Id makes a retried delivery a no-op. The order is matched by phone and credited to a campaign; a paid order becomes a won deal. 200 means stored. Public: no API key.
+         */
+        post: operations["receiveShopifyWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/twilio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a Twilio status callback or inbound WhatsApp message
+         * @description Form-encoded as Twilio posts it. X-Twilio-Signature (base64 HMAC-SHA1 with TWILIO_AUTH_TOKEN over CHATROI_PUBLIC_URL + /webhooks/twilio, its query, and every parameter sorted by name) is required. MessageStatus and ErrorCode join the same receipt fold as Meta's; Body, ButtonPayload and media become inbound messages. 200 means stored; repeats are harmless. Public: no API key.
+         */
+        post: operations["receiveTwilioWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -3244,77 +1524,33 @@ export interface paths {
          * Meta's verification handshake
          * @description Echoes hub.challenge when hub.verify_token matches WHATSAPP_VERIFY_TOKEN.
          */
-        get: {
-            parameters: {
-                query?: {
-                    "hub.challenge"?: string;
-                    "hub.mode"?: string;
-                    "hub.verify_token"?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The challenge */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/plain": string;
-                    };
-                };
-                /** @description Wrong mode or token */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["verifyWhatsAppWebhook"];
         put?: never;
         /**
          * Receive a webhook delivery
-         * @description Statuses, inbound messages, user_preferences and account errors, any number per delivery. X-Hub-Signature-256 (HMAC-SHA256 of the raw body with the app secret) is required. 200 means the whole delivery is stored; replays are harmless.
+         * @description Statuses, inbound messages, user_preferences, errors, template status, phone number quality and account updates, any number per delivery. X-Hub-Signature-256 (HMAC-SHA256 of the raw body with the app secret) is required. 200 means the whole delivery is stored; replays are harmless.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "X-Hub-Signature-256"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "*/*": string;
-                };
-            };
-            responses: {
-                /** @description Stored */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: number;
-                        };
-                    };
-                };
-                /** @description Missing or wrong signature; nothing stored */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
+        post: operations["receiveWhatsAppWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/woocommerce": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a WooCommerce order webhook
+         * @description Topics order.created, order.updated and order.restored (X-WC-Webhook-Topic); refunds arrive inside the order and count once each by id. X-WC-Webhook-Signature (base64 HMAC-SHA256 of the raw body with WOOCOMMERCE_WEBHOOK_SECRET) is required; X-WC-Webhook-Delivery-ID makes a retried delivery a no-op. WooCommerce's unsigned ping (webhook_id=N) is answered 200 and stores nothing. The order is matched and credited as Shopify's are. 200 means stored. Public: no API key.
+         */
+        post: operations["receiveWooCommerceWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3325,16 +1561,82 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountEventView: {
+            id: components["schemas"]["UUID"];
+            /** @enum {string} */
+            field: "message_template_status_update" | "phone_number_quality_update" | "account_update";
+            /** @description Meta's event: APPROVED, PAUSED, FLAGGED, DOWNGRADE, ACCOUNT_VIOLATION... */
+            event: string | null;
+            /** @enum {string} */
+            severity: "info" | "warning" | "critical";
+            at: components["schemas"]["Instant"];
+            receivedAt: components["schemas"]["Instant"];
+            wabaId: string | null;
+            templateId: string | null;
+            templateName: string | null;
+            templateLanguage: string | null;
+            reason: string | null;
+            displayPhoneNumber: string | null;
+            oldLimit: string | null;
+            currentLimit: string | null;
+            maxDailyConversations: string | null;
+            violationType: string | null;
+            banState: string | null;
+        };
+        AdReferral: {
+            sourceId?: string;
+            sourceType?: string;
+            sourceUrl?: string;
+            headline?: string;
+            ctwaClid?: string;
+        };
+        AdReferralView: {
+            id: components["schemas"]["UUID"];
+            contactId: components["schemas"]["UUID"];
+            interactionId: components["schemas"]["UUID"];
+            /** @description the ad's id */
+            sourceId: string | null;
+            /** @description ad or post */
+            sourceType: string | null;
+            sourceUrl: string | null;
+            headline: string | null;
+            /** @description Meta's click id, for conversion reporting */
+            ctwaClid: string | null;
+            at: components["schemas"]["Instant"];
+        };
+        Alert: {
+            /** @description the check: highActivityShare, optOutRate, openRate, nightlyRecompute, errorSpike:<code>, stalledCampaign:<campaign id>, sync:<stream>, accountHealth (or accountHealth:template:<name>:<language>, accountHealth:phone:<number>, accountHealth:account:<WABA id>) */
+            id: string;
+            status: components["schemas"]["AlertStatus"];
+            severity: components["schemas"]["AlertSeverity"];
+            message: string;
+            /**
+             * Format: double
+             * @description the measured value where the check has one
+             */
+            value: number | null;
+        };
+        /** @enum {string} */
+        AlertSeverity: "warning" | "critical";
+        /** @enum {string} */
+        AlertStatus: "ok" | "alert" | "unknown";
+        Alerts: {
+            checkedAt: components["schemas"]["Instant"];
+            alerts: components["schemas"]["Alert"][];
+            /** Format: int64 */
+            firing: number;
+        };
         ApiKey: {
-            id?: components["schemas"]["UUID"];
-            name?: string;
-            role?: string;
-            owner?: string;
-            keyPrefix?: string;
-            createdAt?: components["schemas"]["Instant"];
-            createdBy?: string;
-            lastUsedAt?: components["schemas"]["Instant"];
-            revokedAt?: components["schemas"]["Instant"];
+            id: components["schemas"]["UUID"];
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "manager" | "agent" | "integrator" | "viewer";
+            owner: string | null;
+            keyPrefix: string;
+            createdAt: components["schemas"]["Instant"];
+            createdBy: string | null;
+            lastUsedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            revokedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
         };
         ApiKeyInput: {
             /**
@@ -3353,40 +1655,57 @@ export interface components {
              */
             owner?: string;
         };
-        AudienceMember: {
-            id?: components["schemas"]["UUID"];
-            phone?: string;
+        AttributionReport: {
+            from: components["schemas"]["Instant"];
+            to: components["schemas"]["Instant"];
+            totals: components["schemas"]["Totals"];
+            byCampaign: components["schemas"]["CampaignVariant"][];
+            items: components["schemas"]["CampaignItem1"][];
+            truncated: boolean;
         };
-        /** @deprecated */
-        AuthProvider: Record<string, never>;
+        AudienceMember: {
+            id: components["schemas"]["UUID"];
+            phone: string | null;
+            whatsappUserId: string | null;
+        };
         Band: {
             /** Format: double */
-            benchmarkFrom?: number;
+            benchmarkFrom: number;
             /** Format: double */
-            benchmarkTo?: number;
+            benchmarkTo: number;
             /** Format: double */
-            best?: number;
+            best: number;
+        };
+        Batch: {
+            items?: components["schemas"]["OrderInput"][];
+        };
+        BatchResult: {
+            /** Format: int32 */
+            received: number;
+            /** Format: int32 */
+            created: number;
+            /** Format: int32 */
+            updated: number;
+            items: components["schemas"]["Result1"][];
         };
         /** @enum {string} */
         Better: "higher" | "lower";
-        Buffer: {
-            /** Format: binary */
-            bytes?: string;
-            /** @deprecated */
-            byteBuf?: components["schemas"]["ByteBuf"];
-        };
         BulkEligibilityRequest: {
             contactIds?: string[];
             at?: components["schemas"]["Instant"];
             category?: string;
         };
-        ByteBuf: {
-            direct?: boolean;
-            readOnly?: boolean;
-            readable?: boolean;
-            writable?: boolean;
-            contiguous?: boolean;
-            accessible?: boolean;
+        ByCredit: {
+            /** Format: int64 */
+            link: number;
+            /** Format: int64 */
+            utm: number;
+            /** Format: int64 */
+            click: number;
+            /** Format: int64 */
+            send: number;
+            /** Format: int64 */
+            none: number;
         };
         CampaignInput: {
             name?: string;
@@ -3409,75 +1728,129 @@ export interface components {
             text?: string;
             externalId?: string;
         };
+        CampaignItem1: {
+            id: components["schemas"]["UUID"];
+            source: string;
+            externalId: string;
+            status: string;
+            orderedAt: components["schemas"]["Instant"];
+            amount: number;
+            refunded: number;
+            revenue: number;
+            currency: string;
+            credit: string | null;
+            campaignId: components["schemas"]["UUID"] | null;
+            campaignName: string | null;
+            variant: string | null;
+            sendId: components["schemas"]["UUID"] | null;
+            contactId: components["schemas"]["UUID"] | null;
+            dealId: components["schemas"]["UUID"] | null;
+        };
         CampaignRejection: {
             /** Format: int32 */
-            index?: number;
-            field?: string;
-            reason?: string;
+            index: number;
+            field: string;
+            reason: string;
         };
         CampaignRequest: {
             items?: components["schemas"]["CampaignItem"][];
         };
         CampaignResult: {
             /** Format: int32 */
-            accepted?: number;
+            accepted: number;
             /** Format: int32 */
-            duplicates?: number;
-            rejected?: components["schemas"]["CampaignRejection"][];
+            duplicates: number;
+            rejected: components["schemas"]["CampaignRejection"][];
+        };
+        CampaignVariant: {
+            campaignId: components["schemas"]["UUID"] | null;
+            campaignName: string | null;
+            variant: string | null;
+            /** Format: int64 */
+            orders: number;
+            /** Format: int64 */
+            conversions: number;
+            revenue: number;
         };
         CampaignView: {
-            id?: components["schemas"]["UUID"];
-            name?: string;
-            owner?: string;
-            audience?: {
+            id: components["schemas"]["UUID"];
+            name: string;
+            owner: string | null;
+            audience: {
                 [key: string]: unknown;
             };
-            variants?: components["schemas"]["Variant"][];
+            variants: components["schemas"]["Variant"][];
             /** Format: int32 */
-            holdoutWeight?: number;
-            scheduledAt?: components["schemas"]["Instant"];
-            goal?: components["schemas"]["Goal"];
-            rules?: components["schemas"]["Rules"];
-            status?: string;
-            audienceResolved?: boolean;
-            launchedAt?: components["schemas"]["Instant"];
-            completedAt?: components["schemas"]["Instant"];
-            cancelledAt?: components["schemas"]["Instant"];
-            createdAt?: components["schemas"]["Instant"];
-            updatedAt?: components["schemas"]["Instant"];
-            counters?: components["schemas"]["Counters"];
-            countersByVariant?: {
+            holdoutWeight: number;
+            scheduledAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            goal: components["schemas"]["Goal"];
+            rules: components["schemas"]["Rules"];
+            /** @enum {string} */
+            status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled";
+            audienceResolved: boolean;
+            launchedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            completedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            cancelledAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+            counters: components["schemas"]["Counters"] | null;
+            countersByVariant: {
                 [key: string]: components["schemas"]["Counters"];
             };
+            /** @description why the campaign paused itself (its template was paused or disabled at Meta); null after a manual pause */
+            pausedReason: string | null;
+            pausedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+        };
+        ChatOrder: {
+            catalogId?: string | null;
+            items?: components["schemas"]["Item1"][];
+            total?: number | null;
+            currency?: string | null;
+            /** @description the campaign of the send the order answers */
+            campaignId?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
         };
         Contact: {
-            id?: components["schemas"]["UUID"];
-            phone?: string;
-            name?: string;
-            company?: string;
-            country?: string;
-            language?: string;
-            timeZone?: string;
-            source?: string;
-            owner?: string;
-            stage?: string;
-            acceptedAt?: components["schemas"]["Instant"];
-            optedOut?: boolean;
-            optedOutAt?: components["schemas"]["Instant"];
-            referredBy?: components["schemas"]["UUID"];
-            attributes?: {
+            id: components["schemas"]["UUID"];
+            phone: string | null;
+            name: string | null;
+            company: string | null;
+            country: string | null;
+            language: string | null;
+            timeZone: string | null;
+            /** @enum {string} */
+            source: "trade_show" | "b2b_inquiry" | "website" | "social" | "ads_ctwa" | "referral" | "import" | "other";
+            owner: string | null;
+            /** @enum {string} */
+            stage: "new" | "engaged" | "inquiry" | "quoted" | "customer" | "repeat_customer" | "churned";
+            acceptedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            optedOut: boolean;
+            optedOutAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            referredBy: components["schemas"]["UUID"] | null;
+            attributes: {
                 [key: string]: unknown;
             };
-            tags?: string[];
-            activity?: string;
-            intent?: string;
-            customerClass?: string;
-            lastInboundAt?: components["schemas"]["Instant"];
-            lastOutboundAt?: components["schemas"]["Instant"];
-            followUp?: components["schemas"]["FollowUp"];
-            erased?: boolean;
-            createdAt?: components["schemas"]["Instant"];
-            updatedAt?: components["schemas"]["Instant"];
+            tags: string[];
+            activity: string;
+            intent: string | null;
+            customerClass: string | null;
+            lastInboundAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            lastOutboundAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            followUp: components["schemas"]["FollowUp"] | null;
+            erased: boolean;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+            /** @example US.13491208655302741918 */
+            whatsappUserId: string | null;
+            /** @example @realsheenanelson */
+            username: string | null;
+            mergedInto: components["schemas"]["UUID"] | null;
+        };
+        ContactEffect: {
+            stage: string;
+            optedOut: boolean;
+            activity: string;
+            intent: string | null;
+            tags: string[];
         };
         ContactInput: {
             phone?: string;
@@ -3492,98 +1865,137 @@ export interface components {
             acceptedAt?: components["schemas"]["Instant"];
             optedOut?: boolean;
             referredBy?: components["schemas"]["UUID"];
+            /** @description at most 100 keys, 4 levels deep, 16,000 characters in all */
             attributes?: {
                 [key: string]: unknown;
             };
             tags?: string[];
         };
+        Conversation: {
+            phone: string;
+            startedAt: components["schemas"]["Instant"];
+            endedAt: components["schemas"]["Instant"];
+            /** Format: int32 */
+            messages: number;
+            /** Format: int32 */
+            inbound: number;
+            /** Format: int32 */
+            outbound: number;
+            /** Format: int32 */
+            turns: number;
+            /** Format: int64 */
+            firstResponseSeconds: number | null;
+            agents: string[];
+            items: components["schemas"]["Message"][];
+        };
         Cost: {
-            id?: components["schemas"]["UUID"];
-            category?: string;
-            kind?: string;
-            amount?: number;
-            currency?: string;
-            periodStart?: components["schemas"]["LocalDate"];
-            periodEnd?: components["schemas"]["LocalDate"];
-            campaignId?: components["schemas"]["UUID"];
-            owner?: string;
-            hours?: number;
-            hourlyRate?: number;
-            description?: string;
-            createdAt?: components["schemas"]["Instant"];
-            updatedAt?: components["schemas"]["Instant"];
+            id: components["schemas"]["UUID"];
+            /** @enum {string} */
+            category: "software" | "platform_fees" | "accounts" | "phone_numbers" | "message_fees" | "data" | "ads" | "labor" | "learning" | "opportunity";
+            /** @enum {string} */
+            kind: "explicit" | "hidden";
+            /** @description a decimal amount in the workspace currency (settings.currency), rounded to that currency's minor unit */
+            amount: number;
+            currency: string;
+            periodStart: components["schemas"]["LocalDate"];
+            periodEnd: components["schemas"]["LocalDate"];
+            campaignId: components["schemas"]["UUID"] | null;
+            owner: string | null;
+            /** @description labour hours */
+            hours: number | null;
+            /** @description labour rate per hour: a decimal amount in the workspace currency (settings.currency), rounded to that currency's minor unit */
+            hourlyRate: number | null;
+            description: string | null;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
         };
         CostInput: {
-            category?: string;
-            kind?: string;
+            /** @enum {string} */
+            category: "software" | "platform_fees" | "accounts" | "phone_numbers" | "message_fees" | "data" | "ads" | "labor" | "learning" | "opportunity";
+            /** @enum {string} */
+            kind?: "explicit" | "hidden";
+            /** @description required unless hours and hourlyRate are given: a decimal amount in the workspace currency (settings.currency), rounded to that currency's minor unit */
             amount?: number;
+            /** @description must be the workspace currency (the default) */
             currency?: string;
-            periodStart?: components["schemas"]["LocalDate"];
+            periodStart: components["schemas"]["LocalDate"];
             periodEnd?: components["schemas"]["LocalDate"];
             campaignId?: components["schemas"]["UUID"];
             owner?: string;
             hours?: number;
+            /** @description a decimal amount in the workspace currency (settings.currency), rounded to that currency's minor unit */
             hourlyRate?: number;
             description?: string;
+        };
+        CostPage: {
+            items: components["schemas"]["Cost"][];
+            /** @description pass as after for the next page; null on the last page */
+            nextCursor: string | null;
         };
         Counters: {
             /** Format: int64 */
-            queued?: number;
+            queued: number;
             /** Format: int64 */
-            deferred?: number;
+            deferred: number;
             /** Format: int64 */
-            skipped?: number;
+            skipped: number;
             /** Format: int64 */
-            holdout?: number;
+            holdout: number;
             /** Format: int64 */
-            sent?: number;
+            sent: number;
             /** Format: int64 */
-            delivered?: number;
+            delivered: number;
             /** Format: int64 */
-            read?: number;
+            read: number;
             /** Format: int64 */
-            replied?: number;
+            replied: number;
             /** Format: int64 */
-            clicked?: number;
+            reacted: number;
             /** Format: int64 */
-            clicks?: number;
+            clicked: number;
             /** Format: int64 */
-            failed?: number;
+            clicks: number;
             /** Format: int64 */
-            optedOut?: number;
-            skippedByReason?: {
+            failed: number;
+            /** Format: int64 */
+            optedOut: number;
+            skippedByReason: {
                 [key: string]: number;
             };
-            failedByCode?: {
+            failedByCode: {
                 [key: string]: number;
             };
         };
         CreatedApiKey: {
-            id?: components["schemas"]["UUID"];
-            name?: string;
-            role?: string;
-            owner?: string;
+            id: components["schemas"]["UUID"];
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "manager" | "agent" | "integrator" | "viewer";
+            owner: string | null;
             /** @description The secret, shown this once: send it as Authorization: Bearer <key> */
-            key?: string;
-            keyPrefix?: string;
-            createdAt?: components["schemas"]["Instant"];
+            key: string;
+            keyPrefix: string;
+            createdAt: components["schemas"]["Instant"];
         };
         Deal: {
-            id?: components["schemas"]["UUID"];
-            contactId?: components["schemas"]["UUID"];
-            stage?: string;
-            inquiryAt?: components["schemas"]["Instant"];
-            quotedAt?: components["schemas"]["Instant"];
-            quoteAmount?: number;
-            wonAt?: components["schemas"]["Instant"];
-            lostAt?: components["schemas"]["Instant"];
-            orderAmount?: number;
-            profit?: number;
-            currency?: string;
-            campaignId?: components["schemas"]["UUID"];
-            owner?: string;
-            createdAt?: components["schemas"]["Instant"];
-            updatedAt?: components["schemas"]["Instant"];
+            id: components["schemas"]["UUID"];
+            contactId: components["schemas"]["UUID"];
+            /** @enum {string} */
+            stage: "inquiry" | "quoted" | "won" | "lost";
+            inquiryAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            quotedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            quoteAmount: number | null;
+            wonAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            lostAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            orderAmount: number | null;
+            profit: number | null;
+            currency: string | null;
+            campaignId: components["schemas"]["UUID"] | null;
+            owner: string | null;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+            /** @description the shop order the deal was made from, e.g. shopify:450789469 */
+            origin: string | null;
         };
         DealInput: {
             contactId?: components["schemas"]["UUID"];
@@ -3600,42 +2012,154 @@ export interface components {
             owner?: string;
         };
         DueFollowUp: {
-            contactId?: components["schemas"]["UUID"];
-            name?: string;
-            phone?: string;
-            owner?: string;
-            dueAt?: components["schemas"]["Instant"];
-            reason?: string;
-            intent?: string;
-            activity?: string;
+            contactId: components["schemas"]["UUID"];
+            name: string | null;
+            phone: string | null;
+            owner: string | null;
+            dueAt: components["schemas"]["Instant"];
+            reason: string;
+            intent: string | null;
+            activity: string;
         };
         EligibilityAnswer: {
-            contactId?: components["schemas"]["UUID"];
-            category?: string;
-            at?: components["schemas"]["Instant"];
-            allowed?: boolean;
-            reason?: string;
-            nextAllowedAt?: components["schemas"]["Instant"];
-            detail?: string;
+            contactId: components["schemas"]["UUID"];
+            category: string;
+            at: components["schemas"]["Instant"];
+            allowed: boolean;
+            reason: string | null;
+            nextAllowedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            detail: string | null;
             /** Format: int32 */
-            marketingSentLast7Days?: number;
+            marketingSentLast7Days: number;
+        };
+        ErrorCode: {
+            /** Format: int32 */
+            code: number;
+            title: string;
+            meaning: string;
+            action: string;
+            retryable: boolean;
+        };
+        ErrorCodes: {
+            items: components["schemas"]["ErrorCode"][];
+        };
+        Experiment: {
+            campaignId: components["schemas"]["UUID"];
+            name: string | null;
+            goal: components["schemas"]["ExperimentGoal"];
+            /** Format: int64 */
+            minSamplePerVariant: number;
+            /** Format: double */
+            confidence: number;
+            /** @description ISO 4217 code of the variants' revenue (the workspace currency) */
+            currency: string;
+            variants: components["schemas"]["VariantResult"][];
+            /** @description null unless the campaign held contacts out */
+            holdout: components["schemas"]["ExperimentHoldout"] | null;
+            /** @description the winning variant's key, null without a significant winner */
+            winner: string | null;
+            verdict: string;
+        };
+        ExperimentGoal: {
+            /** @enum {string} */
+            type: "reply" | "click" | "deal_won" | "revenue";
+            /** Format: int32 */
+            windowDays: number;
+        };
+        ExperimentHoldout: {
+            /** Format: int64 */
+            contacts: number;
+            /** Format: int64 */
+            conversions: number;
+            /** Format: double */
+            rate: number | null;
+        };
+        /** @description One invalid input field */
+        FieldError: {
+            /** @description The field, as named in the request (`phone`, `variants[1].weight`, a query parameter) */
+            field: string;
+            /** @description What is wrong with it, for a person */
+            message: string;
         };
         FollowUp: {
-            dueAt?: components["schemas"]["Instant"];
-            reason?: string;
+            dueAt: components["schemas"]["Instant"];
+            reason: string;
         };
+        Funnel: {
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
+            /** @description the owner filter, null for the whole team */
+            owner: string | null;
+            /** @description what each stage counts */
+            basis: string;
+            stages: components["schemas"]["FunnelStage"][];
+            /** @description the transition with the largest drop-off, e.g. 'interact -> convert'; null when no stage has a predecessor with contacts */
+            largestDropOff: string | null;
+            /** @description the range's counts and amounts, as in a KPI row */
+            counts: components["schemas"]["KpiCounts"];
+        };
+        FunnelStage: {
+            stage: components["schemas"]["FunnelStageName"];
+            /** Format: int64 */
+            count: number;
+            /**
+             * Format: double
+             * @description count / the previous stage's count; null for reach, or when the previous stage is empty
+             */
+            conversionFromPrevious: number | null;
+            /**
+             * Format: double
+             * @description 1 - conversionFromPrevious
+             */
+            dropOff: number | null;
+            /** @description the stage's KPIs by catalogue id (reach: contactsAdded, acceptanceRate, effectiveAddRate, highIntentSourceShare; interact: firstTouchWithin1hRate, firstResponseTime, avgTurns, deepInteractionContacts, tagCoverage; convert: inquiryToQuoteRate, quoteToOrderRate, profitMargin, avgDealCycleDays, averageOrderValue; retain: repurchaseRate, referrals, activeCustomerRate, churnRate) */
+            kpis: {
+                [key: string]: components["schemas"]["KpiValue"];
+            };
+        };
+        /** @enum {string} */
+        FunnelStageName: "reach" | "interact" | "convert" | "retain";
         Goal: {
             type?: string;
             /** Format: int32 */
-            attributionDays?: number;
+            attributionDays?: number | null;
+        };
+        HangingConversation: {
+            contactId: components["schemas"]["UUID"];
+            /** @description the contact's owner */
+            owner: string | null;
+            /** @description the first of the contact's messages since the last answer */
+            waitingSince: components["schemas"]["Instant"];
+            /** @description the contact's last message */
+            lastInboundAt: components["schemas"]["Instant"];
+        };
+        HangingConversationPage: {
+            items: components["schemas"]["HangingConversation"][];
+            /** @description pass as after for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        HangingCounts: {
+            asOf: components["schemas"]["Instant"];
+            /**
+             * Format: int32
+             * @description how long a message may wait for an answer
+             */
+            windowHours: number;
+            items: components["schemas"]["HangingOwnerCount"][];
+        };
+        HangingOwnerCount: {
+            /** @description null: contacts without an owner */
+            owner: string | null;
+            /** Format: int64 */
+            hanging: number;
         };
         ImportResult: {
             /** Format: int32 */
-            created?: number;
+            created: number;
             /** Format: int32 */
-            updated?: number;
-            rejected?: components["schemas"]["Rejection"][];
-            tagsCreated?: string[];
+            updated: number;
+            rejected: components["schemas"]["Rejection"][];
+            tagsCreated: string[];
         };
         /**
          * Format: date-time
@@ -3643,18 +2167,21 @@ export interface components {
          */
         Instant: string;
         Interaction: {
-            id?: components["schemas"]["UUID"];
-            contactId?: components["schemas"]["UUID"];
-            direction?: string;
-            at?: components["schemas"]["Instant"];
-            text?: string;
-            messageType?: string;
-            category?: string;
-            agent?: string;
-            externalId?: string;
-            intent?: string;
-            interests?: string[];
-            optedOut?: boolean;
+            id: components["schemas"]["UUID"];
+            contactId: components["schemas"]["UUID"];
+            direction: string;
+            at: components["schemas"]["Instant"];
+            text: string | null;
+            messageType: string | null;
+            category: string | null;
+            agent: string | null;
+            externalId: string | null;
+            intent: string | null;
+            interests: string[];
+            optedOut: boolean;
+            order: components["schemas"]["ChatOrder"] | null;
+            /** @description a Flow's reply: nfm_reply.response_json as Meta sent it */
+            flowResponse: string | null;
         };
         InteractionInput: {
             direction?: string;
@@ -3666,8 +2193,19 @@ export interface components {
             externalId?: string;
             optOut?: boolean;
         };
+        InteractionResult: {
+            id: components["schemas"]["UUID"];
+            contactId: components["schemas"]["UUID"];
+            direction: string;
+            at: components["schemas"]["Instant"];
+            duplicate: boolean;
+            intentSignal: string | null;
+            interests: string[];
+            optOut: boolean;
+            contact: components["schemas"]["ContactEffect"] | null;
+        };
         Item: {
-            phone?: string;
+            phone?: string | null;
             name?: string;
             source?: string;
             direction?: string;
@@ -3678,8 +2216,20 @@ export interface components {
             agent?: string;
             externalId?: string;
             optOut?: boolean;
+            order?: components["schemas"]["ChatOrder"];
+            flowResponse?: string;
+            referral?: components["schemas"]["AdReferral"];
+            /** @example US.13491208655302741918 */
+            whatsappUserId?: string | null;
+            /** @example @realsheenanelson */
+            username?: string | null;
         };
-        JsonArray: unknown[];
+        Item1: {
+            productRetailerId?: string | null;
+            quantity?: number | null;
+            itemPrice?: number | null;
+            currency?: string | null;
+        };
         JsonNode: {
             empty?: boolean;
             valueNode?: boolean;
@@ -3706,28 +2256,104 @@ export interface components {
         };
         /** @enum {string} */
         JsonNodeType: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
-        JsonObject: {
-            key?: string;
-            value?: unknown;
-        }[];
         Kpi: {
-            id?: string;
-            name?: string;
-            nameZh?: string;
-            formula?: string;
-            stage?: string;
-            unit?: string;
-            better?: components["schemas"]["Better"];
-            source?: string;
-            bands?: components["schemas"]["Band"];
+            id: string;
+            name: string;
+            nameZh: string;
+            formula: string;
+            /** @enum {string} */
+            stage: "message" | "reach" | "interact" | "convert" | "retain" | "roi";
+            /** @enum {string} */
+            unit: "ratio" | "count" | "money" | "multiple" | "seconds" | "days";
+            better: components["schemas"]["Better"];
+            source: string;
+            /** @description null: the KPI has no benchmark band (always unrated) */
+            bands: ((components["schemas"]["Band"] | null) | null) | components["schemas"]["Band"] | null;
+        };
+        KpiCatalogue: {
+            items: components["schemas"]["Kpi"][];
+        };
+        KpiCounts: {
+            /** Format: int64 */
+            sent: number;
+            /** Format: int64 */
+            delivered: number;
+            /** Format: int64 */
+            read: number;
+            /** Format: int64 */
+            failed: number;
+            /** Format: int64 */
+            replied: number;
+            /**
+             * Format: int64
+             * @description sends that got a reaction (engagement, not a reply)
+             */
+            reacted: number;
+            /** Format: int64 */
+            clicked: number;
+            /** Format: int64 */
+            optedOut: number;
+            /** Format: int64 */
+            received: number;
+            /** Format: int64 */
+            conversions: number;
+            /** Format: int64 */
+            recipients: number;
+            /** Format: int64 */
+            contactsAdded: number;
+            /** Format: int64 */
+            qualifiedLeads: number;
+            /** Format: int64 */
+            quotes: number;
+            /** Format: int64 */
+            orders: number;
+            /** @description won deals' order amounts: a decimal amount in the workspace currency (settings.currency), rounded to that currency's minor unit */
+            revenue: number;
+            /** @description billable sends x message rate: a decimal amount in the workspace currency (settings.currency), rounded to that currency's minor unit */
+            messageFees: number;
+            /** @description entered costs spread day by day: a decimal amount in the workspace currency (settings.currency), rounded to that currency's minor unit */
+            enteredCosts: number;
+            /** @description messageFees + enteredCosts: a decimal amount in the workspace currency (settings.currency), rounded to that currency's minor unit */
+            spend: number;
+        };
+        KpiReport: {
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
+            /** @enum {string} */
+            groupBy: "none" | "campaign" | "variant" | "owner" | "country" | "source" | "day" | "week" | "month";
+            /** @description ISO 4217 code of every amount */
+            currency: string;
+            rows: components["schemas"]["KpiRow"][];
+        };
+        KpiRow: {
+            /** @description the group's key: a campaign or contact id, variant key, owner, country, source, ISO date (day), ISO week (2026-W47), month (2026-11), or 'total' without groupBy */
+            group: string;
+            /** @description the campaign's name when grouped by campaign, else null */
+            name: string | null;
+            counts: components["schemas"]["KpiCounts"];
+            kpis: components["schemas"]["RowKpis"];
+        };
+        /** @description A KPI's value with its unit and how it rates against the KPI's benchmark band */
+        KpiValue: {
+            /**
+             * Format: double
+             * @description null when the denominator is zero (nothing to divide by)
+             */
+            value: number | null;
+            /**
+             * @description ratio 0..1, a count, money in the workspace currency, a multiple, seconds or days
+             * @enum {string}
+             */
+            unit: "ratio" | "count" | "money" | "multiple" | "seconds" | "days";
+            rating: components["schemas"]["Rating"];
         };
         Link: {
             /** Format: int32 */
-            index?: number;
-            kind?: string;
+            index: number;
+            kind: string;
             /** Format: int32 */
-            buttonIndex?: number;
-            url?: string;
+            buttonIndex: number | null;
+            url: string;
         };
         /**
          * Format: date
@@ -3735,72 +2361,215 @@ export interface components {
          */
         LocalDate: string;
         Me: {
-            role?: string;
-            owner?: string;
+            role: string;
+            owner: string | null;
+        };
+        Message: {
+            direction: string;
+            phone: string;
+            agent: string | null;
+            at: components["schemas"]["Instant"];
+            text: string | null;
+            source: string | null;
         };
         MessageRate: {
+            /** @description set by the service; ignored in a request */
             id?: components["schemas"]["UUID"];
-            callingCode?: string;
-            category?: string;
-            rate?: number;
+            /** @description calling code without '+', e.g. 49 */
+            callingCode: string;
+            /** @enum {string} */
+            category: "marketing" | "utility" | "authentication";
+            /** @description per billable message: a decimal amount in the workspace currency (settings.currency), rounded to that currency's minor unit */
+            rate: number;
+            /** @description the workspace currency (the default) */
             currency?: string;
-            effectiveFrom?: components["schemas"]["LocalDate"];
+            effectiveFrom: components["schemas"]["LocalDate"];
+        };
+        MessageRates: {
+            items: components["schemas"]["MessageRate"][];
+        };
+        MessageStateView: {
+            messageId: string;
+            recipient: string | null;
+            status: string | null;
+            sentAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            deliveredAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            readAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            playedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            failedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /** Format: int32 */
+            errorCode: number | null;
+            errorTitle: string | null;
+            pricingCategory: string | null;
+            billable: boolean | null;
+            pricingType: string | null;
+            receipts: components["schemas"]["ReceiptView"][];
+            /** @example US.13491208655302741918 */
+            recipientUserId: string | null;
+            /** Format: int32 */
+            participantsReached: number | null;
+            /** Format: int32 */
+            participantsRead: number | null;
+        };
+        MultivaluedMapStringString: {
+            [key: string]: string[];
+        };
+        OrderInput: {
+            source?: string;
+            externalId?: string;
+            status?: string;
+            amount?: number;
+            refunded?: number;
+            currency?: string;
+            profit?: number;
+            country?: string;
+            phone?: string;
+            phones?: string[];
+            landingSite?: string;
+            landingSiteRef?: string;
+            orderedAt?: components["schemas"]["Instant"];
+            paidAt?: components["schemas"]["Instant"];
+            cancelledAt?: components["schemas"]["Instant"];
+        };
+        OtherCurrencyDeals: {
+            /** Format: int64 */
+            orders: number;
+            currencies: string[];
+        };
+        PageAccountEventView: {
+            items: components["schemas"]["AccountEventView"][];
+            nextCursor: string | null;
+        };
+        PageAdReferralView: {
+            items: components["schemas"]["AdReferralView"][];
+            nextCursor: string | null;
         };
         PageApiKey: {
-            items?: components["schemas"]["ApiKey"][];
-            nextCursor?: string;
+            items: components["schemas"]["ApiKey"][];
+            nextCursor: string | null;
         };
         PageAudienceMember: {
-            items?: components["schemas"]["AudienceMember"][];
-            nextCursor?: string;
+            items: components["schemas"]["AudienceMember"][];
+            nextCursor: string | null;
         };
         PageCampaignView: {
-            items?: components["schemas"]["CampaignView"][];
-            nextCursor?: string;
+            items: components["schemas"]["CampaignView"][];
+            nextCursor: string | null;
         };
         PageContact: {
-            items?: components["schemas"]["Contact"][];
-            nextCursor?: string;
+            items: components["schemas"]["Contact"][];
+            nextCursor: string | null;
         };
-        PageCost: {
-            items?: components["schemas"]["Cost"][];
-            nextCursor?: string;
+        PageConversation: {
+            items: components["schemas"]["Conversation"][];
+            nextCursor: string | null;
         };
         PageDeal: {
-            items?: components["schemas"]["Deal"][];
-            nextCursor?: string;
+            items: components["schemas"]["Deal"][];
+            nextCursor: string | null;
         };
         PageDueFollowUp: {
-            items?: components["schemas"]["DueFollowUp"][];
-            nextCursor?: string;
+            items: components["schemas"]["DueFollowUp"][];
+            nextCursor: string | null;
         };
         PageInteraction: {
-            items?: components["schemas"]["Interaction"][];
-            nextCursor?: string;
+            items: components["schemas"]["Interaction"][];
+            nextCursor: string | null;
+        };
+        PageProviderErrorView: {
+            items: components["schemas"]["ProviderErrorView"][];
+            nextCursor: string | null;
         };
         PageSegmentView: {
-            items?: components["schemas"]["SegmentView"][];
-            nextCursor?: string;
+            items: components["schemas"]["SegmentView"][];
+            nextCursor: string | null;
         };
         PageSendView: {
-            items?: components["schemas"]["SendView"][];
-            nextCursor?: string;
+            items: components["schemas"]["SendView"][];
+            nextCursor: string | null;
+        };
+        PageSyncedInteraction: {
+            items: components["schemas"]["SyncedInteraction"][];
+            nextCursor: string | null;
         };
         PageTagView: {
-            items?: components["schemas"]["TagView"][];
-            nextCursor?: string;
+            items: components["schemas"]["TagView"][];
+            nextCursor: string | null;
         };
         PageTemplateView: {
-            items?: components["schemas"]["TemplateView"][];
-            nextCursor?: string;
+            items: components["schemas"]["TemplateView"][];
+            nextCursor: string | null;
+        };
+        PageTierMove: {
+            items: components["schemas"]["TierMove"][];
+            nextCursor: string | null;
         };
         PreferencesDocument: {
-            format?: string;
-            windows?: components["schemas"]["Window"][];
+            format?: string | null;
+            windows?: components["schemas"]["Window"][] | null;
             /** Format: int32 */
-            maxMessagesPerWeek?: number;
-            passive?: boolean;
+            maxMessagesPerWeek?: number | null;
+            passive?: boolean | null;
         };
+        /** @description An RFC 9457 problem details body, answered with `application/problem+json` on every error. Problem-specific members sit at the top level beside the standard ones. */
+        Problem: {
+            /**
+             * Format: uri
+             * @description A stable identifier of the kind of problem (`https://chatroi.io/problems/validation`, `.../not-found`, `.../conflict`, `.../rate-limited`...); not a link
+             */
+            type: string;
+            /** @description A short summary of the kind of problem */
+            title: string;
+            /** @description The HTTP status code */
+            status: number;
+            /** @description What went wrong with this request, for a person */
+            detail?: string;
+            /** @description The path of the request */
+            instance?: string;
+            /** @description Each invalid field (validation problems only) */
+            errors?: components["schemas"]["FieldError"][];
+            /**
+             * Format: uuid
+             * @description The id of the record that already holds a unique value, such as the contact with a duplicate phone (409 only)
+             */
+            existingId?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        ProviderErrorView: {
+            id: components["schemas"]["UUID"];
+            scope: string;
+            /** Format: int32 */
+            code: number | null;
+            title: string | null;
+            message: string | null;
+            details: string | null;
+            messageId: string | null;
+            phone: string | null;
+            at: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            receivedAt: components["schemas"]["Instant"];
+            explanation: components["schemas"]["ErrorCode"] | null;
+        };
+        QuarantinePage: {
+            /** Format: int64 */
+            count: number;
+            items: components["schemas"]["Quarantined"][];
+            nextCursor: string | null;
+        };
+        Quarantined: {
+            /** Format: int64 */
+            id: number;
+            receivedAt: components["schemas"]["Instant"];
+            deliverySha256: string;
+            kind: string;
+            /** Format: int32 */
+            position: number;
+            reference: string | null;
+            reason: string;
+            rawBase64: string | null;
+        };
+        /** @enum {string} */
+        Rating: "below" | "benchmark" | "best" | "unrated";
         Receipt: {
             messageId?: string;
             status?: string;
@@ -3815,9 +2584,21 @@ export interface components {
             pricingModel?: string;
             conversationId?: string;
             callbackData?: string;
+            recipientUserId?: string;
+            participant?: string;
         };
         ReceiptBatch: {
             items?: components["schemas"]["Receipt"][];
+        };
+        ReceiptView: {
+            status: string;
+            at: components["schemas"]["Instant"];
+            /** Format: int32 */
+            errorCode: number | null;
+            errorTitle: string | null;
+            receivedAt: components["schemas"]["Instant"];
+            /** @description The group member (phone, else business-scoped user id) a status of a group message is about */
+            participant: string | null;
         };
         RecomputeRequest: {
             from?: components["schemas"]["LocalDate"];
@@ -3825,60 +2606,216 @@ export interface components {
             sync?: boolean;
         };
         RecomputeRun: {
-            id?: components["schemas"]["UUID"];
-            trigger?: string;
-            from?: components["schemas"]["LocalDate"];
-            to?: components["schemas"]["LocalDate"];
-            status?: string;
-            /** Format: double */
-            progress?: number;
-            step?: string;
-            error?: string;
+            id: components["schemas"]["UUID"];
+            /** @enum {string} */
+            trigger: "api" | "nightly";
+            from: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            to: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed" | "skipped";
+            /**
+             * Format: double
+             * @description 0-100
+             */
+            progress: number;
+            /** @description the step running (sync, snapshots, messages, deals, contacts, interactions) */
+            step: string | null;
+            error: string | null;
             /** Format: int64 */
-            rowsWritten?: number;
-            requestedAt?: components["schemas"]["Instant"];
-            startedAt?: components["schemas"]["Instant"];
-            finishedAt?: components["schemas"]["Instant"];
+            rowsWritten: number | null;
+            requestedAt: components["schemas"]["Instant"];
+            startedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            finishedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+        };
+        RecomputeRuns: {
+            items: components["schemas"]["RecomputeRun"][];
         };
         Rejection: {
             /** Format: int64 */
-            line?: number;
-            reason?: string;
+            line: number;
+            reason: string;
         };
         Rejection1: {
             /** Format: int32 */
-            index?: number;
-            reason?: string;
+            index: number;
+            reason: string;
         };
         Request: {
             items?: components["schemas"]["Item"][];
             createMissingContacts?: boolean;
         };
+        ResolutionTimeRow: {
+            /** @description the owner (empty: none), the day, ISO week or month; 'total' without groupBy */
+            group: string;
+            /** Format: int64 */
+            resolutions: number;
+            /** @description median seconds from the conversation's first inbound message */
+            resolutionTime: components["schemas"]["KpiValue"];
+            /** @description 90th percentile of the same */
+            resolutionTimeP90: components["schemas"]["KpiValue"];
+        };
+        ResolutionTimes: {
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
+            /** @enum {string} */
+            groupBy: "none" | "owner" | "day" | "week" | "month";
+            /** @description what counts as a resolution and where its time starts */
+            basis: string;
+            rows: components["schemas"]["ResolutionTimeRow"][];
+        };
         Result: {
             /** Format: int32 */
-            accepted?: number;
+            accepted: number;
             /** Format: int32 */
-            duplicates?: number;
+            duplicates: number;
             /** Format: int32 */
-            contactsCreated?: number;
-            rejected?: components["schemas"]["Rejection1"][];
+            contactsCreated: number;
+            rejected: components["schemas"]["Rejection1"][];
         };
-        RoutingContext: {
-            /** @deprecated */
-            bodyAsString?: string;
-            /** @deprecated */
-            bodyAsJson?: components["schemas"]["JsonObject"];
-            /** @deprecated */
-            bodyAsJsonArray?: components["schemas"]["JsonArray"];
-            /** @deprecated */
-            body?: components["schemas"]["Buffer"];
-            sessionAccessed?: boolean;
-            acceptableContentType?: string;
-            /** @deprecated */
-            session?: components["schemas"]["Session"];
-            /** @deprecated */
-            user?: components["schemas"]["User"];
-            fresh?: boolean;
+        Result1: {
+            source: string;
+            externalId: string;
+            id: string;
+            created: boolean;
+            credit: string;
+            campaignId: string | null;
+            variant: string | null;
+        };
+        RoiAttribution: {
+            /** @description a decimal amount in the workspace currency (settings.currency), rounded to that currency's minor unit */
+            attributedRevenue: number;
+            /** @description a decimal amount in the workspace currency (settings.currency), rounded to that currency's minor unit */
+            unattributedRevenue: number;
+        };
+        /** @enum {string} */
+        RoiBasis: "profit" | "revenue" | "mixed";
+        RoiCosts: {
+            /** @description a decimal amount in the workspace currency (settings.currency), rounded to that currency's minor unit */
+            total: number;
+            byKind: components["schemas"]["RoiCostsByKind"];
+            /** @description amount per cost category that has costs in the range (software, platform_fees, accounts, phone_numbers, message_fees, data, ads, labor, learning, opportunity): a decimal amount in the workspace currency (settings.currency), rounded to that currency's minor unit */
+            byCategory: {
+                [key: string]: number;
+            };
+            /** @description billable sends x their message rate: a decimal amount in the workspace currency (settings.currency), rounded to that currency's minor unit */
+            messageFeesFromSends: number;
+            /** Format: int64 */
+            billableMessages: number;
+            /**
+             * Format: int64
+             * @description billable sends without a rate in the fee table (cost 0)
+             */
+            unpricedBillableMessages: number;
+        };
+        RoiCostsByKind: {
+            /** @description a decimal amount in the workspace currency (settings.currency), rounded to that currency's minor unit */
+            explicit: number;
+            /** @description a decimal amount in the workspace currency (settings.currency), rounded to that currency's minor unit */
+            hidden: number;
+        };
+        RoiCounts: {
+            /** Format: int64 */
+            sent: number;
+            /** Format: int64 */
+            replied: number;
+            /** Format: int64 */
+            recipients: number;
+            /** Format: int64 */
+            conversions: number;
+            /** Format: int64 */
+            orders: number;
+            /** Format: int64 */
+            repeatOrders: number;
+            /** Format: int64 */
+            qualifiedLeads: number;
+            /** @description a decimal amount in the workspace currency (settings.currency), rounded to that currency's minor unit */
+            revenue: number;
+        };
+        RoiKpis: {
+            roi: components["schemas"]["KpiValue"];
+            roiExtended: components["schemas"]["KpiValue"];
+            valueToCost: components["schemas"]["KpiValue"];
+            roas: components["schemas"]["KpiValue"];
+            costPerLead: components["schemas"]["KpiValue"];
+            revenuePerConversion: components["schemas"]["KpiValue"];
+            revenuePerMessage: components["schemas"]["KpiValue"];
+            costPerRecipient: components["schemas"]["KpiValue"];
+            campaignSpendReturn: components["schemas"]["KpiValue"];
+            replyRate: components["schemas"]["KpiValue"];
+        };
+        RoiReport: {
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
+            campaignId: components["schemas"]["UUID"] | null;
+            owner: string | null;
+            /** @description ISO 4217 code of every amount */
+            currency: string;
+            basis: components["schemas"]["RoiBasis"];
+            costs: components["schemas"]["RoiCosts"];
+            value: components["schemas"]["RoiValue"];
+            counts: components["schemas"]["RoiCounts"];
+            /**
+             * Format: double
+             * @description (direct + repeat - cost) / cost; null without cost
+             */
+            roi: number | null;
+            /**
+             * Format: double
+             * @description (all value parts - cost) / cost
+             */
+            roiExtended: number | null;
+            /**
+             * Format: double
+             * @description all value parts / cost
+             */
+            valueToCost: number | null;
+            kpis: components["schemas"]["RoiKpis"];
+            otherCurrencyDeals: components["schemas"]["OtherCurrencyDeals"];
+            attribution: components["schemas"]["RoiAttribution"];
+        };
+        RoiValue: {
+            /** @description first orders' profit or revenue: a decimal amount in the workspace currency (settings.currency), rounded to that currency's minor unit */
+            direct: number;
+            /** @description repeat orders' profit or revenue: a decimal amount in the workspace currency (settings.currency), rounded to that currency's minor unit */
+            repeat: number;
+            /** @description qualified leads x value per lead: a decimal amount in the workspace currency (settings.currency), rounded to that currency's minor unit */
+            leadValue: number;
+            /** @description monthly brand value prorated by day (whole workspace only): a decimal amount in the workspace currency (settings.currency), rounded to that currency's minor unit */
+            brand: number;
+            /** @description a decimal amount in the workspace currency (settings.currency), rounded to that currency's minor unit */
+            total: number;
+        };
+        RowKpis: {
+            deliveryRate: components["schemas"]["KpiValue"];
+            openRate: components["schemas"]["KpiValue"];
+            readRateOfDelivered: components["schemas"]["KpiValue"];
+            replyRate: components["schemas"]["KpiValue"];
+            reactionRate: components["schemas"]["KpiValue"];
+            ctr: components["schemas"]["KpiValue"];
+            optOutRate: components["schemas"]["KpiValue"];
+            conversionRate: components["schemas"]["KpiValue"];
+            revenuePerConversion: components["schemas"]["KpiValue"];
+            roas: components["schemas"]["KpiValue"];
+            costPerLead: components["schemas"]["KpiValue"];
+            revenuePerMessage: components["schemas"]["KpiValue"];
+            costPerRecipient: components["schemas"]["KpiValue"];
+            campaignSpendReturn: components["schemas"]["KpiValue"];
+            conversations: components["schemas"]["KpiValue"];
+            medianResponseTime: components["schemas"]["KpiValue"];
+            contactsAdded: components["schemas"]["KpiValue"];
+            acceptanceRate: components["schemas"]["KpiValue"];
+            effectiveAddRate: components["schemas"]["KpiValue"];
+            highIntentSourceShare: components["schemas"]["KpiValue"];
+            firstTouchWithin1hRate: components["schemas"]["KpiValue"];
+            avgTurns: components["schemas"]["KpiValue"];
+            tagCoverage: components["schemas"]["KpiValue"];
+            inquiryToQuoteRate: components["schemas"]["KpiValue"];
+            quoteToOrderRate: components["schemas"]["KpiValue"];
+            profitMargin: components["schemas"]["KpiValue"];
+            avgDealCycleDays: components["schemas"]["KpiValue"];
+            averageOrderValue: components["schemas"]["KpiValue"];
+            repurchaseRate: components["schemas"]["KpiValue"];
+            referrals: components["schemas"]["KpiValue"];
         };
         RuleInput: {
             kind?: string;
@@ -3886,18 +2823,63 @@ export interface components {
             phrase?: string;
         };
         RuleView: {
-            id?: components["schemas"]["UUID"];
-            kind?: string;
-            label?: string;
-            phrase?: string;
-            system?: boolean;
-            createdAt?: components["schemas"]["Instant"];
+            id: components["schemas"]["UUID"];
+            kind: string;
+            label: string;
+            phrase: string;
+            system: boolean;
+            createdAt: components["schemas"]["Instant"];
         };
         Rules: {
-            respectQuietHours?: boolean;
-            frequencyCap?: boolean;
-            capAction?: string;
-            respectOptOut?: boolean;
+            respectQuietHours?: boolean | null;
+            frequencyCap?: boolean | null;
+            capAction?: string | null;
+            respectOptOut?: boolean | null;
+        };
+        ScorecardRow: {
+            owner: string;
+            /** Format: int64 */
+            contactsAdded: number;
+            /** Format: int64 */
+            newEffectiveContacts: number;
+            /**
+             * Format: double
+             * @description null when the owner added nobody
+             */
+            effectiveAddRate: number | null;
+            /** Format: int64 */
+            deepInteractionContacts: number;
+            /** Format: int64 */
+            quotesSent: number;
+            /** Format: int64 */
+            ordersWon: number;
+            /** @description a decimal amount in the workspace currency (settings.currency), rounded to that currency's minor unit */
+            orderAmount: number;
+            /** Format: int64 */
+            repurchasingCustomers: number;
+            /** Format: int64 */
+            referrals: number;
+            /** Format: double */
+            processScore: number;
+            /** Format: double */
+            resultScore: number;
+            /** Format: double */
+            bonusScore: number;
+            /** Format: double */
+            score: number;
+        };
+        Scorecards: {
+            /** @description ISO week, e.g. 2026-W47 */
+            week: string;
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
+            currency: string;
+            /** @description the settings' scorecard weights: process, result, bonus */
+            weights: {
+                [key: string]: number;
+            };
+            definitions: string;
+            rows: components["schemas"]["ScorecardRow"][];
         };
         SegmentInput: {
             name?: string;
@@ -3907,65 +2889,65 @@ export interface components {
             };
         };
         SegmentView: {
-            id?: components["schemas"]["UUID"];
-            name?: string;
-            description?: string;
-            filter?: {
+            id: components["schemas"]["UUID"];
+            name: string;
+            description: string | null;
+            filter: {
                 [key: string]: unknown;
             };
-            createdAt?: components["schemas"]["Instant"];
-            updatedAt?: components["schemas"]["Instant"];
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
         };
         SendView: {
-            id?: components["schemas"]["UUID"];
-            campaignId?: components["schemas"]["UUID"];
-            variant?: string;
-            contactId?: components["schemas"]["UUID"];
-            phone?: string;
-            status?: string;
-            reason?: string;
+            id: components["schemas"]["UUID"];
+            campaignId: components["schemas"]["UUID"];
+            variant: string | null;
+            contactId: components["schemas"]["UUID"];
+            phone: string | null;
+            status: string;
+            reason: string | null;
             /** Format: int32 */
-            errorCode?: number;
+            errorCode: number | null;
             /** Format: int32 */
-            attempts?: number;
-            nextAttemptAt?: components["schemas"]["Instant"];
-            providerMessageId?: string;
-            sentAt?: components["schemas"]["Instant"];
-            delivery?: string;
-            deliveredAt?: components["schemas"]["Instant"];
-            readAt?: components["schemas"]["Instant"];
-            repliedAt?: components["schemas"]["Instant"];
-            clickedAt?: components["schemas"]["Instant"];
+            attempts: number;
+            nextAttemptAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            providerMessageId: string | null;
+            sentAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            delivery: string | null;
+            deliveredAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            readAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            repliedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            reactedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            clickedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
             /** Format: int32 */
-            clicks?: number;
-            optedOutAt?: components["schemas"]["Instant"];
-            pricingCategory?: string;
-            billable?: boolean;
-            createdAt?: components["schemas"]["Instant"];
-            updatedAt?: components["schemas"]["Instant"];
-        };
-        Session: {
-            empty?: boolean;
-            destroyed?: boolean;
-            regenerated?: boolean;
+            clicks: number;
+            optedOutAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            pricingCategory: string | null;
+            billable: boolean | null;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
         };
         Settings: {
-            currency?: string;
-            timeZone?: string;
-            valuePerLead?: number;
-            brandValueMonthly?: number;
+            /** @description ISO 4217 code of every amount */
+            currency: string;
+            /** @description IANA zone, e.g. Europe/Berlin */
+            timeZone: string;
+            /** @description per qualified lead: a decimal amount in the workspace currency (settings.currency), rounded to that currency's minor unit */
+            valuePerLead: number;
+            /** @description per month: a decimal amount in the workspace currency (settings.currency), rounded to that currency's minor unit */
+            brandValueMonthly: number;
             /** Format: int32 */
-            attributionDays?: number;
+            attributionDays: number;
             /** Format: int32 */
-            replyWindowDays?: number;
+            replyWindowDays: number;
             /** Format: int32 */
-            repurchaseDays?: number;
+            repurchaseDays: number;
             /** Format: int32 */
-            activityDays?: number;
-            scorecardWeights?: {
+            activityDays: number;
+            scorecardWeights: {
                 [key: string]: number;
             };
-            updatedAt?: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
         };
         SettingsInput: {
             currency?: string;
@@ -3984,6 +2966,45 @@ export interface components {
                 [key: string]: number;
             };
         };
+        ShopDelivery: {
+            topic: string;
+            result: string;
+            duplicate: boolean;
+            orderId: string | null;
+            credit: string | null;
+        };
+        SyncState: {
+            items: components["schemas"]["SyncStream"][];
+        };
+        SyncStream: {
+            /** @enum {string} */
+            stream: "campaigns" | "contacts" | "deals" | "interactions" | "sends";
+            /** @description the cursor: everything updated up to here is pulled */
+            updatedAfter: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /** @description a pass stopped part-way and resumes from its page cursor */
+            inProgress: boolean;
+            syncedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /**
+             * Format: int64
+             * @description items pulled so far, all passes
+             */
+            items: number;
+            /** @description why the last pass failed; null when it succeeded */
+            lastError: string | null;
+        };
+        SyncedInteraction: {
+            id: components["schemas"]["UUID"];
+            contactId: components["schemas"]["UUID"];
+            direction: string;
+            at: components["schemas"]["Instant"];
+            messageType: string | null;
+            category: string | null;
+            agent: string | null;
+            intent: string | null;
+            optedOut: boolean;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+        };
         TagInput: {
             name?: string;
             colour?: string;
@@ -3991,19 +3012,19 @@ export interface components {
             description?: string;
         };
         TagView: {
-            name?: string;
-            colour?: string;
-            category?: string;
-            description?: string;
-            system?: boolean;
-            createdAt?: components["schemas"]["Instant"];
-            updatedAt?: components["schemas"]["Instant"];
+            name: string;
+            colour: string;
+            category: string;
+            description: string | null;
+            system: boolean;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
         };
         TemplateButton: {
             type?: string;
             text?: string;
-            url?: string;
-            payload?: string;
+            url?: string | null;
+            payload?: string | null;
         };
         TemplateInput: {
             name?: string;
@@ -4013,23 +3034,69 @@ export interface components {
             buttons?: components["schemas"]["TemplateButton"][];
         };
         TemplateView: {
-            id?: components["schemas"]["UUID"];
-            name?: string;
-            language?: string;
-            category?: string;
-            body?: string;
-            parameters?: string[];
-            buttons?: components["schemas"]["TemplateButton"][];
-            trackedLinks?: components["schemas"]["Link"][];
-            createdAt?: components["schemas"]["Instant"];
-            updatedAt?: components["schemas"]["Instant"];
+            id: components["schemas"]["UUID"];
+            name: string;
+            language: string;
+            category: string;
+            body: string;
+            parameters: string[];
+            buttons: components["schemas"]["TemplateButton"][];
+            trackedLinks: components["schemas"]["Link"][];
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+            /** @description APPROVED, REJECTED, PAUSED, DISABLED... as Meta reported it */
+            status: string | null;
+            statusReason: string | null;
+            statusAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+        };
+        TierMove: {
+            /** @description activity, intent or interest */
+            category: string;
+            /** @description The tier tag, e.g. activity:high */
+            tag: string;
+            /** @description The tier within its category, e.g. high */
+            tier: string;
+            /** @description added or removed */
+            action: string;
+            at: components["schemas"]["Instant"];
+            actor: string;
+        };
+        Totals: {
+            /** Format: int64 */
+            orders: number;
+            /** Format: int64 */
+            paidOrders: number;
+            /** Format: int64 */
+            matched: number;
+            /** Format: int64 */
+            unmatched: number;
+            revenue: number;
+            attributedRevenue: number;
+            unattributedRevenue: number;
+            byCredit: components["schemas"]["ByCredit"];
+        };
+        Trend: {
+            metric: string;
+            interval: components["schemas"]["TrendInterval"];
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
+            points: components["schemas"]["TrendPoint"][];
+        };
+        /** @enum {string} */
+        TrendInterval: "day" | "week";
+        TrendPoint: {
+            period: string;
+            /** @description a count, an amount in the workspace currency, or a KPI value (null when its denominator is zero) */
+            value: number | null;
+        };
+        TwilioDelivery: {
+            /** Format: int32 */
+            statuses: number;
+            /** Format: int32 */
+            messages: number;
         };
         /** Format: uuid */
         UUID: string;
-        User: {
-            /** @deprecated */
-            authProvider?: components["schemas"]["AuthProvider"];
-        };
         Variant: {
             key?: string;
             templateId?: components["schemas"]["UUID"];
@@ -4037,13 +3104,141 @@ export interface components {
             weight?: number;
             parameters?: string[];
         };
+        VariantResult: {
+            variant: string;
+            control: boolean;
+            /** Format: int64 */
+            sends: number;
+            /** Format: int64 */
+            conversions: number;
+            /**
+             * Format: double
+             * @description conversions / sends; null without sends
+             */
+            rate: number | null;
+            /**
+             * Format: double
+             * @description rate - the control's rate (revenue goal: revenue per send - the control's); null on the control and when an arm has no sends
+             */
+            differenceVsControl: number | null;
+            /**
+             * Format: double
+             * @description 95% confidence interval of the difference, low end
+             */
+            ci95Low: number | null;
+            /**
+             * Format: double
+             * @description 95% confidence interval of the difference, high end
+             */
+            ci95High: number | null;
+            /** Format: double */
+            z: number | null;
+            /**
+             * Format: double
+             * @description two-sided p-value: two-proportion z-test, or Welch's test of revenue per send for the revenue goal
+             */
+            pValue: number | null;
+            /** @description p < 0.05 and both arms have the minimum sample; null on the control */
+            significant: boolean | null;
+            /** @description won deals (shop orders among them) of this arm's recipients inside the goal window, credited to this campaign or to none: a decimal amount in the workspace currency (settings.currency), rounded to that currency's minor unit */
+            revenue: number;
+            /**
+             * Format: double
+             * @description revenue / sends; null without sends
+             */
+            revenuePerSend: number | null;
+        };
         Window: {
             days?: string[];
             start?: string;
             end?: string;
         };
     };
-    responses: never;
+    responses: {
+        /** @description Invalid request: `errors` lists each invalid field; a path spelled ambiguously is refused too */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No valid API key (or, on a service's own port, no internal token) */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The caller's role may not do this */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request body is over the size limit */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request body's content type is not accepted here */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Over the API key's rate limit; retry after `Retry-After` seconds */
+        TooManyRequests: {
+            headers: {
+                /** @description Seconds to wait before the next request */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A service this needs is down; retry shortly */
+        ServiceUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A service this needs did not answer in time */
+        GatewayTimeout: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No such record, or one the caller may not see */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -4051,7 +3246,96 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    getMe: {
+    listAccountEvents: {
+        parameters: {
+            query?: {
+                after?: string;
+                field?: string;
+                from?: string;
+                limit?: number;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageAccountEventView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listAlerts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every check */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alerts"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listApiKeys: {
+        parameters: {
+            query?: {
+                after?: string;
+                includeRevoked?: boolean;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageApiKey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    createApiKey: {
         parameters: {
             query?: never;
             header?: never;
@@ -4060,9 +3344,2055 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RoutingContext"];
+                "application/json": components["schemas"]["ApiKeyInput"];
             };
         };
+        responses: {
+            /** @description Created; the answer holds the secret key, shown this once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKey"];
+                };
+            };
+            /** @description Invalid name, role or owner */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The caller is not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key, without its secret */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such key */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such key */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listAttribution: {
+        parameters: {
+            query?: {
+                campaignId?: components["schemas"]["UUID"];
+                format?: string;
+                from?: string;
+                limit?: number;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttributionReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad range or limit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listCampaigns: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+                updatedAfter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageCampaignView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    createCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignInput"];
+            };
+        };
+        responses: {
+            /** @description Created as draft */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            /** @description Invalid fields, unknown templates or an invalid audience */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    cancelCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign in its new state */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Not allowed from the current status */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The experiment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Experiment"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such campaign (in metrics' copy) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    launchCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign in its new state */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Not allowed from the current status */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    pauseCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign in its new state */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Not allowed from the current status */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    resumeCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign in its new state */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Not allowed from the current status */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listCampaignSends: {
+        parameters: {
+            query?: {
+                after?: string;
+                errorCode?: string;
+                format?: string;
+                limit?: number;
+                reason?: string;
+                stage?: string;
+                status?: string;
+                variant?: string;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of sends, or the whole list as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageSendView"];
+                    "text/csv": string;
+                };
+            };
+            /** @description An unknown status or stage, or an error code that is not a number */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listClassificationRules: {
+        parameters: {
+            query?: {
+                kind?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleView"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    createClassificationRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The rule exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    deleteClassificationRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description System rules cannot be deleted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listContacts: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                after?: string;
+                /** @description 1-500, default 50 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of contacts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageContact"];
+                };
+            };
+            /** @description An unknown or invalid filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    createContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description Invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The phone belongs to another contact (existingId) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The Idempotency-Key was used before with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listAudienceContacts: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageAudienceMember"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    exportContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string[];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    importContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    lookUpContact: {
+        parameters: {
+            query?: {
+                phone?: string;
+                username?: string;
+                whatsappUserId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description None given, or one is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No contact has it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    retierContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such contact */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    eraseContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erased */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such contact */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    updateContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["JsonNode"];
+                "application/json": components["schemas"]["JsonNode"];
+            };
+        };
+        responses: {
+            /** @description The updated contact */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description Invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such contact */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The new phone belongs to another contact */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listContactAdReferrals: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageAdReferralView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listContactInteractions: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageInteraction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    createContactInteraction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InteractionInput"];
+            };
+        };
+        responses: {
+            /** @description Already recorded (same externalId) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InteractionResult"];
+                };
+            };
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InteractionResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such contact */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getContactPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferencesDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    setContactPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreferencesDocument"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferencesDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getSendEligibility: {
+        parameters: {
+            query?: {
+                /** @description ISO instant, default now */
+                at?: string;
+                /** @description marketing (default), utility, authentication, service */
+                category?: string;
+                /** @description marketing messages the caller counted in the last 7 days; default: what the service recorded */
+                sentThisWeek?: number;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EligibilityAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    tagContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact has the tag */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    untagContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact does not have the tag */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listContactTierHistory: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageTierMove"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listHangingConversations: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+                /** @description only this owner's contacts */
+                owner?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of hanging conversations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HangingConversationPage"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid limit or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    countHangingConversations: {
+        parameters: {
+            query?: {
+                /** @description only this owner */
+                owner?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts per owner */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HangingCounts"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getResolutionTimes: {
+        parameters: {
+            query?: {
+                /** @description first workspace day (default: 29 days before to) */
+                from?: string;
+                /** @description owner, day, week or month (default: one total row) */
+                groupBy?: string;
+                /** @description only this owner's resolutions */
+                owner?: string;
+                /** @description last workspace day (default: today) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per group */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResolutionTimes"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid range or groupBy */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listConversations: {
+        parameters: {
+            query?: {
+                after?: string;
+                agent?: string;
+                contactId?: components["schemas"]["UUID"];
+                from?: string;
+                limit?: number;
+                phone?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of conversations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageConversation"];
+                };
+            };
+            /** @description No contactId, phone or agent; or a bad range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Unknown contact */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listCosts: {
+        parameters: {
+            query?: {
+                after?: string;
+                campaignId?: string;
+                category?: string;
+                from?: string;
+                limit?: number;
+                owner?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of costs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostPage"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid filter or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    createCost: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CostInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cost"];
+                };
+            };
+            /** @description Invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getCost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cost */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cost"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such cost */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    replaceCost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CostInput"];
+            };
+        };
+        responses: {
+            /** @description The stored cost */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cost"];
+                };
+            };
+            /** @description Invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such cost */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    deleteCost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such cost */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listDeals: {
+        parameters: {
+            query?: {
+                after?: string;
+                contactId?: components["schemas"]["UUID"];
+                limit?: number;
+                owner?: string;
+                stage?: string;
+                updatedAfter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageDeal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    createDeal: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DealInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deal"];
+                };
+            };
+            /** @description Invalid timeline or amounts */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The Idempotency-Key was used before with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getDeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deal */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such deal */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    updateDeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["JsonNode"];
+                "application/json": components["schemas"]["JsonNode"];
+            };
+        };
+        responses: {
+            /** @description The updated deal */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deal"];
+                };
+            };
+            /** @description An illegal move or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listDueFollowUps: {
+        parameters: {
+            query?: {
+                after?: string;
+                dueBefore?: string;
+                limit?: number;
+                owner?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageDueFollowUp"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getFunnel: {
+        parameters: {
+            query?: {
+                /** @description first workspace day (default: 29 days before to) */
+                from?: string;
+                /** @description only this owner's contacts */
+                owner?: string;
+                /** @description last workspace day (default: today) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The funnel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Funnel"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listInteractions: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+                updatedAfter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of interactions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageSyncedInteraction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Agents list interactions per contact instead */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    recordInteractions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Request"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Result"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getKpiReport: {
+        parameters: {
+            query?: {
+                campaignId?: string;
+                from?: string;
+                groupBy?: "campaign" | "variant" | "owner" | "country" | "source" | "day" | "week" | "month";
+                owner?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per group */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid range, groupBy or campaignId */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getKpiCatalog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every KPI */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiCatalogue"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             /** @description The key's role and owner */
             200: {
@@ -4073,13 +5403,1666 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description No key, or an unknown or revoked one */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listMessageRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The fee table */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageRates"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    createMessageRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageRate"];
+            };
+        };
+        responses: {
+            /** @description Created or replaced */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageRate"];
+                };
+            };
+            /** @description Invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    deleteMessageRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such rate */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    findMessageState: {
+        parameters: {
+            query?: {
+                messageId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The message state and its receipts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageStateView"];
+                };
+            };
+            /** @description messageId is missing */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No receipt was ever seen for this message id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getMessageState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The message state and its receipts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageStateView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No receipt was ever seen for this message id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    logMessages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignRequest"];
+            };
+        };
+        responses: {
+            /** @description {accepted, duplicates, rejected: [{index, field, reason}]} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResult"];
+                };
+            };
+            /** @description No items, or more than 1,000 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    pushOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Batch"];
+            };
+        };
+        responses: {
+            /** @description Stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResult"];
+                };
+            };
+            /** @description Invalid orders, with every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listProviderErrors: {
+        parameters: {
+            query?: {
+                after?: string;
+                code?: string;
+                from?: string;
+                limit?: number;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageProviderErrorView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listProviderErrorCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorCodes"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    recordReceipts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReceiptBatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listRecomputes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The latest runs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecomputeRuns"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    requestRecompute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecomputeRequest"];
+            };
+        };
+        responses: {
+            /** @description Queued: poll the Location */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecomputeRun"];
+                };
+            };
+            /** @description Invalid range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getRecompute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecomputeRun"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such run */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getRoi: {
+        parameters: {
+            query?: {
+                campaignId?: string;
+                from?: string;
+                owner?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ROI report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoiReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid range or campaignId */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listScorecards: {
+        parameters: {
+            query?: {
+                /** @description only this owner's row */
+                owner?: string;
+                /** @description ISO week, e.g. 2026-W47 (default: this week) */
+                week?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The week's scorecards, best score first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scorecards"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid week */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listSegments: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageSegmentView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    createSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentView"];
+                };
+            };
+            /** @description An unknown or invalid filter field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description A segment with this name exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    deleteSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    updateSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentInput"];
+                "application/merge-patch+json": components["schemas"]["SegmentInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listSegmentAudience: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageAudienceMember"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listSegmentContacts: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageContact"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    countSegmentContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    checkSendEligibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkEligibilityRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EligibilityAnswer"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listChangedSends: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+                updatedAfter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageSendView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettingsInput"];
+            };
+        };
+        responses: {
+            /** @description The settings now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+            /** @description Invalid currency, time zone, window or weight */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getSyncState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncState"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listTags: {
+        parameters: {
+            query?: {
+                after?: string;
+                category?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageTagView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    createTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description A tag with this name exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tag */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such tag */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    deleteTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description A system tag */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    updateTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagInput"];
+                "application/merge-patch+json": components["schemas"]["TagInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listTemplates: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageTemplateView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    createTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description A template with this name and language exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    deleteTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getTrend: {
+        parameters: {
+            query: {
+                campaignId?: string;
+                from?: string;
+                interval?: "day" | "week";
+                metric: "sent" | "delivered" | "read" | "failed" | "replied" | "clicked" | "optedOut" | "received" | "conversions" | "contactsAdded" | "orders" | "revenue" | "spend" | "deliveryRate" | "openRate" | "replyRate" | "ctr" | "optOutRate" | "conversionRate" | "conversations" | "medianResponseTime" | "effectiveAddRate" | "roas";
+                owner?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One point per period */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Trend"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Unknown metric or interval, invalid range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listWebhookQuarantine: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantinePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    openTrackedLink: {
+        parameters: {
+            query?: never;
+            header?: {
+                "User-Agent"?: string;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Redirect to the original link */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Unknown or altered code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    peekTrackedLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Redirect to the original link */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Unknown or altered code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    receiveShopifyWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Shopify-Hmac-Sha256"?: string;
+                "X-Shopify-Topic"?: string;
+                "X-Shopify-Webhook-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "*/*": string;
+            };
+        };
+        responses: {
+            /** @description Stored (or a duplicate, or a topic that is ignored) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopDelivery"];
+                };
+            };
+            /** @description Not an order or refund payload; nothing stored */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong signature; nothing stored */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    receiveTwilioWebhook: {
+        parameters: {
+            query?: {
+                send?: string;
+            };
+            header?: {
+                "X-Twilio-Signature"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["MultivaluedMapStringString"];
+            };
+        };
+        responses: {
+            /** @description Stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwilioDelivery"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Missing or wrong signature; nothing stored */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    verifyWhatsAppWebhook: {
+        parameters: {
+            query?: {
+                "hub.challenge"?: string;
+                "hub.mode"?: string;
+                "hub.verify_token"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The challenge */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Wrong mode or token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    receiveWhatsAppWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Hub-Signature-256"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Meta's webhook payload as sent (object whatsapp_business_account) */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Missing or wrong signature; nothing stored */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    receiveWooCommerceWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-WC-Webhook-Delivery-ID"?: string;
+                "X-WC-Webhook-Signature"?: string;
+                "X-WC-Webhook-Topic"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "*/*": string;
+            };
+        };
+        responses: {
+            /** @description Stored (or a duplicate, the ping, or a topic that is ignored) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopDelivery"];
+                };
+            };
+            /** @description Not an order payload; nothing stored */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong signature; nothing stored */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
 }

@@ -10,7 +10,7 @@ import { canManage, readsReports } from '../session';
 import { meaningOf } from '../meta-errors';
 import { KpiReport, todayIn, workspace } from '../reports';
 import { load, Loadable, loaded, problemView, table } from '../views';
-import { Drill, SendView } from './sends';
+import { Drill } from './sends';
 import './sends';
 
 export interface Counters {
@@ -28,14 +28,10 @@ interface Experiment {
   winner: string | null; verdict: string; minSamplePerVariant: number;
 }
 
-const FUNNEL: Array<{ id: string; drill: Drill | null }> = [
-  { id: 'sent', drill: { label: 'sent', status: 'sent' } },
-  { id: 'delivered', drill: { label: 'delivered', status: 'sent', test: (s: SendView) => !!s.deliveredAt || s.delivery === 'read' || !!s.readAt } },
-  { id: 'read', drill: { label: 'read', status: 'sent', test: (s: SendView) => !!s.readAt } },
-  { id: 'replied', drill: { label: 'replied', status: 'sent', test: (s: SendView) => !!s.repliedAt } },
-  { id: 'clicked', drill: { label: 'clicked', status: 'sent', test: (s: SendView) => !!s.clickedAt || s.clicks > 0 } },
-  { id: 'converted', drill: null },
-];
+/** The funnel's stages; each bar opens the sends the counter of the same stage counted (conversions come from the reports). */
+const FUNNEL = ['sent', 'delivered', 'read', 'replied', 'clicked', 'converted'];
+const STAGES = ['sent', 'delivered', 'read', 'replied', 'clicked', 'failed'];
+
 const LIVE = ['sending', 'scheduled'];
 
 export class Campaign extends LitElement {
@@ -119,21 +115,26 @@ export class Campaign extends LitElement {
     if (drill) this.updateComplete.then(() => this.querySelector('[data-test="drill"]')?.scrollIntoView({ block: 'nearest' }));
   }
 
+  /** The drill-down behind a counter: a stage counts as the API's stage filter, the rest by the send's status. */
+  private counterDrill(id: string, n: number): Drill {
+    return { label: id, count: n, filter: STAGES.includes(id) ? { stage: id } : { status: id } };
+  }
+
   private view(c: CampaignView) {
     const k = c.counters ?? ({ skippedByReason: {}, failedByCode: {} } as unknown as Counters);
     const manager = canManage();
-    const funnelValues = FUNNEL.map((f) => (f.id === 'converted' ? this.conversions ?? 0 : Number(k[f.id as keyof Counters] ?? 0)));
+    const funnelValues = FUNNEL.map((f) => (f === 'converted' ? this.conversions ?? 0 : Number(k[f as keyof Counters] ?? 0)));
     const codes = Object.entries(k.failedByCode ?? {});
+    // a failure without a provider code is counted under its reason
+    const failureDrill = ([key, n]: [string, number]): Drill => ({ label: `failed: ${key}`, count: n,
+      filter: /^[0-9]+$/.test(key) ? { stage: 'failed', errorCode: key } : { stage: 'failed', reason: key } });
     // skipped sends come counted by reason; deferred ones (waiting for a window or the weekly cap) as one bar
     const reasons: Array<[string, number, Drill]> = [
       ...Object.entries(k.skippedByReason ?? {}).map(([r, n]): [string, number, Drill] =>
-        [`skipped: ${r}`, n, { label: `skipped: ${r}`, status: 'skipped', test: (s: SendView) => s.reason === r }]),
-      ...(k.deferred ? [[`deferred`, k.deferred, { label: 'deferred', status: 'deferred' }] as [string, number, Drill]] : []),
+        [`skipped: ${r}`, n, { label: `skipped: ${r}`, count: n, filter: { status: 'skipped', reason: r } }]),
+      ...(k.deferred ? [['deferred', k.deferred, this.counterDrill('deferred', k.deferred)] as [string, number, Drill]] : []),
     ];
-    const counterIds: Array<[keyof Counters, Drill]> = [['queued', { label: 'queued', status: 'queued' }], ['sent', { label: 'sent', status: 'sent' }],
-      ['delivered', FUNNEL[1].drill!], ['read', FUNNEL[2].drill!], ['replied', FUNNEL[3].drill!], ['clicked', FUNNEL[4].drill!],
-      ['failed', { label: 'failed', status: 'failed' }], ['skipped', { label: 'skipped', status: 'skipped' }],
-      ['deferred', { label: 'deferred', status: 'deferred' }], ['holdout', { label: 'holdout', status: 'holdout' }]];
+    const counterIds: Array<keyof Counters> = ['queued', 'sent', 'delivered', 'read', 'replied', 'clicked', 'failed', 'skipped', 'deferred', 'holdout'];
     return html`<div class="row"><h1 data-test="campaign-name">${c.name}</h1><span class="badge ${c.status}" data-test="status">${c.status}</span>
         ${LIVE.includes(c.status) ? html`<span class="muted">${t('refreshing')}</span>` : nothing}</div>
       ${manager ? html`<div class="toolbar">
@@ -142,19 +143,22 @@ export class Campaign extends LitElement {
         ${['draft', 'scheduled', 'sending', 'paused'].includes(c.status) ? html`<button class="danger" data-test="cancel" @click=${() => this.act('cancel')}>${t('cancel')}</button>` : nothing}
       </div>` : nothing}
       ${this.actionError ? problemView(this.actionError) : nothing}
-      <section class="card"><h2>${t('counters')}</h2><div class="counters" data-test="counters">${counterIds.map(([id, drill]) => html`
-        <button data-counter=${id} @click=${() => this.open(drill)}><span class="value">${count(Number(k[id] ?? 0))}</span>${t(String(id))}</button>`)}</div></section>
+      <section class="card"><h2>${t('counters')}</h2><div class="counters" data-test="counters">${counterIds.map((id) => html`
+        <button data-counter=${id} @click=${() => this.open(this.counterDrill(id, Number(k[id] ?? 0)))}><span class="value">${count(Number(k[id] ?? 0))}</span>${t(String(id))}</button>`)}</div></section>
       <cr-sends .campaignId=${c.id} .drill=${this.drill} @close=${() => this.open(null)}></cr-sends>
       <div class="grid">
         <cr-figure name="delivery-funnel" heading=${t('funnel')} data-test="delivery-funnel"
-          .option=${barOption(FUNNEL.map((f) => t(f.id)), [{ name: t('sends'), data: funnelValues }])}
-          .header=${['stage', 'count', 'ofSent']} .rows=${FUNNEL.map((f, i) => [f.id, funnelValues[i], percent(funnelValues[0] ? funnelValues[i] / funnelValues[0] : null)])}
-          @bar-click=${(e: CustomEvent<BarClick>) => this.open(FUNNEL[e.detail.dataIndex].drill)}></cr-figure>
+          .option=${barOption(FUNNEL.map((f) => t(f)), [{ name: t('sends'), data: funnelValues }])}
+          .header=${['stage', 'count', 'ofSent']} .rows=${FUNNEL.map((f, i) => [f, funnelValues[i], percent(funnelValues[0] ? funnelValues[i] / funnelValues[0] : null)])}
+          @bar-click=${(e: CustomEvent<BarClick>) => {
+            const stage = FUNNEL[e.detail.dataIndex];
+            if (stage !== 'converted') this.open(this.counterDrill(stage, funnelValues[e.detail.dataIndex]));
+          }}></cr-figure>
         ${this.variantsView(c)}
         <cr-figure name="failures-by-code" heading=${t('failuresByCode')}
           .option=${barOption(codes.map(([code]) => code), [{ name: t('failed'), data: codes.map(([, n]) => n) }])}
           .header=${['errorCode', 'sends', 'meaning', 'whatToDo']} .rows=${codes.map(([code, n]) => [code, n, meaningOf(code).meaning, meaningOf(code).action])}
-          @bar-click=${(e: CustomEvent<BarClick>) => this.open({ label: `error ${e.detail.name}`, status: 'failed', test: (s) => String(s.errorCode) === e.detail.name })}
+          @bar-click=${(e: CustomEvent<BarClick>) => this.open(failureDrill(codes[e.detail.dataIndex]))}
           .note=${codes.length ? html`<ul>${codes.map(([code]) => html`<li><strong>${code}</strong>: ${meaningOf(code).meaning}. ${meaningOf(code).action}</li>`)}</ul>`
             : html`<p class="muted">${t('empty')}</p>`}></cr-figure>
         <cr-figure name="skipped-by-reason" heading=${t('skippedByReason')}

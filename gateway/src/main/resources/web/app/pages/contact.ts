@@ -1,13 +1,17 @@
-// One contact: facts, tags, tiers, deals, preferences and its messages as a timeline.
+// One contact: facts, tags, current tiers and their history, deals, preferences and its messages as a timeline.
 import { html, LitElement, nothing } from 'lit';
-import { all, get } from '../api';
+import { all, get, Page } from '../api';
 import { dateTime, money } from '../format';
 import { onLangChange, t } from '../i18n';
 import { load, Loadable, loaded, table } from '../views';
 import type { Contact } from './contacts';
 
 interface Interaction { id: string; direction: string; at: string; text: string | null; intent: string | null; agent: string | null }
+interface TierMove { category: string; tag: string; tier: string; action: string; at: string; actor: string }
 interface Deal { id: string; stage: string; quoteAmount: number | null; orderAmount: number | null; currency: string; inquiryAt: string; wonAt: string | null }
+
+/** The newest tier moves shown; the rest are older than anyone reads here. */
+const TIER_MOVES = 100;
 
 export class ContactPage extends LitElement {
   static properties = {
@@ -15,6 +19,7 @@ export class ContactPage extends LitElement {
     contact: { state: true },
     messages: { state: true },
     deals: { state: true },
+    tiers: { state: true },
     preferences: { state: true },
   };
 
@@ -22,6 +27,7 @@ export class ContactPage extends LitElement {
   private declare contact: Loadable<Contact>;
   private declare messages: Loadable<{ items: Interaction[] }>;
   private declare deals: Loadable<{ items: Deal[] }>;
+  private declare tiers: Loadable<Page<TierMove>>;
   private declare preferences: Loadable<Record<string, unknown>>;
 
   constructor() {
@@ -38,6 +44,7 @@ export class ContactPage extends LitElement {
     load(get<Contact>(`/api/v1/contacts/${id}`), (v) => { this.contact = v; });
     load(all<Interaction>(`/api/v1/contacts/${id}/interactions`, {}, 1000), (v) => { this.messages = v; });
     load(all<Deal>('/api/v1/deals', { contactId: id }, 500), (v) => { this.deals = v; });
+    load(get<Page<TierMove>>(`/api/v1/contacts/${id}/tier-history`, { limit: TIER_MOVES }), (v) => { this.tiers = v; });
     load(get<Record<string, unknown>>(`/api/v1/contacts/${id}/preferences`), (v) => { this.preferences = v; });
   }
 
@@ -51,7 +58,9 @@ export class ContactPage extends LitElement {
         <dt>follow-up</dt><dd>${c.followUp ? `${dateTime(c.followUp.dueAt)} (${c.followUp.reason})` : '–'}</dd></dl></section>
         <section class="card"><h2>${t('tierHistory')}</h2><dl class="facts"><dt>activity</dt><dd>${c.activity}</dd>
           <dt>intent</dt><dd>${c.intent}</dd><dt>customer class</dt><dd>${c.customerClass ?? '–'}</dd></dl>
-          <p class="muted">The API keeps the tier history but shows only the current tiers.</p>
+          ${loaded(this.tiers, (h) => html`${table(['at', 'category', 'move', 'tier', 'by'],
+            h.items.map((m) => [dateTime(m.at), m.category, m.action === 'added' ? '+' : '−', m.tier, m.actor]), { testId: 'tier-history' })}
+            ${h.nextCursor ? html`<p class="muted">${TIER_MOVES} newest</p>` : nothing}`, (h) => !h.items.length)}
           <h2>${t('tags')}</h2><p>${c.tags.length ? c.tags.map((x) => html`<span class="badge">${x}</span> `) : '–'}</p></section></div>
       <div class="grid"><section class="card"><h2>${t('deals')}</h2>${loaded(this.deals, (d) => table(['stage', 'quote', 'order', 'inquiryAt', 'wonAt'],
           d.items.map((x) => [x.stage, money(x.quoteAmount, x.currency), money(x.orderAmount, x.currency), dateTime(x.inquiryAt), dateTime(x.wonAt)])), (d) => !d.items.length)}</section>

@@ -1,21 +1,25 @@
 package io.chatroi.campaigns.campaign;
 
+import io.chatroi.campaigns.send.SendCsv;
+import io.chatroi.campaigns.send.SendFilter;
 import io.chatroi.campaigns.send.SendQueries;
-import io.chatroi.campaigns.send.SendView;
 import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.PageLimit;
 import io.chatroi.common.web.QueryInstants;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -111,11 +115,30 @@ public class CampaignResource {
 
     @GET
     @Path("/{id}/sends")
-    @Operation(operationId = "listCampaignSends", summary = "A campaign's sends", description = "Filter by status and variant; oldest first.")
-    public Uni<Page<SendView>> ofCampaign(@PathParam("id") UUID id, @QueryParam("status") String status,
-                                          @QueryParam("variant") String variant, @QueryParam("limit") Integer limit,
-                                          @QueryParam("after") String after) {
-        return sends.ofCampaign(id, status, variant, after, PageLimit.of(limit));
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @Operation(operationId = "listCampaignSends", summary = "A campaign's sends", description = "Oldest first, paged;"
+            + " every filter given applies: status (the dispatcher's), variant, stage (one of the counters: sent,"
+            + " delivered, read, replied, reacted, clicked, failed, optedOut, counted exactly as the counters count"
+            + " them), errorCode (the provider's, as failedByCode counts it) and reason (a skip or failure reason, as"
+            + " skippedByReason counts it). With ?format=csv or Accept: text/csv the whole filtered list as CSV.")
+    @APIResponse(responseCode = "200", description = "A page of sends, or the whole list as CSV", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PageSendView")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "An unknown status or stage, or an error code that is not a number")
+    public Uni<Response> ofCampaign(@PathParam("id") UUID id, @QueryParam("status") String status,
+                                    @QueryParam("variant") String variant, @QueryParam("stage") String stage,
+                                    @QueryParam("errorCode") String errorCode, @QueryParam("reason") String reason,
+                                    @QueryParam("limit") Integer limit, @QueryParam("after") String after,
+                                    @QueryParam("format") String format,
+                                    @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        SendFilter filter = SendFilter.parse(status, variant, stage, errorCode, reason);
+        if ("csv".equalsIgnoreCase(format) || (format == null && accept != null && accept.contains("text/csv"))) {
+            return sends.allOfCampaign(id, filter).map(list -> Response.ok(SendCsv.of(list), "text/csv; charset=utf-8")
+                    .header("Content-Disposition", "attachment; filename=\"campaign-" + id + "-sends.csv\"").build());
+        }
+        int pageLimit = PageLimit.of(limit);
+        return sends.ofCampaign(id, filter, after, pageLimit)
+                .map(page -> Response.ok(page, MediaType.APPLICATION_JSON).build());
     }
 
 }

@@ -2,7 +2,6 @@ package io.chatroi.campaigns.send;
 
 import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.TimeIdCursor;
-import io.chatroi.common.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -12,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import static io.chatroi.common.sql.SqlTimes.time;
@@ -21,30 +19,32 @@ import static io.chatroi.common.sql.SqlTimes.time;
 @ApplicationScoped
 public class SendQueries {
 
-    static final Set<String> STATUSES = Set.of("queued", "deferred", "skipped", "holdout", "sending", "sent", "failed",
-            "cancelled");
-
     private final Pool pool;
 
     public SendQueries(Pool pool) {
         this.pool = pool;
     }
 
-    public Uni<Page<SendView>> ofCampaign(UUID campaignId, String status, String variant, String after, int limit) {
-        if (status != null && !STATUSES.contains(status)) {
-            throw ProblemException.invalid("status", "must be one of " + String.join(", ", STATUSES.stream().sorted().toList()));
-        }
+    public Uni<Page<SendView>> ofCampaign(UUID campaignId, SendFilter filter, String after, int limit) {
         List<Object> params = new ArrayList<>(List.of(campaignId));
         StringBuilder where = new StringBuilder(" WHERE s.campaign_id = $1");
-        if (status != null) {
-            params.add(status);
-            where.append(" AND s.status = $").append(params.size());
-        }
-        if (variant != null) {
-            params.add(variant);
-            where.append(" AND s.variant = $").append(params.size());
-        }
+        filter.appendTo(where, params);
         return page(where, params, after, "created_at", limit);
+    }
+
+    /** The whole filtered list in the same order as the pages, for its CSV (bounded by the campaign's audience). */
+    public Uni<List<SendView>> allOfCampaign(UUID campaignId, SendFilter filter) {
+        List<Object> params = new ArrayList<>(List.of(campaignId));
+        StringBuilder where = new StringBuilder(" WHERE s.campaign_id = $1");
+        filter.appendTo(where, params);
+        String sql = "SELECT " + SendView.COLUMNS + where + " ORDER BY s.created_at, s.id";
+        return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
+            List<SendView> items = new ArrayList<>();
+            for (Row row : rows) {
+                items.add(SendView.from(row));
+            }
+            return items;
+        });
     }
 
     /** Every send changed after {@code updatedAfter}, for metrics-service's incremental sync. */

@@ -77,15 +77,15 @@ public class SendRepository {
                         + " count(*) FILTER (WHERE s.status = 'deferred') AS deferred,"
                         + " count(*) FILTER (WHERE s.status = 'skipped') AS skipped,"
                         + " count(*) FILTER (WHERE s.status = 'holdout') AS holdout,"
-                        + " count(*) FILTER (WHERE s.status = 'sent' OR m.sent_at IS NOT NULL) AS sent,"
-                        + " count(*) FILTER (WHERE m.delivered_at IS NOT NULL) AS delivered,"
-                        + " count(*) FILTER (WHERE m.read_at IS NOT NULL) AS read,"
-                        + " count(*) FILTER (WHERE s.status = 'failed' OR m.status = 'failed') AS failed,"
-                        + " count(*) FILTER (WHERE s.replied_at IS NOT NULL) AS replied,"
-                        + " count(*) FILTER (WHERE s.reacted_at IS NOT NULL) AS reacted,"
-                        + " count(*) FILTER (WHERE s.clicked_at IS NOT NULL) AS clicked,"
+                        + " count(*) FILTER (WHERE " + SendStage.SENT.predicate() + ") AS sent,"
+                        + " count(*) FILTER (WHERE " + SendStage.DELIVERED.predicate() + ") AS delivered,"
+                        + " count(*) FILTER (WHERE " + SendStage.READ.predicate() + ") AS read,"
+                        + " count(*) FILTER (WHERE " + SendStage.FAILED.predicate() + ") AS failed,"
+                        + " count(*) FILTER (WHERE " + SendStage.REPLIED.predicate() + ") AS replied,"
+                        + " count(*) FILTER (WHERE " + SendStage.REACTED.predicate() + ") AS reacted,"
+                        + " count(*) FILTER (WHERE " + SendStage.CLICKED.predicate() + ") AS clicked,"
                         + " coalesce(sum(s.clicks), 0) AS clicks,"
-                        + " count(*) FILTER (WHERE s.opted_out_at IS NOT NULL) AS opted_out"
+                        + " count(*) FILTER (WHERE " + SendStage.OPTED_OUT.predicate() + ") AS opted_out"
                         + " FROM sends s LEFT JOIN message_states m ON m.message_id = s.provider_message_id"
                         + " WHERE s.campaign_id = $1 GROUP BY s.variant ORDER BY s.variant")
                 .execute(Tuple.of(campaignId))
@@ -114,7 +114,7 @@ public class SendRepository {
                         + " WHERE s.campaign_id = $1 AND s.status = 'skipped' GROUP BY 1, 3"
                         + " UNION ALL SELECT s.variant, 'failed', coalesce((coalesce(m.error_code, s.error_code))::text, s.reason), count(*)"
                         + " FROM sends s LEFT JOIN message_states m ON m.message_id = s.provider_message_id"
-                        + " WHERE s.campaign_id = $1 AND (s.status = 'failed' OR m.status = 'failed') GROUP BY 1, 3")
+                        + " WHERE s.campaign_id = $1 AND " + SendStage.FAILED.predicate() + " GROUP BY 1, 3")
                 .execute(Tuple.of(campaignId))
                 .map(rows -> {
                     Map<String, Map<String, Long>> skipped = new HashMap<>();

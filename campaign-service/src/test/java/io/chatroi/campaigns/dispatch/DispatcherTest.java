@@ -116,6 +116,35 @@ class DispatcherTest {
         Map<String, Object> after = given().get("/api/v1/campaigns/" + id).then().extract().jsonPath().getMap("counters");
         assertThat(((Number) after.get("read")).intValue()).isEqualTo(1);
         assertThat(((Number) after.get("delivered")).intValue()).isEqualTo(1);
+
+        // the list behind each count holds exactly the sends it counted, filtered and paged on the server
+        String list = "/api/v1/campaigns/" + id + "/sends?limit=500&";
+        assertThat(given().get(list + "stage=read").then().statusCode(200).extract().jsonPath().getList("items.id"))
+                .containsExactly(sent.getUUID("id").toString());
+        assertThat(given().get(list + "stage=delivered").then().extract().jsonPath().getList("items")).hasSize(1);
+        assertThat(given().get(list + "stage=failed&errorCode=131026").then().statusCode(200).extract().jsonPath()
+                .getList("items.errorCode")).hasSize(expected.get("failed")).containsOnly(131026);
+        assertThat(given().get(list + "stage=failed&errorCode=131000").then().extract().jsonPath().getList("items"))
+                .isEmpty();
+        int optedOut = 0;
+        String next = null;
+        do {
+            var page = given().get("/api/v1/campaigns/" + id + "/sends?status=skipped&reason=opted_out&limit=7"
+                    + (next == null ? "" : "&after=" + next)).then().statusCode(200).extract().jsonPath();
+            assertThat(page.getList("items.reason")).containsOnly("opted_out");
+            optedOut += page.getList("items").size();
+            next = page.getString("nextCursor");
+        } while (next != null);
+        assertThat(optedOut).isEqualTo(expected.get("opted_out"));
+        String csv = given().get(list + "stage=read&format=csv").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+        assertThat(csv.split("\r\n")).hasSize(2);
+        assertThat(csv.split("\r\n")[1]).startsWith(sent.getUUID("id") + ",").contains(sent.getString("phone"));
+        String failedCsv = given().accept("text/csv").get(list + "stage=failed&errorCode=131026").then()
+                .statusCode(200).extract().asString();
+        assertThat(failedCsv.split("\r\n")).hasSize(expected.get("failed") + 1);
+        given().get(list + "stage=lost&errorCode=abc").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("stage", "errorCode"));
         given().post("/api/v1/campaigns/" + id + "/cancel").then().statusCode(200);
     }
 

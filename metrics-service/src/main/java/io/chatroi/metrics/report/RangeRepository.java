@@ -100,7 +100,8 @@ public class RangeRepository {
                 + "   JOIN snap_contact_turns t ON t.contact_id = c.contact_id"
                 + "   WHERE c.turns >= 3 AND t.day <= " + sql.bind(lastDay) + "::date"
                 + "   GROUP BY t.contact_id HAVING sum(t.turns) >= 3) u GROUP BY contact_id),"
-                + " scoped AS (SELECT b.contact_id, b.customer, (SELECT max(i.at) FROM f_interactions i"
+                // MATERIALIZED: last_inbound is read by four tests below; inlined, PostgreSQL ran its subquery per test
+                + " scoped AS MATERIALIZED (SELECT b.contact_id, b.customer, (SELECT max(i.at) FROM f_interactions i"
                 + "   WHERE i.contact_id = b.contact_id AND i.direction = 'inbound' AND i.at < " + at + ") AS last_inbound"
                 + "   FROM base b JOIN f_contacts c ON c.id = b.contact_id"
                 + (owner == null ? "" : " WHERE c.owner = " + sql.bind(owner)) + ")"
