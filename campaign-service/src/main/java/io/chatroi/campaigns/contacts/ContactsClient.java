@@ -68,10 +68,17 @@ public class ContactsClient {
         return request;
     }
 
-    /** The phone (E.164) of a contact; a 404 problem when contacts-service does not know it. */
+    /** How WhatsApp names a contact: its phone (E.164) and its business-scoped user id, either possibly null. */
+    public record Address(String phone, String whatsappUserId) {
+    }
+
+    /**
+     * The phone and BSUID of a contact; a 404 problem when contacts-service does not know it or it has neither
+     * (an erased or merged contact).
+     */
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = ProblemException.class)
     @CircuitBreakerName("contacts-get")
-    public Uni<String> phoneOf(UUID contactId) {
+    public Uni<Address> addressOf(UUID contactId) {
         return calls.timed(UPSTREAM, "contact", () -> request(io.vertx.core.http.HttpMethod.GET,
                         "/api/v1/contacts/" + contactId).timeout(timeout.toMillis()).send(), HttpResponse::statusCode)
                 .map(response -> {
@@ -81,11 +88,12 @@ public class ContactsClient {
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException("contacts-service answered " + response.statusCode());
                     }
-                    String phone = response.bodyAsJsonObject().getString("phone");
-                    if (phone == null) {
+                    io.vertx.core.json.JsonObject contact = response.bodyAsJsonObject();
+                    Address address = new Address(contact.getString("phone"), contact.getString("whatsappUserId"));
+                    if (address.phone() == null && address.whatsappUserId() == null) {
                         throw ProblemException.notFound("contact", contactId);
                     }
-                    return phone;
+                    return address;
                 })
                 // down, silent or answering 5xx: the caller's request cannot be served now, which is a 503
                 .onFailure(failure -> !(failure instanceof ProblemException)).transform(failure ->

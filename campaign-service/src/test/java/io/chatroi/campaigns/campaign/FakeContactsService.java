@@ -121,6 +121,10 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
             });
         } else if (path.equals("/api/v1/contacts/" + BROKEN_CONTACT)) {
             problem(request, 500, new JsonObject().put("status", 500).put("detail", "broken"));
+        } else if (path.equals("/api/v1/contacts/" + USERNAME_CONTACT)) {
+            request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                    .put("id", USERNAME_CONTACT.toString()).putNull("phone").put("whatsappUserId", USERNAME_BSUID)
+                    .encode());
         } else if (path.startsWith("/api/v1/contacts/") && request.method().name().equals("GET")
                 && path.substring("/api/v1/contacts/".length()).startsWith("00000000-0000-5eed-")) {
             int i = (int) UUID.fromString(path.substring("/api/v1/contacts/".length())).getLeastSignificantBits();
