@@ -189,6 +189,28 @@ public class ContactsClient {
     }
 
     /**
+     * WhatsApp identity changes (a user's new phone or BSUID) in contacts-service's bulk form. Returns how many items
+     * contacts-service refused; the call fails when it could not be made, so the caller keeps them for the next try.
+     */
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000)
+    @CircuitBreakerName("contacts-identity-changes")
+    public Uni<Integer> changeIdentities(List<io.vertx.core.json.JsonObject> items) {
+        io.vertx.core.json.JsonObject body = new io.vertx.core.json.JsonObject()
+                .put("items", new io.vertx.core.json.JsonArray(items));
+        return calls.timed(UPSTREAM, "identity-changes", () -> request(io.vertx.core.http.HttpMethod.POST,
+                        "/api/v1/identity-changes").timeout(timeout.toMillis() * 4).sendJsonObject(body),
+                        HttpResponse::statusCode)
+                .map(response -> {
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("contacts-service answered " + response.statusCode()
+                                + " to identity changes: " + response.bodyAsString());
+                    }
+                    var rejected = response.bodyAsJsonObject().getJsonArray("rejected");
+                    return rejected == null ? 0 : rejected.size();
+                });
+    }
+
+    /**
      * Hands orders to contacts-service, which matches each to a contact by phone and keeps its deal (won when paid,
      * reduced by refunds, lost when cancelled). The answer lists, per order, the contact and deal, or nulls when
      * no contact has any of its phones yet.

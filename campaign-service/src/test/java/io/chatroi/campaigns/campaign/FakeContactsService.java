@@ -70,6 +70,9 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
         return Map.of("chatroi.contacts.url", "http://127.0.0.1:" + server.actualPort());
     }
 
+    /** Identity changes posted to contacts-service, in arrival order. */
+    public static final List<JsonObject> IDENTITY_CHANGES = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /** Interactions posted to the bulk endpoint, in arrival order. */
     public static final List<JsonObject> INTERACTIONS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -82,6 +85,19 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
                 request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
                         .put("accepted", items.size()).put("duplicates", 0).put("contactsCreated", 0)
                         .put("rejected", new JsonArray()).encode());
+            });
+            return;
+        }
+        if (path.equals("/api/v1/identity-changes") && request.method().name().equals("POST")) {
+            request.body().onSuccess(buffer -> {
+                JsonArray items = buffer.toJsonObject().getJsonArray("items");
+                JsonArray outcomes = new JsonArray();
+                for (int i = 0; i < items.size(); i++) {
+                    IDENTITY_CHANGES.add(items.getJsonObject(i));
+                    outcomes.add(new JsonObject().put("index", i).put("outcome", "changed").putNull("contactId"));
+                }
+                request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                        .put("items", outcomes).put("rejected", new JsonArray()).encode());
             });
             return;
         }
