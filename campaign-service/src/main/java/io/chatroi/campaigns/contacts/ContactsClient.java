@@ -188,6 +188,44 @@ public class ContactsClient {
                 });
     }
 
+    /** {@code absorbedId} was merged into {@code survivorId} in contacts-service at {@code mergedAt}. */
+    public record Merge(UUID absorbedId, UUID survivorId, java.time.Instant mergedAt) {
+    }
+
+    public record MergePage(List<Merge> merges, String nextCursor) {
+    }
+
+    /** A page of contacts-service's merge feed, by (mergedAt, absorbedId). */
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000)
+    @CircuitBreakerName("contacts-merges")
+    public Uni<MergePage> merges(java.time.Instant updatedAfter, String after, int limit) {
+        HttpRequest<Buffer> request = request(io.vertx.core.http.HttpMethod.GET, "/api/v1/contact-merges")
+                .addQueryParam("limit", String.valueOf(limit))
+                .addQueryParam("updatedAfter", (updatedAfter == null ? java.time.Instant.EPOCH : updatedAfter)
+                        .toString());
+        if (after != null) {
+            request.addQueryParam("after", after);
+        }
+        return calls.timed(UPSTREAM, "contact-merges", () -> request.timeout(timeout.toMillis()).send(),
+                        HttpResponse::statusCode)
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(2)
+                .map(response -> {
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("contacts-service answered " + response.statusCode()
+                                + " to contact merges");
+                    }
+                    io.vertx.core.json.JsonObject body = response.bodyAsJsonObject();
+                    List<Merge> merges = new ArrayList<>();
+                    for (Object item : body.getJsonArray("items", new io.vertx.core.json.JsonArray())) {
+                        io.vertx.core.json.JsonObject merge = (io.vertx.core.json.JsonObject) item;
+                        merges.add(new Merge(UUID.fromString(merge.getString("absorbedId")),
+                                UUID.fromString(merge.getString("survivorId")),
+                                java.time.Instant.parse(merge.getString("mergedAt"))));
+                    }
+                    return new MergePage(merges, body.getString("nextCursor"));
+                });
+    }
+
     /**
      * WhatsApp identity changes (a user's new phone or BSUID) in contacts-service's bulk form. Returns how many items
      * contacts-service refused; the call fails when it could not be made, so the caller keeps them for the next try.

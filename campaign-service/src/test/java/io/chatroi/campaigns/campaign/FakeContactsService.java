@@ -33,6 +33,16 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
     public static final String USERNAME_TAG = "usernames";
     public static final UUID USERNAME_CONTACT = new UUID(0x5EED, 9001);
     public static final String USERNAME_BSUID = "US.13491208655302741918";
+    /**
+     * Two audiences for merges: {@link #MERGE_PAIR_TAG} holds a phone contact and a username-only contact (one
+     * person, merged later in contacts-service), {@link #MERGE_USERNAME_TAG} the username-only one alone.
+     */
+    public static final String MERGE_PAIR_TAG = "merge-pair";
+    public static final String MERGE_USERNAME_TAG = "merge-username";
+    public static final UUID MERGE_PHONE_CONTACT = new UUID(0x5EED, 9101);
+    public static final UUID MERGE_USERNAME_CONTACT = new UUID(0x5EED, 9102);
+    /** The merges contacts-service's feed lists, oldest first (tests add to it). */
+    public static final List<JsonObject> MERGES = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** An audience filter tag whose first page request fails with 503 once, then works. */
     public static final String FLAKY_TAG = "flaky";
     private static final java.util.concurrent.atomic.AtomicInteger FLAKY_FAILURES_LEFT =
@@ -101,6 +111,12 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
             });
             return;
         }
+        if (path.equals("/api/v1/contact-merges") && request.method().name().equals("GET")) {
+            // the whole feed in one page: the cursor logic is contacts-service's and tested there
+            request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                    .put("items", new JsonArray(new ArrayList<>(MERGES))).putNull("nextCursor").encode());
+            return;
+        }
         if (path.equals("/api/v1/order-deals") && request.method().name().equals("POST")) {
             request.body().onSuccess(buffer -> request.response().putHeader("Content-Type", "application/json")
                     .end(new JsonObject().put("items", orderDeals(buffer.toJsonObject().getJsonArray("items"))).encode()));
@@ -118,6 +134,18 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
             }
             if (FLAKY_TAG.equals(request.getParam("tagsAll")) && FLAKY_FAILURES_LEFT.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 problem(request, 503, new JsonObject().put("status", 503).put("detail", "restarting"));
+                return;
+            }
+            if (MERGE_PAIR_TAG.equals(request.getParam("tagsAll"))
+                    || MERGE_USERNAME_TAG.equals(request.getParam("tagsAll"))) {
+                JsonArray items = new JsonArray();
+                if (MERGE_PAIR_TAG.equals(request.getParam("tagsAll"))) {
+                    items.add(new JsonObject().put("id", MERGE_PHONE_CONTACT.toString()).put("phone", "+4930199991101"));
+                }
+                items.add(new JsonObject().put("id", MERGE_USERNAME_CONTACT.toString()).putNull("phone")
+                        .put("whatsappUserId", "US.9102"));
+                request.response().putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("items", items).putNull("nextCursor").encode());
                 return;
             }
             if (USERNAME_TAG.equals(request.getParam("tagsAll"))) {
