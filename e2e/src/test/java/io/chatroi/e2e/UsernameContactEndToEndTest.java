@@ -37,6 +37,17 @@ class UsernameContactEndToEndTest {
                 + "\"field\":\"messages\"}]}]}";
     }
 
+    /** Meta's user_changed_user_id system notice: no phone, no contacts array, the new and previous BSUIDs. */
+    private static String userChangedUserId(String previous, String next, String messageId) {
+        return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{"
+                + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":"
+                + "\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"messages\":[{\"id\":\"" + messageId
+                + "\",\"timestamp\":\"" + Instant.now().getEpochSecond() + "\",\"type\":\"system\",\"system\":{"
+                + "\"body\":\"User Sheena Nelson changed their business-scoped user ID\",\"user_id\":\"" + next
+                + "\",\"previous_user_id\":\"" + previous + "\",\"type\":\"user_changed_user_id\"}}]},"
+                + "\"field\":\"messages\"}]}]}";
+    }
+
     @Test
     void aUsernameOnlyContactGoesFromItsFirstMessageToAWonDeal() {
         String manager = key("manager", null);
@@ -58,6 +69,24 @@ class UsernameContactEndToEndTest {
         as(manager).get("/api/v1/contacts/" + contact + "/interactions").then().statusCode(200)
                 .body("items[0].direction", equalTo("inbound"))
                 .body("items[0].text", equalTo("How much is the 20 piece set?"));
+
+        // its conversation is found by the contact, though it has no phone
+        as(manager).queryParam("contactId", contact).get("/api/v1/conversations").then().statusCode(200)
+                .body("items[0].phone", nullValue()).body("items[0].whatsappUserId", equalTo(bsuid))
+                .body("items[0].inbound", equalTo(1))
+                .body("items[0].items[0].text", equalTo("How much is the 20 piece set?"));
+
+        // Meta says the user's BSUID changed: the same contact now carries the new one
+        String newBsuid = "US.2468" + run;
+        E2e.postSignedWhatsapp(userChangedUserId(bsuid, newBsuid, "wamid.E2EUSERID" + run));
+        await("the contact to carry the new BSUID", WAIT, () -> {
+            var response = as(manager).queryParam("whatsappUserId", newBsuid).get("/api/v1/contacts/lookup");
+            return response.statusCode() == 200 ? response.then().extract().<String>path("id") : null;
+        });
+        as(manager).queryParam("whatsappUserId", newBsuid).get("/api/v1/contacts/lookup").then().statusCode(200)
+                .body("id", equalTo(contact));
+        as(manager).get("/api/v1/contacts/" + contact + "/interactions").then().statusCode(200)
+                .body("items.size()", equalTo(1)); // the notice is no message from the contact
 
         String deal = as(manager).contentType("application/json").body(Map.of("contactId", contact,
                 "stage", "inquiry")).post("/api/v1/deals").then().statusCode(201).extract().path("id");

@@ -56,9 +56,19 @@ public class ContactSync {
 
     /** Forwards one batch of each kind; returns how many rows were forwarded. */
     public Uni<Integer> syncOnce() {
+        // identity changes first: a later message under the new phone or BSUID then finds the contact
+        return forward("SELECT message_id, from_phone, from_user_id, raw->'system' AS system FROM inbound_messages"
+                        + " WHERE forwarded_at IS NULL AND type = 'system' ORDER BY received_at LIMIT " + BATCH
+                        + " FOR UPDATE SKIP LOCKED", IdentityChanges::of, contacts::changeIdentities,
+                "UPDATE inbound_messages SET forwarded_at = $2 WHERE message_id = ANY($1)", "message_id")
+                .chain(changes -> syncMessages().map(count -> changes + count));
+    }
+
+    private Uni<Integer> syncMessages() {
         return forward("SELECT message_id, from_phone, from_user_id, username, profile_name, at, type, text,"
                         + " payload, referral"
-                        + InboundDetails.COLUMNS + " FROM inbound_messages WHERE forwarded_at IS NULL ORDER BY received_at LIMIT " + BATCH
+                        + InboundDetails.COLUMNS + " FROM inbound_messages WHERE forwarded_at IS NULL AND type <> 'system'"
+                        + " ORDER BY received_at LIMIT " + BATCH
                         + " FOR UPDATE SKIP LOCKED", true, this::inbound,
                 "UPDATE inbound_messages SET forwarded_at = $2 WHERE message_id = ANY($1)", "message_id")
                 .chain(inbound -> forward("SELECT s.id::text AS key, s.phone, s.whatsapp_user_id, s.sent_at,"
@@ -82,6 +92,13 @@ public class ContactSync {
 
     private Uni<Integer> forward(String select, boolean createMissing, Function<Row, JsonObject> item,
                                  String markForwarded, String keyColumn) {
+        return forward(select, item, items -> contacts.recordInteractions(items, createMissing), markForwarded,
+                keyColumn);
+    }
+
+    private Uni<Integer> forward(String select, Function<Row, JsonObject> item,
+                                 Function<List<JsonObject>, Uni<Integer>> send, String markForwarded,
+                                 String keyColumn) {
         return pool.withTransaction(tx -> tx.preparedQuery(select).execute().chain(rows -> {
             if (rows.size() == 0) {
                 return Uni.createFrom().item(0);
@@ -96,11 +113,11 @@ public class ContactSync {
                 keys.add(row.getString(keyColumn));
             }
             Uni<Integer> recorded = items.isEmpty() ? Uni.createFrom().item(0)
-                    : contacts.recordInteractions(items, createMissing);
+                    : send.apply(items);
             return recorded
                     .invoke(rejected -> {
                         if (rejected > 0) {
-                            LOG.warnf("contacts-service rejected %d of %d forwarded interactions", rejected, items.size());
+                            LOG.warnf("contacts-service rejected %d of %d forwarded items", rejected, items.size());
                         }
                     })
                     .chain(() -> mark(tx, markForwarded, keys))

@@ -68,10 +68,17 @@ public class ContactsClient {
         return request;
     }
 
-    /** The phone (E.164) of a contact; a 404 problem when contacts-service does not know it. */
+    /** How WhatsApp names a contact: its phone (E.164) and its business-scoped user id, either possibly null. */
+    public record Address(String phone, String whatsappUserId) {
+    }
+
+    /**
+     * The phone and BSUID of a contact; a 404 problem when contacts-service does not know it or it has neither
+     * (an erased or merged contact).
+     */
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = ProblemException.class)
     @CircuitBreakerName("contacts-get")
-    public Uni<String> phoneOf(UUID contactId) {
+    public Uni<Address> addressOf(UUID contactId) {
         return calls.timed(UPSTREAM, "contact", () -> request(io.vertx.core.http.HttpMethod.GET,
                         "/api/v1/contacts/" + contactId).timeout(timeout.toMillis()).send(), HttpResponse::statusCode)
                 .map(response -> {
@@ -81,11 +88,12 @@ public class ContactsClient {
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException("contacts-service answered " + response.statusCode());
                     }
-                    String phone = response.bodyAsJsonObject().getString("phone");
-                    if (phone == null) {
+                    io.vertx.core.json.JsonObject contact = response.bodyAsJsonObject();
+                    Address address = new Address(contact.getString("phone"), contact.getString("whatsappUserId"));
+                    if (address.phone() == null && address.whatsappUserId() == null) {
                         throw ProblemException.notFound("contact", contactId);
                     }
-                    return phone;
+                    return address;
                 })
                 // down, silent or answering 5xx: the caller's request cannot be served now, which is a 503
                 .onFailure(failure -> !(failure instanceof ProblemException)).transform(failure ->
@@ -174,6 +182,66 @@ public class ContactsClient {
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException("contacts-service answered " + response.statusCode()
                                 + " to bulk interactions: " + response.bodyAsString());
+                    }
+                    var rejected = response.bodyAsJsonObject().getJsonArray("rejected");
+                    return rejected == null ? 0 : rejected.size();
+                });
+    }
+
+    /** {@code absorbedId} was merged into {@code survivorId} in contacts-service at {@code mergedAt}. */
+    public record Merge(UUID absorbedId, UUID survivorId, java.time.Instant mergedAt) {
+    }
+
+    public record MergePage(List<Merge> merges, String nextCursor) {
+    }
+
+    /** A page of contacts-service's merge feed, by (mergedAt, absorbedId). */
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000)
+    @CircuitBreakerName("contacts-merges")
+    public Uni<MergePage> merges(java.time.Instant updatedAfter, String after, int limit) {
+        HttpRequest<Buffer> request = request(io.vertx.core.http.HttpMethod.GET, "/api/v1/contact-merges")
+                .addQueryParam("limit", String.valueOf(limit))
+                .addQueryParam("updatedAfter", (updatedAfter == null ? java.time.Instant.EPOCH : updatedAfter)
+                        .toString());
+        if (after != null) {
+            request.addQueryParam("after", after);
+        }
+        return calls.timed(UPSTREAM, "contact-merges", () -> request.timeout(timeout.toMillis()).send(),
+                        HttpResponse::statusCode)
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(2)
+                .map(response -> {
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("contacts-service answered " + response.statusCode()
+                                + " to contact merges");
+                    }
+                    io.vertx.core.json.JsonObject body = response.bodyAsJsonObject();
+                    List<Merge> merges = new ArrayList<>();
+                    for (Object item : body.getJsonArray("items", new io.vertx.core.json.JsonArray())) {
+                        io.vertx.core.json.JsonObject merge = (io.vertx.core.json.JsonObject) item;
+                        merges.add(new Merge(UUID.fromString(merge.getString("absorbedId")),
+                                UUID.fromString(merge.getString("survivorId")),
+                                java.time.Instant.parse(merge.getString("mergedAt"))));
+                    }
+                    return new MergePage(merges, body.getString("nextCursor"));
+                });
+    }
+
+    /**
+     * WhatsApp identity changes (a user's new phone or BSUID) in contacts-service's bulk form. Returns how many items
+     * contacts-service refused; the call fails when it could not be made, so the caller keeps them for the next try.
+     */
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000)
+    @CircuitBreakerName("contacts-identity-changes")
+    public Uni<Integer> changeIdentities(List<io.vertx.core.json.JsonObject> items) {
+        io.vertx.core.json.JsonObject body = new io.vertx.core.json.JsonObject()
+                .put("items", new io.vertx.core.json.JsonArray(items));
+        return calls.timed(UPSTREAM, "identity-changes", () -> request(io.vertx.core.http.HttpMethod.POST,
+                        "/api/v1/identity-changes").timeout(timeout.toMillis() * 4).sendJsonObject(body),
+                        HttpResponse::statusCode)
+                .map(response -> {
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("contacts-service answered " + response.statusCode()
+                                + " to identity changes: " + response.bodyAsString());
                     }
                     var rejected = response.bodyAsJsonObject().getJsonArray("rejected");
                     return rejected == null ? 0 : rejected.size();

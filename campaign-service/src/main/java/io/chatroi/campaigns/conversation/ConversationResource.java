@@ -29,17 +29,19 @@ public class ConversationResource {
     @GET
     @Operation(operationId = "listConversations", summary = "Conversations of a contact or an agent", description = "Messages (WhatsApp inbound,"
             + " campaign sends, logged chats) grouped by the 24-hour rule, each with firstResponseSeconds and turns."
-            + " Give contactId, phone or agent; from/to default to the last 30 days. Newest first.")
-    @APIResponse(responseCode = "400", description = "No contactId, phone or agent; or a bad range")
+            + " Give contactId (its phone and WhatsApp BSUID), phone, userId (a BSUID, for a user known by username"
+            + " alone) or agent; from/to default to the last 30 days. Newest first.")
+    @APIResponse(responseCode = "400", description = "No contactId, phone, userId or agent; or a bad range")
     @APIResponse(responseCode = "404", description = "Unknown contact")
     @APIResponse(responseCode = "200", description = "A page of conversations")
     public Uni<Page<Conversations.Conversation>> list(@QueryParam("contactId") UUID contactId,
                                                       @QueryParam("phone") String phone,
+                                                      @QueryParam("userId") String userId,
                                                       @QueryParam("agent") String agent,
                                                       @QueryParam("from") String from, @QueryParam("to") String to,
                                                       @QueryParam("limit") Integer limit,
                                                       @QueryParam("after") String after) {
-        return conversations.list(contactId, phone, agent, QueryInstants.parse(from, "from"),
+        return conversations.list(contactId, phone, userId, agent, QueryInstants.parse(from, "from"),
                 QueryInstants.parse(to, "to"), after, PageLimit.of(limit));
     }
 }

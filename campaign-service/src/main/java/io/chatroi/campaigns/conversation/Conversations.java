@@ -18,10 +18,14 @@ public final class Conversations {
 
     public static final Duration GAP = Duration.ofHours(24);
 
-    /** One message: {@code source} whatsapp (webhook), campaign (a send) or logged (POST /api/v1/messages). */
+    /**
+     * One message: {@code source} whatsapp (webhook), campaign (a send) or logged (POST /api/v1/messages).
+     * {@code phone} is null for a WhatsApp user known by username alone, named by {@code whatsappUserId} (BSUID).
+     */
     public record Message(
             String direction,
-            String phone,
+            @Schema(nullable = true) String phone,
+            @Schema(nullable = true) String whatsappUserId,
             @Schema(nullable = true) String agent,
             Instant at,
             @Schema(nullable = true) String text,
@@ -29,7 +33,8 @@ public final class Conversations {
     }
 
     public record Conversation(
-            String phone,
+            @Schema(nullable = true) String phone,
+            @Schema(nullable = true) String whatsappUserId,
             Instant startedAt,
             Instant endedAt,
             int messages,
@@ -44,14 +49,15 @@ public final class Conversations {
     private Conversations() {
     }
 
-    /** Conversations of messages ordered by phone, then time. */
+    /** Conversations of messages ordered by person (phone, else BSUID), then time. */
     public static List<Conversation> group(List<Message> ordered) {
         List<Conversation> conversations = new ArrayList<>();
         List<Message> current = new ArrayList<>();
         for (Message message : ordered) {
             if (!current.isEmpty()) {
                 Message previous = current.get(current.size() - 1);
-                boolean samePhone = previous.phone().equals(message.phone());
+                boolean samePhone = java.util.Objects.equals(previous.phone(), message.phone())
+                        && java.util.Objects.equals(previous.whatsappUserId(), message.whatsappUserId());
                 if (!samePhone || Duration.between(previous.at(), message.at()).compareTo(GAP) > 0) {
                     conversations.add(summarise(current));
                     current = new ArrayList<>();
@@ -92,7 +98,7 @@ public final class Conversations {
             }
             previousDirection = m.direction();
         }
-        return new Conversation(messages.get(0).phone(), messages.get(0).at(), messages.get(messages.size() - 1).at(),
+        return new Conversation(messages.get(0).phone(), messages.get(0).whatsappUserId(), messages.get(0).at(), messages.get(messages.size() - 1).at(),
                 messages.size(), inbound, messages.size() - inbound, turns, firstResponse, List.copyOf(agents),
                 List.copyOf(messages));
     }

@@ -56,6 +56,10 @@ public final class WebhookParser {
         String id = text(message, "id");
         String from = WhatsAppUsers.blankToNull(text(message, "from"));
         String fromUserId = WhatsAppUsers.blankToNull(text(message, "from_user_id"));
+        if (from == null && fromUserId == null) {
+            // a user_changed_user_id notice may name the user only by the BSUID it replaces
+            fromUserId = WhatsAppUsers.blankToNull(text(message.path("system"), "previous_user_id"));
+        }
         Instant at = instant(message.path("timestamp"));
         if (id == null || from == null && fromUserId == null || at == null) {
             return java.util.Optional.empty();

@@ -33,6 +33,16 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
     public static final String USERNAME_TAG = "usernames";
     public static final UUID USERNAME_CONTACT = new UUID(0x5EED, 9001);
     public static final String USERNAME_BSUID = "US.13491208655302741918";
+    /**
+     * Two audiences for merges: {@link #MERGE_PAIR_TAG} holds a phone contact and a username-only contact (one
+     * person, merged later in contacts-service), {@link #MERGE_USERNAME_TAG} the username-only one alone.
+     */
+    public static final String MERGE_PAIR_TAG = "merge-pair";
+    public static final String MERGE_USERNAME_TAG = "merge-username";
+    public static final UUID MERGE_PHONE_CONTACT = new UUID(0x5EED, 9101);
+    public static final UUID MERGE_USERNAME_CONTACT = new UUID(0x5EED, 9102);
+    /** The merges contacts-service's feed lists, oldest first (tests add to it). */
+    public static final List<JsonObject> MERGES = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** An audience filter tag whose first page request fails with 503 once, then works. */
     public static final String FLAKY_TAG = "flaky";
     private static final java.util.concurrent.atomic.AtomicInteger FLAKY_FAILURES_LEFT =
@@ -70,6 +80,9 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
         return Map.of("chatroi.contacts.url", "http://127.0.0.1:" + server.actualPort());
     }
 
+    /** Identity changes posted to contacts-service, in arrival order. */
+    public static final List<JsonObject> IDENTITY_CHANGES = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /** Interactions posted to the bulk endpoint, in arrival order. */
     public static final List<JsonObject> INTERACTIONS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -83,6 +96,25 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
                         .put("accepted", items.size()).put("duplicates", 0).put("contactsCreated", 0)
                         .put("rejected", new JsonArray()).encode());
             });
+            return;
+        }
+        if (path.equals("/api/v1/identity-changes") && request.method().name().equals("POST")) {
+            request.body().onSuccess(buffer -> {
+                JsonArray items = buffer.toJsonObject().getJsonArray("items");
+                JsonArray outcomes = new JsonArray();
+                for (int i = 0; i < items.size(); i++) {
+                    IDENTITY_CHANGES.add(items.getJsonObject(i));
+                    outcomes.add(new JsonObject().put("index", i).put("outcome", "changed").putNull("contactId"));
+                }
+                request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                        .put("items", outcomes).put("rejected", new JsonArray()).encode());
+            });
+            return;
+        }
+        if (path.equals("/api/v1/contact-merges") && request.method().name().equals("GET")) {
+            // the whole feed in one page: the cursor logic is contacts-service's and tested there
+            request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                    .put("items", new JsonArray(new ArrayList<>(MERGES))).putNull("nextCursor").encode());
             return;
         }
         if (path.equals("/api/v1/order-deals") && request.method().name().equals("POST")) {
@@ -104,6 +136,18 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
                 problem(request, 503, new JsonObject().put("status", 503).put("detail", "restarting"));
                 return;
             }
+            if (MERGE_PAIR_TAG.equals(request.getParam("tagsAll"))
+                    || MERGE_USERNAME_TAG.equals(request.getParam("tagsAll"))) {
+                JsonArray items = new JsonArray();
+                if (MERGE_PAIR_TAG.equals(request.getParam("tagsAll"))) {
+                    items.add(new JsonObject().put("id", MERGE_PHONE_CONTACT.toString()).put("phone", "+4930199991101"));
+                }
+                items.add(new JsonObject().put("id", MERGE_USERNAME_CONTACT.toString()).putNull("phone")
+                        .put("whatsappUserId", "US.9102"));
+                request.response().putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("items", items).putNull("nextCursor").encode());
+                return;
+            }
             if (USERNAME_TAG.equals(request.getParam("tagsAll"))) {
                 request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
                         .put("items", new JsonArray().add(new JsonObject().put("id", USERNAME_CONTACT.toString())
@@ -121,6 +165,10 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
             });
         } else if (path.equals("/api/v1/contacts/" + BROKEN_CONTACT)) {
             problem(request, 500, new JsonObject().put("status", 500).put("detail", "broken"));
+        } else if (path.equals("/api/v1/contacts/" + USERNAME_CONTACT)) {
+            request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                    .put("id", USERNAME_CONTACT.toString()).putNull("phone").put("whatsappUserId", USERNAME_BSUID)
+                    .encode());
         } else if (path.startsWith("/api/v1/contacts/") && request.method().name().equals("GET")
                 && path.substring("/api/v1/contacts/".length()).startsWith("00000000-0000-5eed-")) {
             int i = (int) UUID.fromString(path.substring("/api/v1/contacts/".length())).getLeastSignificantBits();

@@ -13,11 +13,11 @@ class ConversationsTest {
     private static final Instant T = Instant.parse("2026-11-02T09:00:00Z");
 
     private static Conversations.Message in(String phone, Duration after) {
-        return new Conversations.Message("inbound", phone, null, T.plus(after), "hi", "whatsapp");
+        return new Conversations.Message("inbound", phone, null, null, T.plus(after), "hi", "whatsapp");
     }
 
     private static Conversations.Message out(String phone, Duration after, String agent) {
-        return new Conversations.Message("outbound", phone, agent, T.plus(after), "hello", "logged");
+        return new Conversations.Message("outbound", phone, null, agent, T.plus(after), "hello", "logged");
     }
 
     @Test

@@ -21,7 +21,10 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 /**
  * A campaign reaches a WhatsApp user known by username alone through the Cloud API's recipient field, its receipts
@@ -41,6 +44,7 @@ class UsernameSendTest {
 
     @Test
     void aUsernameOnlyContactIsSentToByBsuidAndItsReplyIsCredited() {
+        Instant start = Instant.now().minusSeconds(1);
         String template = CampaignFixtures.template("marketing");
         String id = CampaignFixtures.post("/api/v1/campaigns", CampaignFixtures.campaign(
                 Map.of("filter", Map.of("tagsAll", List.of(FakeContactsService.USERNAME_TAG))), 0, template))
@@ -73,5 +77,25 @@ class UsernameSendTest {
                 .body("counters.sent", equalTo(1)).body("counters.delivered", equalTo(1))
                 .body("counters.replied", equalTo(1));
         given().post("/api/v1/campaigns/" + id + "/cancel").then().statusCode(200);
+
+        // the send and the reply are one conversation of the contact, found by contact id and by BSUID alike
+        String templateName = given().get("/api/v1/templates/" + template).then().statusCode(200)
+                .extract().path("name");
+        for (Map.Entry<String, String> query : List.of(
+                Map.entry("contactId", FakeContactsService.USERNAME_CONTACT.toString()),
+                Map.entry("userId", FakeContactsService.USERNAME_BSUID))) {
+            given().queryParam(query.getKey(), query.getValue()).queryParam("from", start.toString())
+                    .queryParam("to", Instant.now().plusSeconds(60).toString()).get("/api/v1/conversations")
+                    .then().statusCode(200)
+                    .body("items", hasSize(1))
+                    .body("items[0].phone", nullValue())
+                    .body("items[0].whatsappUserId", equalTo(FakeContactsService.USERNAME_BSUID))
+                    .body("items[0].outbound", equalTo(1)).body("items[0].inbound", equalTo(1))
+                    .body("items[0].turns", equalTo(1))
+                    .body("items[0].items.source", contains("campaign", "whatsapp"))
+                    .body("items[0].items.text", contains(templateName, "Does it come in another color?"));
+        }
+        given().queryParam("userId", "+4930123").get("/api/v1/conversations").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("userId"));
     }
 }

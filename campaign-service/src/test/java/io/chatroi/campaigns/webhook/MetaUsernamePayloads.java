@@ -68,4 +68,33 @@ public final class MetaUsernamePayloads {
                 "value":"%s","timestamp":%d}]},"field":"user_preferences"}]}]}"""
                 .formatted(userId, userId, value, timestamp);
     }
+
+    /**
+     * A user's BSUID changed and Meta shares no phone: the system notice carries the new BSUID and the one it
+     * replaces, and no contacts array.
+     */
+    public static String userChangedUserId(String messageId, long timestamp, String previousUserId, String userId) {
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{
+                "messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881",
+                "phone_number_id":"106540352242922"},"messages":[{"id":"%s","timestamp":"%d","type":"system",
+                "system":{"body":"User Sheena Nelson changed their business-scoped user ID","user_id":"%s",
+                "previous_user_id":"%s","type":"user_changed_user_id"}}]},"field":"messages"}]}]}"""
+                .formatted(messageId, timestamp, userId, previousUserId);
+    }
+
+    /**
+     * A user changed their phone number: sent from the old one, naming the new one (wa_id) and, since a new number
+     * brings a new BSUID, the new and previous BSUIDs.
+     */
+    public static String userChangedNumber(String messageId, long timestamp, String oldPhone, String newPhone,
+                                           String previousUserId, String userId) {
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{
+                "messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881",
+                "phone_number_id":"106540352242922"},"messages":[{"from":"%s","id":"%s","timestamp":"%d",
+                "type":"system","system":{"body":"User Sheena Nelson changed from %s to %s","wa_id":"%s",
+                "user_id":"%s","previous_user_id":"%s","type":"user_changed_number"}}]},"field":"messages"}]}]}"""
+                .formatted(oldPhone, messageId, timestamp, oldPhone, newPhone, newPhone, userId, previousUserId);
+    }
 }

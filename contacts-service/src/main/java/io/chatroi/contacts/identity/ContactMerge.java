@@ -49,6 +49,23 @@ public final class ContactMerge {
                 earliest(survivor.createdAt(), absorbed.createdAt()));
     }
 
+    /**
+     * After an identity change, {@code previous} (the contact that held the old phone or BSUID) meets {@code holder}
+     * (a contact already under the new one). The phone-keyed side survives, as in a merge; when both or neither
+     * have a phone, the previous holder does, since it carries the history the change continues.
+     */
+    public static Side survivorOfChange(Side previous, Side holder) {
+        return previous.phone() == null && holder.phone() != null ? holder : previous;
+    }
+
+    /** The merged fields under the identity WhatsApp now gives the user: a null keeps the merged value. */
+    public static Side withIdentity(Side merged, String phone, String userId) {
+        return new Side(merged.id(), phone != null ? phone : merged.phone(),
+                userId != null ? userId : merged.userId(), merged.username(), merged.name(), merged.owner(),
+                merged.source(), merged.stage(), merged.optedOut(), merged.optedOutAt(), merged.intent(),
+                merged.intentAt(), merged.lastInboundAt(), merged.lastOutboundAt(), merged.createdAt());
+    }
+
     /** The stage further along; churned only when both sides are churned. */
     static String furtherStage(String a, String b) {
         ContactStage first = ContactStage.fromWire(a);

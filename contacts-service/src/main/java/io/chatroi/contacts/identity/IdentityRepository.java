@@ -52,6 +52,20 @@ public class IdentityRepository {
                 .execute(Tuple.from(Arrays.asList(id, phone, userId, username, time(now)))).replaceWithVoid();
     }
 
+    /**
+     * Replaces a contact's phone and BSUID with the ones WhatsApp now names the user by (the caller checked no other
+     * contact holds them); a null keeps the current one. Writes only when something changes.
+     */
+    public Uni<Boolean> replace(SqlClient client, UUID id, String phone, String userId, Instant now) {
+        return client.preparedQuery("""
+                        UPDATE contacts SET phone = coalesce($2, phone), whatsapp_user_id = coalesce($3, whatsapp_user_id),
+                               updated_at = $4
+                         WHERE id = $1 AND erased_at IS NULL
+                           AND (phone IS DISTINCT FROM coalesce($2, phone)
+                                OR whatsapp_user_id IS DISTINCT FROM coalesce($3, whatsapp_user_id))""")
+                .execute(Tuple.from(Arrays.asList(id, phone, userId, time(now)))).map(rows -> rows.rowCount() > 0);
+    }
+
     /** Both contacts, locked in id order so concurrent merges of the same pair serialise instead of deadlocking. */
     public Uni<Map<UUID, ContactMerge.Side>> lockBoth(SqlClient client, UUID a, UUID b) {
         return client.preparedQuery("SELECT " + SIDE_COLUMNS + " FROM contacts WHERE id = ANY($1) ORDER BY id"
@@ -72,6 +86,8 @@ public class IdentityRepository {
         Tuple pair = Tuple.of(survivor, absorbed);
         Tuple moved = Tuple.of(survivor, absorbed, time(now));
         return client.preparedQuery("UPDATE interactions SET contact_id = $1 WHERE contact_id = $2").execute(pair)
+                .chain(() -> client.preparedQuery("UPDATE contact_ad_referrals SET contact_id = $1 WHERE contact_id = $2")
+                        .execute(pair))
                 .chain(() -> client.preparedQuery("UPDATE deals SET contact_id = $1, updated_at = $3"
                         + " WHERE contact_id = $2").execute(moved))
                 .chain(() -> client.preparedQuery("""
@@ -89,7 +105,7 @@ public class IdentityRepository {
                          WHERE s.id = $1 AND a.id = $2 AND s.preferences IS NULL""").execute(pair))
                 .chain(() -> client.preparedQuery("""
                         UPDATE contacts SET phone = NULL, whatsapp_user_id = NULL, username = NULL, name = NULL,
-                               company = NULL, attributes = '{}', preferences = NULL, merged_into = $1,
+                               company = NULL, attributes = '{}', preferences = NULL, merged_into = $1, merged_at = $3,
                                erased_at = $3, opted_out = true, opted_out_at = coalesce(opted_out_at, $3),
                                follow_up_due_at = NULL, follow_up_reason = NULL, updated_at = $3
                          WHERE id = $2""").execute(moved))
@@ -104,6 +120,24 @@ public class IdentityRepository {
                         time(merged.lastInboundAt()), time(merged.lastOutboundAt()), time(merged.createdAt()),
                         time(now)))))
                 .replaceWithVoid();
+    }
+
+    /** Merges after {@code updatedAfter} and after the cursor, by (merged_at, id) of the absorbed contact. */
+    public Uni<java.util.List<ContactMergeFeed.Merge>> merges(SqlClient client, Instant updatedAfter,
+                                                             io.chatroi.common.paging.TimeIdCursor cursor, int limit) {
+        return client.preparedQuery("""
+                        SELECT id, merged_into, merged_at FROM contacts
+                         WHERE merged_into IS NOT NULL AND ($1::timestamptz IS NULL OR merged_at > $1)
+                           AND ($2::timestamptz IS NULL OR (merged_at, id) > ($2, $3))
+                         ORDER BY merged_at, id LIMIT $4""")
+                .execute(Tuple.from(Arrays.asList(time(updatedAfter), cursor == null ? null : time(cursor.at()),
+                        cursor == null ? null : cursor.id(), limit)))
+                .map(rows -> {
+                    java.util.List<ContactMergeFeed.Merge> merges = new java.util.ArrayList<>();
+                    rows.forEach(row -> merges.add(new ContactMergeFeed.Merge(row.getUUID("id"),
+                            row.getUUID("merged_into"), instant(row, "merged_at"))));
+                    return merges;
+                });
     }
 
     private static ContactMerge.Side side(Row row) {

@@ -2,8 +2,7 @@ package io.chatroi.contacts.identity;
 
 import io.chatroi.common.input.TextRules;
 import io.chatroi.common.problem.Validator;
-
-import java.util.regex.Pattern;
+import io.chatroi.common.whatsapp.BusinessScopedUserId;
 
 /**
  * How WhatsApp names one user: the phone (E.164, when Meta shares it), the business-scoped user id (BSUID: an ISO
@@ -12,12 +11,11 @@ import java.util.regex.Pattern;
  */
 public record WhatsAppIdentity(String phone, String userId, String username) {
 
-    static final Pattern BSUID = Pattern.compile("^[A-Z]{2}\\.(ENT\\.)?[A-Za-z0-9]{1,128}$");
     static final int MAX_USERNAME = 100;
 
     /** Checks the BSUID's shape and the username's length; field names are the API's. */
     public static void check(Validator errors, String userId, String username) {
-        if (userId != null && !BSUID.matcher(userId).matches()) {
+        if (userId != null && !BusinessScopedUserId.isValid(userId)) {
             errors.add("whatsappUserId", "'" + userId + "' is not a business-scoped user id such as"
                     + " US.13491208655302741918");
         }
@@ -25,6 +23,6 @@ public record WhatsAppIdentity(String phone, String userId, String username) {
     }
 
     public static boolean isUserId(String value) {
-        return value != null && BSUID.matcher(value).matches();
+        return BusinessScopedUserId.isValid(value);
     }
 }

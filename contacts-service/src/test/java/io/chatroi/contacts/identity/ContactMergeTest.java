@@ -61,4 +61,26 @@ class ContactMergeTest {
         assertThat(ContactMerge.furtherStage("churned", "churned")).isEqualTo("churned");
         assertThat(ContactMerge.furtherStage("engaged", "customer")).isEqualTo("customer");
     }
+
+    @Test
+    void anIdentityChangeKeepsThePreviousHolderUnlessOnlyTheOtherHasAPhone() {
+        ContactMerge.Side phone = phoneContact();
+        ContactMerge.Side username = usernameContact();
+        assertThat(ContactMerge.survivorOfChange(phone, username)).isSameAs(phone);
+        assertThat(ContactMerge.survivorOfChange(username, phone)).as("the phone-keyed side survives").isSameAs(phone);
+        ContactMerge.Side otherUsername = new ContactMerge.Side(UUID.randomUUID(), null, "US.2", null, null, null,
+                "other", "new", false, null, null, null, null, null, T);
+        assertThat(ContactMerge.survivorOfChange(username, otherUsername)).isSameAs(username);
+    }
+
+    @Test
+    void theNewIdentityReplacesTheOldAfterTheMerge() {
+        ContactMerge.Side merged = ContactMerge.merge(phoneContact(), usernameContact(), null);
+        ContactMerge.Side changed = ContactMerge.withIdentity(merged, "+16505559999", "US.99");
+        assertThat(changed.phone()).isEqualTo("+16505559999");
+        assertThat(changed.userId()).isEqualTo("US.99");
+        assertThat(changed.name()).isEqualTo(merged.name());
+        ContactMerge.Side bsuidOnly = ContactMerge.withIdentity(merged, null, "US.99");
+        assertThat(bsuidOnly.phone()).as("a BSUID change keeps the phone").isEqualTo("+16505551234");
+    }
 }

@@ -14,8 +14,8 @@ import static io.chatroi.gateway.auth.Permissions.Rule.rule;
  *   <li>manager: everything but API keys (contacts, campaigns, costs, all reports);</li>
  *   <li>agent: contacts and deals (contacts-service narrows them to the agent's own), their follow-ups,
  *       the tag catalogue (read), their own scorecard and their own conversations left hanging;</li>
- *   <li>integrator: push contacts, deals, tags, interactions, messages, receipts and shop orders, read them back;
- *       no reports;</li>
+ *   <li>integrator: push contacts, deals, tags, interactions, messages, receipts, shop orders and WhatsApp identity
+ *       changes, read them back and follow contact merges; no reports;</li>
  *   <li>viewer: read reports (metrics-service, and campaign-service's order attribution) and the campaigns and
  *       templates they name.</li>
  * </ul>
@@ -28,7 +28,8 @@ public final class Permissions {
 
     private static final List<String> CONTACTS_SERVICE = List.of("/api/v1/contacts", "/api/v1/tags",
             "/api/v1/segments", "/api/v1/deals", "/api/v1/follow-ups", "/api/v1/interactions",
-            "/api/v1/classification-rules", "/api/v1/send-eligibility");
+            "/api/v1/classification-rules", "/api/v1/send-eligibility", "/api/v1/identity-changes",
+            "/api/v1/contact-merges");
     private static final List<String> CAMPAIGN_SERVICE = List.of("/api/v1/templates", "/api/v1/campaigns",
             "/api/v1/sends", "/api/v1/messages", "/api/v1/receipts", "/api/v1/conversations",
             "/api/v1/message-states", "/api/v1/links", "/api/v1/webhook-quarantine", "/api/v1/provider-errors",
@@ -56,6 +57,7 @@ public final class Permissions {
                     rules(WRITE, List.of("/api/v1/contacts", "/api/v1/deals", "/api/v1/tags",
                             "/api/v1/interactions", "/api/v1/messages", "/api/v1/receipts", "/api/v1/orders")),
                     List.of(rule(Set.of("DELETE"), "/api/v1/contacts/*/tags"),
+                            rule(Set.of("POST"), "/api/v1/identity-changes"), rule(READ, "/api/v1/contact-merges"),
                             rule(READ, "/api/v1/sends"), rule(READ, "/api/v1/message-states"),
                             rule(READ, "/api/v1/templates"), rule(READ, "/api/v1/campaigns")),
                     rules(Set.of("POST"), List.of("/api/v1/costs"))),

@@ -67,6 +67,14 @@ class PermissionsTest {
         assertThat(allows(INTEGRATOR, "GET", "/api/v1/campaigns/1/experiment")).isFalse();
         assertThat(allows(INTEGRATOR, "DELETE", "/api/v1/contacts/1")).isFalse();
         assertThat(allows(INTEGRATOR, "POST", "/api/v1/campaigns")).isFalse();
+        // WhatsApp identity changes from another inbox, and the merges a fact store must follow
+        assertThat(allows(INTEGRATOR, "POST", "/api/v1/identity-changes")).isTrue();
+        assertThat(allows(INTEGRATOR, "GET", "/api/v1/contact-merges")).isTrue();
+        assertThat(allows(INTEGRATOR, "DELETE", "/api/v1/contact-merges")).isFalse();
+        assertThat(allows(AGENT, "GET", "/api/v1/contact-merges")).isFalse();
+        assertThat(allows(AGENT, "POST", "/api/v1/identity-changes")).isFalse();
+        assertThat(allows(VIEWER, "GET", "/api/v1/contact-merges")).isFalse();
+        assertThat(allows(MANAGER, "POST", "/api/v1/identity-changes")).isTrue();
     }
 
     @Test

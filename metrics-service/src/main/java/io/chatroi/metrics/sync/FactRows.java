@@ -30,6 +30,12 @@ final class FactRows {
             + " erased = excluded.erased, created_at = excluded.created_at, updated_at = excluded.updated_at"
             + " WHERE excluded.updated_at >= f.updated_at";
 
+    /** A merge, pointed at its final survivor when that one was itself absorbed before. */
+    static final String CONTACT_MERGES = "INSERT INTO f_contact_merges (absorbed_id, survivor_id, merged_at)"
+            + " SELECT $1::uuid, coalesce((SELECT survivor_id FROM f_contact_merges WHERE absorbed_id = $2::uuid),"
+            + " $2::uuid), $3::timestamptz"
+            + " ON CONFLICT (absorbed_id) DO NOTHING";
+
     static final String INTERACTIONS = "INSERT INTO f_interactions (id, contact_id, direction, at, agent, created_at,"
             + " message_type, turn) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING";
 
@@ -122,6 +128,10 @@ final class FactRows {
                 time(s, "readAt"), time(s, "repliedAt"), time(s, "clickedAt"), s.getInteger("clicks", 0),
                 time(s, "optedOutAt"), s.getString("pricingCategory"), s.getBoolean("billable"),
                 time(s, "createdAt"), time(s, "updatedAt"), time(s, "reactedAt")));
+    }
+
+    static Tuple contactMerge(JsonObject item) {
+        return Tuple.of(uuid(item, "absorbedId"), uuid(item, "survivorId"), time(item, "mergedAt"));
     }
 
     static Instant instant(JsonObject item, String field) {

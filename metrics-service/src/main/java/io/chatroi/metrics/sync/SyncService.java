@@ -25,7 +25,8 @@ import java.util.function.Function;
  * Pulls what changed from contacts-service and campaign-service into metrics' own fact tables, stream by stream,
  * page by page. Each page's upserts, the days it makes stale and the stream's cursor commit in one transaction, so a
  * crash resumes at the next page; a finished stream restarts from the newest updatedAt seen minus an overlap (rows
- * committed late with an earlier updatedAt are picked up; upserts make the overlap harmless).
+ * committed late with an earlier updatedAt are picked up; upserts make the overlap harmless). After every pass the
+ * facts of merged contacts are re-pointed to the survivors.
  */
 @ApplicationScoped
 public class SyncService {
@@ -34,11 +35,18 @@ public class SyncService {
 
     /** One stream: where it comes from, how its items become rows, and which days they make stale. */
     private record Stream(String name, String source, String upsert, Function<JsonObject, Tuple> row,
-                          String dirtySql) {
+                          String dirtySql, String idField, String timeField) {
+
+        Stream(String name, String source, String upsert, Function<JsonObject, Tuple> row, String dirtySql) {
+            this(name, source, upsert, row, dirtySql, "id", "updatedAt");
+        }
     }
 
     // dirtySql gets $1 = ids of the page (uuid[]), $2 = time zone
     private static final List<Stream> STREAMS = List.of(
+            // merges first: the facts pulled after them are re-pointed in the same pass (ContactMergeFacts)
+            new Stream("contact-merges", "contacts", FactRows.CONTACT_MERGES, FactRows::contactMerge, null,
+                    "absorbedId", "mergedAt"),
             new Stream("contacts", "contacts", FactRows.CONTACTS, FactRows::contact,
                     "SELECT (created_at AT TIME ZONE $2)::date FROM f_contacts WHERE id = ANY($1)"),
             new Stream("interactions", "contacts", FactRows.INTERACTIONS, FactRows::interaction,
@@ -84,7 +92,8 @@ public class SyncService {
                 .onItem().transformToUniAndConcatenate(stream -> syncStream(stream, timeZone)
                         .map(items -> new StreamResult(stream.name(), items, null))
                         .onFailure().recoverWithUni(failure -> recordError(stream, failure)))
-                .collect().asList();
+                .collect().asList()
+                .call(() -> pool.withTransaction(tx -> ContactMergeFacts.repoint(tx, timeZone)));
     }
 
     private Uni<StreamResult> recordError(Stream stream, Throwable failure) {
@@ -124,8 +133,8 @@ public class SyncService {
             for (Object item : page.items()) {
                 JsonObject json = (JsonObject) item;
                 rows.add(stream.row().apply(json));
-                ids.add(UUID.fromString(json.getString("id")));
-                Instant updated = FactRows.instant(json, "updatedAt");
+                ids.add(UUID.fromString(json.getString(stream.idField())));
+                Instant updated = FactRows.instant(json, stream.timeField());
                 if (updated == null) {
                     updated = FactRows.instant(json, "createdAt");
                 }

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A real HTTP server standing in for the sync listings of contacts-service (contacts, deals, interactions) and
+ * A real HTTP server standing in for the sync listings of contacts-service (contacts, deals, interactions, contact
+ * merges, see {@link #merge}) and
  * campaign-service (campaigns, sends): the same paths, {@code updatedAfter}/{@code after}/{@code limit} paging by
  * (updatedAt, id) and {@code {items, nextCursor}} pages. Tests add items; each gets a fresh, increasing updatedAt.
  * campaign-service's account-health events ({@link #ACCOUNT_EVENTS}) are listed as it lists them: newest first,
@@ -52,6 +53,13 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         return item;
     }
 
+    /** contacts-service merged {@code absorbed} into {@code survivor} now (its feed names them as such). */
+    static void merge(String absorbed, String survivor) {
+        JsonObject item = put("contact-merges", new JsonObject().put("id", absorbed).put("absorbedId", absorbed)
+                .put("survivorId", survivor));
+        item.put("mergedAt", item.getString("updatedAt"));
+    }
+
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
@@ -79,7 +87,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                     .end(new JsonObject().put("items", events).putNull("nextCursor").encode());
             return;
         }
-        if (!List.of("contacts", "deals", "interactions", "campaigns", "sends").contains(stream)) {
+        if (!List.of("contacts", "deals", "interactions", "campaigns", "sends", "contact-merges").contains(stream)) {
             request.response().setStatusCode(404).end();
             return;
         }
