@@ -127,7 +127,7 @@ if [ "$WARMUP" -gt 0 ]; then
   for _ in $(seq 1 120); do
     left=$(psql -d "campaigns$SUFFIX" -tAc "SELECT count(*) FROM orders WHERE source = 'shopify'
       AND external_id::bigint >= $((RUN * 1000000 + 500000)) AND external_id::bigint < $(((RUN + 1) * 1000000))
-      AND synced_version < version")
+      AND synced_version < version") || left="? (psql failed: the server's connections may be taken)"
     [ "$left" = 0 ] && break
     sleep 1
   done
@@ -152,7 +152,7 @@ LAST=$((RUN * 1000000 + COUNT - 1))
 ORDERS="source = 'shopify' AND external_id::bigint BETWEEN $FIRST AND $LAST"
 echo "== waiting (at most 120 s) until the outbox has offered every order to contacts-service once"
 for _ in $(seq 1 120); do
-  left=$(psql -d "campaigns$SUFFIX" -tAc "SELECT count(*) FROM orders WHERE $ORDERS AND synced_version < version AND contact_id IS NULL AND retry_at <= now()")
+  left=$(psql -d "campaigns$SUFFIX" -tAc "SELECT count(*) FROM orders WHERE $ORDERS AND synced_version < version AND contact_id IS NULL AND retry_at <= now()") || left=unknown
   [ "$left" = 0 ] && break
   sleep 1
 done
