@@ -98,20 +98,22 @@ curl -fsS -H "X-ChatROI-Internal-Token: $TOKEN" -H "Content-Type: text/csv" --da
 TICK=$(getconf CLK_TCK)
 ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 pg_ticks() {
-  local pid
-  for pid in $(psql -d "campaigns$SUFFIX" -tAc "SELECT pid FROM pg_stat_activity
-      WHERE datname IN ('campaigns$SUFFIX', 'contacts$SUFFIX') AND pid <> pg_backend_pid()"); do
-    echo "$pid $(ticks "$pid")"
-  done
+  local pid db
+  psql -d "campaigns$SUFFIX" -tA -F ' ' -c "SELECT pid, datname FROM pg_stat_activity
+      WHERE datname IN ('campaigns$SUFFIX', 'contacts$SUFFIX') AND pid <> pg_backend_pid()" 2>/dev/null |
+    while read -r pid db; do echo "$pid $(ticks "$pid") $db"; done
 }
-# pg_cpu BEFORE AFTER: ticks the backends listed in AFTER used since BEFORE
-pg_cpu() { awk 'NR == FNR { before[$1] = $2; next } { sum += $2 - before[$1] } END { print sum + 0 }' "$1" "$2"; }
+# pg_cpu BEFORE AFTER DATABASE: ticks the backends of DATABASE listed in AFTER used since BEFORE
+pg_cpu() {
+  awk -v db="$3" 'NR == FNR { before[$1] = $2; next } $3 == db { sum += $2 - before[$1] } END { print sum + 0 }' "$1" "$2"
+}
 cpu_line() {
   local label=$1 c0=$2 k0=$3 p0=$4 c1 k1
   c1=$(ticks "${pids[1]}") k1=$(ticks "${pids[0]}")
   pg_ticks >"$LOGS/pg-$label.txt"
-  awk -v l="$label" -v n="$COUNT" -v t="$TICK" -v c=$((c1 - c0)) -v k=$((k1 - k0)) -v p="$(pg_cpu "$p0" "$LOGS/pg-$label.txt")" \
-    'BEGIN { f = 1000 / n / t; printf "CPU-seconds per 1,000 orders, %s: campaign-service %.2f, contacts-service %.2f, PostgreSQL backends %.2f, together %.2f\n", l, c * f, k * f, p * f, (c + k + p) * f }'
+  awk -v l="$label" -v n="$COUNT" -v t="$TICK" -v c=$((c1 - c0)) -v k=$((k1 - k0)) \
+    -v pc="$(pg_cpu "$p0" "$LOGS/pg-$label.txt" "campaigns$SUFFIX")" -v pk="$(pg_cpu "$p0" "$LOGS/pg-$label.txt" "contacts$SUFFIX")" \
+    'BEGIN { f = 1000 / n / t; printf "CPU-seconds per 1,000 orders, %s: campaign-service %.2f, contacts-service %.2f, PostgreSQL backends %.2f (campaigns %.2f, contacts %.2f), together %.2f\n", l, c * f, k * f, (pc + pk) * f, pc * f, pk * f, (c + k + pc + pk) * f }'
 }
 
 WARMUP=${CHATROI_BENCH_WARMUP:-0}
