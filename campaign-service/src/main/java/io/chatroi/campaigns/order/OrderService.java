@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Turns shop orders into stored, attributed orders inside the caller's transaction: refunds are kept by their own
- * id, the order is credited (tracked-link code, UTM, last click, last delivered send, or none) and upserted by
- * (source, external id). The won deal follows through {@link OrderDealSync}.
+ * Turns shop orders into stored, attributed orders: refunds are kept by their own id, the order is credited
+ * (tracked-link code, UTM, last click, last delivered send, or none) and upserted by (source, external id), all in
+ * one statement. The won deal follows through {@link OrderDealSync}.
  */
 @ApplicationScoped
 public class OrderService {
@@ -27,20 +27,31 @@ public class OrderService {
         this.links = links;
     }
 
+    /** Stores an order inside the caller's transaction (the neutral API's batch). */
     public Uni<OrderRepository.Stored> ingest(SqlClient tx, ShopOrder order, Instant now) {
-        LandingSite landing = LandingSite.of(order.landingSite(), order.landingSiteRef());
-        List<UUID> linked = landing.codeCandidates().stream().map(this::target).flatMap(Optional::stream)
-                .map(LinkCode.Target::sendId).distinct().toList();
-        return orders.addRefunds(tx, order.refunds())
-                .chain(() -> orders.attribute(tx, order.phones(), order.orderedAt(),
-                        landing.campaignName().orElse(null), landing.utmContent(), linked))
-                .chain(credit -> orders.upsert(tx, order, credit, now));
+        return orders.ingest(tx, null, null, order, landing(order), now).map(Optional::orElseThrow);
+    }
+
+    /**
+     * Stores a shop's delivery of an order in one statement of its own (no transaction needed around it); empty when
+     * the delivery id was processed before, and then nothing was written.
+     */
+    public Uni<Optional<OrderRepository.Stored>> ingestDelivery(SqlClient client, String deliveryId, String topic,
+                                                               ShopOrder order, Instant now) {
+        return orders.ingest(client, deliveryId, topic, order, landing(order), now);
     }
 
     /** A refund on its own (Shopify's refunds/create); counted once by its id, even before its order arrives. */
     public Uni<Integer> refund(SqlClient tx, ShopOrder.Refund refund, Instant now) {
         return orders.addRefunds(tx, List.of(refund))
                 .chain(() -> orders.refreshRefunded(tx, refund.source(), refund.orderExternalId(), now));
+    }
+
+    private OrderRepository.Landing landing(ShopOrder order) {
+        LandingSite landing = LandingSite.of(order.landingSite(), order.landingSiteRef());
+        List<UUID> linked = landing.codeCandidates().stream().map(this::target).flatMap(Optional::stream)
+                .map(LinkCode.Target::sendId).distinct().toList();
+        return new OrderRepository.Landing(landing.campaignName().orElse(null), landing.utmContent(), linked);
     }
 
     private Optional<LinkCode.Target> target(String code) {

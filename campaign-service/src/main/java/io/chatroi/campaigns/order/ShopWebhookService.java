@@ -18,8 +18,8 @@ import java.util.function.Function;
 
 /**
  * Shops' order webhooks (Shopify, WooCommerce): the signature is checked on the raw bytes before anything is parsed;
- * the delivery id, the order or refund and the credit are committed in one transaction, so 200 means stored and a
- * retried delivery is a no-op.
+ * the delivery id, the order or refund and the credit are committed together (an order in one statement, a refund
+ * or an ignored topic in one transaction), so 200 means stored and a retried delivery is a no-op.
  */
 @ApplicationScoped
 public class ShopWebhookService {
@@ -49,15 +49,18 @@ public class ShopWebhookService {
     public Uni<ShopDelivery> shopify(byte[] body, String hmac, String topic, String webhookId) {
         JsonNode payload = verified(shopify, "SHOPIFY_WEBHOOK_SECRET", "X-Shopify-Hmac-Sha256", body, hmac);
         Instant now = clock.instant();
-        return once(ShopifyPayloads.SOURCE, webhookId, topic, now, tx -> switch (topic == null ? "" : topic) {
+        return switch (topic == null ? "" : topic) {
             case "orders/create", "orders/paid", "orders/cancelled", "orders/updated" ->
-                    ingest(tx, topic, ShopifyPayloads.order(payload, now), now);
-            case "refunds/create" -> ShopifyPayloads.refund(payload, null, now)
-                    .map(refund -> orders.refund(tx, refund, now).map(changed -> new ShopDelivery(topic,
-                            changed > 0 ? "refunded" : "refund kept until its order arrives", false, null, null)))
-                    .orElseThrow(() -> ProblemException.invalid("body", "a refund needs id and order_id"));
-            default -> ignored(topic);
-        });
+                    ingest(webhookId, topic, ShopifyPayloads.order(payload, now), now);
+            case "refunds/create" -> {
+                ShopOrder.Refund refund = ShopifyPayloads.refund(payload, null, now)
+                        .orElseThrow(() -> ProblemException.invalid("body", "a refund needs id and order_id"));
+                yield once(ShopifyPayloads.SOURCE, webhookId, topic, now, tx -> orders.refund(tx, refund, now)
+                        .map(changed -> new ShopDelivery(topic,
+                                changed > 0 ? "refunded" : "refund kept until its order arrives", false, null, null)));
+            }
+            default -> once(ShopifyPayloads.SOURCE, webhookId, topic, now, tx -> ignored(topic));
+        };
     }
 
     /** WooCommerce's order.* topics; refunds arrive inside the order. Its unsigned ping is answered and not stored. */
@@ -68,11 +71,11 @@ public class ShopWebhookService {
         JsonNode payload = verified(woocommerce, "WOOCOMMERCE_WEBHOOK_SECRET", "X-WC-Webhook-Signature", body,
                 signature);
         Instant now = clock.instant();
-        return once(WooCommercePayloads.SOURCE, deliveryId, topic, now, tx -> switch (topic == null ? "" : topic) {
+        return switch (topic == null ? "" : topic) {
             case "order.created", "order.updated", "order.restored" ->
-                    ingest(tx, topic, WooCommercePayloads.order(payload, now), now);
-            default -> ignored(topic);
-        });
+                    ingest(deliveryId, topic, WooCommercePayloads.order(payload, now), now);
+            default -> once(WooCommercePayloads.SOURCE, deliveryId, topic, now, tx -> ignored(topic));
+        };
     }
 
     private JsonNode verified(Optional<ShopSignature> signature, String secretName, String header, byte[] body,
@@ -89,18 +92,28 @@ public class ShopWebhookService {
     /** Runs {@code work} in one transaction with the delivery's id recorded first: a repeat is a no-op. */
     private Uni<ShopDelivery> once(String source, String deliveryId, String topic, Instant now,
                                    Function<SqlConnection, Uni<ShopDelivery>> work) {
-        String id = deliveryId == null || deliveryId.isBlank() ? null : deliveryId.strip();
+        String id = deliveryId(deliveryId);
         return pool.withTransaction(tx -> (id == null ? Uni.createFrom().item(true)
                 : repository.recordDelivery(tx, source, id, topic, now))
-                .chain(first -> first ? work.apply(tx)
-                        : Uni.createFrom().item(new ShopDelivery(topic, "duplicate", true, null, null))));
+                .chain(first -> first ? work.apply(tx) : Uni.createFrom().item(duplicate(topic))));
     }
 
-    private Uni<ShopDelivery> ingest(SqlConnection tx, String topic, Optional<ShopOrder> order, Instant now) {
-        return order.map(o -> orders.ingest(tx, o, now).map(stored -> new ShopDelivery(topic,
-                        stored.created() ? "created" : "updated", false, stored.id().toString(), stored.credit())))
-                .orElseThrow(() -> ProblemException.invalid("body",
-                        "an order needs id, a total and a 3-letter currency"));
+    private static String deliveryId(String header) {
+        return header == null || header.isBlank() ? null : header.strip();
+    }
+
+    private static ShopDelivery duplicate(String topic) {
+        return new ShopDelivery(topic, "duplicate", true, null, null);
+    }
+
+    /** An order topic: the delivery id, the refunds, the credit and the order in one statement, no transaction. */
+    private Uni<ShopDelivery> ingest(String deliveryId, String topic, Optional<ShopOrder> order, Instant now) {
+        ShopOrder valid = order.orElseThrow(() -> ProblemException.invalid("body",
+                "an order needs id, a total and a 3-letter currency"));
+        return orders.ingestDelivery(pool, deliveryId(deliveryId), topic, valid, now).map(stored -> stored
+                .map(s -> new ShopDelivery(topic, s.created() ? "created" : "updated", false, s.id().toString(),
+                        s.credit()))
+                .orElseGet(() -> duplicate(topic)));
     }
 
     private static Uni<ShopDelivery> ignored(String topic) {

@@ -38,6 +38,13 @@ public class ContactRepository {
                 .map(rows -> first(rows).map(ContactRow::from));
     }
 
+    /** {@link #findForUpdate} for many contacts, locked in id order so that concurrent batches cannot deadlock. */
+    public Uni<List<ContactRow>> findAllForUpdate(SqlClient client, List<UUID> ids) {
+        return client.preparedQuery("SELECT " + ContactRow.COLUMNS + " FROM contacts c WHERE c.id = ANY($1)"
+                        + " ORDER BY c.id FOR UPDATE")
+                .execute(Tuple.of(ids.toArray(UUID[]::new))).map(ContactRepository::rows);
+    }
+
     public Uni<Optional<UUID>> findIdByPhone(SqlClient client, String phone) {
         return client.preparedQuery("SELECT id FROM contacts WHERE phone = $1").execute(Tuple.of(phone))
                 .map(rows -> first(rows).map(row -> row.getUUID("id")));
@@ -136,6 +143,14 @@ public class ContactRepository {
     public Uni<Void> setStage(SqlClient client, UUID id, String stage, Instant now) {
         return client.preparedQuery("UPDATE contacts SET stage = $2, updated_at = $3 WHERE id = $1")
                 .execute(Tuple.of(id, stage, time(now))).replaceWithVoid();
+    }
+
+    /** {@link #setStage} for many contacts in one statement. */
+    public Uni<Void> setStages(SqlClient client, List<UUID> ids, List<String> stages, Instant now) {
+        return client.preparedQuery("UPDATE contacts c SET stage = s.stage, updated_at = $3"
+                        + " FROM unnest($1::uuid[], $2::text[]) AS s (id, stage) WHERE c.id = s.id")
+                .execute(Tuple.of(ids.toArray(UUID[]::new), stages.toArray(String[]::new), time(now)))
+                .replaceWithVoid();
     }
 
     /** Marks the contact changed, so incremental sync picks up a change to its tags. */

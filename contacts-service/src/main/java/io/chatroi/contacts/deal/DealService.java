@@ -25,7 +25,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.chatroi.common.sql.SqlTimes.time;
@@ -184,6 +186,28 @@ public class DealService {
                     return contacts.setStage(tx, contact.id(), stage, now);
                 })
                 .chain(() -> followUps.refresh(tx, List.of(contact.id()), now));
+    }
+
+    /**
+     * {@link #moveContact} for many contacts at once (forwarded shop orders): each moves by the stage its last
+     * changed deal reached and its count of won deals, counted in one statement.
+     */
+    Uni<Void> moveContacts(SqlClient tx, List<ContactRow> moved, Map<UUID, DealStage> lastStage, Instant now) {
+        if (moved.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<UUID> ids = moved.stream().map(ContactRow::id).toList();
+        return tx.preparedQuery("SELECT contact_id, count(*) AS won FROM deals WHERE contact_id = ANY($1)"
+                        + " AND stage = 'won' GROUP BY contact_id").execute(Tuple.of(ids.toArray(UUID[]::new)))
+                .chain(rows -> {
+                    Map<UUID, Integer> won = new HashMap<>();
+                    rows.forEach(row -> won.put(row.getUUID("contact_id"), row.getLong("won").intValue()));
+                    List<String> stages = moved.stream().map(contact -> ContactStage.fromWire(contact.stage())
+                            .afterDeal(lastStage.get(contact.id()).wire(), won.getOrDefault(contact.id(), 0)).wire())
+                            .toList();
+                    return contacts.setStages(tx, ids, stages, now);
+                })
+                .chain(() -> followUps.refresh(tx, ids, now));
     }
 
     private DealInput merge(Deal current, ObjectNode patch) {

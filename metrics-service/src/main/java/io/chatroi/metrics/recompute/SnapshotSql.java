@@ -39,9 +39,7 @@ final class SnapshotSql {
             + "     AND s.reacted_at <= s.sent_at + make_interval(days => $4)) AS reacted,"
             + "   s.clicked_at IS NOT NULL AS clicked, s.opted_out_at IS NOT NULL AS opted_out,"
             + "   s.status = 'holdout' AS holdout,"
-            // a revenue goal converts as a won deal does (the experiment then compares revenue per send)
-            + "   CASE CASE coalesce(cp.goal_type, 'reply') WHEN 'revenue' THEN 'deal_won'"
-            + "     ELSE coalesce(cp.goal_type, 'reply') END"
+            + "   CASE coalesce(cp.goal_type, 'reply')"
             + "     WHEN 'reply' THEN s.replied_at IS NOT NULL"
             + "       AND s.replied_at <= s.at + make_interval(days => coalesce(cp.goal_window_days, $4))"
             + "     WHEN 'click' THEN s.clicked_at IS NOT NULL"
@@ -49,6 +47,13 @@ final class SnapshotSql {
             // a won deal credited to another campaign (an attributed shop order) is that campaign's conversion
             + "     WHEN 'deal_won' THEN EXISTS (SELECT 1 FROM f_deals d WHERE d.contact_id = s.contact_id"
             + "       AND d.stage = 'won' AND d.won_at >= s.at"
+            + "       AND (d.campaign_id IS NULL OR d.campaign_id = s.campaign_id)"
+            + "       AND d.won_at <= s.at + make_interval(days => coalesce(cp.goal_window_days, $5)))"
+            // a revenue goal converts as the experiment counts a buyer: a won deal with an amount in the workspace
+            // currency (or none); deals in another currency are not the same money and are counted apart there
+            + "     WHEN 'revenue' THEN EXISTS (SELECT 1 FROM f_deals d WHERE d.contact_id = s.contact_id"
+            + "       AND d.stage = 'won' AND d.won_at >= s.at AND d.order_amount > 0"
+            + "       AND (d.currency IS NULL OR d.currency = $7)"
             + "       AND (d.campaign_id IS NULL OR d.campaign_id = s.campaign_id)"
             + "       AND d.won_at <= s.at + make_interval(days => coalesce(cp.goal_window_days, $5)))"
             + "     ELSE false END AS converted,"

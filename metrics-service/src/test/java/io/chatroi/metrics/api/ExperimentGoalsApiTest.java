@@ -72,7 +72,13 @@ class ExperimentGoalsApiTest {
                 .body("variants[1].revenue", closeTo(6000, 1e-9)).body("variants[1].revenuePerSend", closeTo(30, 1e-9))
                 .body("variants[1].differenceVsControl", closeTo(20, 1e-9))
                 .body("variants[1].pValue", lessThan(0.01))
-                .body("winner", equalTo("B")).body("verdict", containsString("revenue per send"));
+                .body("winner", equalTo("B")).body("verdict", containsString("revenue per send"))
+                // the three buyers in EUR: left out of B's conversions and revenue, counted apart
+                .body("otherCurrencyDeals.orders", equalTo(3))
+                .body("otherCurrencyDeals.currencies", equalTo(List.of("EUR")));
+        // the KPIs count the revenue goal's conversions as the experiment does: 40 + 30, not the 3 EUR buyers too
+        given().get("/api/v1/kpis?from=2025-09-08&to=2025-09-08&campaignId=" + campaign).then().statusCode(200)
+                .body("rows[0].counts.sent", equalTo(400)).body("rows[0].counts.conversions", equalTo(70));
         given().get("/api/v1/campaigns/" + campaign + "/experiment?format=csv").then().statusCode(200)
                 .body(startsWith("variant,control,sends,conversions,rate")).body(containsString("revenuePerSend"));
     }
@@ -101,6 +107,7 @@ class ExperimentGoalsApiTest {
                 .body("variants[0].sends", equalTo(3)).body("variants[0].conversions", equalTo(2))
                 .body("variants[0].revenue", closeTo(200, 1e-9))
                 .body("variants[1].conversions", equalTo(1)).body("variants[1].revenue", closeTo(40, 1e-9))
-                .body("winner", nullValue());
+                .body("winner", nullValue())
+                .body("otherCurrencyDeals.orders", equalTo(0)).body("otherCurrencyDeals.currencies", equalTo(List.of()));
     }
 }

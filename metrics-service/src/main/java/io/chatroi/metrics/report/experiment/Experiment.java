@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /** The answer of {@code GET /api/v1/campaigns/{id}/experiment}. */
 @Schema(requiredProperties = {"campaignId", "name", "goal", "minSamplePerVariant", "confidence", "currency", "variants",
-        "holdout", "winner", "verdict"})
+        "holdout", "winner", "verdict", "otherCurrencyDeals"})
 public record Experiment(UUID campaignId, @Schema(nullable = true) String name, Goal goal, long minSamplePerVariant,
                          double confidence,
                          @Schema(description = "ISO 4217 code of the variants' revenue (the workspace currency)")
@@ -16,7 +16,10 @@ public record Experiment(UUID campaignId, @Schema(nullable = true) String name, 
                          Holdout holdout,
                          @Schema(nullable = true, description = "the winning variant's key, null without a"
                                  + " significant winner") String winner,
-                         String verdict) {
+                         String verdict,
+                         @Schema(description = "won deals inside the goal window left out of revenue and of a"
+                                 + " revenue goal's conversions because they are in another currency")
+                         OtherCurrencyDeals otherCurrencyDeals) {
 
     /**
      * What counts as a conversion, and for how many days after a send: a reply, a click, a won deal, or (revenue) a
@@ -29,5 +32,10 @@ public record Experiment(UUID campaignId, @Schema(nullable = true) String name, 
     /** Contacts held out (sent nothing) and how many of them converted anyway. */
     @Schema(name = "ExperimentHoldout", requiredProperties = {"contacts", "conversions", "rate"})
     public record Holdout(long contacts, long conversions, @Schema(nullable = true) Double rate) {
+    }
+
+    /** Won deals in another currency than the workspace's: how many, and in which currencies. */
+    @Schema(name = "ExperimentOtherCurrencyDeals", requiredProperties = {"orders", "currencies"})
+    public record OtherCurrencyDeals(long orders, List<String> currencies) {
     }
 }

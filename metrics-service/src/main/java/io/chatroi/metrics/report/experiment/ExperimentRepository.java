@@ -47,6 +47,20 @@ public class ExperimentRepository {
              WHERE s.campaign_id = $1
              GROUP BY 1 ORDER BY 1""";
 
+    /**
+     * The won deals that {@link #REVENUE} leaves out because they are in another currency than the workspace's ($3):
+     * counted apart, with their currencies, as the ROI report does.
+     */
+    private static final String OTHER_CURRENCY = """
+            SELECT count(DISTINCT d.id) AS orders,
+                   coalesce(array_agg(DISTINCT d.currency ORDER BY d.currency), '{}') AS currencies
+              FROM f_sends s
+              JOIN f_deals d ON d.contact_id = s.contact_id AND d.stage = 'won' AND d.won_at >= s.at
+                   AND d.won_at <= s.at + make_interval(days => $2)
+                   AND (d.campaign_id IS NULL OR d.campaign_id = s.campaign_id)
+                   AND d.currency IS NOT NULL AND d.currency <> $3
+             WHERE s.campaign_id = $1""";
+
     private final Pool pool;
 
     public ExperimentRepository(Pool pool) {
@@ -61,6 +75,12 @@ public class ExperimentRepository {
     /** Per variant: sent, conversions, holdout, holdout_conversions (from the daily snapshots). */
     public Uni<RowSet<Row>> arms(UUID campaignId) {
         return pool.preparedQuery(ARMS).execute(Tuple.of(campaignId));
+    }
+
+    /** The won deals in another currency: orders (a count) and currencies. */
+    public Uni<Row> otherCurrency(UUID campaignId, int windowDays, String currency) {
+        return pool.preparedQuery(OTHER_CURRENCY).execute(Tuple.of(campaignId, windowDays, currency))
+                .map(rows -> rows.iterator().next());
     }
 
     /** Per variant: sends, buyers, revenue, squares, holdout, holdout_buyers. */

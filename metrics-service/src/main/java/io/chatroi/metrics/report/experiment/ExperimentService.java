@@ -14,13 +14,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * A/B experiment statistics of a campaign: sends and conversions from the daily message snapshots, revenue per arm
  * from the sends' credited won deals; for the revenue goal, a conversion is a send whose recipient bought and the
- * arms are compared by revenue per send. The decision is {@link ExperimentMath}'s.
+ * arms are compared by revenue per send. Won deals in another currency than the workspace's are left out of revenue
+ * and buyers (as the KPI snapshots leave them out of a revenue goal's conversions) and counted apart. The decision is
+ * {@link ExperimentMath}'s.
  */
 @ApplicationScoped
 public class ExperimentService {
@@ -39,14 +42,18 @@ public class ExperimentService {
     public Uni<Experiment> experiment(UUID campaignId, Settings settings) {
         return repository.campaign(campaignId).chain(found -> {
             Row campaign = found.orElseThrow(() -> ProblemException.notFound("Campaign", campaignId));
+            int window = campaign.getInteger("goal_window_days");
             return Uni.combine().all().unis(repository.arms(campaignId),
-                            repository.revenue(campaignId, campaign.getInteger("goal_window_days"), settings.currency()))
-                    .asTuple().map(t -> experiment(campaign, t.getItem1(), t.getItem2(), settings.currency()));
+                            repository.revenue(campaignId, window, settings.currency()),
+                            repository.otherCurrency(campaignId, window, settings.currency()))
+                    .asTuple().map(t -> experiment(campaign, t.getItem1(), t.getItem2(), t.getItem3(),
+                            settings.currency()));
         });
     }
 
     /** The campaign's defined variants first (in their order, so the first is the control), then any others sent. */
-    private Experiment experiment(Row campaign, RowSet<Row> stats, RowSet<Row> revenue, String currency) {
+    private Experiment experiment(Row campaign, RowSet<Row> stats, RowSet<Row> revenue, Row otherCurrency,
+                                  String currency) {
         boolean byRevenue = REVENUE_GOAL.equals(campaign.getString("goal_type"));
         int scale = Money.scale(currency);
         LinkedHashMap<String, Tally> tallies = new LinkedHashMap<>();
@@ -83,7 +90,8 @@ public class ExperimentService {
                 minSample, 0.95, currency, outcome.variants(),
                 holdout.sends > 0 ? new Experiment.Holdout(holdout.sends, holdout.conversions,
                         KpiMath.ratio(holdout.conversions, holdout.sends)) : null,
-                outcome.winner(), outcome.verdict());
+                outcome.winner(), outcome.verdict(), new Experiment.OtherCurrencyDeals(otherCurrency.getLong("orders"),
+                        List.of(otherCurrency.getArrayOfStrings("currencies"))));
     }
 
     /** Sends and conversions of one arm while they are summed. */
