@@ -14,8 +14,9 @@ import static io.chatroi.gateway.auth.Permissions.Rule.rule;
  *   <li>manager: everything but API keys (contacts, campaigns, costs, all reports);</li>
  *   <li>agent: contacts and deals (contacts-service narrows them to the agent's own), their follow-ups,
  *       the tag catalogue (read), their own scorecard, their own conversations left hanging and what their own
- *       contacts ask most;</li>
- *   <li>integrator: push contacts, deals, tags, interactions, messages, receipts and shop orders, read them back;
+ *       contacts ask most; they resolve their own contacts' conversations;</li>
+ *   <li>integrator: push contacts, deals, tags, interactions, messages, receipts, shop orders and conversation
+ *       resolutions, read them back;
  *       no reports;</li>
  *   <li>viewer: read reports (metrics-service, and campaign-service's order attribution) and the campaigns and
  *       templates they name.</li>
@@ -53,10 +54,12 @@ public final class Permissions {
                     rule(READ, "/api/v1/tags"),
                     rule(READ, "/api/v1/scorecards"),
                     rule(READ, "/api/v1/conversation-outcomes/hanging"),
-                    rule(READ, "/api/v1/top-asks")),
+                    rule(READ, "/api/v1/top-asks"),
+                    rule(Set.of("POST"), "/api/v1/conversations/resolutions")),
             Role.INTEGRATOR, concat(
                     rules(WRITE, List.of("/api/v1/contacts", "/api/v1/deals", "/api/v1/tags",
-                            "/api/v1/interactions", "/api/v1/messages", "/api/v1/receipts", "/api/v1/orders")),
+                            "/api/v1/interactions", "/api/v1/messages", "/api/v1/receipts", "/api/v1/orders",
+                            "/api/v1/conversations/resolutions")),
                     List.of(rule(Set.of("DELETE"), "/api/v1/contacts/*/tags"),
                             rule(READ, "/api/v1/sends"), rule(READ, "/api/v1/message-states"),
                             rule(READ, "/api/v1/templates"), rule(READ, "/api/v1/campaigns")),

@@ -43,6 +43,9 @@ class PermissionsTest {
         assertThat(allows(AGENT, "GET", "/api/v1/conversation-outcomes/hanging")).isTrue();
         assertThat(allows(AGENT, "GET", "/api/v1/conversation-outcomes/hanging/owners")).isTrue();
         assertThat(allows(AGENT, "GET", "/api/v1/top-asks")).isTrue();
+        assertThat(allows(AGENT, "POST", "/api/v1/conversations/resolutions")).isTrue();
+        assertThat(allows(AGENT, "GET", "/api/v1/conversations/resolutions")).isFalse();
+        assertThat(allows(AGENT, "GET", "/api/v1/conversations")).isFalse();
         assertThat(allows(AGENT, "DELETE", "/api/v1/contacts/1")).isFalse();
         assertThat(allows(AGENT, "POST", "/api/v1/contacts/import")).isFalse();
         assertThat(allows(AGENT, "POST", "/api/v1/contacts/retier")).isFalse();
@@ -66,6 +69,8 @@ class PermissionsTest {
         assertThat(allows(INTEGRATOR, "GET", "/api/v1/roi")).isFalse();
         assertThat(allows(INTEGRATOR, "GET", "/api/v1/conversation-outcomes/hanging")).isFalse();
         assertThat(allows(INTEGRATOR, "GET", "/api/v1/top-asks")).isFalse();
+        assertThat(allows(INTEGRATOR, "POST", "/api/v1/conversations/resolutions")).isTrue();
+        assertThat(allows(INTEGRATOR, "GET", "/api/v1/conversations")).isFalse();
         assertThat(allows(INTEGRATOR, "GET", "/api/v1/campaigns/1/experiment")).isFalse();
         assertThat(allows(INTEGRATOR, "DELETE", "/api/v1/contacts/1")).isFalse();
         assertThat(allows(INTEGRATOR, "POST", "/api/v1/campaigns")).isFalse();

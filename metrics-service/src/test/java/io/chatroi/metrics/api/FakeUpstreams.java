@@ -79,7 +79,8 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                     .end(new JsonObject().put("items", events).putNull("nextCursor").encode());
             return;
         }
-        if (!List.of("contacts", "deals", "interactions", "campaigns", "sends").contains(stream)) {
+        if (!List.of("contacts", "deals", "interactions", "campaigns", "sends", "conversations/resolutions")
+                .contains(stream)) {
             request.response().setStatusCode(404).end();
             return;
         }
