@@ -101,6 +101,45 @@ public class ContactsClient {
                                 "contacts-service did not answer: " + failure.getMessage(), null, null));
     }
 
+    /** A contact as a resolution needs it: its id, phone (null for a username-only user) and owner. */
+    public record ContactRef(UUID id, String phone, String owner) {
+    }
+
+    /**
+     * The contact with this id, or else this phone, as the caller may see it: the caller's role and owner go along,
+     * so contacts-service's agent scope answers an agent's request for another owner's contact like an unknown one.
+     * Empty when there is none.
+     */
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = ProblemException.class)
+    @CircuitBreakerName("contacts-find")
+    public Uni<java.util.Optional<ContactRef>> find(UUID contactId, String phone, String role, String owner) {
+        HttpRequest<Buffer> request = contactId != null
+                ? request(io.vertx.core.http.HttpMethod.GET, "/api/v1/contacts/" + contactId)
+                : request(io.vertx.core.http.HttpMethod.GET, "/api/v1/contacts/lookup").addQueryParam("phone", phone);
+        if (role != null) {
+            request.putHeader(io.chatroi.common.web.ChatRoiHeaders.ROLE, role);
+        }
+        if (owner != null) {
+            request.putHeader(io.chatroi.common.web.ChatRoiHeaders.OWNER, owner);
+        }
+        return calls.timed(UPSTREAM, "contact", () -> request.timeout(timeout.toMillis()).send(),
+                        HttpResponse::statusCode)
+                .map(response -> {
+                    if (response.statusCode() == 404) {
+                        return java.util.Optional.<ContactRef>empty();
+                    }
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("contacts-service answered " + response.statusCode());
+                    }
+                    io.vertx.core.json.JsonObject contact = response.bodyAsJsonObject();
+                    return java.util.Optional.of(new ContactRef(UUID.fromString(contact.getString("id")),
+                            contact.getString("phone"), contact.getString("owner")));
+                })
+                .onFailure(failure -> !(failure instanceof ProblemException)).transform(failure ->
+                        new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
+                                "contacts-service did not answer: " + failure.getMessage(), null, null));
+    }
+
     /** One audience member: what a send needs (the phone, or for a username-only WhatsApp user the BSUID). */
     public record Member(UUID id, String phone, String whatsappUserId) {
     }

@@ -131,7 +131,7 @@ public class ChatMessageService {
     }
 
     /** E.164 from an international number (+..., 00..., or digits with the country code); null when invalid. */
-    static String e164(String phone) {
+    public static String e164(String phone) {
         if (phone == null || phone.isBlank()) {
             return null;
         }

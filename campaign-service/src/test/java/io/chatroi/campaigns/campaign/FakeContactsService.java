@@ -171,14 +171,37 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
                     .encode());
         } else if (path.startsWith("/api/v1/contacts/") && request.method().name().equals("GET")
                 && path.substring("/api/v1/contacts/".length()).startsWith("00000000-0000-5eed-")) {
-            int i = (int) UUID.fromString(path.substring("/api/v1/contacts/".length())).getLeastSignificantBits();
-            request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
-                    .put("id", contactId(i).toString()).put("phone", phoneOf(i)).encode());
+            contact(request, (int) UUID.fromString(path.substring("/api/v1/contacts/".length()))
+                    .getLeastSignificantBits());
+        } else if (path.equals("/api/v1/contacts/lookup") && request.getParam("phone") != null
+                && request.getParam("phone").startsWith("+49301")) {
+            int i = Integer.parseInt(request.getParam("phone").substring(6)) - 1_000_000;
+            if (i >= 0 && i < CONTACTS) {
+                contact(request, i);
+            } else {
+                problem(request, 404, new JsonObject().put("status", 404).put("detail", "not found"));
+            }
         } else if (path.equals("/api/v1/segments/" + SEGMENT + "/audience")) {
             page(request, false);
         } else {
             problem(request, 404, new JsonObject().put("status", 404).put("detail", "not found"));
         }
+    }
+
+    /** Contact i's owner: alice for even i, bob for odd i. */
+    public static String ownerOf(int i) {
+        return i % 2 == 0 ? "alice" : "bob";
+    }
+
+    /** One contact, as contacts-service's agent scope shows it: another owner's contact is a 404 to an agent. */
+    private static void contact(HttpServerRequest request, int i) {
+        if ("agent".equals(request.getHeader("X-ChatROI-Role"))
+                && !ownerOf(i).equals(request.getHeader("X-ChatROI-Owner"))) {
+            problem(request, 404, new JsonObject().put("status", 404).put("detail", "not found"));
+            return;
+        }
+        request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                .put("id", contactId(i).toString()).put("phone", phoneOf(i)).put("owner", ownerOf(i)).encode());
     }
 
     /** Orders forwarded to the order-deals endpoint, in arrival order (repeats included). */

@@ -22,14 +22,17 @@ public final class TextClassifier {
 
     private final List<CompiledRule> rules;
     private final Set<String> optOutWords;
+    private final List<TriggerRule> optOutRules;
 
     public TextClassifier(List<TriggerRule> rules) {
         this.rules = new ArrayList<>();
         this.optOutWords = new TreeSet<>();
+        this.optOutRules = new ArrayList<>();
         for (TriggerRule rule : rules) {
             String phrase = normalise(rule.phrase());
             if (rule.kind() == RuleKind.OPT_OUT) {
                 optOutWords.add(stripPunctuation(phrase));
+                optOutRules.add(rule);
             } else {
                 this.rules.add(new CompiledRule(rule, compile(phrase)));
             }
@@ -58,6 +61,36 @@ public final class TextClassifier {
             }
         }
         return new Classification(intent, Set.copyOf(interests), optOutWords.contains(stripPunctuation(normalised)));
+    }
+
+    /**
+     * Every rule the text triggers, by the same matching as {@link #classify}: the intent and interest phrases it
+     * contains, and the opt-out phrase that is the whole message. Counted by "what customers ask most".
+     */
+    public List<TriggerRule> matches(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        String normalised = normalise(text);
+        List<TriggerRule> matched = new ArrayList<>();
+        for (CompiledRule compiled : rules) {
+            if (compiled.pattern.matcher(normalised).find()) {
+                matched.add(compiled.rule);
+            }
+        }
+        String bare = stripPunctuation(normalised);
+        for (TriggerRule rule : optOutRules) {
+            if (bare.equals(stripPunctuation(normalise(rule.phrase())))) {
+                matched.add(rule);
+            }
+        }
+        return matched;
+    }
+
+    /** The language of a trigger phrase: Chinese when it holds Han characters, else English. */
+    public static String language(String phrase) {
+        return phrase.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                ? "zh" : "en";
     }
 
     static String normalise(String text) {

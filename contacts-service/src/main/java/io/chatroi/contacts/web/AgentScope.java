@@ -42,7 +42,7 @@ public class AgentScope {
     /** List paths and the query parameter that names the owner there. */
     private static final java.util.Map<String, String> LISTS = java.util.Map.of(
             "/api/v1/contacts", "owners", "/api/v1/contacts/export", "owners", "/api/v1/contacts/audience", "owners",
-            "/api/v1/deals", "owner", "/api/v1/follow-ups", "owner");
+            "/api/v1/deals", "owner", "/api/v1/follow-ups", "owner", "/api/v1/top-asks", "owner");
     private static final Set<String> OWNER_PARAMS = Set.of("owner", "owners");
 
     private final Pool pool;

@@ -13,9 +13,10 @@ import static io.chatroi.gateway.auth.Permissions.Rule.rule;
  *   <li>admin: everything, including API keys;</li>
  *   <li>manager: everything but API keys (contacts, campaigns, costs, all reports);</li>
  *   <li>agent: contacts and deals (contacts-service narrows them to the agent's own), their follow-ups,
- *       the tag catalogue (read), their own scorecard and their own conversations left hanging;</li>
- *   <li>integrator: push contacts, deals, tags, interactions, messages, receipts, shop orders and WhatsApp identity
- *       changes, read them back and follow contact merges; no reports;</li>
+ *       the tag catalogue (read), their own scorecard, their own conversations left hanging and what their own
+ *       contacts ask most; they resolve their own contacts' conversations;</li>
+ *   <li>integrator: push contacts, deals, tags, interactions, messages, receipts, shop orders, conversation
+ *       resolutions and WhatsApp identity changes, read them back and follow contact merges; no reports;</li>
  *   <li>viewer: read reports (metrics-service, and campaign-service's order attribution) and the campaigns and
  *       templates they name.</li>
  * </ul>
@@ -36,7 +37,7 @@ public final class Permissions {
             "/api/v1/account-events", "/api/v1/orders");
     private static final List<String> REPORTS = List.of("/api/v1/kpis", "/api/v1/funnel", "/api/v1/scorecards",
             "/api/v1/roi", "/api/v1/trends", "/api/v1/alerts", "/api/v1/campaigns/*/experiment",
-            "/api/v1/experiments", "/api/v1/attribution", "/api/v1/conversation-outcomes");
+            "/api/v1/experiments", "/api/v1/attribution", "/api/v1/conversation-outcomes", "/api/v1/top-asks");
     private static final List<String> METRICS_SERVICE = List.of("/api/v1/costs", "/api/v1/settings",
             "/api/v1/recompute", "/api/v1/message-rates", "/api/v1/sync");
 
@@ -52,10 +53,13 @@ public final class Permissions {
                     rule(READ, "/api/v1/follow-ups"),
                     rule(READ, "/api/v1/tags"),
                     rule(READ, "/api/v1/scorecards"),
-                    rule(READ, "/api/v1/conversation-outcomes/hanging")),
+                    rule(READ, "/api/v1/conversation-outcomes/hanging"),
+                    rule(READ, "/api/v1/top-asks"),
+                    rule(Set.of("POST"), "/api/v1/conversations/resolutions")),
             Role.INTEGRATOR, concat(
                     rules(WRITE, List.of("/api/v1/contacts", "/api/v1/deals", "/api/v1/tags",
-                            "/api/v1/interactions", "/api/v1/messages", "/api/v1/receipts", "/api/v1/orders")),
+                            "/api/v1/interactions", "/api/v1/messages", "/api/v1/receipts", "/api/v1/orders",
+                            "/api/v1/conversations/resolutions")),
                     List.of(rule(Set.of("DELETE"), "/api/v1/contacts/*/tags"),
                             rule(Set.of("POST"), "/api/v1/identity-changes"), rule(READ, "/api/v1/contact-merges"),
                             rule(READ, "/api/v1/sends"), rule(READ, "/api/v1/message-states"),

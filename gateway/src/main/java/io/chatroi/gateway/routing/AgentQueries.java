@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * Defence in depth for agent keys: on the lists an agent may read, the gateway itself replaces any owner filter by
  * the agent's own owner name before forwarding (contacts-service also enforces it on contacts and deals, and
  * answers 404 for single records of other owners). The scorecard and the conversations left hanging are narrowed
- * here only: metrics-service is asked for {@code owner=<agent's owner>}.
+ * here only: metrics-service is asked for {@code owner=<agent's owner>}. The top asks are narrowed here and again by
+ * contacts-service.
  */
 public final class AgentQueries {
 
@@ -20,7 +21,8 @@ public final class AgentQueries {
     private static final Map<String, String> OWNER_PARAM = Map.of(
             "/api/v1/contacts", "owners", "/api/v1/contacts/export", "owners", "/api/v1/contacts/audience", "owners",
             "/api/v1/deals", "owner", "/api/v1/follow-ups", "owner", "/api/v1/scorecards", "owner",
-            "/api/v1/conversation-outcomes/hanging", "owner", "/api/v1/conversation-outcomes/hanging/owners", "owner");
+            "/api/v1/conversation-outcomes/hanging", "owner", "/api/v1/conversation-outcomes/hanging/owners", "owner",
+            "/api/v1/top-asks", "owner");
     private static final Set<String> OWNER_NAMES = Set.of("owner", "owners");
 
     private AgentQueries() {

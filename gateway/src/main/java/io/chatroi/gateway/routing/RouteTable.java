@@ -26,6 +26,7 @@ public final class RouteTable {
             Map.entry("deals", CONTACTS), Map.entry("follow-ups", CONTACTS), Map.entry("interactions", CONTACTS),
             Map.entry("classification-rules", CONTACTS), Map.entry("send-eligibility", CONTACTS),
             Map.entry("identity-changes", CONTACTS), Map.entry("contact-merges", CONTACTS),
+            Map.entry("top-asks", CONTACTS),
             Map.entry("templates", CAMPAIGN), Map.entry("campaigns", CAMPAIGN), Map.entry("sends", CAMPAIGN),
             Map.entry("messages", CAMPAIGN), Map.entry("receipts", CAMPAIGN), Map.entry("conversations", CAMPAIGN),
             Map.entry("message-states", CAMPAIGN), Map.entry("links", CAMPAIGN),

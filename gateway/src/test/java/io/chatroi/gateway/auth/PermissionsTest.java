@@ -42,6 +42,10 @@ class PermissionsTest {
         assertThat(allows(AGENT, "GET", "/api/v1/scorecards")).isTrue();
         assertThat(allows(AGENT, "GET", "/api/v1/conversation-outcomes/hanging")).isTrue();
         assertThat(allows(AGENT, "GET", "/api/v1/conversation-outcomes/hanging/owners")).isTrue();
+        assertThat(allows(AGENT, "GET", "/api/v1/top-asks")).isTrue();
+        assertThat(allows(AGENT, "POST", "/api/v1/conversations/resolutions")).isTrue();
+        assertThat(allows(AGENT, "GET", "/api/v1/conversations/resolutions")).isFalse();
+        assertThat(allows(AGENT, "GET", "/api/v1/conversations")).isFalse();
         assertThat(allows(AGENT, "DELETE", "/api/v1/contacts/1")).isFalse();
         assertThat(allows(AGENT, "POST", "/api/v1/contacts/import")).isFalse();
         assertThat(allows(AGENT, "POST", "/api/v1/contacts/retier")).isFalse();
@@ -64,6 +68,9 @@ class PermissionsTest {
         assertThat(allows(INTEGRATOR, "GET", "/api/v1/kpis")).isFalse();
         assertThat(allows(INTEGRATOR, "GET", "/api/v1/roi")).isFalse();
         assertThat(allows(INTEGRATOR, "GET", "/api/v1/conversation-outcomes/hanging")).isFalse();
+        assertThat(allows(INTEGRATOR, "GET", "/api/v1/top-asks")).isFalse();
+        assertThat(allows(INTEGRATOR, "POST", "/api/v1/conversations/resolutions")).isTrue();
+        assertThat(allows(INTEGRATOR, "GET", "/api/v1/conversations")).isFalse();
         assertThat(allows(INTEGRATOR, "GET", "/api/v1/campaigns/1/experiment")).isFalse();
         assertThat(allows(INTEGRATOR, "DELETE", "/api/v1/contacts/1")).isFalse();
         assertThat(allows(INTEGRATOR, "POST", "/api/v1/campaigns")).isFalse();
@@ -83,6 +90,7 @@ class PermissionsTest {
         assertThat(allows(VIEWER, "GET", "/api/v1/campaigns/1/experiment")).isTrue();
         assertThat(allows(VIEWER, "GET", "/api/v1/scorecards")).isTrue();
         assertThat(allows(VIEWER, "GET", "/api/v1/conversation-outcomes/hanging")).isTrue();
+        assertThat(allows(VIEWER, "GET", "/api/v1/top-asks")).isTrue();
         assertThat(allows(VIEWER, "HEAD", "/api/v1/funnel")).isTrue();
         assertThat(allows(VIEWER, "GET", "/api/v1/campaigns")).isTrue();
         assertThat(allows(VIEWER, "POST", "/api/v1/costs")).isFalse();

@@ -16,6 +16,8 @@ class AgentQueriesTest {
         assertThat(AgentQueries.narrow("/api/v1/scorecards", "week=2026-W47&owner=bob", "alice"))
                 .isEqualTo("week=2026-W47&owner=alice");
         assertThat(AgentQueries.narrow("/api/v1/contacts", "%6Fwners=bob", "alice")).isEqualTo("owners=alice");
+        assertThat(AgentQueries.narrow("/api/v1/top-asks", "owner=bob&period=day", "alice"))
+                .isEqualTo("period=day&owner=alice");
         assertThat(AgentQueries.narrow("/api/v1/conversation-outcomes/hanging", "limit=5", "alice"))
                 .isEqualTo("limit=5&owner=alice");
         assertThat(AgentQueries.narrow("/api/v1/conversation-outcomes/hanging/owners", "owner=bob", "alice"))

@@ -15,6 +15,7 @@ class RouteTableTest {
         assertThat(RouteTable.route("/api/v1/follow-ups")).contains(RouteTable.CONTACTS);
         assertThat(RouteTable.route("/api/v1/identity-changes")).contains(RouteTable.CONTACTS);
         assertThat(RouteTable.route("/api/v1/contact-merges")).contains(RouteTable.CONTACTS);
+        assertThat(RouteTable.route("/api/v1/top-asks")).contains(RouteTable.CONTACTS);
         assertThat(RouteTable.route("/api/v1/campaigns/1/launch")).contains(RouteTable.CAMPAIGN);
         assertThat(RouteTable.route("/api/v1/conversations")).contains(RouteTable.CAMPAIGN);
         assertThat(RouteTable.route("/api/v1/account-events")).contains(RouteTable.CAMPAIGN);

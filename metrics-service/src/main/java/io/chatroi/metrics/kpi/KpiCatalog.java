@@ -55,8 +55,8 @@ public final class KpiCatalog {
                     "median time from an inbound message to the next outbound reply", "interact", SECONDS, LOWER,
                     "003", new Band(6, 15, 6)),
             kpi("resolutionTime", "Resolution time (median)", "解决问题时间",
-                    "median time from a conversation's first inbound message to its resolution (a deal won or lost"
-                    + " while it is open)", "interact", SECONDS, LOWER, "003", null),
+                    "median time from a conversation's first inbound message to its resolution (an explicit"
+                    + " resolution by an agent or integrator, or a deal won or lost while it is open)", "interact", SECONDS, LOWER, "003", null),
             kpi("resolutionTimeP90", "Resolution time (p90)", "解决问题时间 (90分位)",
                     "90th percentile of the time from a conversation's first inbound message to its resolution",
                     "interact", SECONDS, LOWER, "003", null),

@@ -66,6 +66,11 @@ final class FactRows {
             + " opted_out_at = excluded.opted_out_at, pricing_category = excluded.pricing_category,"
             + " billable = excluded.billable, updated_at = excluded.updated_at WHERE excluded.updated_at >= f.updated_at";
 
+    static final String RESOLUTIONS = "INSERT INTO f_resolutions AS f (id, contact_id, at, resolved_by, owner,"
+            + " created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO UPDATE"
+            + " SET contact_id = excluded.contact_id, at = excluded.at, resolved_by = excluded.resolved_by,"
+            + " owner = excluded.owner, updated_at = excluded.updated_at WHERE excluded.updated_at >= f.updated_at";
+
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     private FactRows() {
@@ -91,6 +96,11 @@ final class FactRows {
                 time(d, "inquiryAt"), time(d, "quotedAt"), time(d, "wonAt"), time(d, "lostAt"),
                 money(d, "orderAmount"), money(d, "profit"), d.getString("currency"), uuid(d, "campaignId"),
                 d.getString("owner"), time(d, "createdAt"), time(d, "updatedAt")));
+    }
+
+    static Tuple resolution(JsonObject r) {
+        return Tuple.from(Arrays.asList(uuid(r, "id"), uuid(r, "contactId"), time(r, "at"), r.getString("by"),
+                r.getString("owner"), time(r, "createdAt"), time(r, "updatedAt")));
     }
 
     static Tuple campaign(JsonObject c) {

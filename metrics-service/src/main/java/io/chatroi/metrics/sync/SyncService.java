@@ -33,12 +33,25 @@ public class SyncService {
 
     private static final Logger LOG = Logger.getLogger(SyncService.class);
 
-    /** One stream: where it comes from, how its items become rows, and which days they make stale. */
-    private record Stream(String name, String source, String upsert, Function<JsonObject, Tuple> row,
+    /**
+     * One stream: where it comes from (the owner, and the listing's path under /api/v1/), how its items become rows,
+     * which days they make stale, and which fields of an item are its id and its change time (the cursor's pair).
+     */
+    private record Stream(String name, String source, String path, String upsert, Function<JsonObject, Tuple> row,
                           String dirtySql, String idField, String timeField) {
 
         Stream(String name, String source, String upsert, Function<JsonObject, Tuple> row, String dirtySql) {
-            this(name, source, upsert, row, dirtySql, "id", "updatedAt");
+            this(name, source, name, upsert, row, dirtySql, "id", "updatedAt");
+        }
+
+        Stream(String name, String source, String path, String upsert, Function<JsonObject, Tuple> row,
+               String dirtySql) {
+            this(name, source, path, upsert, row, dirtySql, "id", "updatedAt");
+        }
+
+        Stream(String name, String source, String upsert, Function<JsonObject, Tuple> row, String dirtySql,
+               String idField, String timeField) {
+            this(name, source, name, upsert, row, dirtySql, idField, timeField);
         }
     }
 
@@ -63,7 +76,10 @@ public class SyncService {
                             + " AND s.sent_at > d.won_at - interval '120 days' WHERE d.id = ANY($1)"),
             new Stream("campaigns", "campaigns", FactRows.CAMPAIGNS, FactRows::campaign, null),
             new Stream("sends", "campaigns", FactRows.SENDS, FactRows::send,
-                    "SELECT (at AT TIME ZONE $2)::date FROM f_sends WHERE id = ANY($1)"));
+                    "SELECT (at AT TIME ZONE $2)::date FROM f_sends WHERE id = ANY($1)"),
+            // read live by the resolution times, never by a snapshot: no day goes stale
+            new Stream("resolutions", "campaigns", "conversations/resolutions", FactRows.RESOLUTIONS,
+                    FactRows::resolution, null));
 
     public record StreamResult(String stream, long items, String error) {
     }
@@ -124,8 +140,8 @@ public class SyncService {
 
     private Uni<Long> pages(Stream stream, String timeZone, Position position, long done) {
         Uni<UpstreamPage> fetch = "contacts".equals(stream.source())
-                ? contacts.page(stream.name(), position.updatedAfter(), position.after(), pageSize)
-                : campaigns.page(stream.name(), position.updatedAfter(), position.after(), pageSize);
+                ? contacts.page(stream.path(), position.updatedAfter(), position.after(), pageSize)
+                : campaigns.page(stream.path(), position.updatedAfter(), position.after(), pageSize);
         return fetch.chain(page -> {
             List<Tuple> rows = new ArrayList<>();
             List<UUID> ids = new ArrayList<>();

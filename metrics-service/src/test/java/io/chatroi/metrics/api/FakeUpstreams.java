@@ -87,7 +87,9 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                     .end(new JsonObject().put("items", events).putNull("nextCursor").encode());
             return;
         }
-        if (!List.of("contacts", "deals", "interactions", "campaigns", "sends", "contact-merges").contains(stream)) {
+        if (!List.of("contacts", "deals", "interactions", "campaigns", "sends", "conversations/resolutions",
+                "contact-merges")
+                .contains(stream)) {
             request.response().setStatusCode(404).end();
             return;
         }

@@ -144,6 +144,47 @@ class OutcomeApiTest {
                 .statusCode(400).body("errors[0].field", equalTo("to"));
     }
 
+    @Test
+    void anExplicitResolutionEndsTheConversationAndTheFirstResolutionCountsOnce() {
+        String owner = "Outcome Explicit";
+        // asked at 10:00, resolved by the agent at 10:30: 1800 s
+        String quick = contact(owner);
+        Facts.interaction(quick, "inbound", at("2023-01-05T10:00:00Z"), "text");
+        Facts.interaction(quick, "outbound", at("2023-01-05T10:05:00Z"), "text");
+        resolution(quick, "2023-01-05T10:30:00Z");
+        // resolved at 12:00, then the deal won at 13:00 in the same conversation: once, 3 h
+        String both = contact(owner);
+        Facts.interaction(both, "inbound", at("2023-01-06T09:00:00Z"), "text");
+        resolution(both, "2023-01-06T12:00:00Z");
+        Facts.wonDeal(both, owner, at("2023-01-06T09:00:00Z"), at("2023-01-06T13:00:00Z"), 100, null);
+        // resolved three days after the last message: no conversation was open
+        String stale = contact(owner);
+        Facts.interaction(stale, "inbound", at("2023-01-02T09:00:00Z"), "text");
+        resolution(stale, "2023-01-05T09:00:00Z");
+        Facts.recomputeOk("2023-01-01", "2023-01-31");
+
+        String url = "/api/v1/conversation-outcomes/resolution-times?from=2023-01-01&to=2023-01-31&owner=" + owner;
+        // 1800 and 10800 s: median 6300, p90 1800 + 0.9 x 9000
+        given().get(url).then().statusCode(200)
+                .body("rows", hasSize(1)).body("rows[0].resolutions", equalTo(2))
+                .body("rows[0].resolutionTime.value", closeTo(6300, 1e-6))
+                .body("rows[0].resolutionTimeP90.value", closeTo(9900, 1e-6));
+        given().get(url + "&groupBy=day").then().statusCode(200)
+                .body("rows.group", equalTo(java.util.List.of("2023-01-05", "2023-01-06")))
+                .body("rows[1].resolutionTime.value", closeTo(10800, 1e-6));
+        given().get(url + "&groupBy=owner&format=csv").then().statusCode(200)
+                .body(startsWith("group,resolutions,resolutionTime.value,resolutionTime.unit"))
+                .body(org.hamcrest.Matchers.containsString(owner + ",2,6300"));
+        given().get("/api/v1/sync").then().statusCode(200)
+                .body("items.find { it.stream == 'resolutions' }.lastError", nullValue());
+    }
+
+    /** An explicit resolution as campaign-service lists it (the contact's owner is read from the contact facts). */
+    private static void resolution(String contactId, String at) {
+        FakeUpstreams.put("conversations/resolutions", new io.vertx.core.json.JsonObject().put("contactId", contactId)
+                .put("at", at).put("by", "agent").putNull("owner").putNull("phone"));
+    }
+
     private static String contact(String owner) {
         return Facts.putContact(Facts.contact(owner, Instant.parse("2022-10-01T09:00:00Z")));
     }

@@ -56,8 +56,10 @@ public class OutcomeRepository {
 
     /**
      * Resolutions in [from, to) with their time, by the group's key (columns k, resolutions, median_s, p90_s). A
-     * resolution is a deal won or lost while a conversation is open (its last message before the event is at most
-     * 24 h old); its time runs from that conversation's first inbound message (a run of turns with no gap > 24 h).
+     * resolution is an explicit one (campaign-service's, by an agent or an integrator) or a deal won or lost, while a
+     * conversation is open (its last message before the event is at most 24 h old); its time runs from that
+     * conversation's first inbound message (a run of turns with no gap > 24 h). A conversation resolved more than
+     * once counts once, at its first resolution in the range.
      */
     public Uni<RowSet<Row>> resolutionTimes(Instant from, Instant to, String zone, String owner, String key) {
         Sql sql = new Sql();
@@ -66,7 +68,10 @@ public class OutcomeRepository {
         String q = "WITH ev AS (SELECT d.contact_id, coalesce(d.owner, c.owner) AS owner,"
                 + "   coalesce(d.won_at, d.lost_at) AS at FROM f_deals d LEFT JOIN f_contacts c ON c.id = d.contact_id"
                 + "   WHERE d.stage IN ('won', 'lost') AND coalesce(d.won_at, d.lost_at) >= " + lower
-                + "   AND coalesce(d.won_at, d.lost_at) < " + upper + "),"
+                + "   AND coalesce(d.won_at, d.lost_at) < " + upper
+                + "   UNION ALL SELECT x.contact_id, coalesce(c.owner, x.owner), x.at FROM f_resolutions x"
+                + "   LEFT JOIN f_contacts c ON c.id = x.contact_id WHERE x.at >= " + lower + " AND x.at < " + upper
+                + "),"
                 + " m AS (SELECT i.contact_id, i.at, i.direction, CASE WHEN lag(i.at) OVER w IS NULL"
                 + "   OR i.at - lag(i.at) OVER w > interval '24 hours' THEN 1 ELSE 0 END AS starts"
                 + "   FROM f_interactions i WHERE i.turn AND i.at < " + upper
@@ -74,13 +79,14 @@ public class OutcomeRepository {
                 + "   ORDER BY i.at, i.id)),"
                 + " r AS (SELECT m.*, sum(starts) OVER (PARTITION BY contact_id ORDER BY at"
                 + "   ROWS UNBOUNDED PRECEDING) AS run FROM m),"
-                + " t AS (SELECT (e.at AT TIME ZONE " + sql.bind(zone) + ")::date AS day, e.owner,"
-                + "   extract(epoch FROM e.at - fi.first_in) AS seconds FROM ev e"
+                + " t AS (SELECT DISTINCT ON (e.contact_id, lb.run) (e.at AT TIME ZONE " + sql.bind(zone)
+                + "   )::date AS day, e.owner, extract(epoch FROM e.at - fi.first_in) AS seconds FROM ev e"
                 + "   JOIN LATERAL (SELECT r.run, r.at FROM r WHERE r.contact_id = e.contact_id AND r.at <= e.at"
                 + "     ORDER BY r.at DESC LIMIT 1) lb ON e.at - lb.at <= interval '24 hours'"
                 + "   JOIN LATERAL (SELECT min(r.at) AS first_in FROM r WHERE r.contact_id = e.contact_id"
                 + "     AND r.run = lb.run AND r.direction = 'inbound' AND r.at <= e.at) fi ON fi.first_in IS NOT NULL"
-                + (owner == null ? "" : " WHERE e.owner = " + sql.bind(owner)) + ")"
+                + (owner == null ? "" : " WHERE e.owner = " + sql.bind(owner))
+                + "   ORDER BY e.contact_id, lb.run, e.at)"
                 + " SELECT " + key + " AS k, count(*)::bigint AS resolutions,"
                 + "   percentile_cont(0.5) WITHIN GROUP (ORDER BY t.seconds) AS median_s,"
                 + "   percentile_cont(0.9) WITHIN GROUP (ORDER BY t.seconds) AS p90_s"

@@ -50,7 +50,8 @@ public class OutcomeResource {
     @Path("/resolution-times")
     @Operation(operationId = "getResolutionTimes", summary = "Resolution times",
             description = "Median and 90th percentile of the time from a conversation's first inbound message to its"
-                    + " resolution (a deal won or lost while the conversation is open), per owner or period.")
+                    + " resolution (an explicit resolution, or a deal won or lost, while the conversation is open; the"
+                    + " first one counts), per owner or period.")
     @APIResponse(responseCode = "200", description = "One row per group", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResolutionTimes.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,

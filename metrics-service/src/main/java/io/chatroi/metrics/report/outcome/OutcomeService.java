@@ -22,8 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How conversations end (seed 003). Resolution times: from a conversation's first inbound message to the deal won or
- * lost in it. Conversations left hanging now: the contact wrote last, more than the 24-hour customer-service window
+ * How conversations end (seed 003). Resolution times: from a conversation's first inbound message to its explicit
+ * resolution or the deal won or lost in it, whichever comes first. Conversations left hanging now: the contact wrote last, more than the 24-hour customer-service window
  * ago, and nobody answered; only contacts that wrote within the activity window (settings) are follow-up work, older
  * silence is the churn KPI's business.
  */
@@ -56,10 +56,12 @@ public class OutcomeService {
         });
     }
 
-    static final String RESOLUTION_BASIS = "a resolution is a deal won or lost while its contact's conversation is"
-            + " open (a message within the 24 h before it); its time runs from that conversation's first inbound"
-            + " message (a conversation: turns with no gap over 24 h); by the day of the resolution in the workspace"
-            + " time zone, and the deal's owner (else the contact's)";
+    static final String RESOLUTION_BASIS = "a resolution is an explicit one (POST /api/v1/conversations/resolutions"
+            + " in campaign-service) or a deal won or lost, while its contact's conversation is open (a message"
+            + " within the 24 h before it); its time runs from that conversation's first inbound message (a"
+            + " conversation: turns with no gap over 24 h); a conversation resolved twice counts once, at its first"
+            + " resolution in the range; by the day of the resolution in the workspace time zone, and the deal's"
+            + " owner (else the contact's)";
 
     /** from/to as the reports take them (workspace days, default the last 30). */
     public Uni<ResolutionTimes> resolutionTimes(String from, String to, GroupBy groupBy, String owner) {

@@ -1,0 +1,29 @@
+package io.chatroi.campaigns.resolution;
+
+import io.chatroi.common.sql.SqlTimes;
+import io.vertx.mutiny.sqlclient.Row;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A conversation resolved by someone's explicit act. */
+@Schema(name = "ConversationResolution", requiredProperties = {"id", "contactId", "phone", "at", "by", "owner",
+        "createdAt", "updatedAt"})
+public record Resolution(UUID id, UUID contactId,
+                         @Schema(nullable = true, description = "the contact's phone; null for a username-only user")
+                         String phone,
+                         @Schema(description = "when the conversation was resolved") Instant at,
+                         @Schema(description = "who resolved it (an agent, an integration)") String by,
+                         @Schema(nullable = true, description = "the contact's owner when it was resolved")
+                         String owner,
+                         Instant createdAt, Instant updatedAt) {
+
+    static final String COLUMNS = "id, contact_id, phone, at, resolved_by, owner, created_at, updated_at";
+
+    static Resolution from(Row row) {
+        return new Resolution(row.getUUID("id"), row.getUUID("contact_id"), row.getString("phone"),
+                SqlTimes.instant(row, "at"), row.getString("resolved_by"), row.getString("owner"),
+                SqlTimes.instant(row, "created_at"), SqlTimes.instant(row, "updated_at"));
+    }
+}
