@@ -305,6 +305,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contact-merges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Contact merges for incremental sync
+         * @description Each merge names the absorbed contact and the one it went into, ordered by (mergedAt, absorbedId): services holding facts under contact ids re-point the absorbed one's. A survivor may itself be merged later: follow the feed in order. Not for agents.
+         */
+        get: operations["listContactMerges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contacts": {
         parameters: {
             query?: never;
@@ -632,7 +652,7 @@ export interface paths {
         };
         /**
          * Resolution times
-         * @description Median and 90th percentile of the time from a conversation's first inbound message to its resolution (a deal won or lost while the conversation is open), per owner or period.
+         * @description Median and 90th percentile of the time from a conversation's first inbound message to its resolution (an explicit resolution, or a deal won or lost, while the conversation is open; the first one counts), per owner or period.
          */
         get: operations["getResolutionTimes"];
         put?: never;
@@ -652,9 +672,50 @@ export interface paths {
         };
         /**
          * Conversations of a contact or an agent
-         * @description Messages (WhatsApp inbound, campaign sends, logged chats) grouped by the 24-hour rule, each with firstResponseSeconds and turns. Give contactId, phone or agent; from/to default to the last 30 days. Newest first.
+         * @description Messages (WhatsApp inbound, campaign sends, logged chats) grouped by the 24-hour rule, each with firstResponseSeconds and turns. Give contactId (its phone and WhatsApp BSUID), phone, userId (a BSUID, for a user known by username alone) or agent; from/to default to the last 30 days. Newest first.
          */
         get: operations["listConversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/resolutions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Resolutions changed since an instant
+         * @description Every resolution with updatedAt after updatedAfter, by (updatedAt, id), for incremental sync.
+         */
+        get: operations["listConversationResolutions"];
+        put?: never;
+        /**
+         * Resolve a conversation
+         * @description Marks the contact's conversation resolved at `at` (default now) by `by`. Give contactId or phone. An agent resolves only its own contacts' conversations (another owner's contact is unknown to it) and is `by` when it names nobody. Accepts Idempotency-Key.
+         */
+        post: operations["createConversationResolution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/resolutions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One resolution */
+        get: operations["getConversationResolution"];
         put?: never;
         post?: never;
         delete?: never;
@@ -785,6 +846,26 @@ export interface paths {
         get: operations["getFunnel"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identity-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply WhatsApp identity changes in bulk
+         * @description Up to 1,000 items, each naming a contact by its previous phone or BSUID and giving the new ones (Meta's user_changed_number and user_changed_user_id system messages). The contact keeps its id and history; when another contact already holds the new identity, the two merge. Each item commits on its own; a replay changes nothing.
+         */
+        post: operations["applyIdentityChanges"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1409,6 +1490,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/top-asks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What customers ask most
+         * @description The most triggered rules (kind and label) and terms (trigger phrases) of inbound messages, per period and language (en, zh), with message counts. Counted with the configured classification rules, as inbound text is classified. An agent sees its own contacts only.
+         */
+        get: operations["getTopAsks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/trends": {
         parameters: {
             query?: never;
@@ -1871,8 +1972,14 @@ export interface components {
             };
             tags?: string[];
         };
+        ContactMergeItem: {
+            absorbedId: components["schemas"]["UUID"];
+            survivorId: components["schemas"]["UUID"];
+            mergedAt: components["schemas"]["Instant"];
+        };
         Conversation: {
-            phone: string;
+            phone: string | null;
+            whatsappUserId: string | null;
             startedAt: components["schemas"]["Instant"];
             endedAt: components["schemas"]["Instant"];
             /** Format: int32 */
@@ -1887,6 +1994,25 @@ export interface components {
             firstResponseSeconds: number | null;
             agents: string[];
             items: components["schemas"]["Message"][];
+        };
+        ConversationResolution: {
+            id: components["schemas"]["UUID"];
+            contactId: components["schemas"]["UUID"];
+            /** @description the contact's phone; null for a username-only user */
+            phone: string | null;
+            /** @description when the conversation was resolved */
+            at: components["schemas"]["Instant"];
+            /** @description who resolved it (an agent, an integration) */
+            by: string;
+            /** @description the contact's owner when it was resolved */
+            owner: string | null;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+        };
+        ConversationResolutionPage: {
+            items: components["schemas"]["ConversationResolution"][];
+            /** @description pass as after for the next page */
+            nextCursor: string | null;
         };
         Cost: {
             id: components["schemas"]["UUID"];
@@ -2059,6 +2185,8 @@ export interface components {
             /** @description the winning variant's key, null without a significant winner */
             winner: string | null;
             verdict: string;
+            /** @description won deals inside the goal window left out of revenue and of a revenue goal's conversions because they are in another currency */
+            otherCurrencyDeals: components["schemas"]["ExperimentOtherCurrencyDeals"];
         };
         ExperimentGoal: {
             /** @enum {string} */
@@ -2073,6 +2201,11 @@ export interface components {
             conversions: number;
             /** Format: double */
             rate: number | null;
+        };
+        ExperimentOtherCurrencyDeals: {
+            /** Format: int64 */
+            orders: number;
+            currencies: string[];
         };
         /** @description One invalid input field */
         FieldError: {
@@ -2152,6 +2285,33 @@ export interface components {
             owner: string | null;
             /** Format: int64 */
             hanging: number;
+        };
+        IdentityChangeItem: {
+            previousPhone?: string | null;
+            /** @example US.13491208655302741918 */
+            previousWhatsappUserId?: string | null;
+            phone?: string | null;
+            /** @example US.20491208655302741999 */
+            whatsappUserId?: string | null;
+            at?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+        };
+        IdentityChangeOutcome: {
+            /** Format: int32 */
+            index: number;
+            outcome: string;
+            contactId: components["schemas"]["UUID"] | null;
+        };
+        IdentityChangeRejection: {
+            /** Format: int32 */
+            index: number;
+            reason: string;
+        };
+        IdentityChangeRequest: {
+            items?: components["schemas"]["IdentityChangeItem"][];
+        };
+        IdentityChangeResult: {
+            items: components["schemas"]["IdentityChangeOutcome"][];
+            rejected: components["schemas"]["IdentityChangeRejection"][];
         };
         ImportResult: {
             /** Format: int32 */
@@ -2366,7 +2526,8 @@ export interface components {
         };
         Message: {
             direction: string;
-            phone: string;
+            phone: string | null;
+            whatsappUserId: string | null;
             agent: string | null;
             at: components["schemas"]["Instant"];
             text: string | null;
@@ -2474,6 +2635,10 @@ export interface components {
         };
         PageInteraction: {
             items: components["schemas"]["Interaction"][];
+            nextCursor: string | null;
+        };
+        PageMerge: {
+            items: components["schemas"]["ContactMergeItem"][];
             nextCursor: string | null;
         };
         PageProviderErrorView: {
@@ -2643,6 +2808,16 @@ export interface components {
         Request: {
             items?: components["schemas"]["Item"][];
             createMissingContacts?: boolean;
+        };
+        ResolutionInput: {
+            /** @description the contact; give this or phone */
+            contactId?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
+            /** @description the contact's phone in an international format */
+            phone?: string | null;
+            /** @description when it was resolved (default now; at most 5 minutes ahead) */
+            at?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /** @description who resolved it, 1-200 characters (default: an agent's owner name) */
+            by?: string | null;
         };
         ResolutionTimeRow: {
             /** @description the owner (empty: none), the day, ISO week or month; 'total' without groupBy */
@@ -2978,7 +3153,7 @@ export interface components {
         };
         SyncStream: {
             /** @enum {string} */
-            stream: "campaigns" | "contacts" | "deals" | "interactions" | "sends";
+            stream: "campaigns" | "contact-merges" | "contacts" | "deals" | "interactions" | "resolutions" | "sends";
             /** @description the cursor: everything updated up to here is pulled */
             updatedAfter: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
             /** @description a pass stopped part-way and resumes from its page cursor */
@@ -3060,6 +3235,44 @@ export interface components {
             action: string;
             at: components["schemas"]["Instant"];
             actor: string;
+        };
+        TopAsk: {
+            /** @description the day, ISO week or month; 'total' without period */
+            period: string;
+            /**
+             * @description rule: a (kind, label) by any of its terms; term: one trigger phrase
+             * @enum {string}
+             */
+            level: "rule" | "term";
+            /** @enum {string} */
+            kind: "intent" | "interest" | "opt-out";
+            /** @description the intent tier, interest group or 'stop' */
+            label: string;
+            /** @description the trigger phrase; null on a rule row */
+            term: string | null;
+            /** @enum {string} */
+            language: "en" | "zh";
+            /**
+             * Format: int64
+             * @description inbound messages that triggered it
+             */
+            messages: number;
+            /**
+             * Format: int32
+             * @description 1 = most asked, within its period, level and language
+             */
+            rank: number;
+        };
+        TopAsks: {
+            from: components["schemas"]["Instant"];
+            to: components["schemas"]["Instant"];
+            /** @enum {string} */
+            period: "none" | "day" | "week" | "month";
+            /** @description the IANA zone periods are cut in */
+            timeZone: string;
+            /** @description what was counted */
+            basis: string;
+            items: components["schemas"]["TopAsk"][];
         };
         Totals: {
             /** Format: int64 */
@@ -3937,6 +4150,44 @@ export interface operations {
             504: components["responses"]["GatewayTimeout"];
         };
     };
+    listContactMerges: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+                updatedAfter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of merges */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMerge"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Agents do not sync */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     listContacts: {
         parameters: {
             query?: {
@@ -4759,6 +5010,7 @@ export interface operations {
                 limit?: number;
                 phone?: string;
                 to?: string;
+                userId?: string;
             };
             header?: never;
             path?: never;
@@ -4775,7 +5027,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageConversation"];
                 };
             };
-            /** @description No contactId, phone or agent; or a bad range */
+            /** @description No contactId, phone, userId or agent; or a bad range */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4787,6 +5039,132 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             /** @description Unknown contact */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listConversationResolutions: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+                updatedAfter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of resolutions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationResolutionPage"];
+                };
+            };
+            /** @description Invalid updatedAfter, limit or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    createConversationResolution: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolutionInput"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationResolution"];
+                };
+            };
+            /** @description No or an unknown contact, a bad phone, a future at, no by */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getConversationResolution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resolution */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationResolution"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such resolution */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5242,6 +5620,38 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    applyIdentityChanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdentityChangeRequest"];
+            };
+        };
+        responses: {
+            /** @description What each item did, and the items refused */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityChangeResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -6686,6 +7096,54 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getTopAsks: {
+        parameters: {
+            query?: {
+                /** @description start instant (default: 30 days before to) */
+                from?: string;
+                /** @description top rows per period, level and language, 1-100 (default 10) */
+                limit?: number;
+                /** @description only this owner's contacts (an agent: always its own) */
+                owner?: string;
+                /** @description none (default), day, week or month */
+                period?: string;
+                /** @description IANA zone periods are cut in (default UTC) */
+                timeZone?: string;
+                /** @description end instant, exclusive (default: now) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The top rules and terms */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopAsks"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid range, period, time zone or limit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
