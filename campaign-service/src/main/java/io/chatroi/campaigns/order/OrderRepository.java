@@ -164,6 +164,11 @@ public class OrderRepository {
         if (refunds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        return tx.preparedQuery(INSERT_REFUNDS).execute(Tuple.from(refundColumns(refunds))).replaceWithVoid();
+    }
+
+    /** Refunds as the five parallel arrays the statements unnest: source, refund id, order id, amount, time. */
+    private static Object[] refundColumns(List<ShopOrder.Refund> refunds) {
         int n = refunds.size();
         String[] sources = new String[n];
         String[] ids = new String[n];
@@ -178,8 +183,7 @@ public class OrderRepository {
             amounts[i] = r.amount();
             at[i] = time(r.at());
         }
-        return tx.preparedQuery(INSERT_REFUNDS).execute(Tuple.from(new Object[]{sources, ids, orders, amounts, at}))
-                .replaceWithVoid();
+        return new Object[]{sources, ids, orders, amounts, at};
     }
 
     public Uni<Integer> refreshRefunded(SqlClient tx, String source, String externalId, Instant now) {
@@ -201,28 +205,14 @@ public class OrderRepository {
      */
     public Uni<Optional<Stored>> ingest(SqlClient client, String deliveryId, String topic, ShopOrder order,
                                        Landing landing, Instant now) {
-        List<ShopOrder.Refund> refunds = order.refunds();
-        int n = refunds.size();
-        String[] sources = new String[n];
-        String[] ids = new String[n];
-        String[] orderIds = new String[n];
-        BigDecimal[] amounts = new BigDecimal[n];
-        OffsetDateTime[] at = new OffsetDateTime[n];
-        for (int i = 0; i < n; i++) {
-            ShopOrder.Refund r = refunds.get(i);
-            sources[i] = r.source();
-            ids[i] = r.refundId();
-            orderIds[i] = r.orderExternalId();
-            amounts[i] = r.amount();
-            at[i] = time(r.at());
-        }
+        Object[] refunds = refundColumns(order.refunds());
         String sql = ingestStatement(!landing.linkedSends().isEmpty(), landing.campaignName() != null);
         return client.preparedQuery(sql).execute(Tuple.from(Arrays.asList(UUID.randomUUID(), order.source(),
                         order.externalId(), order.status().wire(), order.amount(), order.refundedTotal(),
                         order.currency(), order.profit(), order.country(), order.phones().toArray(String[]::new),
                         order.landingSite(), time(order.orderedAt()), time(order.paidAt()), time(order.cancelledAt()),
                         landing.campaignName(), landing.utmContent(), landing.linkedSends().toArray(UUID[]::new),
-                        time(now), deliveryId, topic, sources, ids, orderIds, amounts, at)))
+                        time(now), deliveryId, topic, refunds[0], refunds[1], refunds[2], refunds[3], refunds[4])))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         return Optional.<Stored>empty();
