@@ -26,7 +26,7 @@ class ContactInputPropertiesTest {
     @Test
     void anyTextIsEitherRefusedOrStorable() {
         int[] accepted = new int[2];
-        // each field hostile one time in three, so that some cases pass every rule; 1,000 cases
+        // each field hostile one time in three, so that some cases pass every rule
         SeededCases.check("anyTextIsEitherRefusedOrStorable", 1000, 0xC0A7AC7L, random -> {
             String name = textOrPlain(random);
             String company = textOrPlain(random);
