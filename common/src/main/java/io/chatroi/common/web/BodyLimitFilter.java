@@ -63,7 +63,8 @@ public class BodyLimitFilter {
         }, CHUNKED_PRIORITY);
     }
 
-    long limitFor(String path) {
+    /** The most a request to this path may send; the gateway cuts the chunked bodies it forwards at the same limit. */
+    public long limitFor(String path) {
         for (String bulk : BULK) {
             if (path != null && path.startsWith(bulk)) {
                 return bulkLimit;

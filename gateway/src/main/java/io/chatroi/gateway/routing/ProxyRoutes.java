@@ -1,6 +1,7 @@
 package io.chatroi.gateway.routing;
 
 import io.chatroi.common.problem.ProblemType;
+import io.chatroi.common.web.BodyLimitFilter;
 import io.chatroi.common.web.ChatRoiHeaders;
 import io.chatroi.common.web.InternalToken;
 import io.chatroi.common.web.ProblemResponses;
@@ -68,11 +69,13 @@ public class ProxyRoutes {
     private final long maxBodySize;
     private final GatewayMetrics metrics;
     private final TextMapPropagator propagator;
+    private final BodyLimitFilter bodyLimits;
     private final Map<Upstream, HttpClient> clients = new EnumMap<>(Upstream.class);
     private final Map<Route, HttpProxy> proxies = new HashMap<>();
 
     public ProxyRoutes(Vertx vertx, GatewayConfig config, KeyAuthenticator authenticator, RateLimiter rateLimiter,
-                       InternalToken internalToken, GatewayMetrics metrics, OpenTelemetry openTelemetry) {
+                       InternalToken internalToken, GatewayMetrics metrics, OpenTelemetry openTelemetry,
+                       BodyLimitFilter bodyLimits) {
         this.vertx = vertx;
         this.config = config;
         this.authenticator = authenticator;
@@ -81,6 +84,7 @@ public class ProxyRoutes {
         this.maxBodySize = config.maxBodySize().asLongValue();
         this.metrics = metrics;
         this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+        this.bodyLimits = bodyLimits;
     }
 
     void mount(@Observes Router router) {
@@ -283,10 +287,13 @@ public class ProxyRoutes {
             request.setURI(query == null ? normalised : normalised + "?" + query);
             Body body = request.getBody();
             if (body != null && body.length() < 0) {
-                request.setBody(Body.body(new LimitedBody(body.stream(), maxBodySize, () -> {
+                // cut at the route's own limit, as the service would: past it the service closes the connection
+                // mid-stream, and the gateway would report a 503 instead of the 413
+                long limit = Math.min(maxBodySize, bodyLimits.limitFor(normalised));
+                request.setBody(Body.body(new LimitedBody(body.stream(), limit, () -> {
                     if (!incoming.response().headWritten()) {
                         ProblemResponses.sendRaw(incoming.response(), 413, ProblemType.PAYLOAD_TOO_LARGE,
-                                "The request body is larger than " + maxBodySize + " bytes", incoming.path());
+                                "The request body is larger than " + limit + " bytes", incoming.path());
                     }
                     incoming.connection().close();
                 }), -1));
