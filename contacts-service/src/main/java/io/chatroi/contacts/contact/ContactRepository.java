@@ -3,7 +3,7 @@ package io.chatroi.contacts.contact;
 import io.chatroi.common.sql.SqlTimes;
 import io.chatroi.contacts.filter.ContactFilter;
 import io.chatroi.contacts.filter.ContactQuery;
-import io.chatroi.contacts.filter.SqlParams;
+import io.chatroi.common.sql.SqlParams;
 import io.chatroi.contacts.followup.FollowUp;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;

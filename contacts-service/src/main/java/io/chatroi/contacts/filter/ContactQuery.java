@@ -1,5 +1,6 @@
 package io.chatroi.contacts.filter;
 
+import io.chatroi.common.sql.SqlParams;
 import io.chatroi.common.paging.TimeIdCursor;
 import io.chatroi.contacts.tier.ActivityTier;
 import io.chatroi.contacts.tier.IntentTier;

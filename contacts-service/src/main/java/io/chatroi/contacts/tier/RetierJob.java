@@ -1,6 +1,6 @@
 package io.chatroi.contacts.tier;
 
-import io.chatroi.contacts.filter.SqlParams;
+import io.chatroi.common.sql.SqlParams;
 import io.chatroi.contacts.followup.FollowUpService;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;

@@ -1,5 +1,6 @@
 package io.chatroi.metrics.report;
 
+import io.chatroi.common.sql.SqlParams;
 import io.chatroi.metrics.kpi.Money;
 import io.chatroi.metrics.settings.Settings;
 import io.smallrye.mutiny.Uni;
@@ -118,7 +119,7 @@ public class KpiService {
         return snapshots.campaignNames(g);
     }
 
-    public static String where(Sql sql, Filter f, short grain, boolean campaign, boolean owner) {
+    public static String where(SqlParams sql, Filter f, short grain, boolean campaign, boolean owner) {
         StringBuilder w = new StringBuilder(" WHERE t.day BETWEEN " + sql.bind(f.from()) + "::date AND "
                 + sql.bind(f.to()) + "::date");
         if (grain >= 0) {

@@ -1,5 +1,6 @@
 package io.chatroi.metrics.report;
 
+import io.chatroi.common.sql.SqlParams;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -35,14 +36,14 @@ public class RangeRepository {
 
     /** Unique recipients (column {@code recipients}) of the sends that went out in the range, by the group's key. */
     public Uni<RowSet<Row>> recipients(KpiService.Filter f, GroupBy g, ZoneId zone) {
-        Sql sql = new Sql();
+        SqlParams sql = new SqlParams();
         String q = "SELECT " + g.key(true, true, true, true) + " AS k, count(DISTINCT t.recipient)::bigint AS recipients"
                 + sentInRange(sql, f, zone) + " GROUP BY 1";
         return pool.preparedQuery(q).execute(sql.tuple());
     }
 
     /** The same count for the whole range, as a scalar subquery for a statement that binds through {@code sql}. */
-    public static String recipientsOfRange(Sql sql, KpiService.Filter f, ZoneId zone) {
+    public static String recipientsOfRange(SqlParams sql, KpiService.Filter f, ZoneId zone) {
         return "(SELECT count(DISTINCT t.recipient)" + sentInRange(sql, f, zone) + ")";
     }
 
@@ -50,7 +51,7 @@ public class RangeRepository {
      * " FROM (...) t WHERE ...": the sends that went out in the range with the dimensions the snapshots give them
      * (day in the workspace zone, the contact's owner else the campaign's, the contact's country else the send's).
      */
-    private static String sentInRange(Sql sql, KpiService.Filter f, ZoneId zone) {
+    private static String sentInRange(SqlParams sql, KpiService.Filter f, ZoneId zone) {
         String lower = sql.bind(start(f.from(), zone));
         String upper = sql.bind(start(f.to().plusDays(1), zone));
         String zoneId = sql.bind(zone.getId());
@@ -77,7 +78,7 @@ public class RangeRepository {
         if (key == null || f.campaignId() != null) {
             return Uni.createFrom().nullItem();
         }
-        Sql sql = new Sql();
+        SqlParams sql = new SqlParams();
         String q = "SELECT " + key + " AS k, percentile_cont(0.5) WITHIN GROUP (ORDER BY t.seconds)"
                 + " AS response_median_s FROM snap_response_times t" + KpiService.where(sql, f, (short) -1, false, true)
                 + " GROUP BY 1";
@@ -91,7 +92,7 @@ public class RangeRepository {
      * least 2 messages sent since their last one unread ({@code churned}, seed 000). One owner's, when given.
      */
     public Uni<RowSet<Row>> retention(String owner, Instant end, LocalDate lastDay, Instant activeSince) {
-        Sql sql = new Sql();
+        SqlParams sql = new SqlParams();
         String at = sql.bind(end.atOffset(ZoneOffset.UTC));
         String since = sql.bind(activeSince.atOffset(ZoneOffset.UTC));
         String q = "WITH base AS (SELECT contact_id, bool_or(customer) AS customer FROM ("

@@ -1,5 +1,6 @@
 package io.chatroi.metrics.report;
 
+import io.chatroi.common.sql.SqlParams;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -26,7 +27,7 @@ public class SnapshotRepository {
     /** Message sums; recipients only when each row is one campaign (else {@link RangeRepository} counts them). */
     public Uni<RowSet<Row>> messages(KpiService.Filter f, GroupBy g) {
         String key = g.key(true, true, true, true);
-        Sql sql = new Sql();
+        SqlParams sql = new SqlParams();
         StringBuilder q = new StringBuilder("SELECT " + key + " AS k");
         for (String c : KpiService.MESSAGE_COUNTS) {
             if (!c.equals("recipients") || !RangeRepository.spansCampaigns(f, g)) {
@@ -43,7 +44,7 @@ public class SnapshotRepository {
         if (key == null) {
             return empty();
         }
-        Sql sql = new Sql();
+        SqlParams sql = new SqlParams();
         StringBuilder q = new StringBuilder("SELECT " + key + " AS k");
         for (String c : KpiService.DEAL_COUNTS) {
             q.append(", sum(t.").append(c).append(")::bigint AS ").append(c);
@@ -60,7 +61,7 @@ public class SnapshotRepository {
         if (key == null || f.campaignId() != null) {
             return empty();
         }
-        Sql sql = new Sql();
+        SqlParams sql = new SqlParams();
         StringBuilder q = new StringBuilder("SELECT " + key + " AS k");
         for (String c : KpiService.CONTACT_COUNTS) {
             q.append(", sum(t.").append(c).append(")::bigint AS ").append(c);
@@ -75,7 +76,7 @@ public class SnapshotRepository {
         if (key == null || f.campaignId() != null) {
             return empty();
         }
-        Sql sql = new Sql();
+        SqlParams sql = new SqlParams();
         StringBuilder q = new StringBuilder("SELECT " + key + " AS k");
         for (String c : KpiService.INTERACTION_COUNTS) {
             q.append(", sum(t.").append(c).append(")::bigint AS ").append(c);
@@ -91,7 +92,7 @@ public class SnapshotRepository {
         if (key == null) {
             return empty();
         }
-        Sql sql = new Sql();
+        SqlParams sql = new SqlParams();
         String from = sql.bind(f.from()) + "::date";
         String to = sql.bind(f.to()) + "::date";
         StringBuilder q = new StringBuilder("SELECT " + key + " AS k, sum(c.amount / (c.period_end - c.period_start"
@@ -116,7 +117,7 @@ public class SnapshotRepository {
 
     /** Message totals of a range for ROI (zeros when nothing was sent), recipients unique across campaigns. */
     public Uni<RowSet<Row>> roiMessages(KpiService.Filter f, ZoneId zone) {
-        Sql sql = new Sql();
+        SqlParams sql = new SqlParams();
         String recipients = RangeRepository.spansCampaigns(f, GroupBy.NONE)
                 ? RangeRepository.recipientsOfRange(sql, f, zone) : "coalesce(sum(recipients), 0)";
         String q = "SELECT coalesce(sum(sent), 0)::bigint AS sent, coalesce(sum(replied), 0)::bigint AS replied,"
@@ -129,7 +130,7 @@ public class SnapshotRepository {
 
     /** Deal totals of a range for ROI (zeros when nothing happened). */
     public Uni<RowSet<Row>> roiDeals(KpiService.Filter f) {
-        Sql sql = new Sql();
+        SqlParams sql = new SqlParams();
         String q = "SELECT coalesce(sum(inquiries), 0)::bigint AS inquiries, coalesce(sum(won), 0)::bigint AS won,"
                 + " coalesce(sum(repeat_won), 0)::bigint AS repeat_won, coalesce(sum(with_profit), 0)::bigint"
                 + " AS with_profit, coalesce(sum(revenue), 0) AS revenue, coalesce(sum(value), 0) AS value,"
@@ -142,7 +143,7 @@ public class SnapshotRepository {
 
     /** Contact cohort totals of a range (the funnel's stages). */
     public Uni<RowSet<Row>> cohort(KpiService.Filter f) {
-        Sql sql = new Sql();
+        SqlParams sql = new SqlParams();
         String q = "SELECT coalesce(sum(t.added), 0)::bigint AS added, coalesce(sum(t.effective), 0)::bigint AS effective,"
                 + " coalesce(sum(t.converted), 0)::bigint AS converted,"
                 + " coalesce(sum(t.repeat_customers), 0)::bigint AS repeat_customers"
@@ -157,7 +158,7 @@ public class SnapshotRepository {
      * days, instead of summing every contact's turns.
      */
     public Uni<RowSet<Row>> deepContacts(KpiService.Filter f) {
-        Sql sql = new Sql();
+        SqlParams sql = new SqlParams();
         String q = "SELECT count(*)::bigint AS deep FROM (SELECT t.contact_id FROM snap_contact_turn_totals c"
                 + " JOIN snap_contact_turns t ON t.contact_id = c.contact_id"
                 + KpiService.where(sql, new KpiService.Filter(f.from(), f.to(), null, f.owner()), (short) -1, false, true)
@@ -174,7 +175,7 @@ public class SnapshotRepository {
      * " FROM ... t" over a snapshot table for the filter: the daily table alone, or its days at the range's ends
      * and its monthly rollup ({@code <table>_monthly}, same columns) for the whole months between.
      */
-    static String source(Sql sql, String table, KpiService.Filter f, short grain, boolean campaign, boolean rollup) {
+    static String source(SqlParams sql, String table, KpiService.Filter f, short grain, boolean campaign, boolean rollup) {
         MonthSplit split = MonthSplit.of(f.from(), f.to());
         if (!rollup || !split.hasMonths()) {
             return " FROM " + table + " t" + KpiService.where(sql, f, grain, campaign, true);
@@ -187,7 +188,7 @@ public class SnapshotRepository {
         return " FROM (" + days + " UNION ALL " + months + ") t";
     }
 
-    private static String dimensions(Sql sql, String alias, KpiService.Filter f, short grain, boolean campaign) {
+    private static String dimensions(SqlParams sql, String alias, KpiService.Filter f, short grain, boolean campaign) {
         StringBuilder w = new StringBuilder(" AND " + alias + ".grain = " + grain);
         if (campaign && f.campaignId() != null) {
             w.append(" AND ").append(alias).append(".campaign_id = ").append(sql.bind(f.campaignId()));

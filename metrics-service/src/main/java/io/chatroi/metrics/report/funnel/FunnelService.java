@@ -8,7 +8,7 @@ import io.chatroi.metrics.report.KpiRow;
 import io.chatroi.metrics.report.KpiService;
 import io.chatroi.metrics.report.RangeRepository;
 import io.chatroi.metrics.report.RowKpis;
-import io.chatroi.metrics.report.Sql;
+import io.chatroi.common.sql.SqlParams;
 import io.chatroi.metrics.report.SnapshotRepository;
 import io.chatroi.metrics.report.Sums;
 import io.chatroi.metrics.settings.Settings;

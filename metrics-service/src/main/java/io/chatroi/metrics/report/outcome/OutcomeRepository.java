@@ -1,7 +1,7 @@
 package io.chatroi.metrics.report.outcome;
 
 import io.chatroi.common.paging.TimeIdCursor;
-import io.chatroi.metrics.report.Sql;
+import io.chatroi.common.sql.SqlParams;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -29,7 +29,7 @@ public class OutcomeRepository {
      * columns contact_id, owner, last_inbound_at, last_id. A contact's last turn since an instant is its last turn
      * at all when it is later, so the scan reads only that window.
      */
-    private static String hanging(Sql sql, Instant since, Instant cutoff, String owner) {
+    private static String hanging(SqlParams sql, Instant since, Instant cutoff, String owner) {
         return " FROM (SELECT l.contact_id, c.owner, l.at AS last_inbound_at FROM (SELECT DISTINCT ON (i.contact_id)"
                 + "   i.contact_id, i.direction, i.at FROM f_interactions i WHERE i.turn AND i.at >= "
                 + sql.bind(since.atOffset(ZoneOffset.UTC)) + " ORDER BY i.contact_id, i.at DESC, i.id DESC) l"
@@ -40,7 +40,7 @@ public class OutcomeRepository {
 
     /** A page of them, newest last message first, each with the first message since the last answer. */
     public Uni<RowSet<Row>> hangingPage(Instant since, Instant cutoff, String owner, TimeIdCursor after, int rows) {
-        Sql sql = new Sql();
+        SqlParams sql = new SqlParams();
         StringBuilder q = new StringBuilder("SELECT h.contact_id, h.owner, h.last_inbound_at,"
                 + " (SELECT min(j.at) FROM f_interactions j WHERE j.contact_id = h.contact_id AND j.turn"
                 + "   AND j.direction = 'inbound' AND j.at > coalesce((SELECT max(o.at) FROM f_interactions o"
@@ -62,7 +62,7 @@ public class OutcomeRepository {
      * once counts once, at its first resolution in the range.
      */
     public Uni<RowSet<Row>> resolutionTimes(Instant from, Instant to, String zone, String owner, String key) {
-        Sql sql = new Sql();
+        SqlParams sql = new SqlParams();
         String lower = sql.bind(from.atOffset(ZoneOffset.UTC));
         String upper = sql.bind(to.atOffset(ZoneOffset.UTC));
         String q = "WITH ev AS (SELECT d.contact_id, coalesce(d.owner, c.owner) AS owner,"
@@ -96,7 +96,7 @@ public class OutcomeRepository {
 
     /** How many per owner (column owner, hanging), most first. */
     public Uni<RowSet<Row>> hangingByOwner(Instant since, Instant cutoff, String owner) {
-        Sql sql = new Sql();
+        SqlParams sql = new SqlParams();
         String q = "SELECT h.owner, count(*)::bigint AS hanging" + hanging(sql, since, cutoff, owner)
                 + " GROUP BY h.owner ORDER BY 2 DESC, 1";
         return pool.preparedQuery(q).execute(sql.tuple());

@@ -7,7 +7,7 @@ import io.chatroi.metrics.kpi.RoiMath;
 import io.chatroi.metrics.kpi.Money;
 import io.chatroi.metrics.report.KpiService;
 import io.chatroi.metrics.report.SnapshotRepository;
-import io.chatroi.metrics.report.Sql;
+import io.chatroi.common.sql.SqlParams;
 import io.chatroi.metrics.report.Sums;
 import io.chatroi.metrics.settings.Settings;
 import io.smallrye.mutiny.Uni;
@@ -45,7 +45,7 @@ public class RoiService {
     }
 
     public Uni<RoiReport> roi(KpiService.Filter f, Settings settings) {
-        Sql costSql = new Sql();
+        SqlParams costSql = new SqlParams();
         String from = costSql.bind(f.from()) + "::date";
         String to = costSql.bind(f.to()) + "::date";
         StringBuilder costs = new StringBuilder("SELECT c.category, c.kind, sum(c.amount * (least(c.period_end, " + to
@@ -59,7 +59,7 @@ public class RoiService {
         }
         costs.append(" GROUP BY 1, 2 ORDER BY 1, 2");
 
-        Sql otherSql = new Sql();
+        SqlParams otherSql = new SqlParams();
         String zone = otherSql.bind(settings.timeZone());
         StringBuilder other = new StringBuilder("SELECT d.currency, count(*)::bigint AS orders FROM f_deals d"
                 + " WHERE d.stage = 'won' AND d.currency <> " + otherSql.bind(settings.currency())

@@ -4,7 +4,7 @@ import io.chatroi.metrics.kpi.KpiMath;
 import io.chatroi.metrics.kpi.Money;
 import io.chatroi.metrics.kpi.Scorecard;
 import io.chatroi.metrics.report.KpiService;
-import io.chatroi.metrics.report.Sql;
+import io.chatroi.common.sql.SqlParams;
 import io.chatroi.metrics.report.Sums;
 import io.chatroi.metrics.settings.Settings;
 import io.chatroi.metrics.web.QueryDates;
@@ -42,15 +42,15 @@ public class ScorecardService {
 
     public Uni<Scorecards> scorecards(QueryDates.Range week, Settings s) {
         KpiService.Filter f = new KpiService.Filter(week.from(), week.to(), null, null);
-        Sql c = new Sql();
+        SqlParams c = new SqlParams();
         String contacts = "SELECT owner, sum(added)::bigint AS added, sum(effective)::bigint AS effective,"
                 + " sum(referrals)::bigint AS referrals FROM snap_contacts t" + KpiService.where(c, f, (short) 3, false, false)
                 + " GROUP BY owner";
-        Sql d = new Sql();
+        SqlParams d = new SqlParams();
         String deals = "SELECT owner, sum(quotes)::bigint AS quotes, sum(won)::bigint AS won, sum(revenue) AS revenue,"
                 + " sum(repeat_customers)::bigint AS repurchases FROM snap_deals t"
                 + KpiService.where(d, f, (short) 3, false, false) + " GROUP BY owner";
-        Sql tt = new Sql();
+        SqlParams tt = new SqlParams();
         String turns = "SELECT owner, count(*)::bigint AS deep FROM (SELECT owner, contact_id FROM snap_contact_turns t"
                 + KpiService.where(tt, f, (short) -1, false, false)
                 + " GROUP BY owner, contact_id HAVING sum(turns) >= 3) x GROUP BY owner";
