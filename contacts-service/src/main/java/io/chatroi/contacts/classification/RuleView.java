@@ -8,8 +8,4 @@ import java.util.UUID;
  * discount) or opt-out (label stop); {@code phrase} is matched as a whole word, or as a substring in Chinese.
  */
 public record RuleView(UUID id, String kind, String label, String phrase, boolean system, Instant createdAt) {
-
-    static RuleView of(ClassificationRule rule) {
-        return new RuleView(rule.id, rule.kind, rule.label, rule.phrase, rule.system, rule.createdAt);
-    }
 }

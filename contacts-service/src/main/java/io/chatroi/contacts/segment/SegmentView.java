@@ -12,9 +12,4 @@ public record SegmentView(
         Map<String, Object> filter,
         Instant createdAt,
         Instant updatedAt) {
-
-    static SegmentView of(Segment segment) {
-        return new SegmentView(segment.id, segment.name, segment.description, segment.filter, segment.createdAt,
-                segment.updatedAt);
-    }
 }

@@ -12,9 +12,4 @@ public record TagView(
         boolean system,
         Instant createdAt,
         Instant updatedAt) {
-
-    static TagView of(Tag tag) {
-        return new TagView(tag.name, tag.colour, tag.category, tag.description, tag.system, tag.createdAt,
-                tag.updatedAt);
-    }
 }
