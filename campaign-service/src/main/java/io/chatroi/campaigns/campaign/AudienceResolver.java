@@ -1,23 +1,19 @@
 package io.chatroi.campaigns.campaign;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatroi.campaigns.contacts.ContactsClient;
 import io.chatroi.campaigns.send.SendRepository;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -32,17 +28,19 @@ public class AudienceResolver {
     private static final Logger LOG = Logger.getLogger(AudienceResolver.class);
 
     private final Pool pool;
+    private final CampaignRepository campaigns;
     private final ContactsClient contacts;
     private final SendRepository sends;
-    private final ObjectMapper json;
+    private final Clock clock;
     private final int pageSize;
 
-    public AudienceResolver(Pool pool, ContactsClient contacts, SendRepository sends, ObjectMapper json,
-                            @ConfigProperty(name = "chatroi.campaigns.audience-page-size") int pageSize) {
+    public AudienceResolver(Pool pool, CampaignRepository campaigns, ContactsClient contacts, SendRepository sends,
+                            Clock clock, @ConfigProperty(name = "chatroi.campaigns.audience-page-size") int pageSize) {
         this.pool = pool;
+        this.campaigns = campaigns;
         this.contacts = contacts;
         this.sends = sends;
-        this.json = json;
+        this.clock = clock;
         this.pageSize = pageSize;
     }
 
@@ -55,40 +53,30 @@ public class AudienceResolver {
     @Scheduled(every = "{chatroi.campaigns.audience-resume-every}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> resumeUnfinished() {
-        return pool.query("SELECT id FROM campaigns WHERE NOT audience_resolved"
-                        + " AND status IN ('scheduled', 'sending', 'paused')").execute()
-                .chain(rows -> {
-                    List<UUID> ids = new ArrayList<>();
-                    rows.forEach(row -> ids.add(row.getUUID("id")));
-                    return Multi.createFrom().iterable(ids).onItem()
-                            .transformToUniAndConcatenate(id -> resolve(id).onFailure().recoverWithItem(failure -> {
-                                LOG.warnf("Resolving the audience of campaign %s failed, will retry: %s", id,
-                                        failure.getMessage());
-                                return null;
-                            }))
-                            .collect().last().replaceWithVoid();
-                });
+        return campaigns.unresolved(pool)
+                .chain(ids -> Multi.createFrom().iterable(ids).onItem()
+                        .transformToUniAndConcatenate(id -> resolve(id).onFailure().recoverWithItem(failure -> {
+                            LOG.warnf("Resolving the audience of campaign %s failed, will retry: %s", id,
+                                    failure.getMessage());
+                            return null;
+                        }))
+                        .collect().last().replaceWithVoid());
     }
 
     /** Resolves one page; returns whether more pages remain. */
     Uni<Boolean> step(UUID campaignId) {
-        return pool.withTransaction(tx -> tx.preparedQuery("SELECT audience, split, scheduled_at,"
-                        + " audience_cursor FROM campaigns WHERE id = $1 AND NOT audience_resolved"
-                        + " AND status IN ('scheduled', 'sending', 'paused') FOR UPDATE SKIP LOCKED")
-                .execute(Tuple.of(campaignId))
-                .chain(rows -> {
-                    if (rows.size() == 0) {
+        Instant now = clock.instant();
+        return pool.withTransaction(tx -> campaigns.lockUnresolved(tx, campaignId)
+                .chain(found -> {
+                    if (found.isEmpty()) {
                         return Uni.createFrom().item(false);
                     }
-                    Row row = rows.iterator().next();
-                    Map<String, Object> audience = row.getJsonObject("audience").getMap();
-                    Campaign.Split split = json.convertValue(row.getJsonObject("split").getMap(), Campaign.Split.class);
-                    List<Campaign.Variant> variants = split.variants();
-                    VariantAssignment assignment = new VariantAssignment(variants, split.holdoutWeight());
-                    OffsetDateTime scheduled = row.getOffsetDateTime("scheduled_at");
-                    Instant now = Instant.now();
-                    Instant due = scheduled == null || scheduled.toInstant().isBefore(now) ? now : scheduled.toInstant();
-                    return contacts.page(audience, row.getString("audience_cursor"), pageSize).chain(page -> {
+                    Campaign campaign = found.get();
+                    List<Campaign.Variant> variants = campaign.split().variants();
+                    VariantAssignment assignment = new VariantAssignment(variants, campaign.split().holdoutWeight());
+                    Instant scheduled = campaign.scheduledAt();
+                    Instant due = scheduled == null || scheduled.isBefore(now) ? now : scheduled;
+                    return contacts.page(campaign.audience(), campaign.audienceCursor(), pageSize).chain(page -> {
                         List<SendRepository.NewSend> batch = new ArrayList<>(page.members().size());
                         for (ContactsClient.Member member : page.members()) {
                             String variant = assignment.assign(campaignId, member.id());
@@ -99,10 +87,7 @@ public class AudienceResolver {
                         }
                         boolean done = page.nextCursor() == null;
                         return sends.insert(tx, campaignId, batch, due, now)
-                                .chain(() -> tx.preparedQuery("UPDATE campaigns SET audience_cursor = $2,"
-                                                + " audience_resolved = $3, updated_at = $4 WHERE id = $1")
-                                        .execute(Tuple.of(campaignId, page.nextCursor(), done,
-                                                now.atOffset(java.time.ZoneOffset.UTC))))
+                                .chain(() -> campaigns.advanceAudience(tx, campaignId, page.nextCursor(), done, now))
                                 .replaceWith(!done);
                     });
                 }));

@@ -31,11 +31,10 @@ public record CampaignView(
         @Schema(nullable = true) Instant pausedAt) {
 
     static CampaignView of(Campaign c, Counters counters, Map<String, Counters> countersByVariant) {
-        return new CampaignView(c.id, c.name, c.owner, c.audience, c.split.variants(), c.split.holdoutWeight(),
-                c.scheduledAt,
-                new CampaignInput.Goal(c.goal, c.attributionDays),
-                new CampaignInput.Rules(c.respectQuietHours, c.frequencyCap, c.capAction, c.respectOptOut),
-                c.status, c.audienceResolved, c.launchedAt, c.completedAt, c.cancelledAt, c.createdAt, c.updatedAt,
-                counters, countersByVariant, c.pausedReason, c.pausedAt);
+        return new CampaignView(c.id(), c.name(), c.owner(), c.audience(), c.split().variants(),
+                c.split().holdoutWeight(), c.scheduledAt(), new CampaignInput.Goal(c.goal(), c.attributionDays()),
+                new CampaignInput.Rules(c.respectQuietHours(), c.frequencyCap(), c.capAction(), c.respectOptOut()),
+                c.status(), c.audienceResolved(), c.launchedAt(), c.completedAt(), c.cancelledAt(), c.createdAt(),
+                c.updatedAt(), counters, countersByVariant, c.pausedReason(), c.pausedAt());
     }
 }

@@ -70,6 +70,14 @@ public class SendRepository {
                 .map(rows -> rows.rowCount());
     }
 
+    /** A cancelled campaign's sends that never went out leave the queue; those already sent keep their history. */
+    public Uni<Void> cancelUnsent(SqlClient tx, UUID campaignId) {
+        return tx.preparedQuery("""
+                        UPDATE sends SET status = 'cancelled', next_attempt_at = NULL
+                        WHERE campaign_id = $1 AND status IN ('queued', 'deferred')""")
+                .execute(Tuple.of(campaignId)).replaceWithVoid();
+    }
+
     /** Counters per variant; the campaign total is their sum. */
     public Uni<Map<String, Counters>> countersByVariant(UUID campaignId) {
         return pool.preparedQuery("SELECT s.variant,"

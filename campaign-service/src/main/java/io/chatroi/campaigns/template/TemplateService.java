@@ -4,12 +4,11 @@ import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.TimeIdCursor;
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.problem.Validator;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -18,25 +17,26 @@ import java.util.UUID;
 @ApplicationScoped
 public class TemplateService {
 
-    @WithSession
+    private final Pool pool;
+    private final TemplateRepository templates;
+    private final Clock clock;
+
+    public TemplateService(Pool pool, TemplateRepository templates, Clock clock) {
+        this.pool = pool;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
     public Uni<Page<TemplateView>> list(String after, int limit) {
-        var query = after == null ? Template.<Template>findAll(Sort.descending("createdAt", "id"))
-                : afterCursor(TimeIdCursor.decode(after));
-        return query.page(0, limit + 1).list().map(rows -> Page.of(rows.stream().map(TemplateView::of).toList(),
+        TimeIdCursor cursor = after == null ? null : TimeIdCursor.decode(after);
+        return templates.list(pool, cursor, limit).map(rows -> Page.of(rows.stream().map(TemplateView::of).toList(),
                 limit, last -> new TimeIdCursor(last.createdAt(), last.id()).encode()));
     }
 
-    private static io.quarkus.hibernate.reactive.panache.PanacheQuery<Template> afterCursor(TimeIdCursor cursor) {
-        return Template.find("createdAt < ?1 or (createdAt = ?1 and id < ?2)", Sort.descending("createdAt", "id"),
-                cursor.at(), cursor.id());
-    }
-
-    @WithSession
     public Uni<TemplateView> get(UUID id) {
-        return find(id).map(TemplateView::of);
+        return templates.find(pool, id).map(found -> TemplateView.of(found.orElseThrow(() -> notFound(id))));
     }
 
-    @WithTransaction
     public Uni<TemplateView> create(TemplateInput input) {
         if (input == null) {
             throw ProblemException.invalid("body", "a template object is required");
@@ -44,43 +44,27 @@ public class TemplateService {
         Validator errors = new Validator();
         List<String> parameters = TemplateRules.validate(input, errors);
         errors.throwIfInvalid();
-        return Template.count("name = ?1 and language = ?2", input.name(), input.language()).chain(count -> {
-            if (count > 0) {
-                throw ProblemException.conflict("Template " + input.name() + " (" + input.language() + ") exists");
-            }
-            Template template = new Template();
-            template.id = UUID.randomUUID();
-            template.name = input.name();
-            template.language = input.language();
-            template.category = input.category();
-            template.body = input.body();
-            template.content = new TemplateContent(parameters, input.buttons() == null ? List.of() : input.buttons());
-            template.createdAt = Instant.now();
-            template.updatedAt = template.createdAt;
-            return template.<Template>persist().map(TemplateView::of);
-        });
+        TemplateContent content = new TemplateContent(parameters, input.buttons() == null ? List.of() : input.buttons());
+        Instant now = clock.instant();
+        return pool.withTransaction(tx -> templates.insert(tx, UUID.randomUUID(), input.name(), input.language(),
+                        input.category(), input.body(), content, now))
+                .map(inserted -> TemplateView.of(inserted.orElseThrow(() -> ProblemException.conflict(
+                        "Template " + input.name() + " (" + input.language() + ") exists"))));
     }
 
-    @WithTransaction
     public Uni<Void> delete(UUID id) {
-        return find(id).chain(template -> Template.getSession().chain(session -> session
-                        .createNativeQuery("SELECT count(*) FROM campaigns c, jsonb_array_elements(c.split->'variants') v"
-                                + " WHERE v->>'templateId' = :id", Long.class)
-                        .setParameter("id", id.toString()).getSingleResult())
+        return pool.withTransaction(tx -> templates.find(tx, id)
+                .map(found -> found.orElseThrow(() -> notFound(id)))
+                .chain(() -> templates.usedByCampaign(tx, id))
                 .chain(used -> {
-                    if (used > 0) {
+                    if (used) {
                         throw ProblemException.conflict("Template " + id + " is used by a campaign");
                     }
-                    return template.delete();
+                    return templates.delete(tx, id);
                 }));
     }
 
-    private static Uni<Template> find(UUID id) {
-        return Template.<Template>findById(id).map(template -> {
-            if (template == null) {
-                throw ProblemException.notFound("Template", id);
-            }
-            return template;
-        });
+    private static ProblemException notFound(UUID id) {
+        return ProblemException.notFound("Template", id);
     }
 }

@@ -23,8 +23,8 @@ public record TemplateView(UUID id, String name, String language, String categor
                            @Schema(nullable = true) Instant statusAt) {
 
     static TemplateView of(Template t) {
-        return new TemplateView(t.id, t.name, t.language, t.category, t.body, t.content.parameters(),
-                t.content.buttons(), TemplateLinks.of(t.body, t.content.buttons()), t.createdAt, t.updatedAt,
-                t.status, t.statusReason, t.statusAt);
+        return new TemplateView(t.id(), t.name(), t.language(), t.category(), t.body(), t.content().parameters(),
+                t.content().buttons(), TemplateLinks.of(t.body(), t.content().buttons()), t.createdAt(),
+                t.updatedAt(), t.status(), t.statusReason(), t.statusAt());
     }
 }
