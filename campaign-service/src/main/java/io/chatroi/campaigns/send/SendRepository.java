@@ -29,6 +29,36 @@ public class SendRepository {
                           String whatsappUserId) {
     }
 
+    /** Each counter counts its stage exactly as the sends list's {@code stage} filter does (SendStage). */
+    private static final String COUNTERS_BY_VARIANT = """
+            SELECT s.variant,
+                count(*) FILTER (WHERE s.status = 'queued') AS queued,
+                count(*) FILTER (WHERE s.status = 'deferred') AS deferred,
+                count(*) FILTER (WHERE s.status = 'skipped') AS skipped,
+                count(*) FILTER (WHERE s.status = 'holdout') AS holdout,
+                count(*) FILTER (WHERE %s) AS sent,
+                count(*) FILTER (WHERE %s) AS delivered,
+                count(*) FILTER (WHERE %s) AS read,
+                count(*) FILTER (WHERE %s) AS failed,
+                count(*) FILTER (WHERE %s) AS replied,
+                count(*) FILTER (WHERE %s) AS reacted,
+                count(*) FILTER (WHERE %s) AS clicked,
+                coalesce(sum(s.clicks), 0) AS clicks,
+                count(*) FILTER (WHERE %s) AS opted_out
+            FROM sends s LEFT JOIN message_states m ON m.message_id = s.provider_message_id
+            WHERE s.campaign_id = $1 GROUP BY s.variant ORDER BY s.variant""".formatted(
+            SendStage.SENT.predicate(), SendStage.DELIVERED.predicate(), SendStage.READ.predicate(),
+            SendStage.FAILED.predicate(), SendStage.REPLIED.predicate(), SendStage.REACTED.predicate(),
+            SendStage.CLICKED.predicate(), SendStage.OPTED_OUT.predicate());
+    /** Skips by reason and failures by error code (else reason), per variant. */
+    private static final String BREAKDOWNS = """
+            SELECT s.variant, 'skipped' AS kind, s.reason AS key, count(*) AS n FROM sends s
+            WHERE s.campaign_id = $1 AND s.status = 'skipped' GROUP BY 1, 3
+            UNION ALL
+            SELECT s.variant, 'failed', coalesce((coalesce(m.error_code, s.error_code))::text, s.reason), count(*)
+            FROM sends s LEFT JOIN message_states m ON m.message_id = s.provider_message_id
+            WHERE s.campaign_id = $1 AND %s GROUP BY 1, 3""".formatted(SendStage.FAILED.predicate());
+
     private final Pool pool;
 
     public SendRepository(Pool pool) {
@@ -58,13 +88,14 @@ public class SendRepository {
             statuses[i] = send.status();
             userIds[i] = send.whatsappUserId();
         }
-        return tx.preparedQuery("INSERT INTO sends (id, campaign_id, variant, template_id, contact_id, phone, status,"
-                        + " next_attempt_at, created_at, updated_at, whatsapp_user_id) SELECT u.id, $7, u.variant,"
-                        + " u.template_id, u.contact_id, u.phone, u.status,"
-                        + " CASE WHEN u.status = 'queued' THEN $8::timestamptz END, $9, $9, u.user_id"
-                        + " FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[],"
-                        + " $10::text[]) AS u (id, variant, template_id, contact_id, phone, status, user_id)"
-                        + " ON CONFLICT (campaign_id, contact_id) DO NOTHING")
+        return tx.preparedQuery("""
+                        INSERT INTO sends (id, campaign_id, variant, template_id, contact_id, phone, status,
+                            next_attempt_at, created_at, updated_at, whatsapp_user_id)
+                        SELECT u.id, $7, u.variant, u.template_id, u.contact_id, u.phone, u.status,
+                            CASE WHEN u.status = 'queued' THEN $8::timestamptz END, $9, $9, u.user_id
+                        FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[],
+                                    $10::text[]) AS u (id, variant, template_id, contact_id, phone, status, user_id)
+                        ON CONFLICT (campaign_id, contact_id) DO NOTHING""")
                 .execute(Tuple.from(new Object[]{ids, variants, templates, contacts, phones, statuses, campaignId,
                         time(dueAt), time(now), userIds}))
                 .map(rows -> rows.rowCount());
@@ -80,22 +111,7 @@ public class SendRepository {
 
     /** Counters per variant; the campaign total is their sum. */
     public Uni<Map<String, Counters>> countersByVariant(UUID campaignId) {
-        return pool.preparedQuery("SELECT s.variant,"
-                        + " count(*) FILTER (WHERE s.status = 'queued') AS queued,"
-                        + " count(*) FILTER (WHERE s.status = 'deferred') AS deferred,"
-                        + " count(*) FILTER (WHERE s.status = 'skipped') AS skipped,"
-                        + " count(*) FILTER (WHERE s.status = 'holdout') AS holdout,"
-                        + " count(*) FILTER (WHERE " + SendStage.SENT.predicate() + ") AS sent,"
-                        + " count(*) FILTER (WHERE " + SendStage.DELIVERED.predicate() + ") AS delivered,"
-                        + " count(*) FILTER (WHERE " + SendStage.READ.predicate() + ") AS read,"
-                        + " count(*) FILTER (WHERE " + SendStage.FAILED.predicate() + ") AS failed,"
-                        + " count(*) FILTER (WHERE " + SendStage.REPLIED.predicate() + ") AS replied,"
-                        + " count(*) FILTER (WHERE " + SendStage.REACTED.predicate() + ") AS reacted,"
-                        + " count(*) FILTER (WHERE " + SendStage.CLICKED.predicate() + ") AS clicked,"
-                        + " coalesce(sum(s.clicks), 0) AS clicks,"
-                        + " count(*) FILTER (WHERE " + SendStage.OPTED_OUT.predicate() + ") AS opted_out"
-                        + " FROM sends s LEFT JOIN message_states m ON m.message_id = s.provider_message_id"
-                        + " WHERE s.campaign_id = $1 GROUP BY s.variant ORDER BY s.variant")
+        return pool.preparedQuery(COUNTERS_BY_VARIANT)
                 .execute(Tuple.of(campaignId))
                 .chain(rows -> breakdowns(campaignId).map(breakdown -> {
                     Map<String, Counters> byVariant = new LinkedHashMap<>();
@@ -118,11 +134,7 @@ public class SendRepository {
     }
 
     private Uni<Breakdown> breakdowns(UUID campaignId) {
-        return pool.preparedQuery("SELECT s.variant, 'skipped' AS kind, s.reason AS key, count(*) AS n FROM sends s"
-                        + " WHERE s.campaign_id = $1 AND s.status = 'skipped' GROUP BY 1, 3"
-                        + " UNION ALL SELECT s.variant, 'failed', coalesce((coalesce(m.error_code, s.error_code))::text, s.reason), count(*)"
-                        + " FROM sends s LEFT JOIN message_states m ON m.message_id = s.provider_message_id"
-                        + " WHERE s.campaign_id = $1 AND " + SendStage.FAILED.predicate() + " GROUP BY 1, 3")
+        return pool.preparedQuery(BREAKDOWNS)
                 .execute(Tuple.of(campaignId))
                 .map(rows -> {
                     Map<String, Map<String, Long>> skipped = new HashMap<>();

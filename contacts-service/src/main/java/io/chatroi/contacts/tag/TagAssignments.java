@@ -1,6 +1,5 @@
 package io.chatroi.contacts.tag;
 
-import io.chatroi.common.sql.SqlTimes;
 import io.chatroi.common.problem.FieldError;
 import io.chatroi.common.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -59,10 +58,13 @@ public class TagAssignments {
         if (names.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return client.preparedQuery("WITH added AS (INSERT INTO contact_tags (contact_id, tag_name, assigned_at,"
-                        + " assigned_by) SELECT $1, unnest($2::text[]), $3, $4 ON CONFLICT DO NOTHING RETURNING tag_name)"
-                        + " INSERT INTO tag_events (contact_id, tag_name, action, at, actor)"
-                        + " SELECT $1, tag_name, 'added', $3, $4 FROM added RETURNING tag_name")
+        return client.preparedQuery("""
+                        WITH added AS (
+                            INSERT INTO contact_tags (contact_id, tag_name, assigned_at, assigned_by)
+                            SELECT $1, unnest($2::text[]), $3, $4
+                            ON CONFLICT DO NOTHING RETURNING tag_name)
+                        INSERT INTO tag_events (contact_id, tag_name, action, at, actor)
+                        SELECT $1, tag_name, 'added', $3, $4 FROM added RETURNING tag_name""")
                 .execute(Tuple.of(contactId, names.toArray(String[]::new), time(at), actor))
                 .map(rows -> {
                     List<String> added = new ArrayList<>();
@@ -73,9 +75,11 @@ public class TagAssignments {
 
     /** Removes a tag; returns whether the contact had it. */
     public Uni<Boolean> remove(SqlClient client, UUID contactId, String name, String actor, Instant at) {
-        return client.preparedQuery("WITH removed AS (DELETE FROM contact_tags WHERE contact_id = $1 AND tag_name = $2"
-                        + " RETURNING tag_name) INSERT INTO tag_events (contact_id, tag_name, action, at, actor)"
-                        + " SELECT $1, tag_name, 'removed', $3, $4 FROM removed RETURNING tag_name")
+        return client.preparedQuery("""
+                        WITH removed AS (
+                            DELETE FROM contact_tags WHERE contact_id = $1 AND tag_name = $2 RETURNING tag_name)
+                        INSERT INTO tag_events (contact_id, tag_name, action, at, actor)
+                        SELECT $1, tag_name, 'removed', $3, $4 FROM removed RETURNING tag_name""")
                 .execute(Tuple.of(contactId, name, time(at), actor))
                 .map(rows -> rows.rowCount() > 0);
     }
@@ -95,7 +99,9 @@ public class TagAssignments {
         }
         List<Tuple> batch = events.stream()
                 .map(e -> Tuple.of(contactId, e[0], e[1], time(at), actor)).toList();
-        return client.preparedQuery("INSERT INTO tag_events (contact_id, tag_name, action, at, actor)"
-                + " VALUES ($1, $2, $3, $4, $5)").executeBatch(batch).replaceWithVoid();
+        return client.preparedQuery("""
+                        INSERT INTO tag_events (contact_id, tag_name, action, at, actor)
+                        VALUES ($1, $2, $3, $4, $5)""")
+                .executeBatch(batch).replaceWithVoid();
     }
 }
