@@ -25,6 +25,13 @@ import static io.chatroi.common.sql.SqlTimes.time;
 @ApplicationScoped
 public class TemplateRepository {
 
+    private static final String NEWEST_FIRST = """
+            SELECT id, name, language, category, body, content, status, status_reason, status_at, created_at,
+                   updated_at
+            FROM templates
+            WHERE $1::timestamptz IS NULL OR (created_at, id) < ($1, $2)
+            ORDER BY created_at DESC, id DESC LIMIT $3""";
+
     private final ObjectMapper json;
 
     public TemplateRepository(ObjectMapper json) {
@@ -33,14 +40,8 @@ public class TemplateRepository {
 
     /** Newest first, after the cursor (null: from the newest), plus one row to know whether another page exists. */
     public Uni<List<Template>> list(SqlClient client, TimeIdCursor after, int limit) {
-        return client.preparedQuery("""
-                        SELECT id, name, language, category, body, content, status, status_reason, status_at,
-                               created_at, updated_at
-                        FROM templates
-                        WHERE $1::timestamptz IS NULL OR (created_at, id) < ($1, $2)
-                        ORDER BY created_at DESC, id DESC LIMIT $3""")
-                .execute(Tuple.from(Arrays.asList(after == null ? null : time(after.at()),
-                        after == null ? null : after.id(), limit + 1)))
+        return client.preparedQuery(NEWEST_FIRST).execute(Tuple.from(Arrays.asList(
+                after == null ? null : time(after.at()), after == null ? null : after.id(), limit + 1)))
                 .map(this::templates);
     }
 

@@ -109,11 +109,12 @@ public class ContactRepository {
 
     /** Inserts a contact unless its phone exists; empty means a duplicate phone. */
     public Uni<Optional<UUID>> insert(SqlClient client, UUID id, ContactFields f, FollowUp followUp, Instant now) {
-        String sql = "INSERT INTO contacts (id, phone, name, company, country, language, time_zone, source, owner,"
-                + " stage, accepted_at, opted_out, opted_out_at, referred_by, attributes, follow_up_due_at,"
-                + " follow_up_reason, created_at, updated_at)"
-                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18)"
-                + " ON CONFLICT (phone) DO NOTHING RETURNING id";
+        String sql = """
+                INSERT INTO contacts (id, phone, name, company, country, language, time_zone, source, owner, stage,
+                    accepted_at, opted_out, opted_out_at, referred_by, attributes, follow_up_due_at, follow_up_reason,
+                    created_at, updated_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18)
+                ON CONFLICT (phone) DO NOTHING RETURNING id""";
         Tuple tuple = Tuple.from(Arrays.asList(id, f.phone(), f.name(), f.company(), f.country(), f.language(),
                 f.timeZone(), f.source(), f.owner(), f.stage(), time(f.acceptedAt()), f.optedOut(),
                 f.optedOut() ? time(now) : null, f.referredBy(), new JsonObject(f.attributes()),
@@ -124,10 +125,12 @@ public class ContactRepository {
 
     /** Rewrites the editable fields; opting out stamps optedOutAt once, opting back in clears it. */
     public Uni<Boolean> update(SqlClient client, UUID id, ContactFields f, Instant now) {
-        String sql = "UPDATE contacts SET phone = $2, name = $3, company = $4, country = $5, language = $6,"
-                + " time_zone = $7, source = $8, owner = $9, stage = $10, accepted_at = $11, opted_out = $12,"
-                + " opted_out_at = CASE WHEN $12 THEN coalesce(opted_out_at, $13) END, referred_by = $14,"
-                + " attributes = $15, updated_at = $13 WHERE id = $1 AND erased_at IS NULL";
+        String sql = """
+                UPDATE contacts SET phone = $2, name = $3, company = $4, country = $5, language = $6, time_zone = $7,
+                    source = $8, owner = $9, stage = $10, accepted_at = $11, opted_out = $12,
+                    opted_out_at = CASE WHEN $12 THEN coalesce(opted_out_at, $13) END, referred_by = $14,
+                    attributes = $15, updated_at = $13
+                WHERE id = $1 AND erased_at IS NULL""";
         Tuple tuple = Tuple.from(Arrays.asList(id, f.phone(), f.name(), f.company(), f.country(), f.language(),
                 f.timeZone(), f.source(), f.owner(), f.stage(), time(f.acceptedAt()), f.optedOut(), time(now),
                 f.referredBy(), new JsonObject(f.attributes())));
@@ -147,8 +150,9 @@ public class ContactRepository {
 
     /** {@link #setStage} for many contacts in one statement. */
     public Uni<Void> setStages(SqlClient client, List<UUID> ids, List<String> stages, Instant now) {
-        return client.preparedQuery("UPDATE contacts c SET stage = s.stage, updated_at = $3"
-                        + " FROM unnest($1::uuid[], $2::text[]) AS s (id, stage) WHERE c.id = s.id")
+        return client.preparedQuery("""
+                        UPDATE contacts c SET stage = s.stage, updated_at = $3
+                        FROM unnest($1::uuid[], $2::text[]) AS s (id, stage) WHERE c.id = s.id""")
                 .execute(Tuple.of(ids.toArray(UUID[]::new), stages.toArray(String[]::new), time(now)))
                 .replaceWithVoid();
     }
@@ -171,17 +175,19 @@ public class ContactRepository {
      * their counts. The contact is opted out so nothing is ever sent to it again.
      */
     public Uni<Boolean> erase(SqlClient client, UUID id, Instant now) {
-        return client.preparedQuery("UPDATE contacts SET phone = NULL, whatsapp_user_id = NULL, username = NULL, name = NULL,"
-                        + " company = NULL, language = NULL,"
-                        + " attributes = '{}', preferences = NULL, referred_by = NULL, opted_out = true,"
-                        + " opted_out_at = coalesce(opted_out_at, $2), follow_up_due_at = NULL,"
-                        + " follow_up_reason = NULL, erased_at = $2, updated_at = $2"
-                        + " WHERE id = $1 AND erased_at IS NULL")
+        return client.preparedQuery("""
+                        UPDATE contacts SET phone = NULL, whatsapp_user_id = NULL, username = NULL, name = NULL,
+                            company = NULL, language = NULL, attributes = '{}', preferences = NULL,
+                            referred_by = NULL, opted_out = true, opted_out_at = coalesce(opted_out_at, $2),
+                            follow_up_due_at = NULL, follow_up_reason = NULL, erased_at = $2, updated_at = $2
+                        WHERE id = $1 AND erased_at IS NULL""")
                 .execute(Tuple.of(id, time(now)))
-                .call(rows -> client.preparedQuery("UPDATE interactions SET text = NULL, flow_response = NULL"
-                        + " WHERE contact_id = $1").execute(Tuple.of(id)))
-                .call(rows -> client.preparedQuery("UPDATE contact_ad_referrals SET ctwa_clid = NULL WHERE"
-                        + " contact_id = $1").execute(Tuple.of(id)))
+                .call(rows -> client.preparedQuery(
+                                "UPDATE interactions SET text = NULL, flow_response = NULL WHERE contact_id = $1")
+                        .execute(Tuple.of(id)))
+                .call(rows -> client.preparedQuery(
+                                "UPDATE contact_ad_referrals SET ctwa_clid = NULL WHERE contact_id = $1")
+                        .execute(Tuple.of(id)))
                 .map(rows -> rows.rowCount() == 1);
     }
 
