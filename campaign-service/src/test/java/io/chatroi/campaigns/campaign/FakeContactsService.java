@@ -77,7 +77,7 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        return Map.of("chatroi.contacts.url", "http://127.0.0.1:" + server.actualPort());
+        return Map.of("chatroi.upstream.contacts-service.url", "http://127.0.0.1:" + server.actualPort());
     }
 
     /** Identity changes posted to contacts-service, in arrival order. */
