@@ -1,9 +1,8 @@
 package io.chatroi.campaigns.conversation;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.chatroi.campaigns.attribution.Attribution;
 import io.chatroi.campaigns.attribution.StopSignals;
+import io.chatroi.common.phone.PhoneNumbers;
 import io.chatroi.common.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -29,7 +28,6 @@ public class ChatMessageService {
 
     static final int MAX_ITEMS = 1000;
     private static final Set<String> DIRECTIONS = Set.of("inbound", "outbound");
-    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     private final Pool pool;
     private final StopSignals stopSignals;
@@ -56,7 +54,7 @@ public class ChatMessageService {
             ChatMessages.Item item = request.items().get(i);
             String problem = null;
             String field = null;
-            String phone = item == null ? null : e164(item.phone());
+            String phone = item == null ? null : PhoneNumbers.e164(item.phone(), null);
             if (item == null) {
                 field = "items";
                 problem = "must be a message";
@@ -128,21 +126,5 @@ public class ChatMessageService {
                     rows.forEach(row -> inserted.add(row.getUUID("id")));
                     return inserted;
                 });
-    }
-
-    /** E.164 from an international number (+..., 00..., or digits with the country code); null when invalid. */
-    public static String e164(String phone) {
-        if (phone == null || phone.isBlank()) {
-            return null;
-        }
-        String trimmed = phone.trim();
-        String international = trimmed.startsWith("+") ? trimmed
-                : trimmed.startsWith("00") ? "+" + trimmed.substring(2) : "+" + trimmed;
-        try {
-            var number = PHONES.parse(international, "ZZ");
-            return PHONES.isValidNumber(number) ? PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164) : null;
-        } catch (NumberParseException e) {
-            return null;
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.chatroi.campaigns.conversation;
 
 import io.chatroi.campaigns.contacts.ContactsClient;
 import io.chatroi.common.paging.Page;
+import io.chatroi.common.phone.PhoneNumbers;
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.whatsapp.BusinessScopedUserId;
 import io.chatroi.common.whatsapp.MessageKind;
@@ -70,7 +71,7 @@ public class ConversationService {
         if (contactId != null) {
             person = contacts.addressOf(contactId);
         } else if (phone != null) {
-            String e164 = ChatMessageService.e164(phone);
+            String e164 = PhoneNumbers.e164(phone, null);
             if (e164 == null) {
                 throw ProblemException.invalid("phone", "must be a valid phone number in international format");
             }

@@ -1,5 +1,6 @@
 package io.chatroi.campaigns.order;
 
+import io.chatroi.common.phone.PhoneNumbers;
 import io.chatroi.common.problem.Validator;
 
 import java.math.BigDecimal;
@@ -66,7 +67,7 @@ public final class OrderInputs {
             errors.require(raw.size() <= 5, at + ".phones", "at most 5 phones");
             List<String> phones = OrderPhones.normalise(raw, o.country());
             for (String value : raw) {
-                errors.require(OrderPhones.e164(value, o.country()) != null, at + ".phones",
+                errors.require(PhoneNumbers.e164(value, o.country()) != null, at + ".phones",
                         "'" + value + "' is not a valid phone number" + (o.country() == null ? " (give country for"
                                 + " national numbers)" : ""));
             }

@@ -2,10 +2,10 @@ package io.chatroi.campaigns.resolution;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatroi.campaigns.contacts.ContactsClient;
-import io.chatroi.campaigns.conversation.ChatMessageService;
 import io.chatroi.common.input.TextRules;
 import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.TimeIdCursor;
+import io.chatroi.common.phone.PhoneNumbers;
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.problem.Validator;
 import io.smallrye.mutiny.Uni;
@@ -52,7 +52,7 @@ public class ResolutionService {
         }
         Instant now = clock.instant();
         Validator errors = new Validator();
-        String phone = input.phone() == null ? null : ChatMessageService.e164(input.phone());
+        String phone = input.phone() == null ? null : PhoneNumbers.e164(input.phone(), null);
         if (input.contactId() == null && input.phone() == null) {
             errors.add("contactId", "give contactId or phone");
         } else if (input.contactId() != null && input.phone() != null) {

@@ -1,5 +1,6 @@
 package io.chatroi.campaigns.webhook;
 
+import io.chatroi.common.phone.PhoneNumbers;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -26,7 +27,7 @@ final class ProviderErrors {
             String recipient = WebhookParser.text(status, "recipient_id");
             for (JsonNode error : status.path("errors")) {
                 errors.add(error("status", WebhookParser.text(status, "id"),
-                        recipient == null ? null : WebhookParser.e164(recipient),
+                        recipient == null ? null : PhoneNumbers.fromWhatsAppId(recipient),
                         WebhookParser.instant(status.path("timestamp")), error));
             }
         }
@@ -34,7 +35,7 @@ final class ProviderErrors {
             String from = WebhookParser.text(message, "from");
             for (JsonNode error : message.path("errors")) {
                 errors.add(error("message", WebhookParser.text(message, "id"),
-                        from == null || from.isEmpty() ? null : WebhookParser.e164(from),
+                        from == null || from.isEmpty() ? null : PhoneNumbers.fromWhatsAppId(from),
                         WebhookParser.instant(message.path("timestamp")), error));
             }
         }

@@ -1,5 +1,6 @@
 package io.chatroi.campaigns.webhook;
 
+import io.chatroi.common.phone.PhoneNumbers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chatroi.campaigns.receipt.Receipt;
 
@@ -97,7 +98,7 @@ public final class WebhookParser {
         }
         JsonNode sender = WhatsAppUsers.senderContact(contacts, from, fromUserId);
         JsonNode referral = message.path("referral");
-        return java.util.Optional.of(new WebhookBatch.InboundMessage(id, from == null ? null : e164(from),
+        return java.util.Optional.of(new WebhookBatch.InboundMessage(id, from == null ? null : PhoneNumbers.fromWhatsAppId(from),
                 text(sender.path("profile"), "name"), at, type, text, payload, contextId,
                 referral.isObject() ? referral.toString() : null, message.toString(), fromUserId,
                 WhatsAppUsers.blankToNull(text(sender.path("profile"), "username")),
@@ -112,22 +113,9 @@ public final class WebhookParser {
         if (waId == null && userId == null || value == null || at == null) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new WebhookBatch.PreferenceEvent(waId == null ? null : e164(waId), value,
+        return java.util.Optional.of(new WebhookBatch.PreferenceEvent(waId == null ? null : PhoneNumbers.fromWhatsAppId(waId), value,
                 text(pref, "category"),
                 text(pref, "detail"), at, userId));
-    }
-
-    /** Meta's wa_id and from are digits with the country code and no plus sign. */
-    static String e164(String waId) {
-        // a plain loop, not replaceAll: this runs for every status and message, and a regex is compiled per call
-        StringBuilder phone = new StringBuilder(waId.length() + 1).append('+');
-        for (int i = 0; i < waId.length(); i++) {
-            char c = waId.charAt(i);
-            if (c >= '0' && c <= '9') {
-                phone.append(c);
-            }
-        }
-        return phone.toString();
     }
 
     static String text(JsonNode node, String field) {

@@ -1,5 +1,6 @@
 package io.chatroi.campaigns.webhook;
 
+import io.chatroi.common.phone.PhoneNumbers;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -37,7 +38,7 @@ final class WhatsAppUsers {
         if (recipient == null || recipient.isEmpty()) {
             return null;
         }
-        return toGroup(status) ? recipient : WebhookParser.e164(recipient);
+        return toGroup(status) ? recipient : PhoneNumbers.fromWhatsAppId(recipient);
     }
 
     /** The group member a group message's status is about (phone in E.164, else BSUID); empty for one person. */
@@ -47,7 +48,7 @@ final class WhatsAppUsers {
         }
         String phone = WebhookParser.text(status, "recipient_participant_id");
         if (phone != null && !phone.isEmpty()) {
-            return WebhookParser.e164(phone);
+            return PhoneNumbers.fromWhatsAppId(phone);
         }
         String userId = WebhookParser.text(status, "recipient_participant_user_id");
         return userId == null ? "" : userId;

@@ -77,7 +77,7 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        return Map.of("chatroi.contacts.url", "http://127.0.0.1:" + server.actualPort());
+        return Map.of("chatroi.upstream.contacts-service.url", "http://127.0.0.1:" + server.actualPort());
     }
 
     /** Identity changes posted to contacts-service, in arrival order. */
@@ -86,8 +86,28 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
     /** Interactions posted to the bulk endpoint, in arrival order. */
     public static final List<JsonObject> INTERACTIONS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /** Per request: method, path and the request id it carried (what a sibling sees of campaign-service's calls). */
+    public static final List<JsonObject> SEEN = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** A contact whose lookups answer 503 for as long as {@link #FAILING_LEFT} is positive, counting down. */
+    public static final UUID FAILING_CONTACT = UUID.fromString("00000000-0000-0000-0000-0000000000fa");
+    public static final java.util.concurrent.atomic.AtomicInteger FAILING_LEFT =
+            new java.util.concurrent.atomic.AtomicInteger();
+    /** An order whose order-deals call answers 503. */
+    public static final String FAILING_ORDER = "fails-with-503";
+
     private void handle(HttpServerRequest request) {
         String path = request.path();
+        SEEN.add(new JsonObject().put("method", request.method().name()).put("path", path)
+                .put("requestId", request.getHeader("X-Request-Id")));
+        if (path.equals("/api/v1/contacts/" + FAILING_CONTACT)) {
+            if (FAILING_LEFT.getAndDecrement() > 0) {
+                problem(request, 503, new JsonObject().put("status", 503).put("detail", "restarting"));
+            } else {
+                request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                        .put("id", FAILING_CONTACT.toString()).put("phone", "+4930199990250").encode());
+            }
+            return;
+        }
         if (path.equals("/api/v1/interactions") && request.method().name().equals("POST")) {
             request.body().onSuccess(buffer -> {
                 JsonArray items = buffer.toJsonObject().getJsonArray("items");
@@ -118,8 +138,15 @@ public class FakeContactsService implements QuarkusTestResourceLifecycleManager 
             return;
         }
         if (path.equals("/api/v1/order-deals") && request.method().name().equals("POST")) {
-            request.body().onSuccess(buffer -> request.response().putHeader("Content-Type", "application/json")
-                    .end(new JsonObject().put("items", orderDeals(buffer.toJsonObject().getJsonArray("items"))).encode()));
+            request.body().onSuccess(buffer -> {
+                if (buffer.toString().contains(FAILING_ORDER)) {
+                    problem(request, 503, new JsonObject().put("status", 503).put("detail", "restarting"));
+                    return;
+                }
+                request.response().putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("items", orderDeals(buffer.toJsonObject().getJsonArray("items")))
+                                .encode());
+            });
             return;
         }
         if (path.equals("/api/v1/contacts/audience")) {

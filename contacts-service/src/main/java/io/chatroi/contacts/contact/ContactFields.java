@@ -1,5 +1,6 @@
 package io.chatroi.contacts.contact;
 
+import io.chatroi.common.phone.PhoneNumbers;
 import io.chatroi.common.input.AttributeRules;
 import io.chatroi.common.input.TextRules;
 import io.chatroi.common.problem.Validator;

@@ -3,7 +3,7 @@ package io.chatroi.contacts.deal;
 import io.chatroi.common.problem.Validator;
 import io.chatroi.contacts.contact.ContactRepository;
 import io.chatroi.contacts.contact.ContactRow;
-import io.chatroi.contacts.contact.PhoneNumbers;
+import io.chatroi.common.phone.PhoneNumbers;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;

@@ -5,7 +5,7 @@ import io.chatroi.common.problem.Validator;
 import io.chatroi.contacts.contact.Contact;
 import io.chatroi.contacts.contact.ContactRepository;
 import io.chatroi.contacts.contact.ContactRow;
-import io.chatroi.contacts.contact.PhoneNumbers;
+import io.chatroi.common.phone.PhoneNumbers;
 import io.chatroi.contacts.web.AgentScope;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

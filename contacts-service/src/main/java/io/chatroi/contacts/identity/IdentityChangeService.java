@@ -4,7 +4,7 @@ import io.chatroi.common.problem.FieldError;
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.problem.Validator;
 import io.chatroi.contacts.contact.ContactRepository;
-import io.chatroi.contacts.contact.PhoneNumbers;
+import io.chatroi.common.phone.PhoneNumbers;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

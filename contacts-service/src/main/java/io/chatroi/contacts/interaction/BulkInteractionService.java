@@ -8,7 +8,7 @@ import io.chatroi.contacts.classification.TextClassifier;
 import io.chatroi.contacts.contact.ContactFields;
 import io.chatroi.contacts.contact.ContactInput;
 import io.chatroi.contacts.contact.ContactRepository;
-import io.chatroi.contacts.contact.PhoneNumbers;
+import io.chatroi.common.phone.PhoneNumbers;
 import io.chatroi.contacts.contact.ContactStage;
 import io.chatroi.contacts.contact.Source;
 import io.chatroi.common.input.TextRules;

@@ -1,8 +1,6 @@
 package io.chatroi.metrics.sync;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.Phonenumber;
+import io.chatroi.common.phone.PhoneNumbers;
 import io.chatroi.common.whatsapp.MessageKind;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -71,8 +69,6 @@ final class FactRows {
             + " SET contact_id = excluded.contact_id, at = excluded.at, resolved_by = excluded.resolved_by,"
             + " owner = excluded.owner, updated_at = excluded.updated_at WHERE excluded.updated_at >= f.updated_at";
 
-    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
-
     private FactRows() {
     }
 
@@ -121,14 +117,11 @@ final class FactRows {
         String phone = s.getString("phone");
         String callingCode = null;
         String country = null;
-        if (phone != null) {
-            try {
-                Phonenumber.PhoneNumber number = PHONES.parse(phone, null);
-                callingCode = String.valueOf(number.getCountryCode());
-                country = PHONES.getRegionCodeForNumber(number);
-            } catch (NumberParseException e) {
-                // a phone the owner accepted but we cannot parse: no fee and no country, counted as unpriced
-            }
+        // a phone the owner accepted but we cannot read: no fee and no country, counted as unpriced
+        PhoneNumbers.Origin origin = PhoneNumbers.origin(phone);
+        if (origin != null) {
+            callingCode = origin.callingCode();
+            country = origin.region();
         }
         Object error = s.getValue("errorCode");
         Integer errorCode = error == null ? null : error instanceof Number n ? n.intValue() : parseInt(error.toString());

@@ -58,15 +58,15 @@ public class SyncService {
     // dirtySql gets $1 = ids of the page (uuid[]), $2 = time zone
     private static final List<Stream> STREAMS = List.of(
             // merges first: the facts pulled after them are re-pointed in the same pass (ContactMergeFacts)
-            new Stream("contact-merges", "contacts", FactRows.CONTACT_MERGES, FactRows::contactMerge, null,
+            new Stream("contact-merges", FactSources.CONTACTS, FactRows.CONTACT_MERGES, FactRows::contactMerge, null,
                     "absorbedId", "mergedAt"),
-            new Stream("contacts", "contacts", FactRows.CONTACTS, FactRows::contact,
+            new Stream("contacts", FactSources.CONTACTS, FactRows.CONTACTS, FactRows::contact,
                     "SELECT (created_at AT TIME ZONE $2)::date FROM f_contacts WHERE id = ANY($1)"),
-            new Stream("interactions", "contacts", FactRows.INTERACTIONS, FactRows::interaction,
+            new Stream("interactions", FactSources.CONTACTS, FactRows.INTERACTIONS, FactRows::interaction,
                     "SELECT (i.at AT TIME ZONE $2)::date FROM f_interactions i WHERE i.id = ANY($1)"
                             + " UNION SELECT (c.created_at AT TIME ZONE $2)::date FROM f_interactions i"
                             + " JOIN f_contacts c ON c.id = i.contact_id WHERE i.id = ANY($1)"),
-            new Stream("deals", "contacts", FactRows.DEALS, FactRows::deal,
+            new Stream("deals", FactSources.CONTACTS, FactRows.DEALS, FactRows::deal,
                     "SELECT (x AT TIME ZONE $2)::date FROM f_deals d, unnest(ARRAY[d.inquiry_at, d.quoted_at,"
                             + " d.won_at]) x WHERE d.id = ANY($1) AND x IS NOT NULL"
                             + " UNION SELECT (c.created_at AT TIME ZONE $2)::date FROM f_deals d"
@@ -74,29 +74,27 @@ public class SyncService {
                             + " UNION SELECT (s.at AT TIME ZONE $2)::date FROM f_deals d JOIN f_sends s"
                             + " ON s.contact_id = d.contact_id AND s.sent_at <= d.won_at"
                             + " AND s.sent_at > d.won_at - interval '120 days' WHERE d.id = ANY($1)"),
-            new Stream("campaigns", "campaigns", FactRows.CAMPAIGNS, FactRows::campaign, null),
-            new Stream("sends", "campaigns", FactRows.SENDS, FactRows::send,
+            new Stream("campaigns", FactSources.CAMPAIGNS, FactRows.CAMPAIGNS, FactRows::campaign, null),
+            new Stream("sends", FactSources.CAMPAIGNS, FactRows.SENDS, FactRows::send,
                     "SELECT (at AT TIME ZONE $2)::date FROM f_sends WHERE id = ANY($1)"),
             // read live by the resolution times, never by a snapshot: no day goes stale
-            new Stream("resolutions", "campaigns", "conversations/resolutions", FactRows.RESOLUTIONS,
+            new Stream("resolutions", FactSources.CAMPAIGNS, "conversations/resolutions", FactRows.RESOLUTIONS,
                     FactRows::resolution, null));
 
     public record StreamResult(String stream, long items, String error) {
     }
 
     private final Pool pool;
-    private final ContactsClient contacts;
-    private final CampaignClient campaigns;
+    private final FactSources sources;
     private final int pageSize;
     private final Duration overlap;
     private final MetricsTelemetry telemetry;
 
-    public SyncService(Pool pool, ContactsClient contacts, CampaignClient campaigns,
+    public SyncService(Pool pool, FactSources sources,
                        @ConfigProperty(name = "chatroi.sync.page-size") int pageSize,
                        @ConfigProperty(name = "chatroi.sync.overlap") Duration overlap, MetricsTelemetry telemetry) {
         this.pool = pool;
-        this.contacts = contacts;
-        this.campaigns = campaigns;
+        this.sources = sources;
         this.pageSize = pageSize;
         this.overlap = overlap;
         this.telemetry = telemetry;
@@ -139,9 +137,8 @@ public class SyncService {
     }
 
     private Uni<Long> pages(Stream stream, String timeZone, Position position, long done) {
-        Uni<UpstreamPage> fetch = "contacts".equals(stream.source())
-                ? contacts.page(stream.path(), position.updatedAfter(), position.after(), pageSize)
-                : campaigns.page(stream.path(), position.updatedAfter(), position.after(), pageSize);
+        Uni<UpstreamPage> fetch = sources.page(stream.source(), stream.path(), position.updatedAfter(),
+                position.after(), pageSize);
         return fetch.chain(page -> {
             List<Tuple> rows = new ArrayList<>();
             List<UUID> ids = new ArrayList<>();

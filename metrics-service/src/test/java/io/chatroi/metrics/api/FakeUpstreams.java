@@ -70,7 +70,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException(e);
         }
         String url = "http://127.0.0.1:" + server.actualPort();
-        return Map.of("chatroi.contacts.url", url, "chatroi.campaigns.url", url);
+        return Map.of("chatroi.upstream.contacts-service.url", url, "chatroi.upstream.campaign-service.url", url);
     }
 
     private void handle(HttpServerRequest request) {

@@ -7,7 +7,7 @@ import io.chatroi.metrics.report.GroupBy;
 import io.chatroi.metrics.report.KpiRow;
 import io.chatroi.metrics.report.KpiService;
 import io.chatroi.metrics.settings.Settings;
-import io.chatroi.metrics.sync.CampaignClient;
+import io.chatroi.metrics.sync.FactSources;
 import io.vertx.core.json.JsonArray;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -32,9 +32,9 @@ public class AlertService {
 
     private final Pool pool;
     private final KpiService kpis;
-    private final CampaignClient campaigns;
+    private final FactSources campaigns;
 
-    public AlertService(Pool pool, KpiService kpis, CampaignClient campaigns) {
+    public AlertService(Pool pool, KpiService kpis, FactSources campaigns) {
         this.pool = pool;
         this.kpis = kpis;
         this.campaigns = campaigns;
