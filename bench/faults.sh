@@ -335,7 +335,8 @@ declare -A MANAGEMENT=([contacts]=$((BASE + 11)) [campaign]=$((BASE + 12)) [gate
 declare -A MANIFEST=([contacts]=contacts-service [campaign]=campaign-service [gateway]=gateway [metrics]=metrics-service)
 for s in contacts campaign gateway metrics; do
   port=${MANAGEMENT[$s]}
-  limit=$(awk '/limits:/ { l = 1 } l && /memory:/ { print $2; exit }' "k8s/base/${MANIFEST[$s]}.yaml")
+  # every service's Deployment comes from one template, with one memory limit
+  limit=$(awk '/limits:/ { l = 1 } l && /memory:/ { print $2; exit }' k8s/base/service-template/service.yaml)
   peak=$(awk -v s="$s" '$1 == s && $2 > m { m = $2 } END { printf "%.0f", m / 1024 }' "$WORK/hwm.txt")
   nonheap=$(curl -fsS "http://127.0.0.1:$port/q/metrics" 2>/dev/null | awk -F'[{} ]' '/^jvm_(memory_used_bytes\{area="nonheap"|buffer_memory_used_bytes\{id="direct")/ {
       match($0, /id="[^"]*"/); id = substr($0, RSTART + 4, RLENGTH - 5); sum[id] += $NF }

@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 
 /**
  * Compares what quarkus-kubernetes generates for a service (target/kubernetes/kubernetes.yml, from the
- * quarkus.kubernetes.* block of its application.properties) with the kustomize base: the facts both state must agree.
+ * quarkus.kubernetes.* settings in common's microprofile-config.properties and its application.properties) with the
+ * kustomize base: the facts both state must agree.
  * The base adds what the generator cannot express (container securityContext, seccomp, preStop, rollout strategy);
  * those are checked by {@link Policy} instead.
  */

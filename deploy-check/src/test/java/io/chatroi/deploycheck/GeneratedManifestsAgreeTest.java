@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * One source of truth: what quarkus-kubernetes generates from each service's application.properties (at package time,
+ * One source of truth: what quarkus-kubernetes generates for each service (at package time,
  * into target/kubernetes/kubernetes.yml) states the same labels, port, probes, env, resources, service account and /tmp
  * mount as k8s/base. In the full build the services are packaged before this module runs (module order in the parent
  * pom); run alone, package the services first (./mvnw -B package -DskipTests -pl gateway,contacts-service,...).
@@ -40,7 +40,8 @@ class GeneratedManifestsAgreeTest {
         String stale = properties.toFile().lastModified() > file.toFile().lastModified()
                 ? " (the generated file is older than application.properties: package " + service + " again first)" : "";
         assertThat(GeneratedManifests.differences(service, generated, base))
-                .as("generated %s vs k8s/base/%s.yaml: change one so they agree (the quarkus.kubernetes.* block of %s's"
+                .as("generated %s vs k8s/base/%s (k8s/base/service-template filled in): change one so they agree (the"
+                        + " quarkus.kubernetes.* settings in common's microprofile-config.properties or %s's"
                         + " application.properties, or the base)%s", service, service, service, stale)
                 .isEmpty();
     }

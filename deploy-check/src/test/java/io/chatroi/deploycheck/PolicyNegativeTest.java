@@ -44,7 +44,7 @@ class PolicyNegativeTest {
         container("metrics-service").setStartupProbe(null);
         Repo.named(dev, StatefulSet.class, "postgres").getSpec().getTemplate().getSpec().getContainers().get(0).setReadinessProbe(null);
 
-        assertThat(Policy.probes(dev)).containsExactlyInAnyOrder(
+        assertThat(ContainerPolicy.probes(dev)).containsExactlyInAnyOrder(
                 "Deployment chatroi/metrics-service container metrics-service: no startupProbe",
                 "StatefulSet chatroi/postgres container postgres: no readinessProbe");
     }
@@ -53,7 +53,7 @@ class PolicyNegativeTest {
     void probeOnAPortTheContainerDoesNotOpenIsCaught() {
         container("gateway").getLivenessProbe().getHttpGet().setPort(new IntOrString(9999));
 
-        assertThat(Policy.probes(dev)).containsExactly(
+        assertThat(ContainerPolicy.probes(dev)).containsExactly(
                 "Deployment chatroi/gateway container gateway: livenessProbe port 9999 is not a container port");
     }
 
@@ -62,7 +62,7 @@ class PolicyNegativeTest {
         container("contacts-service").getResources().getLimits().remove("memory");
         container("gateway").getResources().getRequests().put("cpu", new Quantity("2"));
 
-        assertThat(Policy.resources(dev)).containsExactlyInAnyOrder(
+        assertThat(ContainerPolicy.resources(dev)).containsExactlyInAnyOrder(
                 "Deployment chatroi/contacts-service container contacts-service: no memory limit",
                 "Deployment chatroi/gateway container gateway: cpu request 2 above its limit 1");
     }
@@ -77,7 +77,7 @@ class PolicyNegativeTest {
         Repo.named(dev, Deployment.class, "campaign-service").getSpec().getTemplate().getSpec().getSecurityContext().setRunAsNonRoot(null);
         Repo.named(dev, Deployment.class, "campaign-service").getSpec().getTemplate().getSpec().getSecurityContext().setSeccompProfile(null);
 
-        assertThat(Policy.securityContext(dev)).containsExactlyInAnyOrder(
+        assertThat(ContainerPolicy.securityContext(dev)).containsExactlyInAnyOrder(
                 "Deployment chatroi/campaign-service container campaign-service: runAsNonRoot is not true",
                 "Deployment chatroi/campaign-service container campaign-service: readOnlyRootFilesystem is not true",
                 "Deployment chatroi/campaign-service container campaign-service: allowPrivilegeEscalation is not false",
@@ -89,7 +89,7 @@ class PolicyNegativeTest {
     void readOnlyRootWithoutWritableTmpIsCaught() {
         container("gateway").getVolumeMounts().removeIf(m -> m.getMountPath().equals("/tmp"));
 
-        assertThat(Policy.securityContext(dev)).containsExactly(
+        assertThat(ContainerPolicy.securityContext(dev)).containsExactly(
                 "Deployment chatroi/gateway container gateway: read-only root filesystem without an emptyDir mounted on /tmp");
     }
 
@@ -99,7 +99,7 @@ class PolicyNegativeTest {
         container("contacts-service").setImage("registry.local:5000/chatroi/contacts-service");
         container("metrics-service").setImage("chatroi/metrics-service@sha256:" + "a".repeat(64));
 
-        assertThat(Policy.images(dev)).containsExactlyInAnyOrder(
+        assertThat(ContainerPolicy.images(dev)).containsExactlyInAnyOrder(
                 "Deployment chatroi/gateway container gateway: image chatroi/gateway:latest uses the latest tag",
                 "Deployment chatroi/contacts-service container contacts-service: image registry.local:5000/chatroi/contacts-service has no tag");
     }
@@ -131,7 +131,7 @@ class PolicyNegativeTest {
                 .withApiVersion("apps/v1").withKind("Deployment").withName("contacts").endScaleTargetRef()
                 .withMinReplicas(2).withMaxReplicas(3).endSpec().build());
 
-        assertThat(Policy.references(dev, Repo.documentedSecrets())).containsExactlyInAnyOrder(
+        assertThat(ReferencePolicy.references(dev, Repo.documentedSecrets())).containsExactlyInAnyOrder(
                 "Deployment chatroi/campaign-service container campaign-service envFrom: ConfigMap campaign-config does not exist",
                 "Deployment chatroi/campaign-service container campaign-service env SMTP_PASSWORD: Secret chatroi-smtp does not exist"
                         + " (nor is it documented in README.md)",
@@ -148,7 +148,7 @@ class PolicyNegativeTest {
         Map<String, Set<String>> withoutWhatsApp = new HashMap<>(Repo.documentedSecrets());
         withoutWhatsApp.remove("chatroi-whatsapp");
 
-        assertThat(Policy.references(dev, withoutWhatsApp)).hasSize(4)
+        assertThat(ReferencePolicy.references(dev, withoutWhatsApp)).hasSize(4)
                 .allMatch(v -> v.startsWith("Deployment chatroi/campaign-service container campaign-service env WHATSAPP_")
                         && v.endsWith("Secret chatroi-whatsapp does not exist (nor is it documented in README.md)"));
     }
@@ -185,7 +185,7 @@ class PolicyNegativeTest {
     void objectsOutsideTheNamespaceAreCaught() {
         Repo.named(dev, Service.class, "postgres").getMetadata().setNamespace("default");
 
-        assertThat(Policy.references(dev, Repo.documentedSecrets()))
+        assertThat(ReferencePolicy.references(dev, Repo.documentedSecrets()))
                 .contains("Service default/postgres: namespace default is not among the manifests");
     }
 
@@ -194,7 +194,7 @@ class PolicyNegativeTest {
         List<HasMetadata> prod = Repo.objects("overlays/prod");
         Repo.named(prod, HorizontalPodAutoscaler.class, "gateway").getSpec().getScaleTargetRef().setName("gateway-v2");
 
-        assertThat(Policy.references(prod, Repo.documentedSecrets()))
+        assertThat(ReferencePolicy.references(prod, Repo.documentedSecrets()))
                 .containsExactly("HorizontalPodAutoscaler chatroi/gateway: scales Deployment gateway-v2, which does not exist");
     }
 }

@@ -4,6 +4,7 @@ import io.chatroi.common.input.TextRules;
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.problem.ProblemType;
 import io.chatroi.common.web.ChatRoiHeaders;
+import io.chatroi.common.web.OwnerQuery;
 import io.chatroi.contacts.contact.ContactInput;
 import io.chatroi.contacts.deal.DealInput;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,14 +17,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Agent isolation: a request the gateway marks as coming from an agent ({@code X-ChatROI-Role: agent} with
@@ -36,14 +31,21 @@ import java.util.stream.Collectors;
 public class AgentScope {
 
     public static final String AGENT = "agent";
-    // any segment, not only canonical UUIDs: UUID.fromString (and so the resource) also reads other spellings
-    private static final Pattern CONTACT = Pattern.compile("^/api/v1/contacts/([^/]+)(/.*)?$");
-    private static final Pattern DEAL = Pattern.compile("^/api/v1/deals/([^/]+)(/.*)?$");
-    /** List paths and the query parameter that names the owner there. */
-    private static final java.util.Map<String, String> LISTS = java.util.Map.of(
+    /**
+     * List paths and the query parameter that names the owner there; with {@link #RECORDS}, the agent scope of
+     * contacts-service's paths as the gateway's route rules write it (AgentScopeFollowsRouteRulesTest compares them).
+     */
+    static final Map<String, String> LISTS = Map.of(
             "/api/v1/contacts", "owners", "/api/v1/contacts/export", "owners", "/api/v1/contacts/audience", "owners",
             "/api/v1/deals", "owner", "/api/v1/follow-ups", "owner", "/api/v1/top-asks", "owner");
-    private static final Set<String> OWNER_PARAMS = Set.of("owner", "owners");
+    /** Record paths ({@code *} is the record's id, and the paths below it count too) and whose owner guards them. */
+    static final Map<String, OwnedTable> RECORDS = Map.of(
+            "/api/v1/contacts/*", new OwnedTable("contacts", "Contact"),
+            "/api/v1/deals/*", new OwnedTable("deals", "Deal"));
+
+    /** A table whose rows have an owner, and what its rows are called in a 404. */
+    record OwnedTable(String table, String what) {
+    }
 
     private final Pool pool;
 
@@ -76,15 +78,29 @@ public class AgentScope {
             request.setRequestUri(withOwner(uri, ownerParam, owner));
             return Uni.createFrom().nullItem();
         }
-        Matcher contact = CONTACT.matcher(path);
-        if (contact.matches()) {
-            return requireOwn("contacts", "Contact", contact.group(1), owner).replaceWith((Response) null);
-        }
-        Matcher deal = DEAL.matcher(path);
-        if (deal.matches()) {
-            return requireOwn("deals", "Deal", deal.group(1), owner).replaceWith((Response) null);
+        for (Map.Entry<String, OwnedTable> record : RECORDS.entrySet()) {
+            String id = recordId(record.getKey(), path);
+            if (id != null) {
+                OwnedTable owned = record.getValue();
+                return requireOwn(owned.table(), owned.what(), id, owner).replaceWith((Response) null);
+            }
         }
         return Uni.createFrom().nullItem();
+    }
+
+    /**
+     * The id segment of {@code path} under a record pattern ({@code /api/v1/contacts/*}), or null. Any segment, not
+     * only canonical UUIDs: UUID.fromString (and so the resource) also reads other spellings.
+     */
+    static String recordId(String pattern, String path) {
+        String prefix = pattern.substring(0, pattern.length() - 1);
+        if (!path.startsWith(prefix)) {
+            return null;
+        }
+        String rest = path.substring(prefix.length());
+        int slash = rest.indexOf('/');
+        String id = slash < 0 ? rest : rest.substring(0, slash);
+        return id.isEmpty() ? null : id;
     }
 
     /** 404 unless the contact or deal {@code id} belongs to {@code owner}. */
@@ -156,16 +172,7 @@ public class AgentScope {
     }
 
     static URI withOwner(URI uri, String param, String owner) {
-        String kept = uri.getRawQuery() == null ? "" : Arrays.stream(uri.getRawQuery().split("&"))
-                .filter(p -> !p.isEmpty() && !OWNER_PARAMS.contains(decodeName(p)))
-                .collect(Collectors.joining("&"));
-        String query = (kept.isEmpty() ? "" : kept + "&") + param + "="
-                + URLEncoder.encode(owner, StandardCharsets.UTF_8).replace("+", "%20");
-        return URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath() + "?" + query);
-    }
-
-    private static String decodeName(String pair) {
-        int eq = pair.indexOf('=');
-        return java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        return URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath() + "?"
+                + OwnerQuery.narrow(uri.getRawQuery(), param, owner));
     }
 }

@@ -17,27 +17,19 @@ import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.Context;
-import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
-import io.vertx.httpproxy.ProxyContext;
-import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyOptions;
-import io.vertx.httpproxy.ProxyRequest;
-import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -47,11 +39,10 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The gateway's reverse proxy, mounted on Quarkus' Vert.x router in front of its REST resources: for
- * {@code /api/**} it authenticates the bearer key, applies the role table and the key's rate limit, and then
+ * {@code /api/**} it authenticates the bearer key, applies the roles of the route rules and the key's rate limit, and then
  * either forwards to the owning service ({@link RouteTable}) with Vert.x HTTP proxy, streaming both bodies, or
  * lets the gateway's own resources answer. {@code /webhooks/**} and {@code /r/**} are forwarded without a key.
  * Identity headers are stripped from every incoming request and set by the gateway, with the internal token.
@@ -108,7 +99,7 @@ public class ProxyRoutes {
             HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions(), clients.get(route.upstream()));
             proxy.origin(context -> context.client().request(new RequestOptions().setServer(address)
                     .setIdleTimeout(idleTimeout)));
-            proxy.addInterceptor(new Forwarding(route));
+            proxy.addInterceptor(new Forwarding(route, config, metrics, bodyLimits));
             proxies.put(route, proxy);
         }
         router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::handle);
@@ -213,28 +204,6 @@ public class ProxyRoutes {
         proxies.get(route).handle(rc.request());
     }
 
-    /**
-     * A service builds absolute Locations from the Host it saw, which is its own internal address: the caller gets
-     * the path (a relative reference, resolved against the gateway URL it called). Redirects elsewhere (a tracked
-     * link's landing page) are left alone.
-     */
-    static String relativeLocation(String location, URI service) {
-        try {
-            URI uri = URI.create(location);
-            if (uri.isAbsolute() && service.getHost() != null && service.getHost().equalsIgnoreCase(uri.getHost())
-                    && port(service) == port(uri)) {
-                return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-            }
-        } catch (IllegalArgumentException e) {
-            // leave it as the service sent it
-        }
-        return location;
-    }
-
-    private static int port(URI uri) {
-        return uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
-    }
-
     private boolean tooLarge(MultiMap headers) {
         String length = headers.get(HttpHeaders.CONTENT_LENGTH);
         if (length == null) {
@@ -263,79 +232,5 @@ public class ProxyRoutes {
     private static void fail(RoutingContext rc, ProblemType type, String detail) {
         rc.request().resume();
         ProblemResponses.send(rc, type, detail);
-    }
-
-    /** Sets the forwarded URI, caps chunked bodies, and turns an unreachable or silent service into a problem. */
-    private final class Forwarding implements ProxyInterceptor {
-
-        private final Route route;
-
-        Forwarding(Route route) {
-            this.route = route;
-        }
-
-        @Override
-        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-            ProxyRequest request = context.request();
-            // Forward the path the permissions were checked on (dot segments resolved), not the raw one.
-            HttpServerRequest incoming = request.proxiedRequest();
-            String normalised = io.vertx.core.http.impl.HttpUtils.normalizePath(incoming.path());
-            String query = incoming.query();
-            if ("agent".equals(request.headers().get(ChatRoiHeaders.ROLE))) {
-                query = AgentQueries.narrow(normalised, query, request.headers().get(ChatRoiHeaders.OWNER));
-            }
-            request.setURI(query == null ? normalised : normalised + "?" + query);
-            Body body = request.getBody();
-            if (body != null && body.length() < 0) {
-                // cut at the route's own limit, as the service would: past it the service closes the connection
-                // mid-stream, and the gateway would report a 503 instead of the 413
-                long limit = Math.min(maxBodySize, bodyLimits.limitFor(normalised));
-                request.setBody(Body.body(new LimitedBody(body.stream(), limit, () -> {
-                    if (!incoming.response().headWritten()) {
-                        ProblemResponses.sendRaw(incoming.response(), 413, ProblemType.PAYLOAD_TOO_LARGE,
-                                "The request body is larger than " + limit + " bytes", incoming.path());
-                    }
-                    incoming.connection().close();
-                }), -1));
-            }
-            long started = System.nanoTime();
-            String service = route.upstream().service();
-            return context.sendRequest().onSuccess(answer -> metrics.upstream(service, "answered", started))
-                    .recover(failure -> {
-                if (incoming.response().headWritten()) {
-                    return Future.failedFuture(failure); // already answered (413 on an oversized chunked body)
-                }
-                boolean timeout = failure instanceof TimeoutException
-                        || String.valueOf(failure.getMessage()).contains("timeout");
-                int status = timeout ? 504 : 503;
-                metrics.upstream(service, timeout ? "timeout" : "unavailable", started);
-                String detail = timeout
-                        ? service + " did not answer within " + config.timeoutOf(route).toSeconds() + " s"
-                        : service + " is unavailable; retry shortly";
-                LOG.warnf("%s %s -> %d: %s", request.getMethod(), request.proxiedRequest().path(), status,
-                        failure.getMessage());
-                JsonObject problem = ProblemResponses.json(status,
-                        timeout ? ProblemType.GATEWAY_TIMEOUT : ProblemType.SERVICE_UNAVAILABLE, detail,
-                        request.proxiedRequest().path());
-                ProxyResponse response = request.release().response().setStatusCode(status)
-                        .putHeader("Content-Type", "application/problem+json")
-                        .setBody(Body.body(Buffer.buffer(problem.encode())));
-                if (!timeout) {
-                    response.putHeader("Retry-After", "1");
-                }
-                return Future.succeededFuture(response);
-            });
-        }
-
-        @Override
-        public Future<Void> handleProxyResponse(ProxyContext context) {
-            MultiMap headers = context.response().headers();
-            headers.remove(ChatRoiHeaders.REQUEST_ID);
-            String location = headers.get(HttpHeaders.LOCATION);
-            if (location != null) {
-                headers.set(HttpHeaders.LOCATION, relativeLocation(location, URI.create(config.urlOf(route.upstream()))));
-            }
-            return context.sendResponse();
-        }
     }
 }

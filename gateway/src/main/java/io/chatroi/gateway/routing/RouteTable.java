@@ -1,42 +1,24 @@
 package io.chatroi.gateway.routing;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The gateway's routing table, in plain Java: which service answers which public path. Paths are forwarded
- * unchanged. {@code /api/v1/campaigns/{id}/experiment} belongs to metrics-service although the rest of
- * {@code /api/v1/campaigns} belongs to campaign-service. Anything not listed (e.g. the gateway's own
- * {@code /api/v1/api-keys}) is served by the gateway itself.
+ * Which service answers which public path, as the route rules ({@link RouteRules}, {@code route-rules.txt}) say.
+ * Paths are forwarded unchanged. {@code /api/v1/campaigns/{id}/experiment} belongs to metrics-service although the
+ * rest of {@code /api/v1/campaigns} belongs to campaign-service. Anything the rules give to the gateway (its own
+ * {@code /api/v1/api-keys}, and any unknown path) is served by the gateway itself.
  */
 public final class RouteTable {
 
-    public static final Route CONTACTS = new Route("contacts", Upstream.CONTACTS, true);
-    public static final Route CAMPAIGN = new Route("campaign", Upstream.CAMPAIGN, true);
-    public static final Route METRICS = new Route("metrics", Upstream.METRICS, true);
-    public static final Route WEBHOOKS = new Route("webhooks", Upstream.CAMPAIGN, false);
-    public static final Route REDIRECTS = new Route("redirects", Upstream.CAMPAIGN, false);
+    public static final List<Route> ROUTES = RouteRules.all().stream().flatMap(rule -> rule.route().stream())
+            .distinct().toList();
 
-    public static final List<Route> ROUTES = List.of(CONTACTS, CAMPAIGN, METRICS, WEBHOOKS, REDIRECTS);
-
-    /** First path segment after {@code /api/v1/} -> route. */
-    private static final Map<String, Route> API_RESOURCES = Map.ofEntries(
-            Map.entry("contacts", CONTACTS), Map.entry("tags", CONTACTS), Map.entry("segments", CONTACTS),
-            Map.entry("deals", CONTACTS), Map.entry("follow-ups", CONTACTS), Map.entry("interactions", CONTACTS),
-            Map.entry("classification-rules", CONTACTS), Map.entry("send-eligibility", CONTACTS),
-            Map.entry("identity-changes", CONTACTS), Map.entry("contact-merges", CONTACTS),
-            Map.entry("top-asks", CONTACTS),
-            Map.entry("templates", CAMPAIGN), Map.entry("campaigns", CAMPAIGN), Map.entry("sends", CAMPAIGN),
-            Map.entry("messages", CAMPAIGN), Map.entry("receipts", CAMPAIGN), Map.entry("conversations", CAMPAIGN),
-            Map.entry("message-states", CAMPAIGN), Map.entry("links", CAMPAIGN),
-            Map.entry("webhook-quarantine", CAMPAIGN), Map.entry("provider-errors", CAMPAIGN),
-            Map.entry("account-events", CAMPAIGN), Map.entry("orders", CAMPAIGN), Map.entry("attribution", CAMPAIGN),
-            Map.entry("costs", METRICS), Map.entry("settings", METRICS), Map.entry("kpis", METRICS),
-            Map.entry("funnel", METRICS), Map.entry("scorecards", METRICS), Map.entry("roi", METRICS),
-            Map.entry("trends", METRICS), Map.entry("alerts", METRICS), Map.entry("recompute", METRICS),
-            Map.entry("experiments", METRICS), Map.entry("message-rates", METRICS), Map.entry("sync", METRICS),
-            Map.entry("conversation-outcomes", METRICS));
+    public static final Route CONTACTS = named("contacts");
+    public static final Route CAMPAIGN = named("campaign");
+    public static final Route METRICS = named("metrics");
+    public static final Route WEBHOOKS = named("webhooks");
+    public static final Route REDIRECTS = named("redirects");
 
     private static final String API = "/api/v1/";
 
@@ -45,24 +27,7 @@ public final class RouteTable {
 
     /** The route of a (normalised) request path, or empty when the gateway answers it itself. */
     public static Optional<Route> route(String path) {
-        if (path == null) {
-            return Optional.empty();
-        }
-        if (path.startsWith(API)) {
-            String rest = path.substring(API.length());
-            String[] segments = rest.split("/", -1);
-            if (segments.length >= 3 && segments[0].equals("campaigns") && segments[2].equals("experiment")) {
-                return Optional.of(METRICS);
-            }
-            return Optional.ofNullable(API_RESOURCES.get(segments[0]));
-        }
-        if (underPrefix(path, "/webhooks")) {
-            return Optional.of(WEBHOOKS);
-        }
-        if (underPrefix(path, "/r")) {
-            return Optional.of(REDIRECTS);
-        }
-        return Optional.empty();
+        return RouteRules.match(path).flatMap(RouteRule::route);
     }
 
     /**
@@ -81,5 +46,10 @@ public final class RouteTable {
     /** Whether {@code path} is {@code prefix} itself or below it (segment boundary: /r/x yes, /rx no). */
     public static boolean underPrefix(String path, String prefix) {
         return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+
+    private static Route named(String name) {
+        return ROUTES.stream().filter(route -> route.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the route rules name no route " + name));
     }
 }

@@ -15,4 +15,9 @@ public enum Upstream {
     public String service() {
         return service;
     }
+
+    /** The upstream a route rule names by its short name ({@code contacts}, {@code campaign}, {@code metrics}). */
+    static Upstream named(String shortName) {
+        return valueOf(shortName.toUpperCase(java.util.Locale.ROOT));
+    }
 }

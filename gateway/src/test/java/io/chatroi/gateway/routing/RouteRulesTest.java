@@ -1,0 +1,33 @@
+package io.chatroi.gateway.routing;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RouteRulesTest {
+
+    private static String decidingPattern(String path) {
+        return RouteRules.match(path).map(RouteRule::pattern).orElse(null);
+    }
+
+    @Test
+    void theMostSpecificRowDecides() {
+        assertThat(decidingPattern("/api/v1/contacts")).isEqualTo("/api/v1/contacts");
+        assertThat(decidingPattern("/api/v1/contacts/42/interactions")).isEqualTo("/api/v1/contacts/*");
+        assertThat(decidingPattern("/api/v1/contacts/42/tags/vip")).isEqualTo("/api/v1/contacts/*/tags");
+        // a literal beats * at the first segment where two rows differ
+        assertThat(decidingPattern("/api/v1/contacts/import")).isEqualTo("/api/v1/contacts/import");
+        assertThat(decidingPattern("/api/v1/campaigns/42/experiment")).isEqualTo("/api/v1/campaigns/*/experiment");
+        assertThat(decidingPattern("/api/v1/campaigns/42/launch")).isEqualTo("/api/v1/campaigns");
+        assertThat(decidingPattern("/api/v1/unknown")).isEqualTo("/api");
+        assertThat(decidingPattern("/q/health")).isNull();
+    }
+
+    @Test
+    void everyRouteGoesToOneServiceWithOrWithoutAKey() {
+        assertThat(RouteTable.ROUTES).extracting(Route::name)
+                .containsExactlyInAnyOrder("contacts", "campaign", "metrics", "webhooks", "redirects");
+        assertThat(RouteRules.all()).filteredOn(rule -> rule.route().isPresent() && !rule.route().get().keyRequired())
+                .extracting(RouteRule::pattern).containsExactlyInAnyOrder("/webhooks", "/r");
+    }
+}
