@@ -14,6 +14,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +37,16 @@ public class FollowUpService {
             + "   AND i.at > coalesce(c.last_inbound_at, '-infinity')) AS unanswered"
             + " FROM contacts c WHERE c.id = ANY($1)";
 
+    /**
+     * All contacts of a refresh in one statement (a forwarded batch of orders refreshes hundreds), and only those whose
+     * follow-up moved get a new row version.
+     */
+    private static final String STORE = """
+            UPDATE contacts c SET follow_up_due_at = f.due_at, follow_up_reason = f.reason
+              FROM unnest($1::uuid[], $2::timestamptz[], $3::text[]) AS f (id, due_at, reason)
+             WHERE c.id = f.id
+               AND (c.follow_up_due_at, c.follow_up_reason) IS DISTINCT FROM (f.due_at, f.reason)""";
+
     private final Pool pool;
 
     public FollowUpService(Pool pool) {
@@ -49,15 +60,21 @@ public class FollowUpService {
         }
         return client.preparedQuery(FACTS).execute(Tuple.of(contactIds.toArray(UUID[]::new)))
                 .chain(rows -> {
-                    List<Tuple> updates = new ArrayList<>();
+                    int n = rows.size();
+                    if (n == 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    UUID[] ids = new UUID[n];
+                    OffsetDateTime[] dueAt = new OffsetDateTime[n];
+                    String[] reasons = new String[n];
+                    int i = 0;
                     for (Row row : rows) {
                         Optional<FollowUp> next = FollowUpPolicy.next(facts(row, now));
-                        updates.add(Tuple.of(row.getUUID("id"), next.map(f -> time(f.dueAt())).orElse(null),
-                                next.map(FollowUp::reason).orElse(null)));
+                        ids[i] = row.getUUID("id");
+                        dueAt[i] = next.map(f -> time(f.dueAt())).orElse(null);
+                        reasons[i++] = next.map(FollowUp::reason).orElse(null);
                     }
-                    return updates.isEmpty() ? Uni.createFrom().voidItem()
-                            : client.preparedQuery("UPDATE contacts SET follow_up_due_at = $2, follow_up_reason = $3"
-                            + " WHERE id = $1").executeBatch(updates).replaceWithVoid();
+                    return client.preparedQuery(STORE).execute(Tuple.of(ids, dueAt, reasons)).replaceWithVoid();
                 });
     }
 
