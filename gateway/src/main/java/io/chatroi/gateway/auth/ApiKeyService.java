@@ -5,6 +5,7 @@ import io.chatroi.common.paging.TimeIdCursor;
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.input.TextRules;
 import io.chatroi.common.problem.Validator;
+import io.chatroi.common.web.IdempotencyKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -30,13 +31,19 @@ public class ApiKeyService {
 
     private final Pool pool;
     private final KeyAuthenticator authenticator;
+    private final IdempotencyKeys idempotency;
 
-    public ApiKeyService(Pool pool, KeyAuthenticator authenticator) {
+    public ApiKeyService(Pool pool, KeyAuthenticator authenticator, IdempotencyKeys idempotency) {
         this.pool = pool;
         this.authenticator = authenticator;
+        this.idempotency = idempotency;
     }
 
-    public Uni<CreatedApiKey> create(ApiKeyInput input, Caller caller) {
+    /**
+     * A replay of the same Idempotency-Key and body is a 409 naming the key created first: only the hash of a secret
+     * is stored, so the secret itself cannot be shown twice.
+     */
+    public Uni<CreatedApiKey> create(ApiKeyInput input, Caller caller, String idempotencyKey) {
         if (input == null) {
             throw ProblemException.invalid("body", "an object with name and role is required");
         }
@@ -58,13 +65,20 @@ public class ApiKeyService {
         String secret = ApiKeySecrets.generate();
         UUID id = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return pool.preparedQuery("INSERT INTO api_keys (id, name, role, owner, key_hash, key_prefix, created_at,"
-                        + " created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-                .execute(Tuple.from(Arrays.asList(id, name, role.wire(), owner,
-                        io.vertx.core.buffer.Buffer.buffer(ApiKeySecrets.hash(secret)),
-                        ApiKeySecrets.displayPrefix(secret), time(now), "key:" + caller.keyId())))
-                .map(ignored -> new CreatedApiKey(id, name, role.wire(), owner, secret,
-                        ApiKeySecrets.displayPrefix(secret), now));
+        return idempotency.createOnce("api-keys", idempotencyKey, input, id, tx -> tx.preparedQuery(
+                        "INSERT INTO api_keys (id, name, role, owner, key_hash, key_prefix, created_at, created_by)"
+                                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                        .execute(Tuple.from(Arrays.asList(id, name, role.wire(), owner,
+                                io.vertx.core.buffer.Buffer.buffer(ApiKeySecrets.hash(secret)),
+                                ApiKeySecrets.displayPrefix(secret), time(now), "key:" + caller.keyId()))))
+                .map(created -> {
+                    if (!created.equals(id)) {
+                        throw ProblemException.conflict("This Idempotency-Key created API key " + created
+                                + " before; its secret was shown that once (revoke the key if the secret was lost)");
+                    }
+                    return new CreatedApiKey(id, name, role.wire(), owner, secret, ApiKeySecrets.displayPrefix(secret),
+                            now);
+                });
     }
 
     public Uni<Page<ApiKey>> list(boolean includeRevoked, String after, int limit) {
