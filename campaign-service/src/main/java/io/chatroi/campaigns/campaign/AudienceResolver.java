@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -36,9 +37,12 @@ public class AudienceResolver {
     private final SendRepository sends;
     private final ObjectMapper json;
     private final int pageSize;
+    private final Clock clock;
 
     public AudienceResolver(Pool pool, ContactsClient contacts, SendRepository sends, ObjectMapper json,
-                            @ConfigProperty(name = "chatroi.campaigns.audience-page-size") int pageSize) {
+                            @ConfigProperty(name = "chatroi.campaigns.audience-page-size") int pageSize,
+                            Clock clock) {
+        this.clock = clock;
         this.pool = pool;
         this.contacts = contacts;
         this.sends = sends;
@@ -86,7 +90,7 @@ public class AudienceResolver {
                     List<Campaign.Variant> variants = split.variants();
                     VariantAssignment assignment = new VariantAssignment(variants, split.holdoutWeight());
                     OffsetDateTime scheduled = row.getOffsetDateTime("scheduled_at");
-                    Instant now = Instant.now();
+                    Instant now = clock.instant();
                     Instant due = scheduled == null || scheduled.toInstant().isBefore(now) ? now : scheduled.toInstant();
                     return contacts.page(audience, row.getString("audience_cursor"), pageSize).chain(page -> {
                         List<SendRepository.NewSend> batch = new ArrayList<>(page.members().size());

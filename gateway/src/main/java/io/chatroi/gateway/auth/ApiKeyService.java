@@ -12,6 +12,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -32,8 +33,10 @@ public class ApiKeyService {
     private final Pool pool;
     private final KeyAuthenticator authenticator;
     private final IdempotencyKeys idempotency;
+    private final Clock clock;
 
-    public ApiKeyService(Pool pool, KeyAuthenticator authenticator, IdempotencyKeys idempotency) {
+    public ApiKeyService(Pool pool, KeyAuthenticator authenticator, IdempotencyKeys idempotency, Clock clock) {
+        this.clock = clock;
         this.pool = pool;
         this.authenticator = authenticator;
         this.idempotency = idempotency;
@@ -64,7 +67,7 @@ public class ApiKeyService {
         errors.throwIfInvalid();
         String secret = ApiKeySecrets.generate();
         UUID id = UUID.randomUUID();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return idempotency.createOnce("api-keys", idempotencyKey, input, id, tx -> tx.preparedQuery(
                         "INSERT INTO api_keys (id, name, role, owner, key_hash, key_prefix, created_at, created_by)"
                                 + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
@@ -115,9 +118,9 @@ public class ApiKeyService {
 
     /** Revokes a key: from now on this replica refuses it; other replicas within the key cache's lifetime. */
     public Uni<Void> revoke(UUID id) {
-        return pool.preparedQuery("UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1"
+        return pool.preparedQuery("UPDATE api_keys SET revoked_at = coalesce(revoked_at, $2) WHERE id = $1"
                         + " RETURNING encode(key_hash, 'hex') AS hash")
-                .execute(Tuple.of(id))
+                .execute(Tuple.of(id, time(clock.instant().truncatedTo(ChronoUnit.MICROS))))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         throw ProblemException.notFound("API key", id);
