@@ -1,5 +1,7 @@
 package io.chatroi.e2e;
 
+import io.chatroi.common.testing.ApiKeys;
+import io.chatroi.common.testing.SignedWebhooks;
 import io.restassured.specification.RequestSpecification;
 
 import javax.crypto.Mac;
@@ -7,11 +9,8 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Supplier;
-
-import static io.restassured.RestAssured.given;
 
 /** What every e2e test class does through the gateway: keys per role, calls with a key, signed webhooks, waiting. */
 final class E2e {
@@ -20,32 +19,22 @@ final class E2e {
     }
 
     static RequestSpecification as(String key) {
-        return given().header("Authorization", "Bearer " + key);
+        return ApiKeys.as(key);
     }
 
     /** A new API key of that role (owner for agents, else null), created with the bootstrap admin key. */
     static String key(String role, String owner) {
-        Map<String, Object> body = owner == null ? Map.of("name", "e2e " + role, "role", role)
-                : Map.of("name", "e2e " + role, "role", role, "owner", owner);
-        return as(Services.ADMIN_KEY).contentType("application/json").body(body).post("/api/v1/api-keys")
-                .then().statusCode(201).extract().path("key");
+        return ApiKeys.create(Services.ADMIN_KEY, "e2e " + role, role, owner);
     }
 
     /** {@code X-Hub-Signature-256} of a body, as Meta signs it with the app secret. */
     static String metaSignature(String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Services.APP_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return SignedWebhooks.metaSignature(Services.APP_SECRET, body.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Posts a signed Meta delivery to the public webhook and expects the 200 that means stored. */
     static void postSignedWhatsapp(String body) {
-        given().contentType("application/json").header("X-Hub-Signature-256", metaSignature(body)).body(body)
-                .post("/webhooks/whatsapp").then().statusCode(200);
+        SignedWebhooks.postMeta(Services.APP_SECRET, body.getBytes(StandardCharsets.UTF_8)).statusCode(200);
     }
 
     /** {@code X-Shopify-Hmac-Sha256} of a body: base64 HMAC-SHA256 with the shop's webhook secret. */

@@ -5,6 +5,7 @@ import io.chatroi.campaigns.send.SendFilter;
 import io.chatroi.campaigns.send.SendQueries;
 import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.PageLimit;
+import io.chatroi.common.web.IdempotencyKeys;
 import io.chatroi.common.web.QueryInstants;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -36,10 +37,12 @@ public class CampaignResource {
 
     private final CampaignService service;
     private final SendQueries sends;
+    private final IdempotencyKeys idempotency;
 
-    public CampaignResource(CampaignService service, SendQueries sends) {
+    public CampaignResource(CampaignService service, SendQueries sends, IdempotencyKeys idempotency) {
         this.service = service;
         this.sends = sends;
+        this.idempotency = idempotency;
     }
 
     @GET
@@ -59,8 +62,10 @@ public class CampaignResource {
     @APIResponse(responseCode = "201", description = "Created as draft",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, unknown templates or an invalid audience")
-    public Uni<Response> create(CampaignInput input) {
-        return service.create(input).map(c -> Response.created(URI.create("/api/v1/campaigns/" + c.id()))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
+    public Uni<Response> create(CampaignInput input, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+        return idempotency.around("campaigns", idempotencyKey, input, () -> service.create(input), CampaignView::id,
+                service::get).map(c -> Response.created(URI.create("/api/v1/campaigns/" + c.id()))
                 .entity(c).build());
     }
 

@@ -13,6 +13,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -38,11 +39,13 @@ public class ContactSync {
     private final Pool pool;
     private final ContactsClient contacts;
     private final StopSignals stopSignals;
+    private final Clock clock;
 
-    public ContactSync(Pool pool, ContactsClient contacts, StopSignals stopSignals) {
+    public ContactSync(Pool pool, ContactsClient contacts, StopSignals stopSignals, Clock clock) {
         this.pool = pool;
         this.contacts = contacts;
         this.stopSignals = stopSignals;
+        this.clock = clock;
     }
 
     @Scheduled(every = "{chatroi.campaigns.contact-sync-every}", delayed = "5s",
@@ -75,17 +78,17 @@ public class ContactSync {
                                 + " s.provider_message_id,"
                                 + " t.category FROM sends s JOIN templates t ON t.id = s.template_id"
                                 + " WHERE s.status = 'sent' AND s.forwarded_at IS NULL ORDER BY s.sent_at LIMIT " + BATCH
-                                + " FOR UPDATE OF s SKIP LOCKED", false, ContactSync::outbound,
+                                + " FOR UPDATE OF s SKIP LOCKED", false, this::outbound,
                         "UPDATE sends SET forwarded_at = $2 WHERE id::text = ANY($1)", "key")
                         .map(outbound -> inbound + outbound))
                 .chain(count -> forward("SELECT id::text AS key, phone, user_id, value, at FROM preference_events"
                                 + " WHERE forwarded_at IS NULL ORDER BY received_at LIMIT " + BATCH
-                                + " FOR UPDATE SKIP LOCKED", true, ContactSync::preference,
+                                + " FOR UPDATE SKIP LOCKED", true, this::preference,
                         "UPDATE preference_events SET forwarded_at = $2 WHERE id::text = ANY($1)", "key")
                         .map(preferences -> count + preferences))
                 .chain(count -> forward("SELECT id::text AS key, external_id, direction, phone, agent, at, text"
                                 + " FROM chat_messages WHERE forwarded_at IS NULL ORDER BY created_at LIMIT " + BATCH
-                                + " FOR UPDATE SKIP LOCKED", true, ContactSync::chat,
+                                + " FOR UPDATE SKIP LOCKED", true, this::chat,
                         "UPDATE chat_messages SET forwarded_at = $2 WHERE id::text = ANY($1)", "key")
                         .map(chats -> count + chats));
     }
@@ -125,8 +128,8 @@ public class ContactSync {
         }));
     }
 
-    private static Uni<RowSet<Row>> mark(SqlClient tx, String sql, List<String> keys) {
-        return tx.preparedQuery(sql).execute(Tuple.of(keys.toArray(String[]::new), time(Instant.now())));
+    private Uni<RowSet<Row>> mark(SqlClient tx, String sql, List<String> keys) {
+        return tx.preparedQuery(sql).execute(Tuple.of(keys.toArray(String[]::new), time(clock.instant())));
     }
 
     /**
@@ -150,14 +153,14 @@ public class ContactSync {
                 .put("whatsappUserId", row.getString("from_user_id")).put("username", row.getString("username")), row);
     }
 
-    private static JsonObject outbound(Row row) {
+    private JsonObject outbound(Row row) {
         return new JsonObject().put("phone", row.getString("phone")).put("direction", "outbound")
                 .put("at", instantOrNow(row, "sent_at").toString()).put("messageType", "template")
                 .put("category", row.getString("category")).put("externalId", row.getString("provider_message_id"))
                 .put("whatsappUserId", row.getString("whatsapp_user_id"));
     }
 
-    private static JsonObject preference(Row row) {
+    private JsonObject preference(Row row) {
         String value = row.getString("value");
         return new JsonObject().put("phone", row.getString("phone")).put("direction", "inbound")
                 .put("at", instantOrNow(row, "at").toString()).put("messageType", "user_preferences")
@@ -166,7 +169,7 @@ public class ContactSync {
                 .put("whatsappUserId", row.getString("user_id"));
     }
 
-    private static JsonObject chat(Row row) {
+    private JsonObject chat(Row row) {
         String external = row.getString("external_id");
         return new JsonObject().put("phone", row.getString("phone")).put("direction", row.getString("direction"))
                 .put("at", instantOrNow(row, "at").toString()).put("text", row.getString("text"))
@@ -175,8 +178,8 @@ public class ContactSync {
     }
 
     /** A message time; a row without one counts as now rather than being dropped. */
-    private static Instant instantOrNow(Row row, String column) {
+    private Instant instantOrNow(Row row, String column) {
         OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? Instant.now() : value.toInstant();
+        return value == null ? clock.instant() : value.toInstant();
     }
 }

@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -31,10 +32,12 @@ public class ChatMessageService {
 
     private final Pool pool;
     private final StopSignals stopSignals;
+    private final Clock clock;
 
-    public ChatMessageService(Pool pool, StopSignals stopSignals) {
+    public ChatMessageService(Pool pool, StopSignals stopSignals, Clock clock) {
         this.pool = pool;
         this.stopSignals = stopSignals;
+        this.clock = clock;
     }
 
     private record Valid(UUID id, ChatMessages.Item item, String phone) {
@@ -49,7 +52,7 @@ public class ChatMessageService {
         }
         List<Valid> valid = new ArrayList<>();
         List<ChatMessages.Rejection> rejected = new ArrayList<>();
-        Instant latest = Instant.now().plusSeconds(300);
+        Instant latest = clock.instant().plusSeconds(300);
         for (int i = 0; i < request.items().size(); i++) {
             ChatMessages.Item item = request.items().get(i);
             String problem = null;
@@ -80,7 +83,7 @@ public class ChatMessageService {
         if (valid.isEmpty()) {
             return Uni.createFrom().item(new ChatMessages.Result(0, 0, rejected));
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return pool.withTransaction(tx -> insert(tx, valid, now).chain(insertedIds -> {
             List<Attribution.Event> replies = new ArrayList<>();
             List<Attribution.Event> optOuts = new ArrayList<>();

@@ -13,6 +13,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,15 +54,17 @@ public class ConversationService {
 
     private final Pool pool;
     private final ContactsClient contacts;
+    private final Clock clock;
 
-    public ConversationService(Pool pool, ContactsClient contacts) {
+    public ConversationService(Pool pool, ContactsClient contacts, Clock clock) {
         this.pool = pool;
         this.contacts = contacts;
+        this.clock = clock;
     }
 
     public Uni<Page<Conversations.Conversation>> list(UUID contactId, String phone, String userId, String agent,
                                                       Instant from, Instant to, String after, int limit) {
-        Instant end = after != null ? decode(after) : to != null ? to : Instant.now().plusSeconds(1);
+        Instant end = after != null ? decode(after) : to != null ? to : clock.instant().plusSeconds(1);
         Instant start = from != null ? from : end.minus(DEFAULT_RANGE);
         if (!start.isBefore(end) || Duration.between(start, end).compareTo(MAX_RANGE) > 0) {
             throw ProblemException.invalid("from", "must be before to, at most 366 days apart");

@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -53,6 +54,7 @@ public class Dispatcher {
     private final int concurrency;
     private final Duration claimFor;
     private final Duration unknownOutcomeAfter;
+    private final Clock clock;
 
     public Dispatcher(Pool pool, ContactsClient contacts, MessageProvider provider, LinkCodes links, SendBudget budget,
                       @ConfigProperty(name = "chatroi.dispatcher.rate-per-second") int ratePerSecond,
@@ -60,7 +62,8 @@ public class Dispatcher {
                       @ConfigProperty(name = "chatroi.dispatcher.concurrency") int concurrency,
                       @ConfigProperty(name = "chatroi.dispatcher.claim-for") Duration claimFor,
                       @ConfigProperty(name = "chatroi.dispatcher.unknown-outcome-after") Duration unknownOutcomeAfter,
-                      CampaignMetrics metrics) {
+                      CampaignMetrics metrics, Clock clock) {
+        this.clock = clock;
         this.pool = pool;
         this.contacts = contacts;
         this.provider = provider;
@@ -80,7 +83,7 @@ public class Dispatcher {
         long started = System.nanoTime();
         return reconcile()
                 .invoke(() -> LOG.debugf("reconcile took %d ms", (Object) ((System.nanoTime() - started) / 1_000_000)))
-                .chain(() -> budget.take(perTick, Instant.now()))
+                .chain(() -> budget.take(perTick, clock.instant()))
                 .chain(granted -> {
                     if (granted == 0) {
                         metrics.budgetWait();
@@ -106,14 +109,14 @@ public class Dispatcher {
 
     /** Claims and processes up to {@code limit} due sends; returns how many were claimed. */
     public Uni<Integer> dispatch(int limit) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return claim(limit, now).chain(claimed -> Multi.createFrom().iterable(byCategory(claimed))
                 .onItem().transformToUniAndConcatenate(batch -> decide(batch, now))
                 .collect().in(ArrayList<Outcome>::new, List::addAll)
                 .invoke(outcomes -> outcomes.stream().filter(java.util.Objects::nonNull).forEach(outcome ->
                         metrics.attempt("queued".equals(outcome.status()) ? "retry" : outcome.status(),
                                 outcome.errorCode())))
-                .chain(outcomes -> OutcomeWriter.write(pool, outcomes, Instant.now()))
+                .chain(outcomes -> OutcomeWriter.write(pool, outcomes, clock.instant()))
                 .replaceWith(claimed.size()));
     }
 
@@ -214,7 +217,7 @@ public class Dispatcher {
                 send.category(), send.parameters(), tracked, send.whatsappUserId());
         // recorded before the call, and only while the claim is still ours: a send whose claim expired or was
         // taken over is left alone (reconciliation queues it again), so it cannot go out twice
-        return ProviderCallRepository.started(pool, send.id(), send.claimedUntil(), Instant.now())
+        return ProviderCallRepository.started(pool, send.id(), send.claimedUntil(), clock.instant())
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("Send %s: its call could not be recorded, so it is not made (queued again once the"
                             + " claim expires): %s", send.id(), failure.getMessage());
@@ -229,7 +232,7 @@ public class Dispatcher {
         return provider.send(message).onItemOrFailure()
                 .invoke((id, failure) -> metrics.providerCall(failure == null ? "ok" : "error", started))
                 .chain(messageId -> {
-                    Outcome sent = Outcome.sent(send.id(), messageId, Instant.now());
+                    Outcome sent = Outcome.sent(send.id(), messageId, clock.instant());
                     return ProviderCallRepository.answered(pool, send.id(), messageId, sent.sentAt())
                             .onFailure().invoke(e -> LOG.warnf("Send %s: the provider's answer %s is not recorded"
                                     + " yet: %s", send.id(), messageId, e.getMessage()))
@@ -245,10 +248,10 @@ public class Dispatcher {
                 });
     }
 
-    private static Outcome failed(Claimed send, ProviderException failure) {
+    private Outcome failed(Claimed send, ProviderException failure) {
         if (failure.retryable() && send.attempts() < MAX_ATTEMPTS) {
             Duration backoff = Duration.ofSeconds(30L << Math.min(send.attempts() - 1, 7));
-            return Outcome.retryLater(send.id(), "retrying", Instant.now().plus(backoff), failure.code());
+            return Outcome.retryLater(send.id(), "retrying", clock.instant().plus(backoff), failure.code());
         }
         Outcome outcome = Outcome.finished(send.id(), "failed",
                 failure.retryable() ? "retries_exhausted" : "provider_refused", failure.code());
@@ -258,11 +261,11 @@ public class Dispatcher {
 
     /** Settles the sends a dead replica left 'sending' (see {@link ProviderCallRepository#reconcile}). */
     public Uni<Void> reconcile() {
-        return ProviderCallRepository.reconcile(pool, Instant.now(), unknownOutcomeAfter);
+        return ProviderCallRepository.reconcile(pool, clock.instant(), unknownOutcomeAfter);
     }
 
     private Uni<Void> completeFinished(Integer ignored) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return pool.preparedQuery("UPDATE campaigns c SET status = 'completed', completed_at = $1, updated_at = $1"
                         + " WHERE c.status = 'sending' AND c.audience_resolved AND NOT EXISTS (SELECT 1 FROM sends s"
                         + " WHERE s.campaign_id = c.id AND s.status IN ('queued', 'deferred', 'sending'))")

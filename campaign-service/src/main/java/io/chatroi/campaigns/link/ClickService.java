@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,10 +23,12 @@ public class ClickService {
 
     private final Pool pool;
     private final LinkCodes codes;
+    private final Clock clock;
 
-    public ClickService(Pool pool, LinkCodes codes) {
+    public ClickService(Pool pool, LinkCodes codes, Clock clock) {
         this.pool = pool;
         this.codes = codes;
+        this.clock = clock;
     }
 
     /** Where a code leads, recording the click: every click in {@code clicks}, the first also on the send. */
@@ -41,7 +44,7 @@ public class ClickService {
     private Uni<String> resolve(String code, boolean record, String userAgent) {
         LinkCode.Target target = codes.codec().decode(code)
                 .orElseThrow(() -> ProblemException.notFound("link", code));
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return pool.withTransaction(tx -> tx.preparedQuery("SELECT s.variant, c.name, t.body, t.content FROM sends s"
                         + " JOIN campaigns c ON c.id = s.campaign_id JOIN templates t ON t.id = s.template_id"
                         + " WHERE s.id = $1").execute(Tuple.of(target.sendId()))

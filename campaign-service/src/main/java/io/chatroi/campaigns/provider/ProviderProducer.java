@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -21,14 +22,14 @@ public class ProviderProducer {
                              @ConfigProperty(name = "chatroi.whatsapp.access-token") Optional<String> token,
                              @ConfigProperty(name = "chatroi.whatsapp.timeout") Duration timeout,
                              @ConfigProperty(name = "chatroi.whatsapp.app-secret") Optional<String> appSecret,
-                             SimulatedSettings simulated, TwilioSettings twilio) {
+                             SimulatedSettings simulated, TwilioSettings twilio, Clock clock) {
         return switch (kind) {
             case "whatsapp-cloud" -> new WhatsAppCloudProvider(vertx, graphUrl, version,
                     phoneNumberId.orElseThrow(() -> new IllegalStateException("WHATSAPP_PHONE_NUMBER_ID is required")),
                     token.orElseThrow(() -> new IllegalStateException("WHATSAPP_ACCESS_TOKEN is required")), timeout);
             case "simulated" -> new SimulatedProvider(vertx,
                     appSecret.orElseThrow(() -> new IllegalStateException("WHATSAPP_APP_SECRET is required")),
-                    simulated);
+                    simulated, clock);
             case "twilio" -> new TwilioProvider(vertx, twilio.apiUrl(),
                     twilio.accountSid().orElseThrow(() -> new IllegalStateException("TWILIO_ACCOUNT_SID is required")),
                     twilio.authToken().orElseThrow(() -> new IllegalStateException("TWILIO_AUTH_TOKEN is required")),

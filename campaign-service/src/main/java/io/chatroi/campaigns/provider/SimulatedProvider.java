@@ -10,7 +10,7 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -34,12 +34,14 @@ public class SimulatedProvider implements MessageProvider {
     private final WebClient client;
     private final WebhookSignature signature;
     private final SimulatedSettings settings;
+    private final Clock clock;
 
-    public SimulatedProvider(Vertx vertx, String appSecret, SimulatedSettings settings) {
+    public SimulatedProvider(Vertx vertx, String appSecret, SimulatedSettings settings, Clock clock) {
         this.vertx = vertx;
         this.client = WebClient.create(vertx);
         this.signature = new WebhookSignature(appSecret);
         this.settings = settings;
+        this.clock = clock;
     }
 
     @Override
@@ -48,7 +50,7 @@ public class SimulatedProvider implements MessageProvider {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         Rates rates = settings.ratesFor(message.to());
         String waId = message.to().replace("+", "");
-        long now = Instant.now().getEpochSecond();
+        long now = clock.instant().getEpochSecond();
         later(300 + random.nextInt(700), status(id, waId, "sent", now, message.sendId(), null));
         if (random.nextDouble() < rates.failed()) {
             later(1_000 + random.nextInt(2_000), status(id, waId, "failed", now + 2, message.sendId(),

@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -27,10 +27,12 @@ public class ReceiptResource {
 
     private final WebhookStore store;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    public ReceiptResource(WebhookStore store, ObjectMapper json) {
+    public ReceiptResource(WebhookStore store, ObjectMapper json, Clock clock) {
         this.store = store;
         this.json = json;
+        this.clock = clock;
     }
 
     /** Provider-neutral receipts: {"items": [{messageId, status, at, recipient?, errorCode?, errorTitle?, ...}]}. */
@@ -56,7 +58,7 @@ public class ReceiptResource {
         }
         errors.throwIfInvalid();
         String raw = json.valueToTree(batch).toString();
-        return store.store(raw, new WebhookBatch(batch.items(), List.of(), List.of(), List.of()), Instant.now())
+        return store.store(raw, new WebhookBatch(batch.items(), List.of(), List.of(), List.of()), clock.instant())
                 .replaceWith(Map.of("receipts", batch.items().size()));
     }
 }

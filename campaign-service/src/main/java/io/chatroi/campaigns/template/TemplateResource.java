@@ -2,10 +2,12 @@ package io.chatroi.campaigns.template;
 
 import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.PageLimit;
+import io.chatroi.common.web.IdempotencyKeys;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,9 +30,11 @@ import java.util.UUID;
 public class TemplateResource {
 
     private final TemplateService service;
+    private final IdempotencyKeys idempotency;
 
-    public TemplateResource(TemplateService service) {
+    public TemplateResource(TemplateService service, IdempotencyKeys idempotency) {
         this.service = service;
+        this.idempotency = idempotency;
     }
 
     @GET
@@ -46,8 +50,10 @@ public class TemplateResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class)))
     @APIResponse(responseCode = "409", description = "A template with this name and language exists")
-    public Uni<Response> create(TemplateInput input) {
-        return service.create(input).map(t -> Response.created(URI.create("/api/v1/templates/" + t.id()))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
+    public Uni<Response> create(TemplateInput input, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+        return idempotency.around("templates", idempotencyKey, input, () -> service.create(input), TemplateView::id,
+                service::get).map(t -> Response.created(URI.create("/api/v1/templates/" + t.id()))
                 .entity(t).build());
     }
 

@@ -1,7 +1,7 @@
 package io.chatroi.campaigns.contacts;
 
+import io.chatroi.common.testing.SignedWebhooks;
 import io.chatroi.campaigns.campaign.FakeContactsService;
-import io.chatroi.campaigns.webhook.WebhookSignature;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @QuarkusTest
@@ -27,9 +26,7 @@ class ContactSyncTest {
         String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"W\",\"changes\":[{\"field\":\""
                 + field + "\",\"value\":{\"messaging_product\":\"whatsapp\"," + value + "}}]}]}";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        given().contentType("application/json")
-                .header("X-Hub-Signature-256", new WebhookSignature("test-app-secret").sign(bytes))
-                .body(bytes).post("/webhooks/whatsapp").then().statusCode(200);
+        SignedWebhooks.postMeta(bytes).statusCode(200);
     }
 
     private static List<JsonObject> forwarded(String externalId) {

@@ -1,8 +1,8 @@
 package io.chatroi.campaigns.dispatch;
 
+import io.chatroi.common.testing.SignedWebhooks;
 import io.chatroi.campaigns.campaign.CampaignFixtures;
 import io.chatroi.campaigns.campaign.FakeContactsService;
-import io.chatroi.campaigns.webhook.WebhookSignature;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
@@ -252,8 +252,6 @@ class DispatcherTest {
                 + "\",\"status\":\"" + status + "\",\"timestamp\":\"1750030300\",\"recipient_id\":\"4930100\"" + extra
                 + "}]}}]}]}";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        given().contentType("application/json")
-                .header("X-Hub-Signature-256", new WebhookSignature("test-app-secret").sign(bytes))
-                .body(bytes).post("/webhooks/whatsapp").then().statusCode(200);
+        SignedWebhooks.postMeta(bytes).statusCode(200);
     }
 }

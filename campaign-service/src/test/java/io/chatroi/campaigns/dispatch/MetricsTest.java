@@ -1,9 +1,9 @@
 package io.chatroi.campaigns.dispatch;
 
+import io.chatroi.common.testing.SignedWebhooks;
 import io.chatroi.campaigns.campaign.CampaignFixtures;
 import io.chatroi.campaigns.campaign.FakeContactsService;
 import io.chatroi.campaigns.observability.QueueGauges;
-import io.chatroi.campaigns.webhook.WebhookSignature;
 import io.chatroi.common.testing.Scrape;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -92,9 +92,7 @@ class MetricsTest {
 
     private static void signed(String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        given().contentType("application/json")
-                .header("X-Hub-Signature-256", new WebhookSignature("test-app-secret").sign(bytes))
-                .body(bytes).post("/webhooks/whatsapp").then().statusCode(200);
+        SignedWebhooks.postMeta(bytes).statusCode(200);
     }
 
     private static double moved(Scrape before, Scrape after, String name, String... labels) {

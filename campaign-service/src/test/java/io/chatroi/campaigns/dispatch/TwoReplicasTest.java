@@ -18,6 +18,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
@@ -64,7 +65,7 @@ class TwoReplicasTest {
     void twoDispatchersOnOneDatabaseSendEveryQueuedMessageExactlyOnce() throws Exception {
         Pool otherPool = secondReplicaPool(8);
         Dispatcher second = new Dispatcher(otherPool, contacts, provider, links, new SendBudget(otherPool, 80), 80, Duration.ofSeconds(1), 16,
-                Duration.ofSeconds(60), Duration.ofMinutes(10), metrics);
+                Duration.ofSeconds(60), Duration.ofMinutes(10), metrics, Clock.systemUTC());
         try {
             String template = CampaignFixtures.template("utility");
             String id = CampaignFixtures.post("/api/v1/campaigns", CampaignFixtures.campaign(

@@ -1,13 +1,12 @@
 package io.chatroi.campaigns.health;
 
-import io.chatroi.campaigns.webhook.WebhookSignature;
+import io.chatroi.common.testing.SignedWebhooks;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.charset.StandardCharsets;
 
-import static io.restassured.RestAssured.given;
 
 /**
  * Account-health deliveries shaped as Meta's webhook reference shows them: one entry (the WABA id and the entry's
@@ -15,7 +14,6 @@ import static io.restassured.RestAssured.given;
  */
 final class HealthWebhooks {
 
-    private static final WebhookSignature META = new WebhookSignature("test-app-secret");
     static final String WABA = "102290129340398";
 
     private HealthWebhooks() {
@@ -29,8 +27,7 @@ final class HealthWebhooks {
     }
 
     static ValidatableResponse post(byte[] delivery) {
-        return given().contentType("application/json").header("X-Hub-Signature-256", META.sign(delivery))
-                .body(delivery).post("/webhooks/whatsapp").then();
+        return SignedWebhooks.postMeta(delivery);
     }
 
     /** message_template_status_update as Meta sends it (the template id is a number). */

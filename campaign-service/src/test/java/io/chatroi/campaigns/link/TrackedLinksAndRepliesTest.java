@@ -1,11 +1,11 @@
 package io.chatroi.campaigns.link;
 
+import io.chatroi.common.testing.SignedWebhooks;
 import io.chatroi.campaigns.campaign.CampaignFixtures;
 import io.chatroi.campaigns.campaign.FakeContactsService;
 import io.chatroi.campaigns.contacts.ContactSync;
 import io.chatroi.campaigns.dispatch.Dispatcher;
 import io.chatroi.campaigns.dispatch.FakeGraphApi;
-import io.chatroi.campaigns.webhook.WebhookSignature;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.vertx.core.json.JsonArray;
@@ -215,8 +215,6 @@ class TrackedLinksAndRepliesTest {
                         .add(new JsonObject().put("id", "W").put("changes", new JsonArray().add(new JsonObject()
                                 .put("field", "messages").put("value", value))))).encode()
                 .getBytes(StandardCharsets.UTF_8);
-        given().contentType("application/json")
-                .header("X-Hub-Signature-256", new WebhookSignature("test-app-secret").sign(bytes))
-                .body(bytes).post("/webhooks/whatsapp").then().statusCode(200);
+        SignedWebhooks.postMeta(bytes).statusCode(200);
     }
 }

@@ -1,10 +1,10 @@
 package io.chatroi.campaigns.order;
 
+import io.chatroi.common.testing.SignedWebhooks;
 import io.chatroi.campaigns.campaign.CampaignFixtures;
 import io.chatroi.campaigns.campaign.FakeContactsService;
 import io.chatroi.campaigns.dispatch.Dispatcher;
 import io.chatroi.campaigns.dispatch.FakeGraphApi;
-import io.chatroi.campaigns.webhook.WebhookSignature;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.core.json.JsonArray;
@@ -221,9 +221,7 @@ class ShopifyOrdersTest {
         byte[] bytes = new JsonObject().put("object", "whatsapp_business_account").put("entry", new JsonArray()
                 .add(new JsonObject().put("id", "W").put("changes", new JsonArray().add(new JsonObject()
                         .put("field", "messages").put("value", value))))).encode().getBytes(StandardCharsets.UTF_8);
-        given().contentType("application/json").header("X-Hub-Signature-256",
-                new WebhookSignature("test-app-secret").sign(bytes)).body(bytes).post("/webhooks/whatsapp").then()
-                .statusCode(200);
+        SignedWebhooks.postMeta(bytes).statusCode(200);
     }
 
     private static JsonObject lastForwarded(String externalId) {

@@ -1,5 +1,6 @@
 package io.chatroi.campaigns.webhook;
 
+import io.chatroi.common.testing.SignedWebhooks;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -8,13 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
-
 /** Signed deliveries shaped as Meta's webhook reference shows them, for the tests of several packages. */
 public final class MetaWebhook {
-
-    /** The test profile's app secret (application.properties, %test). */
-    private static final WebhookSignature META = new WebhookSignature("test-app-secret");
 
     private MetaWebhook() {
     }
@@ -33,15 +29,12 @@ public final class MetaWebhook {
                         .add(new JsonObject().put("id", "102290129340398").put("changes", new JsonArray()
                                 .add(new JsonObject().put("field", field).put("value", value))))).encode()
                 .getBytes(StandardCharsets.UTF_8);
-        return given().contentType("application/json").header("X-Hub-Signature-256", META.sign(bytes))
-                .body(bytes).post("/webhooks/whatsapp").then();
+        return SignedWebhooks.postMeta(bytes);
     }
 
     /** Posts a whole delivery as given, signed over its exact bytes. */
     public static ValidatableResponse postRaw(String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return given().contentType("application/json").header("X-Hub-Signature-256", META.sign(bytes))
-                .body(bytes).post("/webhooks/whatsapp").then();
+        return SignedWebhooks.postMeta(body);
     }
 
     /** An inbound message from a phone in E.164 (Meta sends it without the plus sign). */

@@ -1,5 +1,6 @@
 package io.chatroi.campaigns.webhook;
 
+import io.chatroi.common.testing.SignedWebhooks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -18,16 +19,11 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class WebhookApiTest {
 
-    /** The test profile's app secret (application.properties, %test). */
-    private static final WebhookSignature META = new WebhookSignature("test-app-secret");
-
     @Inject
     Pool pool;
 
     private static ValidatableResponse post(String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return given().contentType("application/json").header("X-Hub-Signature-256", META.sign(bytes))
-                .body(bytes).post("/webhooks/whatsapp").then();
+        return SignedWebhooks.postMeta(body);
     }
 
     private static String envelope(String value) {
@@ -65,10 +61,12 @@ class WebhookApiTest {
         long before = count("SELECT count(*) FROM webhook_deliveries");
         given().contentType("application/json").body(body).post("/webhooks/whatsapp")
                 .then().statusCode(401).contentType("application/problem+json");
-        given().contentType("application/json").header("X-Hub-Signature-256", META.sign("other".getBytes()))
+        given().contentType("application/json").header(SignedWebhooks.SIGNATURE_HEADER,
+                        SignedWebhooks.metaSignature(SignedWebhooks.TEST_APP_SECRET, "other".getBytes()))
                 .body(body).post("/webhooks/whatsapp").then().statusCode(401);
         // signed over different bytes: the same JSON re-serialised with a space is not what was signed
-        given().contentType("application/json").header("X-Hub-Signature-256", META.sign(body.getBytes()))
+        given().contentType("application/json").header(SignedWebhooks.SIGNATURE_HEADER,
+                        SignedWebhooks.metaSignature(SignedWebhooks.TEST_APP_SECRET, body.getBytes()))
                 .body(body + " ").post("/webhooks/whatsapp").then().statusCode(401);
         assertThat(count("SELECT count(*) FROM webhook_deliveries")).isEqualTo(before);
         assertThat(count("SELECT count(*) FROM receipts WHERE message_id = $1", id)).isZero();

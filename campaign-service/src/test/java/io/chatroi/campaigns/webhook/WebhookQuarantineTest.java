@@ -1,5 +1,6 @@
 package io.chatroi.campaigns.webhook;
 
+import io.chatroi.common.testing.SignedWebhooks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -20,14 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class WebhookQuarantineTest {
 
-    private static final WebhookSignature META = new WebhookSignature("test-app-secret");
-
     @Inject
     Pool pool;
 
     private static ValidatableResponse post(byte[] bytes) {
-        return given().contentType("application/json").header("X-Hub-Signature-256", META.sign(bytes))
-                .body(bytes).post("/webhooks/whatsapp").then();
+        return SignedWebhooks.postMeta(bytes);
     }
 
     private static byte[] envelope(String value) {

@@ -1,11 +1,14 @@
 package io.chatroi.common.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.problem.ProblemType;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,13 +16,28 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Idempotency-Key support for create endpoints (a service using it has an {@code idempotency_keys} table). The key is claimed inside the create's transaction: a concurrent
- * request with the same key waits on the unique index until the first commits, then replays its result.
+ * Idempotency-Key support for create endpoints (a service using it has an {@code idempotency_keys} table). The key is
+ * claimed inside the create's transaction: a concurrent request with the same key waits on the unique index until the
+ * first commits, then replays its result. The same key with another body is a 422.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
+
+    /** The request header every create accepts. */
+    public static final String HEADER = "Idempotency-Key";
+
+    private final ObjectMapper json;
+    private final Instance<Pool> pool;
+
+    /** The pool is looked up when a create first needs it: a module without a database never asks. */
+    public IdempotencyKeys(ObjectMapper json, Instance<Pool> pool) {
+        this.json = json;
+        this.pool = pool;
+    }
 
     /**
      * Claims {@code key} for a new resource {@code newId}. Returns empty when the claim succeeded (go on and create),
@@ -30,7 +48,7 @@ public class IdempotencyKeys {
             return Uni.createFrom().item(Optional.empty());
         }
         if (key.length() > 200) {
-            throw ProblemException.invalid("Idempotency-Key", "must be at most 200 characters");
+            throw ProblemException.invalid(HEADER, "must be at most 200 characters");
         }
         String scoped = scope + ":" + key;
         String hash = sha256(requestBody);
@@ -48,6 +66,44 @@ public class IdempotencyKeys {
                             }
                             return Optional.of(row.getUUID("resource_id"));
                         }));
+    }
+
+    /** The request as the key's hash sees it: its JSON tree, so field order and spacing do not matter. */
+    public String canonical(Object request) {
+        return String.valueOf(json.valueToTree(request));
+    }
+
+    /**
+     * A create whose SQL runs on a transaction of the service's pool: the claim and {@code insert} share that
+     * transaction. Answers {@code newId} once {@code insert} is done, or the id an earlier request with the same key and body
+     * created (nothing is inserted then).
+     */
+    public Uni<UUID> createOnce(String scope, String key, Object request, UUID newId,
+                                Function<SqlClient, Uni<?>> insert) {
+        String body = canonical(request);
+        return pool.get().withTransaction(tx -> claim(tx, scope, key, body, newId)
+                .chain(replay -> replay.isPresent() ? Uni.createFrom().item(replay.get())
+                        : insert.apply(tx).replaceWith(newId)));
+    }
+
+    /**
+     * A create that runs its own transaction (a resource wraps its service's create): the claim's transaction stays
+     * open around {@code create}, so a second request with the same key waits for the first and then replays it, and
+     * a create that fails releases the key. The key records the id {@code idOf} gives the created resource;
+     * {@code replay} reads the resource back from that id.
+     */
+    public <T> Uni<T> around(String scope, String key, Object request, Supplier<Uni<T>> create,
+                             Function<T, UUID> idOf, Function<UUID, Uni<T>> replay) {
+        if (key == null || key.isBlank()) {
+            return create.get();
+        }
+        String body = canonical(request);
+        String scoped = scope + ":" + key;
+        return pool.get().withTransaction(tx -> claim(tx, scope, key, body, UUID.randomUUID())
+                .chain(earlier -> earlier.isPresent() ? replay.apply(earlier.get())
+                        : create.get().call(created -> tx.preparedQuery(
+                                        "UPDATE idempotency_keys SET resource_id = $2 WHERE key = $1")
+                                .execute(Tuple.of(scoped, idOf.apply(created))))));
     }
 
     private static String sha256(String body) {

@@ -1,10 +1,12 @@
 package io.chatroi.contacts.classification;
 
+import io.chatroi.common.web.IdempotencyKeys;
 import io.chatroi.contacts.web.Locations;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,9 +29,11 @@ import java.util.UUID;
 public class RuleResource {
 
     private final RuleService service;
+    private final IdempotencyKeys idempotency;
 
-    public RuleResource(RuleService service) {
+    public RuleResource(RuleService service, IdempotencyKeys idempotency) {
         this.service = service;
+        this.idempotency = idempotency;
     }
 
     @GET
@@ -44,8 +48,12 @@ public class RuleResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleView.class)))
     @APIResponse(responseCode = "409", description = "The rule exists")
-    public Uni<Response> create(RuleInput input) {
-        return service.create(input).map(rule ->
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
+    public Uni<Response> create(RuleInput input, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+        return idempotency.around("classification-rules", idempotencyKey, input, () -> service.create(input),
+                        RuleView::id, id -> service.list(input.kind()).map(rules -> rules.stream()
+                                .filter(rule -> rule.id().equals(id)).findFirst().orElseThrow()))
+                .map(rule ->
                 Response.created(Locations.of("/api/v1/classification-rules/", rule.id())).entity(rule).build());
     }
 

@@ -17,6 +17,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,15 +34,17 @@ public class ContactService {
     private final FollowUpService followUps;
     private final IdempotencyKeys idempotency;
     private final ObjectMapper json;
+    private final Clock clock;
 
     public ContactService(Pool pool, ContactRepository contacts, TagAssignments tags, FollowUpService followUps,
-                          IdempotencyKeys idempotency, ObjectMapper json) {
+                          IdempotencyKeys idempotency, ObjectMapper json, Clock clock) {
         this.pool = pool;
         this.contacts = contacts;
         this.tags = tags;
         this.followUps = followUps;
         this.idempotency = idempotency;
         this.json = json;
+        this.clock = clock;
     }
 
     public Uni<Contact> create(ContactInput input, Caller caller, String idempotencyKey) {
@@ -52,7 +55,7 @@ public class ContactService {
         ContactFields fields = ContactFields.from(input, Source.OTHER.wire(), errors);
         List<String> tagNames = input.tags() == null ? List.of() : input.tags();
         errors.throwIfInvalid();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         String requestBody = String.valueOf(json.valueToTree(input));
         return pool.withTransaction(tx -> idempotency.claim(tx, "contacts", idempotencyKey, requestBody, id)
@@ -77,11 +80,11 @@ public class ContactService {
     public Uni<Contact> get(UUID id) {
         return contacts.find(pool, id).map(row -> row
                 .orElseThrow(() -> ProblemException.notFound("Contact", id))
-                .toContact(Instant.now()));
+                .toContact(clock.instant()));
     }
 
     public Uni<Page<Contact>> list(ContactFilter filter, String after, int limit) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return contacts.list(pool, filter, after, limit, now).map(rows -> page(rows, filter, limit, now));
     }
 
@@ -93,7 +96,7 @@ public class ContactService {
             throw ProblemException.invalid("limit", "must be between 1 and " + MAX_AUDIENCE_PAGE);
         }
         int size = limit == null ? MAX_AUDIENCE_PAGE : limit;
-        return contacts.audience(pool, filter, after, size, Instant.now()).map(rows -> Page.of(rows, size,
+        return contacts.audience(pool, filter, after, size, clock.instant()).map(rows -> Page.of(rows, size,
                 last -> ContactQuery.cursorOf(switch (filter.order()) {
                     case NEWEST -> last.createdAt();
                     case SYNC -> last.updatedAt();
@@ -102,7 +105,7 @@ public class ContactService {
     }
 
     public Uni<Long> count(ContactFilter filter) {
-        return contacts.count(pool, filter, Instant.now());
+        return contacts.count(pool, filter, clock.instant());
     }
 
     static Page<Contact> page(List<ContactRow> rows, ContactFilter filter, int limit, Instant now) {
@@ -122,7 +125,7 @@ public class ContactService {
         if (patch.has("tags")) {
             throw ProblemException.invalid("tags", "change tags with PUT or DELETE /api/v1/contacts/{id}/tags/{name}");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return pool.withTransaction(tx -> contacts.findForUpdate(tx, id)
                 .chain(found -> {
                     ContactRow row = found.filter(r -> r.erasedAt() == null)
@@ -147,7 +150,7 @@ public class ContactService {
             if (found.isEmpty()) {
                 throw ProblemException.notFound("Contact", id);
             }
-            return contacts.erase(tx, id, Instant.now()).replaceWithVoid();
+            return contacts.erase(tx, id, clock.instant()).replaceWithVoid();
         }));
     }
 

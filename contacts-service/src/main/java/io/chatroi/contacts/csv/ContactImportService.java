@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -47,10 +48,12 @@ public class ContactImportService {
     private final Pool pool;
     private final ContactsMetrics metrics;
     private final long bodyLimit;
+    private final Clock clock;
 
     public ContactImportService(Pool pool, ContactsMetrics metrics,
                                 @ConfigProperty(name = "chatroi.body-limit.bulk", defaultValue = "67108864")
-                                long bodyLimit) {
+                                long bodyLimit, Clock clock) {
+        this.clock = clock;
         this.pool = pool;
         this.metrics = metrics;
         this.bodyLimit = bodyLimit;
@@ -69,7 +72,7 @@ public class ContactImportService {
     }
 
     private Uni<ImportResult> write(ContactCsv.Parsed parsed, Caller caller) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Set<String> tagNames = new LinkedHashSet<>();
         parsed.rows().forEach(row -> tagNames.addAll(row.tags()));
         int[] counts = new int[2];

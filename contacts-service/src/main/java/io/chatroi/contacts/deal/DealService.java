@@ -22,6 +22,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,21 +49,23 @@ public class DealService {
     private final FollowUpService followUps;
     private final IdempotencyKeys idempotency;
     private final ObjectMapper json;
+    private final Clock clock;
 
     public DealService(Pool pool, ContactRepository contacts, FollowUpService followUps, IdempotencyKeys idempotency,
-                       ObjectMapper json) {
+                       ObjectMapper json, Clock clock) {
         this.pool = pool;
         this.contacts = contacts;
         this.followUps = followUps;
         this.idempotency = idempotency;
         this.json = json;
+        this.clock = clock;
     }
 
     public Uni<Deal> create(DealInput input, String idempotencyKey) {
         if (input == null) {
             throw ProblemException.invalid("body", "a deal object is required");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Validator errors = new Validator();
         errors.require(input.contactId() != null, "contactId", "is required");
         DealState state = DealRules.withDefaults(stateOf(input, errors), now);
@@ -104,7 +107,7 @@ public class DealService {
         if (patch.has("contactId")) {
             throw ProblemException.invalid("contactId", "a deal cannot move to another contact");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return pool.withTransaction(tx -> tx.preparedQuery("SELECT " + SELECT_COLUMNS + " FROM deals WHERE id = $1 FOR UPDATE")
                 .execute(Tuple.of(id))
                 .chain(rows -> {

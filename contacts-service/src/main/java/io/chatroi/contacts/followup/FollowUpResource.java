@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.time.Instant;
 
 @Path("/api/v1/follow-ups")
@@ -20,9 +21,11 @@ import java.time.Instant;
 public class FollowUpResource {
 
     private final FollowUpService service;
+    private final Clock clock;
 
-    public FollowUpResource(FollowUpService service) {
+    public FollowUpResource(FollowUpService service, Clock clock) {
         this.service = service;
+        this.clock = clock;
     }
 
     @GET
@@ -32,7 +35,7 @@ public class FollowUpResource {
                                                       @QueryParam("dueBefore") String dueBefore,
                                                       @QueryParam("limit") Integer limit,
                                                       @QueryParam("after") String after) {
-        Instant before = dueBefore == null ? Instant.now() : QueryInstants.parse(dueBefore, "dueBefore");
+        Instant before = dueBefore == null ? clock.instant() : QueryInstants.parse(dueBefore, "dueBefore");
         return service.due(owner, before, after, PageLimit.of(limit));
     }
 }

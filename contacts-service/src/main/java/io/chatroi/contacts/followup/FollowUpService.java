@@ -13,6 +13,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -48,9 +49,11 @@ public class FollowUpService {
                AND (c.follow_up_due_at, c.follow_up_reason) IS DISTINCT FROM (f.due_at, f.reason)""";
 
     private final Pool pool;
+    private final Clock clock;
 
-    public FollowUpService(Pool pool) {
+    public FollowUpService(Pool pool, Clock clock) {
         this.pool = pool;
+        this.clock = clock;
     }
 
     /** Recomputes and stores the follow-up of each contact, in the caller's transaction. */
@@ -96,7 +99,7 @@ public class FollowUpService {
                     .append(params.size()).append(')');
         }
         sql.append(" ORDER BY c.follow_up_due_at, c.id LIMIT ").append(limit + 1);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return pool.preparedQuery(sql.toString()).execute(Tuple.from(params)).map(rows -> {
             List<DueFollowUp> items = new ArrayList<>();
             for (Row row : rows) {

@@ -11,7 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,11 +25,13 @@ public class ContactLookup {
     private final Pool pool;
     private final ContactRepository contacts;
     private final IdentityRepository identities;
+    private final Clock clock;
 
-    public ContactLookup(Pool pool, ContactRepository contacts, IdentityRepository identities) {
+    public ContactLookup(Pool pool, ContactRepository contacts, IdentityRepository identities, Clock clock) {
         this.pool = pool;
         this.contacts = contacts;
         this.identities = identities;
+        this.clock = clock;
     }
 
     public Uni<Contact> find(String phone, String userId, String username, String role, String owner) {
@@ -55,7 +57,7 @@ public class ContactLookup {
                 : e164 != null ? contacts.findIdByPhone(pool, e164) : identities.findIdByUsername(pool, name);
         return id.chain(found -> found.isEmpty() ? Uni.createFrom().item(Optional.<ContactRow>empty())
                         : contacts.find(pool, found.get()))
-                .map(row -> row.map(r -> r.toContact(Instant.now()))
+                .map(row -> row.map(r -> r.toContact(clock.instant()))
                         .filter(contact -> !AgentScope.isAgent(role) || java.util.Objects.equals(owner, contact.owner()))
                         .orElseThrow(() -> ProblemException.notFound(what, key)));
     }

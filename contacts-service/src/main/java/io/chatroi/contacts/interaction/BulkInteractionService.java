@@ -19,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,14 +43,16 @@ public class BulkInteractionService {
     private final RuleService rules;
     private final InteractionService interactions;
     private final IdentityResolver identities;
+    private final Clock clock;
 
     public BulkInteractionService(Pool pool, ContactRepository contacts, RuleService rules,
-                                  InteractionService interactions, IdentityResolver identities) {
+                                  InteractionService interactions, IdentityResolver identities, Clock clock) {
         this.pool = pool;
         this.contacts = contacts;
         this.rules = rules;
         this.interactions = interactions;
         this.identities = identities;
+        this.clock = clock;
     }
 
     public Uni<BulkInteractions.Result> apply(BulkInteractions.Request request) {
@@ -63,7 +66,7 @@ public class BulkInteractionService {
         AtomicInteger duplicates = new AtomicInteger();
         AtomicInteger created = new AtomicInteger();
         List<BulkInteractions.Rejection> rejected = new ArrayList<>();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return rules.classifier(pool).chain(classifier -> Multi.createFrom().range(0, request.items().size())
                 .onItem().transformToUniAndConcatenate(index -> one(request, index, classifier, now)
                         .invoke(outcome -> {

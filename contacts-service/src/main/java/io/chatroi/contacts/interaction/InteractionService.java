@@ -26,6 +26,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,10 +57,11 @@ public class InteractionService {
     private final FollowUpService followUps;
     private final ContactsMetrics metrics;
     private final InboundEffects inboundEffects;
+    private final Clock clock;
 
     public InteractionService(Pool pool, ContactRepository contacts, RuleService rules, TagAssignments tags,
                               TierRecorder tiers, FollowUpService followUps, ContactsMetrics metrics,
-                              InboundEffects inboundEffects) {
+                              InboundEffects inboundEffects, Clock clock) {
         this.pool = pool;
         this.contacts = contacts;
         this.rules = rules;
@@ -68,10 +70,11 @@ public class InteractionService {
         this.followUps = followUps;
         this.metrics = metrics;
         this.inboundEffects = inboundEffects;
+        this.clock = clock;
     }
 
     public Uni<InteractionResult> record(UUID contactId, InteractionInput input, Caller caller) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         InteractionInput valid = validate(input, now, "");
         return pool.withTransaction(tx -> rules.classifier(tx)
                 .chain(classifier -> apply(tx, contactId, valid, InboundDetails.NONE, classifier, now)));
@@ -146,7 +149,7 @@ public class InteractionService {
                     }
                     Classification earlier = new Classification(IntentTier.fromWire(row.getString("intent")),
                             Set.copyOf(Arrays.asList(row.getArrayOfStrings("interests"))), row.getBoolean("opted_out"));
-                    Instant now = Instant.now();
+                    Instant now = clock.instant();
                     return contacts.find(tx, contactId).map(contact ->
                             result(row.getUUID("id"), input, true, earlier, contact.orElseThrow(), now));
                 });

@@ -16,6 +16,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -35,12 +36,14 @@ public class PreferenceService {
     private final ObjectMapper json;
     private final SendRules rules;
     private final ContactsMetrics metrics;
+    private final Clock clock;
 
     public PreferenceService(Pool pool, ContactRepository contacts, ObjectMapper json,
                              @ConfigProperty(name = "chatroi.contacts.default-weekly-cap", defaultValue = "3")
                              int defaultWeeklyCap,
                              @ConfigProperty(name = "chatroi.contacts.default-windows")
-                             Optional<String> defaultWindows, ContactsMetrics metrics) {
+                             Optional<String> defaultWindows, ContactsMetrics metrics, Clock clock) {
+        this.clock = clock;
         this.pool = pool;
         this.contacts = contacts;
         this.json = json;
@@ -63,7 +66,7 @@ public class PreferenceService {
                 document.windows() == null ? List.of() : document.windows(), document.maxMessagesPerWeek(),
                 Boolean.TRUE.equals(document.passive()));
         return contact(contactId)
-                .chain(() -> contacts.setPreferences(pool, contactId, JsonObject.mapFrom(stored), Instant.now()))
+                .chain(() -> contacts.setPreferences(pool, contactId, JsonObject.mapFrom(stored), clock.instant()))
                 .replaceWith(stored);
     }
 
@@ -73,7 +76,7 @@ public class PreferenceService {
         errors.require(messageCategory != null, "category", "must be marketing, utility, authentication or service");
         errors.require(sentThisWeek == null || sentThisWeek >= 0, "sentThisWeek", "must be >= 0");
         errors.throwIfInvalid();
-        Instant when = at == null ? Instant.now() : at;
+        Instant when = at == null ? clock.instant() : at;
         return pool.preparedQuery("SELECT " + ContactRow.COLUMNS + " FROM contacts c WHERE c.id = $1")
                 .execute(Tuple.of(contactId))
                 .chain(rows -> {
@@ -96,7 +99,7 @@ public class PreferenceService {
         errors.require(contactIds != null && !contactIds.isEmpty() && contactIds.size() <= MAX_BULK, "contactIds",
                 "must hold 1 to " + MAX_BULK + " contact ids");
         errors.throwIfInvalid();
-        Instant when = at == null ? Instant.now() : at;
+        Instant when = at == null ? clock.instant() : at;
         UUID[] ids = contactIds.toArray(UUID[]::new);
         return pool.preparedQuery("SELECT " + ContactRow.COLUMNS + " FROM contacts c WHERE c.id = ANY($1)")
                 .execute(Tuple.of((Object) ids))

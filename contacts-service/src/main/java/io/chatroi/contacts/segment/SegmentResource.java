@@ -2,12 +2,14 @@ package io.chatroi.contacts.segment;
 
 import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.PageLimit;
+import io.chatroi.common.web.IdempotencyKeys;
 import io.chatroi.contacts.contact.Contact;
 import io.chatroi.contacts.web.Locations;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,9 +33,11 @@ import java.util.UUID;
 public class SegmentResource {
 
     private final SegmentService service;
+    private final IdempotencyKeys idempotency;
 
-    public SegmentResource(SegmentService service) {
+    public SegmentResource(SegmentService service, IdempotencyKeys idempotency) {
         this.service = service;
+        this.idempotency = idempotency;
     }
 
     @GET
@@ -52,8 +56,10 @@ public class SegmentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentView.class)))
     @APIResponse(responseCode = "400", description = "An unknown or invalid filter field")
     @APIResponse(responseCode = "409", description = "A segment with this name exists")
-    public Uni<Response> create(SegmentInput input) {
-        return service.create(input)
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
+    public Uni<Response> create(SegmentInput input, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+        return idempotency.around("segments", idempotencyKey, input, () -> service.create(input), SegmentView::id,
+                        service::get)
                 .map(segment -> Response.created(Locations.of("/api/v1/segments/", segment.id())).entity(segment).build());
     }
 

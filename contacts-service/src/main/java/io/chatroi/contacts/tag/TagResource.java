@@ -2,6 +2,7 @@ package io.chatroi.contacts.tag;
 
 import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.PageLimit;
+import io.chatroi.common.web.IdempotencyKeys;
 import io.chatroi.contacts.web.Caller;
 import io.chatroi.contacts.web.Locations;
 import io.smallrye.mutiny.Uni;
@@ -23,15 +24,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
 @Path("/api/v1/tags")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Tags", description = "The tag catalogue (system and custom tags) and tag assignments")
 public class TagResource {
 
     private final TagService service;
+    private final IdempotencyKeys idempotency;
 
-    public TagResource(TagService service) {
+    public TagResource(TagService service, IdempotencyKeys idempotency) {
         this.service = service;
+        this.idempotency = idempotency;
     }
 
     @GET
@@ -57,8 +63,12 @@ public class TagResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TagView.class)))
     @APIResponse(responseCode = "409", description = "A tag with this name exists")
-    public Uni<Response> create(TagInput input) {
-        return service.create(input)
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
+    public Uni<Response> create(TagInput input, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+        // a tag is known by its name, which the replayed body repeats
+        return idempotency.around("tags", idempotencyKey, input, () -> service.create(input),
+                        tag -> UUID.nameUUIDFromBytes(tag.name().getBytes(StandardCharsets.UTF_8)),
+                        ignored -> service.get(input.name()))
                 .map(tag -> Response.created(Locations.of("/api/v1/tags/", tag.name())).entity(tag).build());
     }
 

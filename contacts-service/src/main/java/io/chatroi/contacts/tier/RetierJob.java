@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +29,12 @@ public class RetierJob {
 
     private final Pool pool;
     private final FollowUpService followUps;
+    private final Clock clock;
 
-    public RetierJob(Pool pool, FollowUpService followUps) {
+    public RetierJob(Pool pool, FollowUpService followUps, Clock clock) {
         this.pool = pool;
         this.followUps = followUps;
+        this.clock = clock;
     }
 
     @Scheduled(cron = "{chatroi.contacts.retier-cron}", timeZone = "{chatroi.time-zone}",
@@ -42,7 +45,7 @@ public class RetierJob {
 
     /** Returns the number of contacts whose activity or intent tier moved. */
     public Uni<Integer> run() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         SqlParams params = new SqlParams();
         String activity = TierPredicates.activityCase(now, params::bind);
         String intent = TierPredicates.intentCase(now, params::bind);

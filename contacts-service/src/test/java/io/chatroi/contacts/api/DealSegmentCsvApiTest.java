@@ -60,18 +60,6 @@ class DealSegmentCsvApiTest {
     }
 
     @Test
-    void idempotencyKeyReplaysTheFirstCreate() {
-        String phone = berlinPhone();
-        String key = "create-" + phone;
-        String first = given().contentType("application/json").header("Idempotency-Key", key)
-                .body(Map.of("phone", phone)).post("/api/v1/contacts").then().statusCode(201).extract().path("id");
-        given().contentType("application/json").header("Idempotency-Key", key).body(Map.of("phone", phone))
-                .post("/api/v1/contacts").then().statusCode(201).body("id", equalTo(first));
-        given().contentType("application/json").header("Idempotency-Key", key).body(Map.of("phone", berlinPhone()))
-                .post("/api/v1/contacts").then().statusCode(422);
-    }
-
-    @Test
     void segmentsSaveFiltersAndPageTheirMembers() {
         String owner = owner();
         for (int i = 0; i < 5; i++) {

@@ -2,11 +2,13 @@ package io.chatroi.gateway.auth;
 
 import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.PageLimit;
+import io.chatroi.common.web.IdempotencyKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -45,8 +47,12 @@ public class ApiKeyResource {
                     schema = @Schema(implementation = CreatedApiKey.class)))
     @APIResponse(responseCode = "400", description = "Invalid name, role or owner")
     @APIResponse(responseCode = "403", description = "The caller is not an admin")
-    public Uni<Response> create(ApiKeyInput input, RoutingContext rc) {
-        return service.create(input, rc.get(Caller.CONTEXT_KEY))
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key created a key before (its secret is not"
+            + " shown again)")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
+    public Uni<Response> create(ApiKeyInput input, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+                                RoutingContext rc) {
+        return service.create(input, rc.get(Caller.CONTEXT_KEY), idempotencyKey)
                 .map(key -> Response.created(URI.create("/api/v1/api-keys/" + key.id())).entity(key).build());
     }
 

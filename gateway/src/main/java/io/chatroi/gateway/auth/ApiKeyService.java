@@ -5,12 +5,14 @@ import io.chatroi.common.paging.TimeIdCursor;
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.input.TextRules;
 import io.chatroi.common.problem.Validator;
+import io.chatroi.common.web.IdempotencyKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,13 +32,21 @@ public class ApiKeyService {
 
     private final Pool pool;
     private final KeyAuthenticator authenticator;
+    private final IdempotencyKeys idempotency;
+    private final Clock clock;
 
-    public ApiKeyService(Pool pool, KeyAuthenticator authenticator) {
+    public ApiKeyService(Pool pool, KeyAuthenticator authenticator, IdempotencyKeys idempotency, Clock clock) {
+        this.clock = clock;
         this.pool = pool;
         this.authenticator = authenticator;
+        this.idempotency = idempotency;
     }
 
-    public Uni<CreatedApiKey> create(ApiKeyInput input, Caller caller) {
+    /**
+     * A replay of the same Idempotency-Key and body is a 409 naming the key created first: only the hash of a secret
+     * is stored, so the secret itself cannot be shown twice.
+     */
+    public Uni<CreatedApiKey> create(ApiKeyInput input, Caller caller, String idempotencyKey) {
         if (input == null) {
             throw ProblemException.invalid("body", "an object with name and role is required");
         }
@@ -57,14 +67,21 @@ public class ApiKeyService {
         errors.throwIfInvalid();
         String secret = ApiKeySecrets.generate();
         UUID id = UUID.randomUUID();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return pool.preparedQuery("INSERT INTO api_keys (id, name, role, owner, key_hash, key_prefix, created_at,"
-                        + " created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-                .execute(Tuple.from(Arrays.asList(id, name, role.wire(), owner,
-                        io.vertx.core.buffer.Buffer.buffer(ApiKeySecrets.hash(secret)),
-                        ApiKeySecrets.displayPrefix(secret), time(now), "key:" + caller.keyId())))
-                .map(ignored -> new CreatedApiKey(id, name, role.wire(), owner, secret,
-                        ApiKeySecrets.displayPrefix(secret), now));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return idempotency.createOnce("api-keys", idempotencyKey, input, id, tx -> tx.preparedQuery(
+                        "INSERT INTO api_keys (id, name, role, owner, key_hash, key_prefix, created_at, created_by)"
+                                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                        .execute(Tuple.from(Arrays.asList(id, name, role.wire(), owner,
+                                io.vertx.core.buffer.Buffer.buffer(ApiKeySecrets.hash(secret)),
+                                ApiKeySecrets.displayPrefix(secret), time(now), "key:" + caller.keyId()))))
+                .map(created -> {
+                    if (!created.equals(id)) {
+                        throw ProblemException.conflict("This Idempotency-Key created API key " + created
+                                + " before; its secret was shown that once (revoke the key if the secret was lost)");
+                    }
+                    return new CreatedApiKey(id, name, role.wire(), owner, secret, ApiKeySecrets.displayPrefix(secret),
+                            now);
+                });
     }
 
     public Uni<Page<ApiKey>> list(boolean includeRevoked, String after, int limit) {
@@ -101,9 +118,9 @@ public class ApiKeyService {
 
     /** Revokes a key: from now on this replica refuses it; other replicas within the key cache's lifetime. */
     public Uni<Void> revoke(UUID id) {
-        return pool.preparedQuery("UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1"
+        return pool.preparedQuery("UPDATE api_keys SET revoked_at = coalesce(revoked_at, $2) WHERE id = $1"
                         + " RETURNING encode(key_hash, 'hex') AS hash")
-                .execute(Tuple.of(id))
+                .execute(Tuple.of(id, time(clock.instant().truncatedTo(ChronoUnit.MICROS))))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         throw ProblemException.notFound("API key", id);

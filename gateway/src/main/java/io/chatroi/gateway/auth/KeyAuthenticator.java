@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -43,6 +44,7 @@ public class KeyAuthenticator {
     private final long ttlNanos;
     private final Duration flushEvery;
     private final byte[] bootstrapHash;
+    private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     /** Unknown secrets apart, so a flood of made-up keys can only empty this map, never evict real keys. */
     private final Map<String, Cached> misses = new ConcurrentHashMap<>();
@@ -53,7 +55,9 @@ public class KeyAuthenticator {
     public KeyAuthenticator(Pool pool, Vertx vertx,
                             @ConfigProperty(name = "chatroi.admin-key") Optional<String> adminKey,
                             @ConfigProperty(name = "chatroi.gateway.key-cache-ttl", defaultValue = "30s") Duration ttl,
-                            @ConfigProperty(name = "chatroi.gateway.last-used-flush", defaultValue = "60s") Duration flushEvery) {
+                            @ConfigProperty(name = "chatroi.gateway.last-used-flush", defaultValue = "60s") Duration flushEvery,
+                            Clock clock) {
+        this.clock = clock;
         this.pool = pool;
         this.vertx = vertx;
         this.ttlNanos = ttl.toNanos();
@@ -126,7 +130,7 @@ public class KeyAuthenticator {
     private Optional<Caller> used(Optional<Caller> caller) {
         caller.filter(c -> !Caller.BOOTSTRAP_ID.equals(c.keyId())).ifPresent(c -> {
             UUID id = UUID.fromString(c.keyId());
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             lastUsed.put(id, now);
             unflushed.put(id, now);
         });

@@ -2,8 +2,11 @@ package io.chatroi.metrics.cost;
 
 import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.PageLimit;
+import io.chatroi.common.web.IdempotencyKeys;
+import io.chatroi.metrics.web.FilterParams;
 import io.chatroi.metrics.web.QueryDates;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -41,18 +44,16 @@ public class CostResource {
     @GET
     @Operation(operationId = "listCosts", summary = "List costs",
             description = "Newest first; from/to (ISO dates) keep costs whose period"
-            + " overlaps the range.")
+            + " overlaps the range (without them, every cost).")
     @APIResponse(responseCode = "200", description = "A page of costs", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CostPage.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
                     description = "one line per cost"))})
     @APIResponse(responseCode = "400", description = "Invalid filter or cursor")
-    public Uni<Page<Cost>> list(@QueryParam("from") String from, @QueryParam("to") String to,
-                                @QueryParam("category") String category, @QueryParam("campaignId") String campaignId,
-                                @QueryParam("owner") String owner, @QueryParam("limit") Integer limit,
-                                @QueryParam("after") String after) {
-        return service.list(QueryDates.parse(from, "from"), QueryDates.parse(to, "to"), category,
-                QueryDates.uuid(campaignId, "campaignId"), owner, after, PageLimit.of(limit));
+    public Uni<Page<Cost>> list(@BeanParam FilterParams query, @QueryParam("category") String category,
+                                @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
+        return service.list(QueryDates.parse(query.from, "from"), QueryDates.parse(query.to, "to"), category,
+                query.campaign(), query.owner, after, PageLimit.of(limit));
     }
 
     @POST
@@ -64,7 +65,7 @@ public class CostResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType =
             MediaType.APPLICATION_JSON, schema = @Schema(implementation = Cost.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
-    public Uni<Response> create(CostInput input, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    public Uni<Response> create(CostInput input, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         return service.create(input, idempotencyKey)
                 .map(cost -> Response.created(URI.create("/api/v1/costs/" + cost.id())).entity(cost).build());
     }

@@ -12,6 +12,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,8 +30,11 @@ public class CostService {
     private final SettingsService settings;
     private final IdempotencyKeys idempotency;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    public CostService(Pool pool, SettingsService settings, IdempotencyKeys idempotency, ObjectMapper json) {
+    public CostService(Pool pool, SettingsService settings, IdempotencyKeys idempotency, ObjectMapper json,
+                       Clock clock) {
+        this.clock = clock;
         this.pool = pool;
         this.settings = settings;
         this.idempotency = idempotency;
@@ -42,7 +46,7 @@ public class CostService {
             throw ProblemException.invalid("body", "a cost object is required");
         }
         UUID id = UUID.randomUUID();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String body = String.valueOf(json.valueToTree(input));
         return settings.get().chain(s -> {
             CostRules.Valid valid = CostRules.validate(input, s.currency());
@@ -70,7 +74,7 @@ public class CostService {
                     .execute(Tuple.from(Arrays.asList(id, valid.category(), valid.kind(), valid.amount(),
                             valid.currency(), valid.periodStart(), valid.periodEnd(), input.campaignId(),
                             input.owner(), valid.hours(), valid.hourlyRate(), input.description(),
-                            time(Instant.now()))));
+                            time(clock.instant()))));
         }).map(rows -> {
             if (rows.rowCount() == 0) {
                 throw ProblemException.notFound("Cost", id);

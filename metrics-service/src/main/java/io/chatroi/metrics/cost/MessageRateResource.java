@@ -2,6 +2,7 @@ package io.chatroi.metrics.cost;
 
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.problem.Validator;
+import io.chatroi.common.web.IdempotencyKeys;
 import io.chatroi.metrics.settings.SettingsService;
 import io.chatroi.metrics.recompute.DirtyDays;
 import io.smallrye.mutiny.Uni;
@@ -11,6 +12,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -44,10 +46,12 @@ public class MessageRateResource {
 
     private final Pool pool;
     private final SettingsService settings;
+    private final IdempotencyKeys idempotency;
 
-    public MessageRateResource(Pool pool, SettingsService settings) {
+    public MessageRateResource(Pool pool, SettingsService settings, IdempotencyKeys idempotency) {
         this.pool = pool;
         this.settings = settings;
+        this.idempotency = idempotency;
     }
 
     @GET
@@ -79,10 +83,18 @@ public class MessageRateResource {
     @APIResponse(responseCode = "201", description = "Created or replaced", content = @Content(mediaType =
             MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageRate.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
-    public Uni<Response> create(MessageRate input) {
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
+    public Uni<Response> create(MessageRate input, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         if (input == null) {
             throw ProblemException.invalid("body", "a rate object is required");
         }
+        return idempotency.around("message-rates", idempotencyKey, input, () -> store(input), MessageRate::id,
+                        id -> list().map(rates -> rates.items().stream().filter(rate -> rate.id().equals(id))
+                                .findFirst().orElseThrow(() -> ProblemException.notFound("Message rate", id))))
+                .map(rate -> Response.created(URI.create("/api/v1/message-rates/" + rate.id())).entity(rate).build());
+    }
+
+    private Uni<MessageRate> store(MessageRate input) {
         return settings.get().chain(s -> {
             Validator errors = new Validator();
             errors.require(input.callingCode() != null && input.callingCode().matches("[0-9]{1,3}"), "callingCode",
@@ -105,9 +117,8 @@ public class MessageRateResource {
                     .call(() -> DirtyDays.fromUntilToday(tx, input.effectiveFrom())))
                     .map(rows -> {
                         UUID stored = rows.iterator().next().getUUID("id");
-                        return Response.created(URI.create("/api/v1/message-rates/" + stored))
-                                .entity(new MessageRate(stored, input.callingCode(), input.category(), input.rate(),
-                                        currency, input.effectiveFrom())).build();
+                        return new MessageRate(stored, input.callingCode(), input.category(), input.rate(),
+                                currency, input.effectiveFrom());
                     });
         });
     }

@@ -2,21 +2,31 @@ package io.chatroi.metrics.report;
 
 import io.chatroi.common.problem.ProblemException;
 
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /** How KPI rows are grouped, and the SQL key of each snapshot table for it (null: the table has no such dimension). */
 public enum GroupBy {
     NONE, CAMPAIGN, VARIANT, OWNER, COUNTRY, SOURCE, DAY, WEEK, MONTH;
 
+    /** The one parser of every report's {@code groupBy}: absent is NONE, an unknown value a 400 listing the known. */
     public static GroupBy of(String value) {
+        return of(value, EnumSet.allOf(GroupBy.class));
+    }
+
+    /** As {@link #of(String)}, for a report that groups only by {@code allowed}. */
+    public static GroupBy of(String value, Set<GroupBy> allowed) {
         if (value == null || value.isBlank()) {
             return NONE;
         }
-        for (GroupBy g : values()) {
+        for (GroupBy g : allowed) {
             if (g != NONE && g.name().equalsIgnoreCase(value)) {
                 return g;
             }
         }
-        throw ProblemException.invalid("groupBy", "must be one of campaign, variant, owner, country, source, day, week,"
-                + " month");
+        throw ProblemException.invalid("groupBy", "must be one of " + allowed.stream().filter(g -> g != NONE)
+                .map(GroupBy::wire).collect(Collectors.joining(", ")));
     }
 
     public String wire() {

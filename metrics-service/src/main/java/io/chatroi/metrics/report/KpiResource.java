@@ -3,7 +3,9 @@ package io.chatroi.metrics.report;
 import io.chatroi.metrics.kpi.KpiCatalog;
 import io.chatroi.metrics.kpi.KpiCatalogue;
 import io.chatroi.metrics.settings.SettingsService;
+import io.chatroi.metrics.web.FilterParams;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 /** KPI rows summed from the snapshots, and the catalogue that says what each KPI means. */
@@ -28,11 +31,13 @@ public class KpiResource {
     private final SettingsService settings;
     private final KpiService kpis;
     private final ReportCache cache;
+    private final Clock clock;
 
-    public KpiResource(SettingsService settings, KpiService kpis, ReportCache cache) {
+    public KpiResource(SettingsService settings, KpiService kpis, ReportCache cache, Clock clock) {
         this.settings = settings;
         this.kpis = kpis;
         this.cache = cache;
+        this.clock = clock;
     }
 
     @GET
@@ -58,22 +63,14 @@ public class KpiResource {
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
                     description = "one line per row, columns such as counts.sent and kpis.replyRate.value"))})
     @APIResponse(responseCode = "400", description = "Invalid range, groupBy or campaignId")
-    public Uni<KpiReport> kpis(@QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING,
-                                       format = "date")) String from,
-                               @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING,
-                                       format = "date")) String to,
+    public Uni<KpiReport> kpis(@BeanParam FilterParams query,
                                @QueryParam("groupBy") @Parameter(schema = @Schema(type = SchemaType.STRING,
                                        enumeration = {"campaign", "variant", "owner", "country", "source", "day",
-                                               "week", "month"})) String groupBy,
-                               @QueryParam("campaignId") @Parameter(schema = @Schema(type = SchemaType.STRING,
-                                       format = "uuid")) String campaignId,
-                               @QueryParam("owner") String owner) {
+                                               "week", "month"})) String groupBy) {
         GroupBy g = GroupBy.of(groupBy);
-        return cache.get(String.join("|", "kpis", from, to, g.wire(), campaignId, owner),
-                () -> settings.get().chain(s -> {
-                    KpiService.Filter f = ReportResource.filter(from, to, campaignId, owner, LocalDate.now(s.zone()));
-                    return kpis.rows(f, g, s).map(rows -> new KpiReport(f.from(), f.to(), g.wire(), s.currency(),
-                            rows));
-                }));
+        return cache.get(query.cacheKey("kpis", g.wire()), () -> settings.get().chain(s -> {
+            KpiService.Filter f = KpiService.Filter.of(query, LocalDate.ofInstant(clock.instant(), s.zone()));
+            return kpis.rows(f, g, s).map(rows -> new KpiReport(f.from(), f.to(), g.wire(), s.currency(), rows));
+        }));
     }
 }

@@ -3,6 +3,9 @@ package io.chatroi.metrics.report;
 import io.chatroi.common.sql.SqlParams;
 import io.chatroi.metrics.kpi.Money;
 import io.chatroi.metrics.settings.Settings;
+import io.chatroi.metrics.web.FilterParams;
+import io.chatroi.metrics.web.QueryDates;
+import io.chatroi.metrics.web.RangeParams;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -42,6 +45,13 @@ public class KpiService {
 
     /** The filters of every report. */
     public record Filter(LocalDate from, LocalDate to, UUID campaignId, String owner) {
+
+        /** The filter the query asks for; {@code today} (in the workspace's zone) ends the default range. */
+        public static Filter of(RangeParams query, LocalDate today) {
+            QueryDates.Range range = query.range(today);
+            UUID campaign = query instanceof FilterParams filter ? filter.campaign() : null;
+            return new Filter(range.from(), range.to(), campaign, query.ownerOrNull());
+        }
     }
 
     public Uni<List<KpiRow>> rows(Filter f, GroupBy groupBy, Settings settings) {

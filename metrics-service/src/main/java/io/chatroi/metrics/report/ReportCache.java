@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -26,9 +27,11 @@ public class ReportCache {
     private final Pool pool;
     private final Map<String, Object> entries;
     private final MetricsTelemetry telemetry;
+    private final Clock clock;
 
     public ReportCache(Pool pool, @ConfigProperty(name = "chatroi.reports.cache-entries") int maxEntries,
-                       MetricsTelemetry telemetry) {
+                       MetricsTelemetry telemetry, Clock clock) {
+        this.clock = clock;
         this.pool = pool;
         this.telemetry = telemetry;
         this.entries = java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
@@ -57,7 +60,7 @@ public class ReportCache {
      * Part of every key: default ranges end on the workspace's today, whose midnight can fall on any quarter hour in
      * UTC (every zone offset is a multiple of 15 minutes), so a cached answer lives at most until the next one.
      */
-    private static long quarterHour() {
-        return java.time.Instant.now().getEpochSecond() / 900;
+    private long quarterHour() {
+        return clock.instant().getEpochSecond() / 900;
     }
 }

@@ -12,9 +12,13 @@ import io.chatroi.metrics.report.scorecard.ScorecardService;
 import io.chatroi.metrics.report.scorecard.Scorecards;
 import io.chatroi.metrics.report.trend.Trend;
 import io.chatroi.metrics.report.trend.TrendService;
+import io.chatroi.metrics.settings.Settings;
 import io.chatroi.metrics.settings.SettingsService;
+import io.chatroi.metrics.web.FilterParams;
 import io.chatroi.metrics.web.QueryDates;
+import io.chatroi.metrics.web.RangeParams;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -47,10 +52,12 @@ public class ReportResource {
     private final AlertService alerts;
     private final RoiService roi;
     private final ReportCache cache;
+    private final Clock clock;
 
     public ReportResource(SettingsService settings, FunnelService funnel, ScorecardService scorecards,
                           ExperimentService experiments, TrendService trends, AlertService alerts, RoiService roi,
-                          ReportCache cache) {
+                          ReportCache cache, Clock clock) {
+        this.clock = clock;
         this.settings = settings;
         this.funnel = funnel;
         this.scorecards = scorecards;
@@ -72,14 +79,9 @@ public class ReportResource {
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
                     description = "one line per stage, nested fields as dotted columns"))})
     @APIResponse(responseCode = "400", description = "Invalid range")
-    public Uni<Funnel> funnel(@QueryParam("from") @Parameter(description = "first workspace day (default: 29 days"
-                                      + " before to)", schema = @Schema(type = SchemaType.STRING, format = "date"))
-                              String from,
-                              @QueryParam("to") @Parameter(description = "last workspace day (default: today)",
-                                      schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
-                              @QueryParam("owner") @Parameter(description = "only this owner's contacts") String owner) {
-        return cache.get("funnel|" + from + "|" + to + "|" + owner, () -> settings.get()
-                .chain(s -> funnel.funnel(filter(from, to, null, owner, LocalDate.now(s.zone())), s)));
+    public Uni<Funnel> funnel(@BeanParam RangeParams query) {
+        return cache.get(query.cacheKey("funnel"), () -> settings.get()
+                .chain(s -> funnel.funnel(KpiService.Filter.of(query, today(s)), s)));
     }
 
     @GET
@@ -100,7 +102,7 @@ public class ReportResource {
                                       String owner) {
         return cache.get("scorecards|" + week, () -> settings.get()
                 .chain(s -> scorecards.scorecards(week == null || week.isBlank()
-                        ? QueryDates.week(QueryDates.isoWeek(LocalDate.now(s.zone())), "week")
+                        ? QueryDates.week(QueryDates.isoWeek(today(s)), "week")
                         : QueryDates.week(week, "week"), s)))
                 .map(all -> all.onlyOwner(owner));
     }
@@ -125,7 +127,8 @@ public class ReportResource {
     @Path("/trends")
     @Operation(operationId = "getTrend", summary = "A metric as a time series", description = "metric: a count"
             + " (sent, replied, conversations, received, orders, revenue, ...) or a KPI (replyRate, openRate,"
-            + " medianResponseTime, ...); interval day or week; every period of the range is present.")
+            + " medianResponseTime, ...); interval day or week; every period of the range (default the last 30 days)"
+            + " is present.")
     @APIResponse(responseCode = "200", description = "One point per period", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Trend.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
@@ -137,18 +140,11 @@ public class ReportResource {
                                      "orders", "revenue", "spend", "deliveryRate", "openRate", "replyRate", "ctr",
                                      "optOutRate", "conversionRate", "conversations", "medianResponseTime",
                                      "effectiveAddRate", "roas"})) String metric,
-                             @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING,
-                                     format = "date")) String from,
-                             @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING,
-                                     format = "date")) String to,
                              @QueryParam("interval") @Parameter(schema = @Schema(type = SchemaType.STRING,
                                      enumeration = {"day", "week"}, defaultValue = "day")) String interval,
-                             @QueryParam("campaignId") @Parameter(schema = @Schema(type = SchemaType.STRING,
-                                     format = "uuid")) String campaignId,
-                             @QueryParam("owner") String owner) {
-        return cache.get(String.join("|", "trends", metric, from, to, interval, campaignId, owner),
-                () -> settings.get().chain(s -> trends.trend(metric,
-                        filter(from, to, campaignId, owner, LocalDate.now(s.zone())), interval, s)));
+                             @BeanParam FilterParams query) {
+        return cache.get(query.cacheKey("trends", metric, interval), () -> settings.get()
+                .chain(s -> trends.trend(metric, KpiService.Filter.of(query, today(s)), interval, s)));
     }
 
     @GET
@@ -171,26 +167,20 @@ public class ReportResource {
             + " costs spread day by day plus message fees of billable sends), value parts (direct, repeat, leadValue,"
             + " brand), roi, roiExtended, valueToCost, roas, costPerLead, revenuePerConversion, revenuePerMessage,"
             + " costPerRecipient, campaignSpendReturn and the basis (profit | revenue | mixed). Won deals in another"
-            + " currency than the workspace's are left out and counted in otherCurrencyDeals.")
+            + " currency than the workspace's are left out and counted in otherCurrencyDeals. Default range: the last"
+            + " 30 days.")
     @APIResponse(responseCode = "200", description = "The ROI report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoiReport.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
                     description = "one line, nested fields as dotted columns"))})
     @APIResponse(responseCode = "400", description = "Invalid range or campaignId")
-    public Uni<RoiReport> roi(@QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING,
-                                      format = "date")) String from,
-                              @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING,
-                                      format = "date")) String to,
-                              @QueryParam("campaignId") @Parameter(schema = @Schema(type = SchemaType.STRING,
-                                      format = "uuid")) String campaignId,
-                              @QueryParam("owner") String owner) {
-        return cache.get(String.join("|", "roi", from, to, campaignId, owner), () -> settings.get()
-                .chain(s -> roi.roi(filter(from, to, campaignId, owner, LocalDate.now(s.zone())), s)));
+    public Uni<RoiReport> roi(@BeanParam FilterParams query) {
+        return cache.get(query.cacheKey("roi"), () -> settings.get()
+                .chain(s -> roi.roi(KpiService.Filter.of(query, today(s)), s)));
     }
 
-    static KpiService.Filter filter(String from, String to, String campaignId, String owner, LocalDate today) {
-        QueryDates.Range range = QueryDates.range(from, to, today);
-        return new KpiService.Filter(range.from(), range.to(), QueryDates.uuid(campaignId, "campaignId"),
-                owner == null || owner.isBlank() ? null : owner);
+    /** Today in the workspace's time zone, by the service's clock. */
+    private LocalDate today(Settings settings) {
+        return LocalDate.ofInstant(clock.instant(), settings.zone());
     }
 }

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,10 +39,12 @@ public class SettingsService {
     private final ObjectMapper json;
     private final String defaultZone;
     private final String defaultCurrency;
+    private final Clock clock;
 
     public SettingsService(Pool pool, ObjectMapper json,
                            @ConfigProperty(name = "chatroi.time-zone") String defaultZone,
-                           @ConfigProperty(name = "chatroi.currency") String defaultCurrency) {
+                           @ConfigProperty(name = "chatroi.currency") String defaultCurrency, Clock clock) {
+        this.clock = clock;
         this.pool = pool;
         this.json = json;
         this.defaultZone = defaultZone;
@@ -79,7 +82,7 @@ public class SettingsService {
                     .execute(Tuple.from(Arrays.asList(next.currency(), next.timeZone(), next.valuePerLead(),
                             next.brandValueMonthly(), next.attributionDays(), next.replyWindowDays(),
                             next.repurchaseDays(), next.activityDays(), write(next.scorecardWeights()),
-                            time(Instant.now()))))
+                            time(clock.instant()))))
                     .call(() -> rulesChanged(current, next)
                             ? DirtyDays.fromUntilToday(pool, LocalDate.now().minusDays(DirtyDays.REACH_DAYS))
                             : Uni.createFrom().voidItem())

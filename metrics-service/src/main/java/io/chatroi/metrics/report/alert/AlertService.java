@@ -13,13 +13,17 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.chatroi.common.sql.SqlTimes.time;
 import static io.chatroi.metrics.report.alert.AlertRules.percent;
 
 /**
@@ -33,29 +37,31 @@ public class AlertService {
     private final Pool pool;
     private final KpiService kpis;
     private final FactSources campaigns;
+    private final Clock clock;
 
-    public AlertService(Pool pool, KpiService kpis, FactSources campaigns) {
+    public AlertService(Pool pool, KpiService kpis, FactSources campaigns, Clock clock) {
+        this.clock = clock;
         this.pool = pool;
         this.kpis = kpis;
         this.campaigns = campaigns;
     }
 
     public Uni<Alerts> alerts(Settings s) {
-        LocalDate today = LocalDate.now(s.zone());
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, s.zone());
         KpiService.Filter week = new KpiService.Filter(today.minusDays(6), today, null, null);
-        Instant now = Instant.now();
-        Uni<RowSet<Row>> activity = pool.query("SELECT count(*)::bigint AS contacts, count(*) FILTER (WHERE"
-                + " last_inbound_at >= now() - interval '24 hours')::bigint AS high FROM f_contacts WHERE NOT erased")
-                .execute();
-        Uni<RowSet<Row>> failures = pool.query("SELECT error_code, count(*) FILTER (WHERE at >= now() - interval"
-                + " '24 hours')::bigint AS last_day, count(*) FILTER (WHERE at < now() - interval '24 hours')::bigint"
-                + " AS before FROM f_sends WHERE at >= now() - interval '8 days' AND (status = 'failed'"
-                + " OR delivery = 'failed') AND error_code IS NOT NULL GROUP BY error_code").execute();
-        Uni<RowSet<Row>> stalled = pool.query("SELECT c.id, c.name, max(s.updated_at) AS last_change FROM f_campaigns c"
-                + " LEFT JOIN f_sends s ON s.campaign_id = c.id WHERE c.status = 'sending'"
-                + " AND coalesce(c.launched_at, c.updated_at) < now() - interval '30 minutes'"
-                + " GROUP BY c.id, c.name HAVING coalesce(max(s.updated_at), '-infinity') < now() - interval '30 minutes'")
-                .execute();
+        var dayAgo = time(now.minus(Duration.ofHours(24)));
+        Uni<RowSet<Row>> activity = pool.preparedQuery("SELECT count(*)::bigint AS contacts, count(*) FILTER (WHERE"
+                + " last_inbound_at >= $1)::bigint AS high FROM f_contacts WHERE NOT erased").execute(Tuple.of(dayAgo));
+        Uni<RowSet<Row>> failures = pool.preparedQuery("SELECT error_code, count(*) FILTER (WHERE at >= $1)::bigint"
+                + " AS last_day, count(*) FILTER (WHERE at < $1)::bigint AS before FROM f_sends WHERE at >= $2"
+                + " AND (status = 'failed' OR delivery = 'failed') AND error_code IS NOT NULL GROUP BY error_code")
+                .execute(Tuple.of(dayAgo, time(now.minus(Duration.ofDays(8)))));
+        Uni<RowSet<Row>> stalled = pool.preparedQuery("SELECT c.id, c.name, max(s.updated_at) AS last_change"
+                + " FROM f_campaigns c LEFT JOIN f_sends s ON s.campaign_id = c.id WHERE c.status = 'sending'"
+                + " AND coalesce(c.launched_at, c.updated_at) < $1"
+                + " GROUP BY c.id, c.name HAVING coalesce(max(s.updated_at), '-infinity') < $1")
+                .execute(Tuple.of(time(now.minus(Duration.ofMinutes(30)))));
         Uni<RowSet<Row>> nightly = pool.query("SELECT status, requested_at, error FROM recompute_runs WHERE trigger ="
                 + " 'nightly' ORDER BY requested_at DESC LIMIT 1").execute();
         Uni<RowSet<Row>> sync = pool.query("SELECT stream, last_error FROM sync_cursors WHERE last_error IS NOT NULL")

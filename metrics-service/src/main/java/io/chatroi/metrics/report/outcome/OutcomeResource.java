@@ -3,7 +3,9 @@ package io.chatroi.metrics.report.outcome;
 import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.PageLimit;
 import io.chatroi.metrics.report.GroupBy;
+import io.chatroi.metrics.web.RangeParams;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -51,21 +53,17 @@ public class OutcomeResource {
     @Operation(operationId = "getResolutionTimes", summary = "Resolution times",
             description = "Median and 90th percentile of the time from a conversation's first inbound message to its"
                     + " resolution (an explicit resolution, or a deal won or lost, while the conversation is open; the"
-                    + " first one counts), per owner or period.")
+                    + " first one counts), per owner or period, over from..to (default the last 30 days).")
     @APIResponse(responseCode = "200", description = "One row per group", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResolutionTimes.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
                     description = "one line per group"))})
     @APIResponse(responseCode = "400", description = "Invalid range or groupBy")
     public Uni<ResolutionTimes> resolutionTimes(
-            @QueryParam("from") @Parameter(description = "first workspace day (default: 29 days before to)",
-                    schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
-            @QueryParam("to") @Parameter(description = "last workspace day (default: today)",
-                    schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
+            @BeanParam RangeParams query,
             @QueryParam("groupBy") @Parameter(description = "owner, day, week or month (default: one total row)")
-            String groupBy,
-            @QueryParam("owner") @Parameter(description = "only this owner's resolutions") String owner) {
-        return service.resolutionTimes(from, to, GroupBy.of(groupBy), owner);
+            String groupBy) {
+        return service.resolutionTimes(query, GroupBy.of(groupBy, OutcomeService.GROUPS));
     }
 
     @GET

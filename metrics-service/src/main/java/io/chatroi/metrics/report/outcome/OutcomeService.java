@@ -8,6 +8,7 @@ import io.chatroi.metrics.kpi.KpiMath;
 import io.chatroi.metrics.report.GroupBy;
 import io.chatroi.metrics.settings.SettingsService;
 import io.chatroi.metrics.web.QueryDates;
+import io.chatroi.metrics.web.RangeParams;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -19,6 +20,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 
 /**
@@ -64,16 +67,16 @@ public class OutcomeService {
             + " owner (else the contact's)";
 
     /** from/to as the reports take them (workspace days, default the last 30). */
-    public Uni<ResolutionTimes> resolutionTimes(String from, String to, GroupBy groupBy, String owner) {
-        String key = groupBy == GroupBy.CAMPAIGN || groupBy == GroupBy.VARIANT ? null
-                : groupBy.key(false, false, true, false);
-        if (key == null) {
-            throw ProblemException.invalid("groupBy", "must be one of owner, day, week, month");
-        }
+    /** How resolution times may be grouped: their facts know the owner and the day, nothing else. */
+    public static final Set<GroupBy> GROUPS = EnumSet.of(GroupBy.NONE, GroupBy.OWNER, GroupBy.DAY, GroupBy.WEEK,
+            GroupBy.MONTH);
+
+    public Uni<ResolutionTimes> resolutionTimes(RangeParams query, GroupBy groupBy) {
+        String key = groupBy.key(false, false, true, false);
         return settings.get().chain(s -> {
-            QueryDates.Range range = QueryDates.range(from, to, LocalDate.ofInstant(clock.instant(), s.zone()));
+            QueryDates.Range range = query.range(LocalDate.ofInstant(clock.instant(), s.zone()));
             return repository.resolutionTimes(range.from().atStartOfDay(s.zone()).toInstant(),
-                    range.to().plusDays(1).atStartOfDay(s.zone()).toInstant(), s.timeZone(), owner, key)
+                    range.to().plusDays(1).atStartOfDay(s.zone()).toInstant(), s.timeZone(), query.owner, key)
                     .map(rows -> answer(range, groupBy, rows));
         });
     }
