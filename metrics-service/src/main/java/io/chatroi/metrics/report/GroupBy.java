@@ -4,7 +4,7 @@ import io.chatroi.common.problem.ProblemException;
 
 /** How KPI rows are grouped, and the SQL key of each snapshot table for it (null: the table has no such dimension). */
 public enum GroupBy {
-    NONE, CAMPAIGN, VARIANT, OWNER, COUNTRY, SOURCE, DAY, WEEK, MONTH;
+    NONE, CAMPAIGN, VARIANT, OWNER, COUNTRY, SOURCE, AD, DAY, WEEK, MONTH;
 
     public static GroupBy of(String value) {
         if (value == null || value.isBlank()) {
@@ -15,32 +15,37 @@ public enum GroupBy {
                 return g;
             }
         }
-        throw ProblemException.invalid("groupBy", "must be one of campaign, variant, owner, country, source, day, week,"
-                + " month");
+        throw ProblemException.invalid("groupBy", "must be one of campaign, variant, owner, country, source, ad, day,"
+                + " week, month");
     }
 
     public String wire() {
         return name().toLowerCase();
     }
 
-    /** Snapshot grain to read: country and source have their own. */
+    /** Snapshot grain to read: country, source and ad have their own. */
     public short grain() {
         return switch (this) {
             case COUNTRY -> 5;
             case SOURCE -> 6;
+            case AD -> 7;
             default -> 3;
         };
     }
 
-    /** The key expression over a snapshot table aliased t with the given capabilities. */
-    public String key(boolean hasCampaign, boolean hasVariant, boolean hasOwner, boolean hasCountrySource) {
+    /**
+     * The key expression over a snapshot table aliased t with the given capabilities ({@code hasContactDimensions}:
+     * the contact's country, source and ad). A row's contacts without one (no country, no ad) group under "".
+     */
+    public String key(boolean hasCampaign, boolean hasVariant, boolean hasOwner, boolean hasContactDimensions) {
         return switch (this) {
             case NONE -> "'total'";
             case CAMPAIGN -> hasCampaign ? "coalesce(t.campaign_id::text, '')" : null;
             case VARIANT -> hasVariant ? "t.campaign_id::text || '/' || coalesce(t.variant, '')" : null;
             case OWNER -> hasOwner ? "coalesce(t.owner, '')" : null;
-            case COUNTRY -> hasCountrySource ? "coalesce(t.country, '')" : null;
-            case SOURCE -> hasCountrySource ? "coalesce(t.source, '')" : null;
+            case COUNTRY -> hasContactDimensions ? "coalesce(t.country, '')" : null;
+            case SOURCE -> hasContactDimensions ? "coalesce(t.source, '')" : null;
+            case AD -> hasContactDimensions ? "coalesce(t.ad_id, '')" : null;
             case DAY -> "t.day::text";
             case WEEK -> "to_char(t.day, 'IYYY-\"W\"IW')";
             case MONTH -> "to_char(t.day, 'YYYY-MM')";

@@ -50,7 +50,8 @@ public class KpiResource {
 
     @GET
     @Operation(operationId = "getKpiReport", summary = "KPI rows", description = "Sums the daily snapshots of from..to"
-            + " (workspace dates; default the last 30 days) grouped by campaign, variant, owner, country, source, day,"
+            + " (workspace dates; default the last 30 days) grouped by campaign, variant, owner, country, source, ad"
+            + " (the click-to-WhatsApp ad a contact first came through; \"\" the contacts that came through none), day,"
             + " week or month (default: one total row). Each row has counts and every KPI that applies with value"
             + " (null when the denominator is zero), unit and rating (below | benchmark | best | unrated).")
     @APIResponse(responseCode = "200", description = "One row per group", content = {
@@ -63,7 +64,7 @@ public class KpiResource {
                                @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING,
                                        format = "date")) String to,
                                @QueryParam("groupBy") @Parameter(schema = @Schema(type = SchemaType.STRING,
-                                       enumeration = {"campaign", "variant", "owner", "country", "source", "day",
+                                       enumeration = {"campaign", "variant", "owner", "country", "source", "ad", "day",
                                                "week", "month"})) String groupBy,
                                @QueryParam("campaignId") @Parameter(schema = @Schema(type = SchemaType.STRING,
                                        format = "uuid")) String campaignId,

@@ -115,7 +115,7 @@ public class KpiService {
     }
 
     private Uni<RowSet<Row>> names(GroupBy g) {
-        return snapshots.campaignNames(g);
+        return snapshots.names(g);
     }
 
     public static String where(Sql sql, Filter f, short grain, boolean campaign, boolean owner) {
