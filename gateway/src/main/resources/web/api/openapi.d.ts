@@ -905,7 +905,7 @@ export interface paths {
         };
         /**
          * KPI rows
-         * @description Sums the daily snapshots of from..to (workspace dates; default the last 30 days) grouped by campaign, variant, owner, country, source, day, week or month (default: one total row). Each row has counts and every KPI that applies with value (null when the denominator is zero), unit and rating (below | benchmark | best | unrated).
+         * @description Sums the daily snapshots of from..to (workspace dates; default the last 30 days) grouped by campaign, variant, owner, country, source, ad (the click-to-WhatsApp ad a contact first came through; "" the contacts that came through none), day, week or month (default: one total row). Each row has counts and every KPI that applies with value (null when the denominator is zero), unit and rating (below | benchmark | best | unrated).
          */
         get: operations["getKpiReport"];
         put?: never;
@@ -1703,7 +1703,10 @@ export interface components {
             headline: string | null;
             /** @description Meta's click id, for conversion reporting */
             ctwaClid: string | null;
+            /** @description the message's time */
             at: components["schemas"]["Instant"];
+            /** @description when it was recorded: the sync feed's order */
+            createdAt: components["schemas"]["Instant"];
         };
         Alert: {
             /** @description the check: highActivityShare, optOutRate, openRate, nightlyRecompute, errorSpike:<code>, stalledCampaign:<campaign id>, sync:<stream>, accountHealth (or accountHealth:template:<name>:<language>, accountHealth:phone:<number>, accountHealth:account:<WABA id>) */
@@ -2480,15 +2483,15 @@ export interface components {
             from: components["schemas"]["LocalDate"];
             to: components["schemas"]["LocalDate"];
             /** @enum {string} */
-            groupBy: "none" | "campaign" | "variant" | "owner" | "country" | "source" | "day" | "week" | "month";
+            groupBy: "none" | "campaign" | "variant" | "owner" | "country" | "source" | "ad" | "day" | "week" | "month";
             /** @description ISO 4217 code of every amount */
             currency: string;
             rows: components["schemas"]["KpiRow"][];
         };
         KpiRow: {
-            /** @description the group's key: a campaign or contact id, variant key, owner, country, source, ISO date (day), ISO week (2026-W47), month (2026-11), or 'total' without groupBy */
+            /** @description the group's key: a campaign or contact id, variant key, owner, country, source, ad id, ISO date (day), ISO week (2026-W47), month (2026-11), or 'total' without groupBy; "" for the contacts without a country, source or ad */
             group: string;
-            /** @description the campaign's name when grouped by campaign, else null */
+            /** @description the campaign's name when grouped by campaign, the ad's headline (the latest it carried) when grouped by ad, else null */
             name: string | null;
             counts: components["schemas"]["KpiCounts"];
             kpis: components["schemas"]["RowKpis"];
@@ -3153,7 +3156,7 @@ export interface components {
         };
         SyncStream: {
             /** @enum {string} */
-            stream: "campaigns" | "contact-merges" | "contacts" | "deals" | "interactions" | "resolutions" | "sends";
+            stream: "ad-referrals" | "campaigns" | "contact-merges" | "contacts" | "deals" | "interactions" | "resolutions" | "sends";
             /** @description the cursor: everything updated up to here is pulled */
             updatedAfter: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
             /** @description a pass stopped part-way and resumes from its page cursor */
@@ -5732,7 +5735,7 @@ export interface operations {
             query?: {
                 campaignId?: string;
                 from?: string;
-                groupBy?: "campaign" | "variant" | "owner" | "country" | "source" | "day" | "week" | "month";
+                groupBy?: "campaign" | "variant" | "owner" | "country" | "source" | "ad" | "day" | "week" | "month";
                 owner?: string;
                 to?: string;
             };

@@ -137,9 +137,16 @@ final class Browser implements AutoCloseable {
 
     /** Waits for a finished download whose name ends with suffix (Chromium writes .crdownload until done). */
     Path awaitDownload(String suffix) {
-        return E2e.await("a download ending in " + suffix, WAIT, () -> {
+        return awaitDownload("", suffix);
+    }
+
+    /** The same for a name that also starts with prefix. */
+    Path awaitDownload(String prefix, String suffix) {
+        return E2e.await("a download " + prefix + "..." + suffix, WAIT, () -> {
             try (var files = Files.list(downloads)) {
-                return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+                return files.map(f -> f.getFileName().toString())
+                        .filter(f -> f.startsWith(prefix) && f.endsWith(suffix)).findFirst().map(downloads::resolve)
+                        .orElse(null);
             } catch (IOException e) {
                 return null;
             }

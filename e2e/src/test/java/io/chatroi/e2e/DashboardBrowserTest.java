@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * The dashboard in a real browser (Debian's headless chromium) against the e2e stack, loaded with the demo
  * workspace (dev/demo-data through the gateway): a manager and an agent sign in, open every page, and a number on
- * each page is compared with what the API answers for the same query; the list behind a bar opens and its CSV is
- * downloaded; the agent sees only its own records; any console error fails the test. Runs after the other e2e
+ * each page is compared with what the API answers for the same query; the list behind a bar (a campaign's sends, the
+ * contacts of a tier) opens and its CSV is downloaded; the agent sees only its own records; any console error fails the test. Runs after the other e2e
  * classes (the demo data would change the totals they assert). Screenshots go to e2e/target/screenshots/.
  */
 @Order(Integer.MAX_VALUE)
@@ -218,6 +218,62 @@ class DashboardBrowserTest {
 
     @Test
     @Order(5)
+    void theContactsBehindATierBarOpenWithTheBarsCountAndTheirCsvAndAnAgentGetsOnlyItsOwn() throws Exception {
+        for (String key : List.of(manager, agent)) {
+            browser.signIn(key);
+            browser.open("contacts");
+            browser.find("[data-figure=intent-tiers] cr-chart");
+            // the largest intent tier the list can filter by ("unknown": nothing known about the intent yet), and
+            // the number its bar stands for
+            @SuppressWarnings("unchecked")
+            Map<String, Object> bar = (Map<String, Object>) browser.script("const o = document.querySelector("
+                    + "\"[data-figure='intent-tiers'] cr-chart\").option;"
+                    + " const i = o.xAxis.data.findIndex((t) => t !== 'unknown');"
+                    + " return {index: i, tier: o.xAxis.data[i], contacts: o.series[0].data[i]};");
+            int index = ((Number) bar.get("index")).intValue();
+            String tier = (String) bar.get("tier");
+            int contacts = ((Number) bar.get("contacts")).intValue();
+            assertThat(contacts).isPositive();
+            List<String> ids = new java.util.ArrayList<>();
+            List<String> owners = new java.util.ArrayList<>();
+            String after = null;
+            do {
+                var request = as(key).queryParam("intent", tier).queryParam("limit", 500);
+                JsonPath page = (after == null ? request : request.queryParam("after", after))
+                        .get("/api/v1/contacts").then().statusCode(200).extract().jsonPath();
+                ids.addAll(page.getList("items.id"));
+                owners.addAll(page.getList("items.owner"));
+                after = page.getString("nextCursor");
+            } while (after != null);
+            assertThat(ids).as("the API's list of intent " + tier).hasSize(contacts);
+
+            browser.clickBar("intent-tiers", index);
+            assertThat(browser.find("[data-test=contact-drill] [data-test=drill-count]").getText().replace(",", ""))
+                    .isEqualTo(Integer.toString(contacts));
+            browser.settle();
+            List<WebElement> rows = browser.all("[data-test=contact-drill] [data-test=drill-table] tbody tr");
+            assertThat(rows).hasSize(Math.min(25, contacts));
+            assertThat(rows).allMatch(r -> r.findElement(org.openqa.selenium.By.cssSelector("td:nth-child(7)"))
+                    .getText().equals(tier));
+            browser.find("[data-test=contact-drill] [data-test=drill-csv]").click();
+            Path csv = browser.awaitDownload("contacts-intent-" + tier, ".csv");
+            List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+            Files.delete(csv);
+            assertThat(lines.get(0)).startsWith("id,phone,name");
+            assertThat(lines.subList(1, lines.size()).stream().map(l -> l.substring(0, l.indexOf(','))).toList())
+                    .as("the CSV holds exactly the list's contacts").containsExactlyInAnyOrderElementsOf(ids);
+            if (key.equals(agent)) {
+                assertThat(owners).allMatch(AGENT_OWNER::equals);
+                assertThat(rows).allMatch(r -> r.findElement(org.openqa.selenium.By.cssSelector("td:nth-child(4)"))
+                        .getText().equals(AGENT_OWNER));
+            }
+            browser.screenshot(key.equals(agent) ? "agent-contact-drill-1280" : "contact-drill-1280");
+            browser.signOut();
+        }
+    }
+
+    @Test
+    @Order(6)
     void anAgentSeesOnlyItsOwnRecordsAndItsRole() throws Exception {
         browser.signIn(agent);
         browser.settle();
@@ -247,7 +303,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aPhoneWideScreenShowsTheOverview() throws Exception {
         browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         browser.signIn(manager);

@@ -18,7 +18,8 @@ import static org.hamcrest.Matchers.nullValue;
  * A WhatsApp user who adopted a username writes in, and Meta withholds the phone: the message names the user only
  * by business-scoped user id (BSUID) and username, shaped as Meta documents it. Through the gateway and the real
  * services it becomes a contact with no phone, found by its BSUID, whose question is classified, and whose deal is
- * won: from first message to revenue without ever knowing the phone. It adds a contact and revenue, so it runs
+ * won: from first message to revenue without ever knowing the phone. It wrote from a click-to-WhatsApp ad, so its
+ * revenue is read in the KPIs by that ad. It adds a contact and revenue, so it runs
  * after the walks that assert their own totals (junit-platform.properties orders the classes).
  */
 @ExtendWith(Stack.class)
@@ -27,13 +28,23 @@ class UsernameContactEndToEndTest {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
 
-    private static String usernameMessage(String bsuid, String username, String messageId, String text) {
+    /** Meta's referral on a message sent from a click-to-WhatsApp ad. */
+    private static String adReferral(String adId) {
+        return ",\"referral\":{\"source_url\":\"https://fb.me/3cr4Wqqkv\",\"source_id\":\"" + adId + "\","
+                + "\"source_type\":\"ad\",\"headline\":\"20 piece sets, shipped free\",\"body\":\"Ask us on WhatsApp\","
+                + "\"media_type\":\"image\",\"image_url\":\"https://example.com/ad.jpg\","
+                + "\"ctwa_clid\":\"ARAkLkA8rmlFeiCktEJQ\"}";
+    }
+
+    private static String usernameMessage(String bsuid, String username, String messageId, String text,
+                                          String adId) {
         return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{"
                 + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":"
                 + "\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"contacts\":[{\"profile\":{\"name\":"
                 + "\"Sheena Nelson\",\"username\":\"" + username + "\"},\"user_id\":\"" + bsuid + "\"}],"
                 + "\"messages\":[{\"from_user_id\":\"" + bsuid + "\",\"id\":\"" + messageId + "\",\"timestamp\":\""
-                + Instant.now().getEpochSecond() + "\",\"type\":\"text\",\"text\":{\"body\":\"" + text + "\"}}]},"
+                + Instant.now().getEpochSecond() + "\",\"type\":\"text\",\"text\":{\"body\":\"" + text + "\"}"
+                + adReferral(adId) + "}]},"
                 + "\"field\":\"messages\"}]}]}";
     }
 
@@ -55,8 +66,9 @@ class UsernameContactEndToEndTest {
         String bsuid = "US.1349" + run;
         String username = "@sheena" + run;
 
+        String adId = "120208838237" + run;
         E2e.postSignedWhatsapp(usernameMessage(bsuid, username, "wamid.E2EUSER" + run,
-                "How much is the 20 piece set?"));
+                "How much is the 20 piece set?", adId));
 
         String contact = await("the username-only sender to become a contact", WAIT, () -> {
             var response = as(manager).queryParam("whatsappUserId", bsuid).get("/api/v1/contacts/lookup");
@@ -94,6 +106,19 @@ class UsernameContactEndToEndTest {
                 "profit", 120, "currency", "USD")).patch("/api/v1/deals/" + deal).then().statusCode(200)
                 .body("stage", equalTo("won"));
         as(manager).get("/api/v1/contacts/" + contact).then().statusCode(200)
-                .body("stage", equalTo("customer")).body("phone", nullValue());
+                .body("stage", equalTo("customer")).body("phone", nullValue()).body("source", equalTo("ads_ctwa"));
+
+        // the ad it came through is its row in the KPIs by ad, with the ad's headline and the deal's revenue
+        String location = as(manager).contentType("application/json").body(Map.of("sync", true))
+                .post("/api/v1/recompute").then().statusCode(202).extract().header("Location");
+        await("the recompute to succeed", WAIT, () -> "succeeded".equals(as(manager).get(location).then()
+                .statusCode(200).extract().path("status")) ? true : null);
+        // the deal was won today in the workspace's time zone, whichever it is: a range around today's UTC date
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        as(manager).queryParam("groupBy", "ad").queryParam("from", today.minusDays(1).toString())
+                .queryParam("to", today.plusDays(1).toString()).get("/api/v1/kpis").then().statusCode(200)
+                .body("rows.find { it.group == '" + adId + "' }.name", equalTo("20 piece sets, shipped free"))
+                .body("rows.find { it.group == '" + adId + "' }.counts.orders", equalTo(1))
+                .body("rows.find { it.group == '" + adId + "' }.counts.contactsAdded", equalTo(1));
     }
 }

@@ -1,5 +1,6 @@
 // Contacts: the tier mix (activity, intent, customer class) with the high-activity share against the 15% alert
-// line, and the list with the API's filters and search, paged by cursor.
+// line, and the list with the API's filters and search, paged by cursor. A bar of the mix opens the contacts behind
+// it (cr-contact-drill), filtered by the API as the bar was counted.
 import { html, LitElement } from 'lit';
 import { all, get, Page, Query } from '../api';
 import { barOption } from '../chart';
@@ -7,21 +8,26 @@ import { dateTime, percent } from '../format';
 import { onLangChange, t } from '../i18n';
 import { load, Loadable, loaded, table } from '../views';
 import { download, fileName, toCsv } from '../csv';
+import type { BarClick } from '../chart';
+import type { ContactDrill } from './contact-drill';
+import './contact-drill';
 
 export interface Contact {
   id: string; phone: string; name: string | null; company: string | null; country: string | null; owner: string | null;
-  stage: string; optedOut: boolean; tags: string[]; activity: string; intent: string; customerClass: string | null;
+  stage: string; optedOut: boolean; tags: string[]; activity: string; intent: string | null; customerClass: string | null;
   lastInboundAt: string | null; createdAt: string; followUp: { dueAt: string; reason: string } | null; source: string | null;
   language: string | null; timeZone: string | null;
 }
 
 const ALERT_LINE = 0.15;
+const UNKNOWN = 'unknown';
 const ACTIVITY = ['high', 'medium', 'low', 'dormant'];
 const HEADER = ['name', 'phone', 'company', 'country', 'owner', 'stage', 'activity', 'intent', 'tags', 'lastInboundAt'];
 
-function tally(items: Contact[], pick: (c: Contact) => string | null): Array<[string, number]> {
+/** Contacts per value, most first; a contact without one counts under `missing`. */
+function tally(items: Contact[], pick: (c: Contact) => string | null, missing: string): Array<[string, number]> {
   const m = new Map<string, number>();
-  items.forEach((c) => { const k = pick(c) ?? 'none'; m.set(k, (m.get(k) ?? 0) + 1); });
+  items.forEach((c) => { const k = pick(c) ?? missing; m.set(k, (m.get(k) ?? 0) + 1); });
   return [...m.entries()].sort((a, b) => b[1] - a[1]);
 }
 
@@ -30,16 +36,29 @@ export class Contacts extends LitElement {
     everyone: { state: true },
     page: { state: true },
     filters: { state: true },
+    drill: { state: true },
   };
 
   private declare everyone: Loadable<{ items: Contact[]; truncated: boolean }>;
   private declare page: Loadable<Page<Contact>>;
   private declare filters: Query;
+  private declare drill: ContactDrill | null;
   private cursors: Array<string | null> = [null];
 
   constructor() {
     super();
     this.filters = {};
+    this.drill = null;
+  }
+
+  /**
+   * A bar of a tier chart: the contacts of that tier, as the list filters them. The contacts with no customer class
+   * or no known intent yet have no filter of their own, so their bars open nothing.
+   */
+  private open(tier: 'activity' | 'intent' | 'customerClass', counts: Array<[string, number]>, e: CustomEvent<BarClick>): void {
+    const [value, count] = counts[e.detail.dataIndex] ?? [];
+    if (value === undefined || value === UNKNOWN || (tier === 'customerClass' && value === 'none')) return;
+    this.drill = { label: `${tier} ${value}`, count, filter: { [tier]: value } };
   }
 
   createRenderRoot() { return this; }
@@ -75,7 +94,7 @@ export class Contacts extends LitElement {
         <form class="toolbar" data-test="contact-filters" @submit=${this.filter} role="search">
           <label>${t('search')} <input name="q" type="search" data-test="q"></label>
           <label>activity <select name="activity"><option value=""></option>${ACTIVITY.map((a) => html`<option>${a}</option>`)}</select></label>
-          <label>intent <select name="intent"><option value=""></option>${['high', 'medium', 'low', 'none'].map((a) => html`<option>${a}</option>`)}</select></label>
+          <label>intent <select name="intent"><option value=""></option>${['high', 'medium', 'potential', 'none'].map((a) => html`<option>${a}</option>`)}</select></label>
           <label>stage <select name="stages"><option value=""></option>${['new', 'contacted', 'qualified', 'quoted', 'customer', 'repeat_customer', 'lost'].map((a) => html`<option>${a}</option>`)}</select></label>
           <label>${t('owner')} <input name="owners" size="8"></label>
           <label>tag <input name="tagsAny" size="8"></label>
@@ -93,21 +112,24 @@ export class Contacts extends LitElement {
   }
 
   private mix(items: Contact[], truncated: boolean) {
-    const activity = tally(items, (c) => c.activity);
-    const intent = tally(items, (c) => c.intent);
-    const klass = tally(items, (c) => c.customerClass);
+    const activity = tally(items, (c) => c.activity, UNKNOWN);
+    // intent 'none' is a tier (messaged, never replied); a contact nothing is known about yet has no intent
+    const intent = tally(items, (c) => c.intent, UNKNOWN);
+    const klass = tally(items, (c) => c.customerClass, 'none');
     const high = items.filter((c) => c.activity === 'high').length;
     const share = items.length ? high / items.length : 0;
     return html`<p data-test="high-share">${t('tierMix')}: high activity ${percent(share)} of <span data-test="contact-total">${items.length}</span>
         ${truncated ? '(first 10,000)' : ''} — ${share < ALERT_LINE ? html`<span class="badge alert">below the 15% line</span>` : html`<span class="badge ok">above the 15% line</span>`}</p>
       <div class="grid">
         <cr-figure name="activity-tiers" heading="activity" .option=${barOption(activity.map(([k]) => k), [{ name: 'share', data: activity.map(([, n]) => n / Math.max(1, items.length)) }],
-          { markLine: { value: ALERT_LINE, label: '15%' } })} .header=${['activity', 'contacts', 'share']} .rows=${activity.map(([k, n]) => [k, n, percent(n / Math.max(1, items.length))])}></cr-figure>
+          { markLine: { value: ALERT_LINE, label: '15%' } })} .header=${['activity', 'contacts', 'share']} .rows=${activity.map(([k, n]) => [k, n, percent(n / Math.max(1, items.length))])}
+          @bar-click=${(e: CustomEvent<BarClick>) => this.open('activity', activity, e)}></cr-figure>
         <cr-figure name="intent-tiers" heading="intent" .option=${barOption(intent.map(([k]) => k), [{ name: 'contacts', data: intent.map(([, n]) => n) }])}
-          .header=${['intent', 'contacts']} .rows=${intent}></cr-figure>
+          .header=${['intent', 'contacts']} .rows=${intent} @bar-click=${(e: CustomEvent<BarClick>) => this.open('intent', intent, e)}></cr-figure>
         <cr-figure name="customer-class" heading="customer class" .option=${barOption(klass.map(([k]) => k), [{ name: 'contacts', data: klass.map(([, n]) => n) }])}
-          .header=${['customerClass', 'contacts']} .rows=${klass}></cr-figure>
-      </div>`;
+          .header=${['customerClass', 'contacts']} .rows=${klass} @bar-click=${(e: CustomEvent<BarClick>) => this.open('customerClass', klass, e)}></cr-figure>
+      </div>
+      <cr-contact-drill .drill=${this.drill} @close=${() => { this.drill = null; }}></cr-contact-drill>`;
   }
 }
 

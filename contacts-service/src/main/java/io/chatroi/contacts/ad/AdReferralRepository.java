@@ -32,6 +32,12 @@ public class AdReferralRepository {
             SELECT * FROM contact_ad_referrals WHERE contact_id = $1
                AND ($2::timestamptz IS NULL OR (at, id) < ($2, $3::uuid))
              ORDER BY at DESC, id DESC LIMIT $4""";
+    /** Every contact's referrals in the order they were recorded, for metrics-service's sync. */
+    private static final String FEED = """
+            SELECT * FROM contact_ad_referrals
+             WHERE ($1::timestamptz IS NULL OR created_at > $1)
+               AND ($2::timestamptz IS NULL OR (created_at, id) > ($2, $3::uuid))
+             ORDER BY created_at, id LIMIT $4""";
 
     public Uni<Void> record(SqlClient tx, UUID contactId, UUID interactionId, AdReferral ad, Instant at, Instant now) {
         return tx.preparedQuery(INSERT).execute(Tuple.from(Arrays.asList(UUID.randomUUID(), contactId, interactionId,
@@ -42,15 +48,25 @@ public class AdReferralRepository {
 
     public Uni<List<AdReferralView>> list(SqlClient client, UUID contactId, TimeIdCursor after, int limit) {
         return client.preparedQuery(LIST).execute(Tuple.from(Arrays.asList(contactId,
-                after == null ? null : time(after.at()), after == null ? null : after.id(), limit))).map(rows -> {
-                    List<AdReferralView> items = new ArrayList<>();
-                    for (Row row : rows) {
-                        items.add(new AdReferralView(row.getUUID("id"), row.getUUID("contact_id"),
-                                row.getUUID("interaction_id"), row.getString("source_id"),
-                                row.getString("source_type"), row.getString("source_url"), row.getString("headline"),
-                                row.getString("ctwa_clid"), instant(row, "at")));
-                    }
-                    return items;
-                });
+                after == null ? null : time(after.at()), after == null ? null : after.id(), limit)))
+                .map(AdReferralRepository::views);
+    }
+
+    /** Referrals recorded after {@code recordedAfter} and after the cursor, by (createdAt, id). */
+    public Uni<List<AdReferralView>> feed(SqlClient client, Instant recordedAfter, TimeIdCursor after, int limit) {
+        return client.preparedQuery(FEED).execute(Tuple.from(Arrays.asList(time(recordedAfter),
+                after == null ? null : time(after.at()), after == null ? null : after.id(), limit)))
+                .map(AdReferralRepository::views);
+    }
+
+    private static List<AdReferralView> views(Iterable<Row> rows) {
+        List<AdReferralView> items = new ArrayList<>();
+        for (Row row : rows) {
+            items.add(new AdReferralView(row.getUUID("id"), row.getUUID("contact_id"), row.getUUID("interaction_id"),
+                    row.getString("source_id"), row.getString("source_type"), row.getString("source_url"),
+                    row.getString("headline"), row.getString("ctwa_clid"), instant(row, "at"),
+                    instant(row, "created_at")));
+        }
+        return items;
     }
 }

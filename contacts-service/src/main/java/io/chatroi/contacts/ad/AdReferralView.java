@@ -15,5 +15,6 @@ public record AdReferralView(
         @Schema(nullable = true) String sourceUrl,
         @Schema(nullable = true) String headline,
         @Schema(nullable = true, description = "Meta's click id, for conversion reporting") String ctwaClid,
-        Instant at) {
+        @Schema(description = "the message's time") Instant at,
+        @Schema(description = "when it was recorded: the sync feed's order") Instant createdAt) {
 }

@@ -133,6 +133,37 @@ class ChatOrderAndAdApiTest {
     }
 
     @Test
+    void theReferralFeedListsEveryContactsReferralsInRecordedOrderPageByPageAndNotToAgents() {
+        Instant before = Instant.now().minusSeconds(1);
+        String first = berlinPhone();
+        String second = berlinPhone();
+        for (String phone : List.of(first, second)) {
+            Map<String, Object> referral = Map.of("sourceId", "ad-" + phone, "sourceType", "ad",
+                    "headline", "Headline of " + phone);
+            post("/api/v1/interactions", Map.of("createMissingContacts", true, "items", List.of(Map.of("phone", phone,
+                    "direction", "inbound", "text", "Hi", "externalId", "wamid." + UUID.randomUUID(),
+                    "referral", referral)))).statusCode(200).body("accepted", equalTo(1));
+        }
+        List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().queryParam("updatedAfter", before.toString()).queryParam("limit", 1);
+            if (cursor != null) {
+                request.queryParam("after", cursor);
+            }
+            JsonPath page = request.get("/api/v1/ad-referrals").then().statusCode(200).extract().jsonPath();
+            seen.addAll(page.getList("items.sourceId"));
+            assertThat(page.getList("items.createdAt")).doesNotContainNull();
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        // other tests may record referrals meanwhile: ours are there, once each, in the order they were recorded
+        List<String> ours = seen.stream().filter(id -> id.equals("ad-" + first) || id.equals("ad-" + second)).toList();
+        assertThat(ours).containsExactly("ad-" + first, "ad-" + second);
+        given().header("X-ChatROI-Role", "agent").header("X-ChatROI-Owner", "Li Si").get("/api/v1/ad-referrals")
+                .then().statusCode(403);
+    }
+
+    @Test
     void aBadOrderIsRejectedByIndexNamingTheFieldAndWritesNothing() {
         String phone = berlinPhone();
         String contactId = createContact(Map.of("phone", phone));

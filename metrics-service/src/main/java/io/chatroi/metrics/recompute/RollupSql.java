@@ -15,24 +15,24 @@ final class RollupSql {
             + " SELECT grain, date_trunc('month', day)::date, campaign_id, variant, owner, country, source, sum(sent),"
             + "   sum(delivered), sum(read), sum(failed), sum(replied), sum(clicked), sum(opted_out), sum(conversions),"
             + "   sum(holdout), sum(holdout_conversions), sum(recipients), sum(billable), sum(unpriced),"
-            + "   sum(message_fees), sum(reacted)"
+            + "   sum(message_fees), sum(reacted), ad_id"
             + " FROM snap_messages WHERE" + MONTHS
-            + " GROUP BY grain, 2, campaign_id, variant, owner, country, source";
+            + " GROUP BY grain, 2, campaign_id, variant, owner, country, source, ad_id";
 
     static final String CLEAR_DEALS = "DELETE FROM snap_deals_monthly WHERE" + MONTHS;
     static final String DEALS = "INSERT INTO snap_deals_monthly"
             + " SELECT grain, date_trunc('month', day)::date, campaign_id, owner, country, source, sum(inquiries),"
             + "   sum(quotes), sum(quoted_inquiries), sum(won), sum(revenue), sum(value), sum(with_profit),"
             + "   sum(repeat_won), sum(repeat_revenue), sum(repeat_value), sum(repeat_customers), sum(cycle_days_sum),"
-            + "   sum(cycle_count)"
-            + " FROM snap_deals WHERE" + MONTHS + " GROUP BY grain, 2, campaign_id, owner, country, source";
+            + "   sum(cycle_count), ad_id"
+            + " FROM snap_deals WHERE" + MONTHS + " GROUP BY grain, 2, campaign_id, owner, country, source, ad_id";
 
     static final String CLEAR_CONTACTS = "DELETE FROM snap_contacts_monthly WHERE" + MONTHS;
     static final String CONTACTS = "INSERT INTO snap_contacts_monthly"
             + " SELECT grain, date_trunc('month', day)::date, owner, country, source, sum(added), sum(accepted),"
             + "   sum(effective), sum(high_intent), sum(first_touch_1h), sum(tagged), sum(referrals), sum(converted),"
-            + "   sum(repeat_customers)"
-            + " FROM snap_contacts WHERE" + MONTHS + " GROUP BY grain, 2, owner, country, source";
+            + "   sum(repeat_customers), ad_id"
+            + " FROM snap_contacts WHERE" + MONTHS + " GROUP BY grain, 2, owner, country, source, ad_id";
 
     /** Before a range's turns are deleted: take them off each contact's total. */
     static final String TURN_TOTALS_REMOVE = "UPDATE snap_contact_turn_totals tt SET turns = tt.turns - r.turns"

@@ -1,5 +1,7 @@
 package io.chatroi.metrics.recompute;
 
+import io.chatroi.metrics.sync.ContactAds;
+
 import java.util.List;
 
 /**
@@ -9,13 +11,15 @@ import java.util.List;
  *
  * <p>Grains (GROUPING() of the optional dimensions, one value per grouping set):
  * messages: 3 = (day, campaign, variant, owner), 5 = (day, campaign, owner, country), 6 = (day, campaign, owner,
- * source); deals: 3 = (day, campaign, owner), 5 = (+ country), 6 = (+ source); contacts: the same with no campaign.
+ * source), 7 = (day, campaign, owner, ad); deals: 3 = (day, campaign, owner), 5 = (+ country), 6 = (+ source),
+ * 7 = (+ ad); contacts: the same with no campaign. The ad is the contact's first (sync's ContactAds; NULL: none).
  */
 final class SnapshotSql {
 
     static final short GRAIN_MAIN = 3;
     static final short GRAIN_COUNTRY = 5;
     static final short GRAIN_SOURCE = 6;
+    static final short GRAIN_AD = 7;
 
     private static final String LOWER = "(($1::date)::timestamp AT TIME ZONE $3)";
     private static final String UPPER = "((($2::date) + 1)::timestamp AT TIME ZONE $3)";
@@ -29,7 +33,7 @@ final class SnapshotSql {
     static final String MESSAGES_FINE = "CREATE TEMP TABLE tmp_fine ON COMMIT DROP AS"
             + " WITH s AS (SELECT (s.at AT TIME ZONE $3)::date AS day, s.campaign_id, s.variant,"
             + "   coalesce(c.owner, cp.owner) AS owner, coalesce(c.country, s.country) AS country, c.source,"
-            + "   s.calling_code, s.pricing_category, s.sent_at IS NOT NULL AS sent,"
+            + "   a.ad_id, s.calling_code, s.pricing_category, s.sent_at IS NOT NULL AS sent,"
             + "   (s.delivery IN ('delivered', 'read') OR s.delivered_at IS NOT NULL OR s.read_at IS NOT NULL) AS delivered,"
             + "   (s.delivery = 'read' OR s.read_at IS NOT NULL) AS read,"
             + "   (s.status = 'failed' OR s.delivery = 'failed') AS failed,"
@@ -62,8 +66,9 @@ final class SnapshotSql {
             + "   FROM f_sends s"
             + "   LEFT JOIN f_contacts c ON c.id = s.contact_id"
             + "   LEFT JOIN f_campaigns cp ON cp.id = s.campaign_id"
+            + "   LEFT JOIN " + ContactAds.FIRST_AD + " a ON a.contact_id = s.contact_id"
             + "   WHERE s.at >= " + LOWER + " AND s.at < " + UPPER + ")"
-            + " SELECT day, campaign_id, variant, owner, country, source, calling_code, pricing_category,"
+            + " SELECT day, campaign_id, variant, owner, country, source, ad_id, calling_code, pricing_category,"
             + "   count(*) FILTER (WHERE sent) AS sent, count(*) FILTER (WHERE delivered) AS delivered,"
             + "   count(*) FILTER (WHERE read) AS read, count(*) FILTER (WHERE failed) AS failed,"
             + "   count(*) FILTER (WHERE replied) AS replied, count(*) FILTER (WHERE clicked) AS clicked,"
@@ -72,7 +77,7 @@ final class SnapshotSql {
             + "   count(*) FILTER (WHERE holdout) AS holdout,"
             + "   count(*) FILTER (WHERE converted AND holdout) AS holdout_conversions,"
             + "   count(*) FILTER (WHERE billable) AS billable"
-            + " FROM s GROUP BY day, campaign_id, variant, owner, country, source, calling_code, pricing_category";
+            + " FROM s GROUP BY day, campaign_id, variant, owner, country, source, ad_id, calling_code, pricing_category";
 
     /**
      * Sends by the day they went out: aggregated first at the finest grain into a temporary table (a CREATE TABLE AS,
@@ -83,7 +88,7 @@ final class SnapshotSql {
      */
     static final String MESSAGES = "INSERT INTO snap_messages (grain, day, campaign_id, variant, owner, country, source,"
             + " sent, delivered, read, failed, replied, clicked, opted_out, conversions, holdout, holdout_conversions,"
-            + " recipients, billable, unpriced, message_fees, reacted)"
+            + " recipients, billable, unpriced, message_fees, reacted, ad_id)"
             + " WITH rates AS (SELECT calling_code, category, rate, effective_from,"
             + "   coalesce(lead(effective_from) OVER (PARTITION BY calling_code, category ORDER BY effective_from),"
             + "   DATE '9999-12-31') AS until FROM message_rates),"
@@ -94,9 +99,10 @@ final class SnapshotSql {
             + " SELECT GROUPING(variant, country, source), day, campaign_id, variant, owner, country, source,"
             + "   sum(sent), sum(delivered), sum(read), sum(failed), sum(replied), sum(clicked), sum(opted_out),"
             + "   sum(conversions), sum(holdout), sum(holdout_conversions), sum(sent), sum(billable), sum(unpriced),"
-            + "   sum(fees), sum(reacted)"
+            + "   sum(fees), sum(reacted), ad_id"
+            // GROUPING(variant, country, source) of the ad set is 7 too: none of the three is in it
             + " FROM priced GROUP BY GROUPING SETS ((day, campaign_id, variant, owner), (day, campaign_id, owner, country),"
-            + "   (day, campaign_id, owner, source))";
+            + "   (day, campaign_id, owner, source), (day, campaign_id, owner, ad_id))";
 
     /**
      * Deals with the campaign they are credited to and whether a win is a repeat order, by stage-event day. Only deals
@@ -104,13 +110,14 @@ final class SnapshotSql {
      */
     static final String DEALS = "INSERT INTO snap_deals (grain, day, campaign_id, owner, country, source, inquiries,"
             + " quotes, quoted_inquiries, won, revenue, value, with_profit, repeat_won, repeat_revenue, repeat_value,"
-            + " repeat_customers, cycle_days_sum, cycle_count)"
-            + " WITH d AS (SELECT d.*, coalesce(d.owner, c.owner) AS deal_owner, c.country, c.source,"
+            + " repeat_customers, cycle_days_sum, cycle_count, ad_id)"
+            + " WITH d AS (SELECT d.*, coalesce(d.owner, c.owner) AS deal_owner, c.country, c.source, a.ad_id,"
             + "   coalesce(d.campaign_id, (SELECT s.campaign_id FROM f_sends s WHERE s.contact_id = d.contact_id"
             + "     AND s.sent_at <= coalesce(d.won_at, d.quoted_at, d.inquiry_at)"
             + "     AND s.sent_at > coalesce(d.won_at, d.quoted_at, d.inquiry_at) - make_interval(days => $5)"
             + "     ORDER BY s.sent_at DESC LIMIT 1)) AS credited"
             + "   FROM (SELECT * FROM f_deals WHERE currency IS NULL OR currency = $7) d LEFT JOIN f_contacts c ON c.id = d.contact_id"
+            + "   LEFT JOIN " + ContactAds.FIRST_AD + " a ON a.contact_id = d.contact_id"
             + "   WHERE (d.inquiry_at >= " + LOWER + " AND d.inquiry_at < " + UPPER + ")"
             + "      OR (d.quoted_at >= " + LOWER + " AND d.quoted_at < " + UPPER + ")"
             + "      OR (d.won_at >= " + LOWER + " AND d.won_at < " + UPPER + ")),"
@@ -120,32 +127,33 @@ final class SnapshotSql {
             + "   (SELECT min(i.at) FROM f_interactions i WHERE i.contact_id = d.contact_id) AS first_message"
             + "   FROM d WHERE d.stage = 'won' AND d.won_at >= " + LOWER + " AND d.won_at < " + UPPER + "),"
             + " e AS ("
-            + "   SELECT (inquiry_at AT TIME ZONE $3)::date AS day, credited, deal_owner, country, source, contact_id,"
+            + "   SELECT (inquiry_at AT TIME ZONE $3)::date AS day, credited, deal_owner, country, source, ad_id, contact_id,"
             + "     1 AS inquiries, 0 AS quotes, (quoted_at IS NOT NULL)::int AS quoted_inquiries, 0 AS won,"
             + "     0::numeric AS revenue, 0::numeric AS value, 0 AS with_profit, false AS is_repeat,"
             + "     NULL::numeric AS cycle_days"
             + "   FROM d WHERE inquiry_at >= " + LOWER + " AND inquiry_at < " + UPPER
-            + "   UNION ALL SELECT (quoted_at AT TIME ZONE $3)::date, credited, deal_owner, country, source, contact_id,"
+            + "   UNION ALL SELECT (quoted_at AT TIME ZONE $3)::date, credited, deal_owner, country, source, ad_id, contact_id,"
             + "     0, 1, 0, 0, 0, 0, 0, false, NULL"
             + "   FROM d WHERE quoted_at >= " + LOWER + " AND quoted_at < " + UPPER
-            + "   UNION ALL SELECT (won_at AT TIME ZONE $3)::date, credited, deal_owner, country, source, contact_id,"
+            + "   UNION ALL SELECT (won_at AT TIME ZONE $3)::date, credited, deal_owner, country, source, ad_id, contact_id,"
             + "     0, 0, 0, 1, coalesce(order_amount, 0), coalesce(profit, order_amount, 0),"
             + "     (profit IS NOT NULL)::int, is_repeat,"
             + "     extract(epoch FROM won_at - coalesce(least(first_message, inquiry_at), inquiry_at)) / 86400"
             + "   FROM won)"
-            + " SELECT CASE GROUPING(country, source) WHEN 3 THEN 3 WHEN 1 THEN 5 ELSE 6 END, day, credited, deal_owner, country, source,"
+            + " SELECT CASE GROUPING(country, source, ad_id) WHEN 7 THEN 3 WHEN 3 THEN 5 WHEN 5 THEN 6 ELSE 7 END, day,"
+            + "   credited, deal_owner, country, source,"
             + "   sum(inquiries), sum(quotes), sum(quoted_inquiries), sum(won), sum(revenue), sum(value),"
             + "   sum(with_profit), count(*) FILTER (WHERE won = 1 AND is_repeat),"
             + "   coalesce(sum(revenue) FILTER (WHERE is_repeat), 0), coalesce(sum(value) FILTER (WHERE is_repeat), 0),"
             + "   count(DISTINCT contact_id) FILTER (WHERE won = 1 AND is_repeat),"
-            + "   coalesce(sum(cycle_days), 0), count(cycle_days)"
+            + "   coalesce(sum(cycle_days), 0), count(cycle_days), ad_id"
             + " FROM e GROUP BY GROUPING SETS ((day, credited, deal_owner), (day, credited, deal_owner, country),"
-            + "   (day, credited, deal_owner, source))";
+            + "   (day, credited, deal_owner, source), (day, credited, deal_owner, ad_id))";
 
     /** Contacts by the day they were added, with what became of them (cohorts). */
     static final String CONTACTS = "INSERT INTO snap_contacts (grain, day, owner, country, source, added, accepted,"
-            + " effective, high_intent, first_touch_1h, tagged, referrals, converted, repeat_customers)"
-            + " WITH c AS (SELECT (c.created_at AT TIME ZONE $3)::date AS day, c.owner, c.country, c.source,"
+            + " effective, high_intent, first_touch_1h, tagged, referrals, converted, repeat_customers, ad_id)"
+            + " WITH c AS (SELECT (c.created_at AT TIME ZONE $3)::date AS day, c.owner, c.country, c.source, a.ad_id,"
             + "   c.accepted_at IS NOT NULL AS accepted,"
             + "   (c.accepted_at IS NOT NULL AND EXISTS (SELECT 1 FROM f_interactions i WHERE i.contact_id = c.id"
             + "     AND i.direction = 'inbound' AND i.turn AND i.at >= c.created_at)) AS effective,"
@@ -158,13 +166,16 @@ final class SnapshotSql {
             + "   EXISTS (SELECT 1 FROM f_deals a JOIN f_deals b ON b.contact_id = a.contact_id AND b.id <> a.id"
             + "     AND b.stage = 'won' AND b.won_at >= a.won_at AND b.won_at <= a.won_at + make_interval(days => $6)"
             + "     WHERE a.contact_id = c.id AND a.stage = 'won') AS repeated"
-            + "   FROM f_contacts c WHERE c.created_at >= " + LOWER + " AND c.created_at < " + UPPER + ")"
-            + " SELECT CASE GROUPING(country, source) WHEN 3 THEN 3 WHEN 1 THEN 5 ELSE 6 END, day, owner, country, source, count(*),"
+            + "   FROM f_contacts c LEFT JOIN " + ContactAds.FIRST_AD + " a ON a.contact_id = c.id"
+            + "   WHERE c.created_at >= " + LOWER + " AND c.created_at < " + UPPER + ")"
+            + " SELECT CASE GROUPING(country, source, ad_id) WHEN 7 THEN 3 WHEN 3 THEN 5 WHEN 5 THEN 6 ELSE 7 END, day,"
+            + "   owner, country, source, count(*),"
             + "   count(*) FILTER (WHERE accepted), count(*) FILTER (WHERE effective),"
             + "   count(*) FILTER (WHERE high_intent), count(*) FILTER (WHERE first_touch),"
             + "   count(*) FILTER (WHERE tagged), count(*) FILTER (WHERE referred), count(*) FILTER (WHERE converted),"
-            + "   count(*) FILTER (WHERE repeated)"
-            + " FROM c GROUP BY GROUPING SETS ((day, owner), (day, owner, country), (day, owner, source))";
+            + "   count(*) FILTER (WHERE repeated), ad_id"
+            + " FROM c GROUP BY GROUPING SETS ((day, owner), (day, owner, country), (day, owner, source),"
+            + "   (day, owner, ad_id))";
 
     /**
      * Messages with their neighbours: conversations (gaps > 24 h), turns and response times. Only turns take part

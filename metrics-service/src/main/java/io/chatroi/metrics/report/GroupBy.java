@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /** How KPI rows are grouped, and the SQL key of each snapshot table for it (null: the table has no such dimension). */
 public enum GroupBy {
-    NONE, CAMPAIGN, VARIANT, OWNER, COUNTRY, SOURCE, DAY, WEEK, MONTH;
+    NONE, CAMPAIGN, VARIANT, OWNER, COUNTRY, SOURCE, AD, DAY, WEEK, MONTH;
 
     /** The one parser of every report's {@code groupBy}: absent is NONE, an unknown value a 400 listing the known. */
     public static GroupBy of(String value) {
@@ -33,24 +33,29 @@ public enum GroupBy {
         return name().toLowerCase();
     }
 
-    /** Snapshot grain to read: country and source have their own. */
+    /** Snapshot grain to read: country, source and ad have their own. */
     public short grain() {
         return switch (this) {
             case COUNTRY -> 5;
             case SOURCE -> 6;
+            case AD -> 7;
             default -> 3;
         };
     }
 
-    /** The key expression over a snapshot table aliased t with the given capabilities. */
-    public String key(boolean hasCampaign, boolean hasVariant, boolean hasOwner, boolean hasCountrySource) {
+    /**
+     * The key expression over a snapshot table aliased t with the given capabilities ({@code hasContactDimensions}:
+     * the contact's country, source and ad). A row's contacts without one (no country, no ad) group under "".
+     */
+    public String key(boolean hasCampaign, boolean hasVariant, boolean hasOwner, boolean hasContactDimensions) {
         return switch (this) {
             case NONE -> "'total'";
             case CAMPAIGN -> hasCampaign ? "coalesce(t.campaign_id::text, '')" : null;
             case VARIANT -> hasVariant ? "t.campaign_id::text || '/' || coalesce(t.variant, '')" : null;
             case OWNER -> hasOwner ? "coalesce(t.owner, '')" : null;
-            case COUNTRY -> hasCountrySource ? "coalesce(t.country, '')" : null;
-            case SOURCE -> hasCountrySource ? "coalesce(t.source, '')" : null;
+            case COUNTRY -> hasContactDimensions ? "coalesce(t.country, '')" : null;
+            case SOURCE -> hasContactDimensions ? "coalesce(t.source, '')" : null;
+            case AD -> hasContactDimensions ? "coalesce(t.ad_id, '')" : null;
             case DAY -> "t.day::text";
             case WEEK -> "to_char(t.day, 'IYYY-\"W\"IW')";
             case MONTH -> "to_char(t.day, 'YYYY-MM')";

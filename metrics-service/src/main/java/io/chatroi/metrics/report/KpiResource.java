@@ -55,7 +55,8 @@ public class KpiResource {
 
     @GET
     @Operation(operationId = "getKpiReport", summary = "KPI rows", description = "Sums the daily snapshots of from..to"
-            + " (workspace dates; default the last 30 days) grouped by campaign, variant, owner, country, source, day,"
+            + " (workspace dates; default the last 30 days) grouped by campaign, variant, owner, country, source, ad"
+            + " (the click-to-WhatsApp ad a contact first came through; \"\" the contacts that came through none), day,"
             + " week or month (default: one total row). Each row has counts and every KPI that applies with value"
             + " (null when the denominator is zero), unit and rating (below | benchmark | best | unrated).")
     @APIResponse(responseCode = "200", description = "One row per group", content = {
@@ -65,7 +66,7 @@ public class KpiResource {
     @APIResponse(responseCode = "400", description = "Invalid range, groupBy or campaignId")
     public Uni<KpiReport> kpis(@BeanParam FilterParams query,
                                @QueryParam("groupBy") @Parameter(schema = @Schema(type = SchemaType.STRING,
-                                       enumeration = {"campaign", "variant", "owner", "country", "source", "day",
+                                       enumeration = {"campaign", "variant", "owner", "country", "source", "ad", "day",
                                                "week", "month"})) String groupBy) {
         GroupBy g = GroupBy.of(groupBy);
         return cache.get(query.cacheKey("kpis", g.wire()), () -> settings.get().chain(s -> {

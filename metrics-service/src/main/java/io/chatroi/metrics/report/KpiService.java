@@ -126,7 +126,7 @@ public class KpiService {
     }
 
     private Uni<RowSet<Row>> names(GroupBy g) {
-        return snapshots.campaignNames(g);
+        return snapshots.names(g);
     }
 
     public static String where(SqlParams sql, Filter f, short grain, boolean campaign, boolean owner) {

@@ -1,6 +1,7 @@
 package io.chatroi.metrics.report;
 
 import io.chatroi.common.sql.SqlParams;
+import io.chatroi.metrics.sync.ContactAds;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -38,29 +39,31 @@ public class RangeRepository {
     public Uni<RowSet<Row>> recipients(KpiService.Filter f, GroupBy g, ZoneId zone) {
         SqlParams sql = new SqlParams();
         String q = "SELECT " + g.key(true, true, true, true) + " AS k, count(DISTINCT t.recipient)::bigint AS recipients"
-                + sentInRange(sql, f, zone) + " GROUP BY 1";
+                + sentInRange(sql, f, zone, g == GroupBy.AD) + " GROUP BY 1";
         return pool.preparedQuery(q).execute(sql.tuple());
     }
 
     /** The same count for the whole range, as a scalar subquery for a statement that binds through {@code sql}. */
     public static String recipientsOfRange(SqlParams sql, KpiService.Filter f, ZoneId zone) {
-        return "(SELECT count(DISTINCT t.recipient)" + sentInRange(sql, f, zone) + ")";
+        return "(SELECT count(DISTINCT t.recipient)" + sentInRange(sql, f, zone, false) + ")";
     }
 
     /**
      * " FROM (...) t WHERE ...": the sends that went out in the range with the dimensions the snapshots give them
-     * (day in the workspace zone, the contact's owner else the campaign's, the contact's country else the send's).
+     * (day in the workspace zone, the contact's owner else the campaign's, the contact's country else the send's,
+     * and its first ad when {@code withAd}).
      */
-    private static String sentInRange(SqlParams sql, KpiService.Filter f, ZoneId zone) {
+    private static String sentInRange(SqlParams sql, KpiService.Filter f, ZoneId zone, boolean withAd) {
         String lower = sql.bind(start(f.from(), zone));
         String upper = sql.bind(start(f.to().plusDays(1), zone));
         String zoneId = sql.bind(zone.getId());
         StringBuilder q = new StringBuilder(" FROM (SELECT (s.at AT TIME ZONE " + zoneId + ")::date AS day,"
                 + " s.campaign_id, s.variant, coalesce(c.owner, cp.owner) AS owner,"
                 + " coalesce(c.country, s.country) AS country, c.source,"
-                + " coalesce(s.contact_id::text, s.phone) AS recipient"
+                + " coalesce(s.contact_id::text, s.phone) AS recipient" + (withAd ? ", a.ad_id" : "")
                 + " FROM f_sends s LEFT JOIN f_contacts c ON c.id = s.contact_id"
                 + " LEFT JOIN f_campaigns cp ON cp.id = s.campaign_id"
+                + (withAd ? " LEFT JOIN " + ContactAds.FIRST_AD + " a ON a.contact_id = s.contact_id" : "")
                 + " WHERE s.sent_at IS NOT NULL AND s.at >= " + lower + " AND s.at < " + upper);
         if (f.campaignId() != null) {
             q.append(" AND s.campaign_id = ").append(sql.bind(f.campaignId()));

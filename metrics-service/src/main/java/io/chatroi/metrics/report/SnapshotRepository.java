@@ -1,6 +1,7 @@
 package io.chatroi.metrics.report;
 
 import io.chatroi.common.sql.SqlParams;
+import io.chatroi.metrics.sync.ContactAds;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -108,11 +109,13 @@ public class SnapshotRepository {
         return pool.preparedQuery(q + " GROUP BY 1").execute(sql.tuple());
     }
 
-    public Uni<RowSet<Row>> campaignNames(GroupBy g) {
-        if (g != GroupBy.CAMPAIGN) {
-            return empty();
-        }
-        return pool.query("SELECT id::text AS k, name FROM f_campaigns").execute();
+    /** The rows' labels (column {@code name}): campaigns' names, ads' headlines. */
+    public Uni<RowSet<Row>> names(GroupBy g) {
+        return switch (g) {
+            case CAMPAIGN -> pool.query("SELECT id::text AS k, name FROM f_campaigns").execute();
+            case AD -> pool.query(ContactAds.LABELS).execute();
+            default -> empty();
+        };
     }
 
     /** Message totals of a range for ROI (zeros when nothing was sent), recipients unique across campaigns. */

@@ -69,6 +69,10 @@ final class FactRows {
             + " SET contact_id = excluded.contact_id, at = excluded.at, resolved_by = excluded.resolved_by,"
             + " owner = excluded.owner, updated_at = excluded.updated_at WHERE excluded.updated_at >= f.updated_at";
 
+    /** A referral never changes upstream; a replay (the sync's overlap) is harmless. */
+    static final String AD_REFERRALS = "INSERT INTO f_ad_referrals (id, contact_id, source_id, source_type, headline, at,"
+            + " created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING";
+
     private FactRows() {
     }
 
@@ -92,6 +96,11 @@ final class FactRows {
                 time(d, "inquiryAt"), time(d, "quotedAt"), time(d, "wonAt"), time(d, "lostAt"),
                 money(d, "orderAmount"), money(d, "profit"), d.getString("currency"), uuid(d, "campaignId"),
                 d.getString("owner"), time(d, "createdAt"), time(d, "updatedAt")));
+    }
+
+    static Tuple adReferral(JsonObject r) {
+        return Tuple.from(Arrays.asList(uuid(r, "id"), uuid(r, "contactId"), r.getString("sourceId"),
+                r.getString("sourceType"), r.getString("headline"), time(r, "at"), time(r, "createdAt")));
     }
 
     static Tuple resolution(JsonObject r) {

@@ -62,6 +62,10 @@ public class SyncService {
                     "absorbedId", "mergedAt"),
             new Stream("contacts", FactSources.CONTACTS, FactRows.CONTACTS, FactRows::contact,
                     "SELECT (created_at AT TIME ZONE $2)::date FROM f_contacts WHERE id = ANY($1)"),
+            // after the contacts: the days a referral makes stale are its contact's
+            new Stream("ad-referrals", FactSources.CONTACTS, FactRows.AD_REFERRALS, FactRows::adReferral,
+                    ContactAds.daysOf("SELECT contact_id FROM f_ad_referrals WHERE id = ANY($1)", "$2"), "id",
+                    "createdAt"),
             new Stream("interactions", FactSources.CONTACTS, FactRows.INTERACTIONS, FactRows::interaction,
                     "SELECT (i.at AT TIME ZONE $2)::date FROM f_interactions i WHERE i.id = ANY($1)"
                             + " UNION SELECT (c.created_at AT TIME ZONE $2)::date FROM f_interactions i"

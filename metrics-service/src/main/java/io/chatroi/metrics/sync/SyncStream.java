@@ -6,7 +6,7 @@ import java.time.Instant;
 
 /** Where one fact stream's incremental pull stands. */
 @Schema(requiredProperties = {"stream", "updatedAfter", "inProgress", "syncedAt", "items", "lastError"})
-public record SyncStream(@Schema(enumeration = {"campaigns", "contact-merges", "contacts", "deals", "interactions", "resolutions", "sends"})
+public record SyncStream(@Schema(enumeration = {"ad-referrals", "campaigns", "contact-merges", "contacts", "deals", "interactions", "resolutions", "sends"})
                          String stream,
                          @Schema(nullable = true, description = "the cursor: everything updated up to here is pulled")
                          Instant updatedAfter,

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A real HTTP server standing in for the sync listings of contacts-service (contacts, deals, interactions, contact
- * merges, see {@link #merge}) and
+ * merges, see {@link #merge}; ad referrals) and
  * campaign-service (campaigns, sends): the same paths, {@code updatedAfter}/{@code after}/{@code limit} paging by
  * (updatedAt, id) and {@code {items, nextCursor}} pages. Tests add items; each gets a fresh, increasing updatedAt.
  * campaign-service's account-health events ({@link #ACCOUNT_EVENTS}) are listed as it lists them: newest first,
@@ -88,7 +88,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             return;
         }
         if (!List.of("contacts", "deals", "interactions", "campaigns", "sends", "conversations/resolutions",
-                "contact-merges")
+                "contact-merges", "ad-referrals")
                 .contains(stream)) {
             request.response().setStatusCode(404).end();
             return;

@@ -94,7 +94,7 @@ class RollupApiTest {
     }
 
     private static void assertSameAsDayByDay() {
-        for (String groupBy : List.of("none", "campaign", "variant", "owner", "country", "source", "month")) {
+        for (String groupBy : List.of("none", "campaign", "variant", "owner", "country", "source", "ad", "month")) {
             Map<String, Map<String, Double>> whole = kpiCounts(WHOLE, groupBy);
             Map<String, Map<String, Double>> summed = new TreeMap<>();
             for (String part : PARTS) {
