@@ -218,7 +218,8 @@ final class SnapshotSql {
             new Step("interactions", List.of("DELETE FROM snap_interactions WHERE day BETWEEN $1 AND $2",
                     RollupSql.TURN_TOTALS_REMOVE, "DELETE FROM snap_contact_turns WHERE day BETWEEN $1 AND $2",
                     "DELETE FROM snap_response_times WHERE day BETWEEN $1 AND $2", INTERACTIONS_TEMP, INTERACTIONS,
-                    RESPONSE_TIMES, CONTACT_TURNS, RollupSql.TURN_TOTALS_ADD)));
+                    RESPONSE_TIMES, CONTACT_TURNS, RollupSql.TURN_TOTALS_ADD)),
+            new Step("recipients", RecipientSql.STATEMENTS));
 
     private SnapshotSql() {
     }

@@ -33,10 +33,12 @@ public class KpiService {
 
     private final SnapshotRepository snapshots;
     private final RangeRepository ranges;
+    private final RecipientRepository recipients;
 
-    public KpiService(SnapshotRepository snapshots, RangeRepository ranges) {
+    public KpiService(SnapshotRepository snapshots, RangeRepository ranges, RecipientRepository recipients) {
         this.snapshots = snapshots;
         this.ranges = ranges;
+        this.recipients = recipients;
     }
 
     /** The filters of every report. */
@@ -52,7 +54,7 @@ public class KpiService {
                 contacts(f, groupBy).invoke(rows -> merge(acc, rows)),
                 interactions(f, groupBy).invoke(rows -> merge(acc, rows)),
                 ranges.medianResponseTimes(f, groupBy).invoke(rows -> merge(acc, rows)),
-                (RangeRepository.spansCampaigns(f, groupBy) ? ranges.recipients(f, groupBy, settings.zone())
+                (RecipientRepository.spansCampaigns(f, groupBy) ? recipients.recipients(f, groupBy)
                         : Uni.createFrom().<RowSet<Row>>nullItem()).invoke(rows -> merge(acc, rows)),
                 costs(f, groupBy).invoke(rows -> merge(acc, rows)),
                 names(groupBy).invoke(rows -> merge(acc, rows))).discardItems();

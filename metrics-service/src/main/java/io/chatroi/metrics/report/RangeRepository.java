@@ -8,13 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The report reads that no sum of daily rows can give: the unique recipients of a range that spans several
- * campaigns (a contact in two campaigns, or messaged on two days, is one recipient), and the median of a range's
- * response times. Like {@link SnapshotRepository}, each yields column {@code k} (the group key).
+ * The report reads that no sum of daily rows can give (besides unique recipients, {@link RecipientRepository}): the
+ * median of a range's response times and retention at the range's end. Like {@link SnapshotRepository}, each yields
+ * column {@code k} (the group key).
  */
 @ApplicationScoped
 public class RangeRepository {
@@ -23,52 +22,6 @@ public class RangeRepository {
 
     public RangeRepository(Pool pool) {
         this.pool = pool;
-    }
-
-    /**
-     * Whether a row of this report spans several campaigns; when it does not, the snapshots' recipients are already
-     * unique (one send per contact and campaign).
-     */
-    public static boolean spansCampaigns(KpiService.Filter f, GroupBy g) {
-        return f.campaignId() == null && g != GroupBy.CAMPAIGN && g != GroupBy.VARIANT;
-    }
-
-    /** Unique recipients (column {@code recipients}) of the sends that went out in the range, by the group's key. */
-    public Uni<RowSet<Row>> recipients(KpiService.Filter f, GroupBy g, ZoneId zone) {
-        Sql sql = new Sql();
-        String q = "SELECT " + g.key(true, true, true, true) + " AS k, count(DISTINCT t.recipient)::bigint AS recipients"
-                + sentInRange(sql, f, zone) + " GROUP BY 1";
-        return pool.preparedQuery(q).execute(sql.tuple());
-    }
-
-    /** The same count for the whole range, as a scalar subquery for a statement that binds through {@code sql}. */
-    public static String recipientsOfRange(Sql sql, KpiService.Filter f, ZoneId zone) {
-        return "(SELECT count(DISTINCT t.recipient)" + sentInRange(sql, f, zone) + ")";
-    }
-
-    /**
-     * " FROM (...) t WHERE ...": the sends that went out in the range with the dimensions the snapshots give them
-     * (day in the workspace zone, the contact's owner else the campaign's, the contact's country else the send's).
-     */
-    private static String sentInRange(Sql sql, KpiService.Filter f, ZoneId zone) {
-        String lower = sql.bind(start(f.from(), zone));
-        String upper = sql.bind(start(f.to().plusDays(1), zone));
-        String zoneId = sql.bind(zone.getId());
-        StringBuilder q = new StringBuilder(" FROM (SELECT (s.at AT TIME ZONE " + zoneId + ")::date AS day,"
-                + " s.campaign_id, s.variant, coalesce(c.owner, cp.owner) AS owner,"
-                + " coalesce(c.country, s.country) AS country, c.source,"
-                + " coalesce(s.contact_id::text, s.phone) AS recipient"
-                + " FROM f_sends s LEFT JOIN f_contacts c ON c.id = s.contact_id"
-                + " LEFT JOIN f_campaigns cp ON cp.id = s.campaign_id"
-                + " WHERE s.sent_at IS NOT NULL AND s.at >= " + lower + " AND s.at < " + upper);
-        if (f.campaignId() != null) {
-            q.append(" AND s.campaign_id = ").append(sql.bind(f.campaignId()));
-        }
-        q.append(") t");
-        if (f.owner() != null) {
-            q.append(" WHERE t.owner = ").append(sql.bind(f.owner()));
-        }
-        return q.toString();
     }
 
     /** The median of the range's response times in seconds (column {@code response_median_s}), by the group's key. */
@@ -115,9 +68,5 @@ public class RangeRepository {
                 + "       AND NOT coalesce(s.read_at < " + at + ", s.delivery = 'read', false)) >= 2)::bigint AS churned"
                 + " FROM scoped k";
         return pool.preparedQuery(q).execute(sql.tuple());
-    }
-
-    private static java.time.OffsetDateTime start(LocalDate day, ZoneId zone) {
-        return day.atStartOfDay(zone).toInstant().atOffset(ZoneOffset.UTC);
     }
 }
