@@ -6,7 +6,9 @@
 -- statement makes that trigger's TRUNCATE fail ("being used by active queries").
 TRUNCATE f_contacts, f_interactions, f_deals, f_campaigns, f_sends, dirty_days, snap_messages, snap_deals,
     snap_contacts, snap_interactions, snap_contact_turns, snap_messages_monthly, snap_deals_monthly,
-    snap_contacts_monthly, snap_contact_turn_totals, snap_response_times, recompute_runs, sync_cursors;
+    snap_contacts_monthly, snap_contact_turn_totals, snap_response_times, snap_recipient_days, snap_recipients,
+    snap_retention,
+    recompute_runs, sync_cursors;
 DROP INDEX IF EXISTS f_sends_at_idx, f_sends_campaign_idx, f_sends_updated_idx, f_sends_contact_idx,
     f_interactions_contact_idx, f_interactions_at_idx, f_contacts_created_idx, f_deals_contact_idx;
 ALTER TABLE f_sends SET UNLOGGED;

@@ -152,7 +152,7 @@ public class RecomputeService {
             from = to.minusDays(MAX_DAYS - 1);
         }
         List<Object> params = List.of(from, to, s.timeZone(), s.replyWindowDays(), s.attributionDays(),
-                s.repurchaseDays(), s.currency());
+                s.repurchaseDays(), s.currency(), s.activityDays());
         LocalDate first = from;
         return pool.preparedQuery("UPDATE recompute_runs SET from_day = coalesce(from_day, $2),"
                         + " to_day = coalesce(to_day, $3) WHERE id = $1").execute(Tuple.of(id, first, to))

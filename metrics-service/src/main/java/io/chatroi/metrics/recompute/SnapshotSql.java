@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The set-based SQL that rebuilds the snapshots of a day range inside PostgreSQL. Parameters of every statement:
  * $1 first day, $2 last day (workspace dates), $3 workspace time zone, $4 reply window days, $5 attribution days,
- * $6 repurchase days, $7 workspace currency. A day is [$day 00:00, next day 00:00) in the workspace time zone.
+ * $6 repurchase days, $7 workspace currency, $8 activity days. A day is [$day 00:00, next day 00:00) in the workspace time zone.
  *
  * <p>Grains (GROUPING() of the optional dimensions, one value per grouping set):
  * messages: 3 = (day, campaign, variant, owner), 5 = (day, campaign, owner, country), 6 = (day, campaign, owner,
@@ -229,7 +229,9 @@ final class SnapshotSql {
             new Step("interactions", List.of("DELETE FROM snap_interactions WHERE day BETWEEN $1 AND $2",
                     RollupSql.TURN_TOTALS_REMOVE, "DELETE FROM snap_contact_turns WHERE day BETWEEN $1 AND $2",
                     "DELETE FROM snap_response_times WHERE day BETWEEN $1 AND $2", INTERACTIONS_TEMP, INTERACTIONS,
-                    RESPONSE_TIMES, CONTACT_TURNS, RollupSql.TURN_TOTALS_ADD)));
+                    RESPONSE_TIMES, CONTACT_TURNS, RollupSql.TURN_TOTALS_ADD)),
+            new Step("recipients", RecipientSql.STATEMENTS),
+            new Step("retention", RetentionSnapshotSql.STATEMENTS));
 
     private SnapshotSql() {
     }

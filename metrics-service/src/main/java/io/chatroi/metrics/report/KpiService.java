@@ -37,10 +37,12 @@ public class KpiService {
 
     private final SnapshotRepository snapshots;
     private final RangeRepository ranges;
+    private final RecipientRepository recipients;
 
-    public KpiService(SnapshotRepository snapshots, RangeRepository ranges) {
+    public KpiService(SnapshotRepository snapshots, RangeRepository ranges, RecipientRepository recipients) {
         this.snapshots = snapshots;
         this.ranges = ranges;
+        this.recipients = recipients;
     }
 
     /** The filters of every report. */
@@ -54,6 +56,17 @@ public class KpiService {
         }
     }
 
+    /**
+     * Unique recipients when a row spans campaigns: from the recompute's counts, except by ad, which they do not
+     * carry (ads are few and only contacts with a referral join them, so the range's sends are counted then).
+     */
+    private Uni<RowSet<Row>> recipients(Filter f, GroupBy groupBy, Settings settings) {
+        if (!RecipientRepository.spansCampaigns(f, groupBy)) {
+            return Uni.createFrom().nullItem();
+        }
+        return groupBy == GroupBy.AD ? ranges.recipients(f, groupBy, settings.zone()) : recipients.recipients(f, groupBy);
+    }
+
     public Uni<List<KpiRow>> rows(Filter f, GroupBy groupBy, Settings settings) {
         int scale = Money.scale(settings.currency());
         Map<String, Map<String, Object>> acc = new TreeMap<>();
@@ -63,8 +76,7 @@ public class KpiService {
                 contacts(f, groupBy).invoke(rows -> merge(acc, rows)),
                 interactions(f, groupBy).invoke(rows -> merge(acc, rows)),
                 ranges.medianResponseTimes(f, groupBy).invoke(rows -> merge(acc, rows)),
-                (RangeRepository.spansCampaigns(f, groupBy) ? ranges.recipients(f, groupBy, settings.zone())
-                        : Uni.createFrom().<RowSet<Row>>nullItem()).invoke(rows -> merge(acc, rows)),
+                recipients(f, groupBy, settings).invoke(rows -> merge(acc, rows)),
                 costs(f, groupBy).invoke(rows -> merge(acc, rows)),
                 names(groupBy).invoke(rows -> merge(acc, rows))).discardItems();
         return all.map(x -> {

@@ -6,17 +6,18 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /**
- * The report reads that no sum of daily rows can give: the unique recipients of a range that spans several
- * campaigns (a contact in two campaigns, or messaged on two days, is one recipient), and the median of a range's
- * response times. Like {@link SnapshotRepository}, each yields column {@code k} (the group key).
+ * The report reads that no sum of daily rows can give (besides unique recipients, {@link RecipientRepository}): the
+ * median of a range's response times and retention at the range's end. Like {@link SnapshotRepository}, each yields
+ * column {@code k} (the group key).
  */
 @ApplicationScoped
 public class RangeRepository {
@@ -27,25 +28,12 @@ public class RangeRepository {
         this.pool = pool;
     }
 
-    /**
-     * Whether a row of this report spans several campaigns; when it does not, the snapshots' recipients are already
-     * unique (one send per contact and campaign).
-     */
-    public static boolean spansCampaigns(KpiService.Filter f, GroupBy g) {
-        return f.campaignId() == null && g != GroupBy.CAMPAIGN && g != GroupBy.VARIANT;
-    }
-
     /** Unique recipients (column {@code recipients}) of the sends that went out in the range, by the group's key. */
     public Uni<RowSet<Row>> recipients(KpiService.Filter f, GroupBy g, ZoneId zone) {
         SqlParams sql = new SqlParams();
         String q = "SELECT " + g.key(true, true, true, true) + " AS k, count(DISTINCT t.recipient)::bigint AS recipients"
-                + sentInRange(sql, f, zone, g == GroupBy.AD) + " GROUP BY 1";
+                + sentInRange(sql, f, zone, true) + " GROUP BY 1";
         return pool.preparedQuery(q).execute(sql.tuple());
-    }
-
-    /** The same count for the whole range, as a scalar subquery for a statement that binds through {@code sql}. */
-    public static String recipientsOfRange(SqlParams sql, KpiService.Filter f, ZoneId zone) {
-        return "(SELECT count(DISTINCT t.recipient)" + sentInRange(sql, f, zone, false) + ")";
     }
 
     /**
@@ -88,40 +76,49 @@ public class RangeRepository {
         return pool.preparedQuery(q).execute(sql.tuple());
     }
 
-    /**
-     * Retention at an instant ({@code end}): customers (a deal won before it) and how many wrote within the activity
-     * window before it ({@code customers}, {@code active}); customers and deep-interaction contacts (>= 3 turns up to
-     * {@code lastDay}) together ({@code retainable}), and those of them that wrote nothing in the window and left at
-     * least 2 messages sent since their last one unread ({@code churned}, seed 000). One owner's, when given.
-     */
-    public Uni<RowSet<Row>> retention(String owner, Instant end, LocalDate lastDay, Instant activeSince) {
-        SqlParams sql = new SqlParams();
-        String at = sql.bind(end.atOffset(ZoneOffset.UTC));
-        String since = sql.bind(activeSince.atOffset(ZoneOffset.UTC));
-        String q = "WITH base AS (SELECT contact_id, bool_or(customer) AS customer FROM ("
-                + "   SELECT d.contact_id, true AS customer FROM f_deals d WHERE d.stage = 'won' AND d.won_at < " + at
-                + "   UNION ALL SELECT t.contact_id, false FROM snap_contact_turn_totals c"
-                + "   JOIN snap_contact_turns t ON t.contact_id = c.contact_id"
-                + "   WHERE c.turns >= 3 AND t.day <= " + sql.bind(lastDay) + "::date"
-                + "   GROUP BY t.contact_id HAVING sum(t.turns) >= 3) u GROUP BY contact_id),"
-                // MATERIALIZED: last_inbound is read by four tests below; inlined, PostgreSQL ran its subquery per test
-                + " scoped AS MATERIALIZED (SELECT b.contact_id, b.customer, (SELECT max(i.at) FROM f_interactions i"
-                + "   WHERE i.contact_id = b.contact_id AND i.direction = 'inbound' AND i.at < " + at + ") AS last_inbound"
-                + "   FROM base b JOIN f_contacts c ON c.id = b.contact_id"
-                + (owner == null ? "" : " WHERE c.owner = " + sql.bind(owner)) + ")"
-                + " SELECT count(*) FILTER (WHERE customer)::bigint AS customers,"
-                + "   count(*) FILTER (WHERE customer AND last_inbound >= " + since + ")::bigint AS active,"
-                + "   count(*)::bigint AS retainable,"
-                + "   count(*) FILTER (WHERE (last_inbound IS NULL OR last_inbound < " + since + ")"
-                + "     AND (SELECT count(*) FROM f_sends s WHERE s.contact_id = k.contact_id AND s.sent_at < " + at
-                + "       AND (k.last_inbound IS NULL OR s.sent_at > k.last_inbound)"
-                + "       AND s.status <> 'failed' AND coalesce(s.delivery, '') <> 'failed'"
-                + "       AND NOT coalesce(s.read_at < " + at + ", s.delivery = 'read', false)) >= 2)::bigint AS churned"
-                + " FROM scoped k";
-        return pool.preparedQuery(q).execute(sql.tuple());
+    /** Retention at an instant: customers, active customers, retainable contacts and churned ones among them. */
+    public record Retention(long customers, long active, long retainable, long churned) {
+        static Retention of(Row row) {
+            return new Retention(row.getLong("customers"), row.getLong("active"), row.getLong("retainable"),
+                    row.getLong("churned"));
+        }
     }
 
-    private static java.time.OffsetDateTime start(LocalDate day, ZoneId zone) {
-        return day.atStartOfDay(zone).toInstant().atOffset(ZoneOffset.UTC);
+    /**
+     * Retention at the end of {@code day} ({@code end}, a past instant), one owner's when given: the row the
+     * recompute keeps (snap_retention) when it was counted for this day end and activity window, else counted from
+     * the facts. A day counted without the owner's row means the owner had no retainable contact then.
+     */
+    public Uni<Retention> retentionAtDayEnd(String owner, LocalDate day, Instant end, int activityDays) {
+        return pool.preparedQuery("SELECT * FROM snap_retention WHERE day = $1 AND end_at = $2 AND activity_days = $3"
+                        + " AND (all_owners OR owner = $4) ORDER BY all_owners")
+                .execute(Tuple.of(day, end.atOffset(ZoneOffset.UTC), activityDays, owner))
+                .chain(rows -> {
+                    Retention all = null;
+                    Retention own = null;
+                    for (Row row : rows) {
+                        if (row.getBoolean("all_owners")) {
+                            all = Retention.of(row);
+                        } else {
+                            own = Retention.of(row);
+                        }
+                    }
+                    if (all == null) {
+                        return retention(owner, end, day, end.minus(activityDays, ChronoUnit.DAYS));
+                    }
+                    Retention zero = new Retention(0, 0, 0, 0);
+                    return Uni.createFrom().item(owner == null ? all : own == null ? zero : own);
+                });
+    }
+
+    /** Retention at an instant ({@link RetentionSql}), counted from the facts; one owner's, when given. */
+    public Uni<Retention> retention(String owner, Instant end, LocalDate lastDay, Instant activeSince) {
+        SqlParams sql = new SqlParams();
+        String at = sql.bind(end.atOffset(ZoneOffset.UTC));
+        String last = sql.bind(lastDay) + "::date";
+        String since = sql.bind(activeSince.atOffset(ZoneOffset.UTC));
+        String ownerFilter = owner == null ? null : "c.owner = " + sql.bind(owner);
+        return pool.preparedQuery(RetentionSql.counts(at, last, since, ownerFilter, false)).execute(sql.tuple())
+                .map(rows -> Retention.of(rows.iterator().next()));
     }
 }

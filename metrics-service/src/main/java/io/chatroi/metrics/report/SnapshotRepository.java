@@ -8,7 +8,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.ZoneId;
 
 /**
  * The snapshot reads behind the reports. A range is read from the monthly rollups for its whole calendar months and
@@ -25,13 +24,13 @@ public class SnapshotRepository {
         this.pool = pool;
     }
 
-    /** Message sums; recipients only when each row is one campaign (else {@link RangeRepository} counts them). */
+    /** Message sums; recipients only when each row is one campaign (else {@link RecipientRepository} counts them). */
     public Uni<RowSet<Row>> messages(KpiService.Filter f, GroupBy g) {
         String key = g.key(true, true, true, true);
         SqlParams sql = new SqlParams();
         StringBuilder q = new StringBuilder("SELECT " + key + " AS k");
         for (String c : KpiService.MESSAGE_COUNTS) {
-            if (!c.equals("recipients") || !RangeRepository.spansCampaigns(f, g)) {
+            if (!c.equals("recipients") || !RecipientRepository.spansCampaigns(f, g)) {
                 q.append(", sum(t.").append(c).append(")::bigint AS ").append(c);
             }
         }
@@ -119,10 +118,10 @@ public class SnapshotRepository {
     }
 
     /** Message totals of a range for ROI (zeros when nothing was sent), recipients unique across campaigns. */
-    public Uni<RowSet<Row>> roiMessages(KpiService.Filter f, ZoneId zone) {
+    public Uni<RowSet<Row>> roiMessages(KpiService.Filter f) {
         SqlParams sql = new SqlParams();
-        String recipients = RangeRepository.spansCampaigns(f, GroupBy.NONE)
-                ? RangeRepository.recipientsOfRange(sql, f, zone) : "coalesce(sum(recipients), 0)";
+        String recipients = RecipientRepository.spansCampaigns(f, GroupBy.NONE)
+                ? RecipientRepository.recipientsOfRange(sql, f) : "coalesce(sum(recipients), 0)";
         String q = "SELECT coalesce(sum(sent), 0)::bigint AS sent, coalesce(sum(replied), 0)::bigint AS replied,"
                 + " " + recipients + "::bigint AS recipients, coalesce(sum(conversions), 0)::bigint"
                 + " AS conversions, coalesce(sum(billable), 0)::bigint AS billable, coalesce(sum(unpriced), 0)::bigint"

@@ -13,7 +13,6 @@ import io.chatroi.metrics.report.SnapshotRepository;
 import io.chatroi.metrics.report.Sums;
 import io.chatroi.metrics.settings.Settings;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -63,14 +62,15 @@ public class FunnelService {
         Instant end = rangeEnd.isBefore(now) ? rangeEnd : now;
         LocalDate today = LocalDate.ofInstant(now, s.zone());
         LocalDate lastDay = f.to().isBefore(today) ? f.to() : today;
-        Instant activeSince = end.minus(s.activityDays(), ChronoUnit.DAYS);
-        return Uni.combine().all().unis(rows, snapshots.deepContacts(f),
-                        ranges.retention(f.owner(), end, lastDay, activeSince))
+        // a past range's end is a day's end, kept by the recompute; a range that reaches today ends now
+        Uni<RangeRepository.Retention> retention = end.equals(rangeEnd)
+                ? ranges.retentionAtDayEnd(f.owner(), f.to(), end, s.activityDays())
+                : ranges.retention(f.owner(), end, lastDay, end.minus(s.activityDays(), ChronoUnit.DAYS));
+        return Uni.combine().all().unis(rows, snapshots.deepContacts(f), retention)
                 .asTuple().map(t -> {
-            Row retained = t.getItem3().iterator().next();
+            RangeRepository.Retention retained = t.getItem3();
             return new Extra(t.getItem1().get(0), t.getItem2().iterator().next().getLong("deep"),
-                    retained.getLong("customers"), retained.getLong("active"), retained.getLong("retainable"),
-                    retained.getLong("churned"));
+                    retained.customers(), retained.active(), retained.retainable(), retained.churned());
         }).chain(extra -> cohortCounts(f).map(cohort -> {
             long[] n = {count(cohort, "added"), count(cohort, "effective"), count(cohort, "converted"),
                     count(cohort, "repeat_customers")};

@@ -76,7 +76,7 @@ public class RoiService {
 
         return Uni.combine().all().unis(
                 pool.preparedQuery(costs.toString()).execute(costSql.tuple()),
-                snapshots.roiMessages(f, settings.zone()), snapshots.roiDeals(f),
+                snapshots.roiMessages(f), snapshots.roiDeals(f),
                 pool.preparedQuery(other.toString()).execute(otherSql.tuple())).asTuple().map(t -> {
             Map<String, BigDecimal> byCategory = new LinkedHashMap<>();
             BigDecimal explicit = BigDecimal.ZERO;
