@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
@@ -120,5 +121,9 @@ public class RangeRepository {
         String ownerFilter = owner == null ? null : "c.owner = " + sql.bind(owner);
         return pool.preparedQuery(RetentionSql.counts(at, last, since, ownerFilter, false)).execute(sql.tuple())
                 .map(rows -> Retention.of(rows.iterator().next()));
+    }
+
+    private static java.time.OffsetDateTime start(LocalDate day, ZoneId zone) {
+        return day.atStartOfDay(zone).toInstant().atOffset(ZoneOffset.UTC);
     }
 }

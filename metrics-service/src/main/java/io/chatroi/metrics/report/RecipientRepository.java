@@ -1,5 +1,6 @@
 package io.chatroi.metrics.report;
 
+import io.chatroi.common.sql.SqlParams;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
