@@ -652,7 +652,7 @@ export interface paths {
         };
         /**
          * Resolution times
-         * @description Median and 90th percentile of the time from a conversation's first inbound message to its resolution (an explicit resolution, or a deal won or lost, while the conversation is open; the first one counts), per owner or period.
+         * @description Median and 90th percentile of the time from a conversation's first inbound message to its resolution (an explicit resolution, or a deal won or lost, while the conversation is open; the first one counts), per owner or period, over from..to (default the last 30 days).
          */
         get: operations["getResolutionTimes"];
         put?: never;
@@ -733,7 +733,7 @@ export interface paths {
         };
         /**
          * List costs
-         * @description Newest first; from/to (ISO dates) keep costs whose period overlaps the range.
+         * @description Newest first; from/to (ISO dates) keep costs whose period overlaps the range (without them, every cost).
          */
         get: operations["listCosts"];
         put?: never;
@@ -1190,7 +1190,7 @@ export interface paths {
         };
         /**
          * ROI of a range
-         * @description Cost by category and kind (entered costs spread day by day plus message fees of billable sends), value parts (direct, repeat, leadValue, brand), roi, roiExtended, valueToCost, roas, costPerLead, revenuePerConversion, revenuePerMessage, costPerRecipient, campaignSpendReturn and the basis (profit | revenue | mixed). Won deals in another currency than the workspace's are left out and counted in otherCurrencyDeals.
+         * @description Cost by category and kind (entered costs spread day by day plus message fees of billable sends), value parts (direct, repeat, leadValue, brand), roi, roiExtended, valueToCost, roas, costPerLead, revenuePerConversion, revenuePerMessage, costPerRecipient, campaignSpendReturn and the basis (profit | revenue | mixed). Won deals in another currency than the workspace's are left out and counted in otherCurrencyDeals. Default range: the last 30 days.
          */
         get: operations["getRoi"];
         put?: never;
@@ -1519,7 +1519,7 @@ export interface paths {
         };
         /**
          * A metric as a time series
-         * @description metric: a count (sent, replied, conversations, received, orders, revenue, ...) or a KPI (replyRate, openRate, medianResponseTime, ...); interval day or week; every period of the range is present.
+         * @description metric: a count (sent, replied, conversations, received, orders, revenue, ...) or a KPI (replyRate, openRate, medianResponseTime, ...); interval day or week; every period of the range (default the last 30 days) is present.
          */
         get: operations["getTrend"];
         put?: never;
@@ -3554,7 +3554,9 @@ export interface operations {
     createApiKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3592,8 +3594,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Idempotency-Key created a key before (its secret is not shown again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            /** @description The Idempotency-Key was used before with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -3745,7 +3765,9 @@ export interface operations {
     createCampaign: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3777,6 +3799,15 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            /** @description The Idempotency-Key was used before with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -4079,7 +4110,9 @@ export interface operations {
     createClassificationRule: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4112,6 +4145,15 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            /** @description The Idempotency-Key was used before with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -4962,13 +5004,13 @@ export interface operations {
     getResolutionTimes: {
         parameters: {
             query?: {
-                /** @description first workspace day (default: 29 days before to) */
+                /** @description first workspace day */
                 from?: string;
                 /** @description owner, day, week or month (default: one total row) */
                 groupBy?: string;
-                /** @description only this owner's resolutions */
+                /** @description only this owner's */
                 owner?: string;
-                /** @description last workspace day (default: today) */
+                /** @description last workspace day */
                 to?: string;
             };
             header?: never;
@@ -5185,11 +5227,15 @@ export interface operations {
         parameters: {
             query?: {
                 after?: string;
+                /** @description only this campaign's */
                 campaignId?: string;
                 category?: string;
+                /** @description first workspace day */
                 from?: string;
                 limit?: number;
+                /** @description only this owner's */
                 owner?: string;
+                /** @description last workspace day */
                 to?: string;
             };
             header?: never;
@@ -5589,11 +5635,11 @@ export interface operations {
     getFunnel: {
         parameters: {
             query?: {
-                /** @description first workspace day (default: 29 days before to) */
+                /** @description first workspace day */
                 from?: string;
-                /** @description only this owner's contacts */
+                /** @description only this owner's */
                 owner?: string;
-                /** @description last workspace day (default: today) */
+                /** @description last workspace day */
                 to?: string;
             };
             header?: never;
@@ -5733,10 +5779,14 @@ export interface operations {
     getKpiReport: {
         parameters: {
             query?: {
+                /** @description only this campaign's */
                 campaignId?: string;
+                /** @description first workspace day */
                 from?: string;
                 groupBy?: "campaign" | "variant" | "owner" | "country" | "source" | "ad" | "day" | "week" | "month";
+                /** @description only this owner's */
                 owner?: string;
+                /** @description last workspace day */
                 to?: string;
             };
             header?: never;
@@ -5862,7 +5912,9 @@ export interface operations {
     createMessageRate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5894,6 +5946,15 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            /** @description The Idempotency-Key was used before with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -6296,9 +6357,13 @@ export interface operations {
     getRoi: {
         parameters: {
             query?: {
+                /** @description only this campaign's */
                 campaignId?: string;
+                /** @description first workspace day */
                 from?: string;
+                /** @description only this owner's */
                 owner?: string;
+                /** @description last workspace day */
                 to?: string;
             };
             header?: never;
@@ -6405,7 +6470,9 @@ export interface operations {
     createSegment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6446,6 +6513,15 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            /** @description The Idempotency-Key was used before with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -6829,7 +6905,9 @@ export interface operations {
     createTag: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6862,6 +6940,15 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            /** @description The Idempotency-Key was used before with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -7008,7 +7095,9 @@ export interface operations {
     createTemplate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7041,6 +7130,15 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            /** @description The Idempotency-Key was used before with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -7155,11 +7253,15 @@ export interface operations {
     getTrend: {
         parameters: {
             query: {
+                /** @description only this campaign's */
                 campaignId?: string;
+                /** @description first workspace day */
                 from?: string;
                 interval?: "day" | "week";
                 metric: "sent" | "delivered" | "read" | "failed" | "replied" | "clicked" | "optedOut" | "received" | "conversions" | "contactsAdded" | "orders" | "revenue" | "spend" | "deliveryRate" | "openRate" | "replyRate" | "ctr" | "optOutRate" | "conversionRate" | "conversations" | "medianResponseTime" | "effectiveAddRate" | "roas";
+                /** @description only this owner's */
                 owner?: string;
+                /** @description last workspace day */
                 to?: string;
             };
             header?: never;
