@@ -65,6 +65,7 @@ public class CostResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType =
             MediaType.APPLICATION_JSON, schema = @Schema(implementation = Cost.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
     public Uni<Response> create(CostInput input, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         return service.create(input, idempotencyKey)
                 .map(cost -> Response.created(URI.create("/api/v1/costs/" + cost.id())).entity(cost).build());
