@@ -11,7 +11,13 @@ import java.util.Set;
  * One row of the route rules ({@code route-rules.txt}): a path pattern, where it goes ({@code route} empty when the
  * gateway answers itself), what an agent key sees there, and the methods each role may call.
  */
-public record RouteRule(String pattern, Optional<Route> route, String scope, Map<Role, Set<String>> methods) {
+public record RouteRule(String pattern, Optional<Route> route, String scope, Map<Role, Set<String>> methods,
+                        List<String> segments) {
+
+    /** The pattern is split once here: every forwarded request tests it against every row, three times. */
+    public RouteRule(String pattern, Optional<Route> route, String scope, Map<Role, Set<String>> methods) {
+        this(pattern, route, scope, methods, List.of(pattern.substring(1).split("/")));
+    }
 
     /** The agent scopes a row may name: see {@code route-rules.txt}. */
     static final Set<String> SCOPES = Set.of("-", "record", "owner", "owners");
@@ -25,17 +31,16 @@ public record RouteRule(String pattern, Optional<Route> route, String scope, Map
         return methods.getOrDefault(role, Set.of()).contains(method);
     }
 
-    List<String> segments() {
-        return List.of(pattern.substring(1).split("/"));
-    }
-
     /** Whether the pattern matches {@code path} itself or a path below it. */
     boolean matches(String path) {
         if (path == null || !path.startsWith("/")) {
             return false;
         }
-        String[] parts = path.substring(1).split("/", -1);
-        List<String> segments = segments();
+        return matches(path.substring(1).split("/", -1));
+    }
+
+    /** The same for a path already split into its segments (after the leading slash). */
+    boolean matches(String[] parts) {
         if (parts.length < segments.size()) {
             return false;
         }

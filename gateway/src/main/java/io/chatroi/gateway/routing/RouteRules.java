@@ -41,9 +41,13 @@ public final class RouteRules {
 
     /** The most specific rule matching {@code path} (normalised, without query), if any does. */
     public static Optional<RouteRule> match(String path) {
+        if (path == null || !path.startsWith("/")) {
+            return Optional.empty();
+        }
+        String[] parts = path.substring(1).split("/", -1);
         RouteRule best = null;
         for (RouteRule rule : RULES) {
-            if (rule.matches(path) && (best == null || rule.moreSpecificThan(best))) {
+            if (rule.matches(parts) && (best == null || rule.moreSpecificThan(best))) {
                 best = rule;
             }
         }
