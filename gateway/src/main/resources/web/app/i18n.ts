@@ -37,6 +37,11 @@ const WORDS: Record<string, [string, string]> = {
   tags: ['Tags', '标签'], deals: ['Deals', '交易'], preferences: ['Preferences', '偏好'], timeline: ['Messages', '消息'],
   tierHistory: ['Tiers', '分层'], vsPrevious: ['vs previous period', '较上一周期'], band: ['Band', '基准区间'],
   page: ['Page', '页'], previous: ['Previous', '上一页'], next: ['Next', '下一页'], rows: ['rows', '行'],
+  highActivity: ['High activity', '高活跃'], customers: ['Customers', '客户'], optedOut: ['Opted out', '已退订'],
+  pipeline: ['Pipeline by stage', '各阶段联系人'], addedInRange: ['added in the range', '本时段新增'],
+  funnelDrillNote: ['Reach opens the contacts added in the range; the later stages are counted by the recompute and have no list filter yet.',
+    '“触达”可打开本时段新增的联系人；后续阶段由重算统计，暂无对应的列表筛选。'],
+  openList: ['Open the list behind a bar', '打开柱形背后的列表'],
   language: ['中文', 'English'], error: ['Something went wrong', '出错了'], counters: ['Counters', '计数'],
   refreshing: ['Refreshing every 5 s while sending', '发送中每 5 秒刷新'], filters: ['Filters', '筛选'],
 };

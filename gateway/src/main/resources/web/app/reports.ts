@@ -51,3 +51,29 @@ export function previousRange(range: Range): Range {
   const days = daysBetween(range);
   return { from: shift(range.from, -days), to: shift(range.from, -1) };
 }
+
+/** Milliseconds that the wall clock of zone is ahead of UTC at instant t. */
+function offsetAt(t: number, zone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit',
+    day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(t));
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - (t - (t % 1000));
+}
+
+/** The instant a workspace day (YYYY-MM-DD) starts in zone, in milliseconds. */
+export function startOfDay(date: string, zone: string): number {
+  const wall = Date.parse(`${date}T00:00:00Z`);
+  const guess = wall - offsetAt(wall, zone);
+  return wall - offsetAt(guess, zone);
+}
+
+/**
+ * The list filters (createdAfter, createdBefore: both exclusive, as contacts-service reads them) that select what
+ * was created within the workspace days of range: after the microsecond before the first day starts, before the day
+ * after the last one starts.
+ */
+export function createdWithin(range: Range, zone: string): { createdAfter: string; createdBefore: string } {
+  const first = startOfDay(range.from, zone);
+  const after = new Date(first - 1000).toISOString().replace(/\.\d{3}Z$/, '.999999Z');
+  return { createdAfter: after, createdBefore: new Date(startOfDay(shift(range.to, 1), zone)).toISOString() };
+}

@@ -31,6 +31,15 @@ export function loaded<T>(value: Loadable<T>, body: (v: T) => TemplateResult | t
   return body(value);
 }
 
+/** A keydown handler that does what a click does on Enter or Space, for an element that acts as a button. */
+export function onActivate(action: () => void): (e: KeyboardEvent) => void {
+  return (e) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    e.preventDefault();
+    action();
+  };
+}
+
 /** Runs a call and hands its answer, or its failure, to set (which stores it and asks for a render). */
 export function load<T>(call: Promise<T>, set: (v: Loadable<T>) => void): void {
   set(undefined);
@@ -44,7 +53,11 @@ export function table(header: string[], rows: Cell[][], opts: { links?: Array<st
       ? html`<a href=${opts.links[i]!}>${cell ?? ''}</a>` : cell ?? '–'}</td>`)}</tr>`)}</tbody></table></div>`;
 }
 
-/** A chart with a table view of the same numbers and a CSV of them; bar clicks bubble up as 'bar-click'. */
+/**
+ * A chart with a table view of the same numbers and a CSV of them; bar clicks bubble up as 'bar-click'. With drills
+ * (one label per bar, null for a bar that opens nothing), each bar also has a button under the chart, so a keyboard
+ * opens the list behind a bar too (Tab to it, Enter): the same 'bar-click' as a click on the bar.
+ */
 export class Figure extends LitElement {
   static properties = {
     heading: {},
@@ -53,6 +66,7 @@ export class Figure extends LitElement {
     header: { attribute: false },
     rows: { attribute: false },
     note: { attribute: false },
+    drills: { attribute: false },
     asTable: { state: true },
   };
 
@@ -63,6 +77,7 @@ export class Figure extends LitElement {
   declare rows: Cell[][];
   /** Words under the chart (a verdict, the meaning of codes). */
   declare note: unknown;
+  declare drills: Array<string | null> | null;
   private declare asTable;
 
   constructor() {
@@ -72,6 +87,7 @@ export class Figure extends LitElement {
     this.option = {};
     this.header = [];
     this.rows = [];
+    this.drills = null;
     this.asTable = false;
   }
 
@@ -80,6 +96,11 @@ export class Figure extends LitElement {
   connectedCallback(): void {
     super.connectedCallback();
     onLangChange(() => this.requestUpdate());
+  }
+
+  private openBar(dataIndex: number): void {
+    this.dispatchEvent(new CustomEvent('bar-click', { detail: { name: this.drills?.[dataIndex] ?? '', seriesName: '', dataIndex, value: null },
+      bubbles: true, composed: true }));
   }
 
   render() {
@@ -92,6 +113,9 @@ export class Figure extends LitElement {
         </div></header>
       ${this.asTable ? table(this.header, this.rows)
         : html`<cr-chart class="chart" .option=${this.option} label=${this.heading}></cr-chart>`}
+      ${this.drills?.some((d) => d !== null) ? html`<div class="bar-keys" role="group" aria-label=${t('openList')}>
+        ${this.drills.map((label, i) => (label === null ? nothing : html`<button data-bar=${i} @click=${() => this.openBar(i)}>${label}</button>`))}</div>`
+        : nothing}
       ${this.note ?? nothing}</section>`;
   }
 }

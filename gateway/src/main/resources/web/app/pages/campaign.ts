@@ -10,8 +10,9 @@ import { canManage, readsReports } from '../session';
 import { meaningOf } from '../meta-errors';
 import { KpiReport, todayIn, workspace } from '../reports';
 import { load, Loadable, loaded, problemView, table } from '../views';
-import { Drill } from './sends';
-import './sends';
+import type { DrillSource } from '../drill-panel';
+import '../drill-panel';
+import { sendsDrill, SendFilter } from './sends';
 
 export interface Counters {
   queued: number; deferred: number; skipped: number; holdout: number; sent: number; delivered: number; read: number;
@@ -48,7 +49,7 @@ export class Campaign extends LitElement {
   private declare campaign: Loadable<CampaignView>;
   private declare experiment: Loadable<Experiment>;
   private declare conversions: number | null;
-  private declare drill: Drill | null;
+  private declare drill: DrillSource<unknown> | null;
   private declare actionError: Error | null;
   private timer?: number;
 
@@ -110,14 +111,14 @@ export class Campaign extends LitElement {
     return html`<p><a href="#/campaigns">← ${t('campaigns')}</a></p>${loaded(this.campaign, (c) => this.view(c))}`;
   }
 
-  private open(drill: Drill | null): void {
-    this.drill = drill;
-    if (drill) this.updateComplete.then(() => this.querySelector('[data-test="drill"]')?.scrollIntoView({ block: 'nearest' }));
+  /** Shows the sends behind a number (label, n) in the drill panel, or closes it (null). */
+  private open(drill: [string, number, SendFilter] | null): void {
+    this.drill = drill && (sendsDrill(this.campaignId, ...drill) as DrillSource<unknown>);
   }
 
   /** The drill-down behind a counter: a stage counts as the API's stage filter, the rest by the send's status. */
-  private counterDrill(id: string, n: number): Drill {
-    return { label: id, count: n, filter: STAGES.includes(id) ? { stage: id } : { status: id } };
+  private counterDrill(id: string, n: number): [string, number, SendFilter] {
+    return [id, n, STAGES.includes(id) ? { stage: id } : { status: id }];
   }
 
   private view(c: CampaignView) {
@@ -126,13 +127,13 @@ export class Campaign extends LitElement {
     const funnelValues = FUNNEL.map((f) => (f === 'converted' ? this.conversions ?? 0 : Number(k[f as keyof Counters] ?? 0)));
     const codes = Object.entries(k.failedByCode ?? {});
     // a failure without a provider code is counted under its reason
-    const failureDrill = ([key, n]: [string, number]): Drill => ({ label: `failed: ${key}`, count: n,
-      filter: /^[0-9]+$/.test(key) ? { stage: 'failed', errorCode: key } : { stage: 'failed', reason: key } });
+    const failureDrill = ([key, n]: [string, number]): [string, number, SendFilter] => [`failed: ${key}`, n,
+      /^[0-9]+$/.test(key) ? { stage: 'failed', errorCode: key } : { stage: 'failed', reason: key }];
     // skipped sends come counted by reason; deferred ones (waiting for a window or the weekly cap) as one bar
-    const reasons: Array<[string, number, Drill]> = [
-      ...Object.entries(k.skippedByReason ?? {}).map(([r, n]): [string, number, Drill] =>
-        [`skipped: ${r}`, n, { label: `skipped: ${r}`, count: n, filter: { status: 'skipped', reason: r } }]),
-      ...(k.deferred ? [['deferred', k.deferred, this.counterDrill('deferred', k.deferred)] as [string, number, Drill]] : []),
+    const reasons: Array<[string, number, SendFilter]> = [
+      ...Object.entries(k.skippedByReason ?? {}).map(([r, n]): [string, number, SendFilter] =>
+        [`skipped: ${r}`, n, { status: 'skipped', reason: r }]),
+      ...(k.deferred ? [this.counterDrill('deferred', k.deferred)] : []),
     ];
     const counterIds: Array<keyof Counters> = ['queued', 'sent', 'delivered', 'read', 'replied', 'clicked', 'failed', 'skipped', 'deferred', 'holdout'];
     return html`<div class="row"><h1 data-test="campaign-name">${c.name}</h1><span class="badge ${c.status}" data-test="status">${c.status}</span>
@@ -145,11 +146,12 @@ export class Campaign extends LitElement {
       ${this.actionError ? problemView(this.actionError) : nothing}
       <section class="card"><h2>${t('counters')}</h2><div class="counters" data-test="counters">${counterIds.map((id) => html`
         <button data-counter=${id} @click=${() => this.open(this.counterDrill(id, Number(k[id] ?? 0)))}><span class="value">${count(Number(k[id] ?? 0))}</span>${t(String(id))}</button>`)}</div></section>
-      <cr-sends .campaignId=${c.id} .drill=${this.drill} @close=${() => this.open(null)}></cr-sends>
+      <cr-drill .source=${this.drill} @close=${() => this.open(null)}></cr-drill>
       <div class="grid">
         <cr-figure name="delivery-funnel" heading=${t('funnel')} data-test="delivery-funnel"
           .option=${barOption(FUNNEL.map((f) => t(f)), [{ name: t('sends'), data: funnelValues }])}
           .header=${['stage', 'count', 'ofSent']} .rows=${FUNNEL.map((f, i) => [f, funnelValues[i], percent(funnelValues[0] ? funnelValues[i] / funnelValues[0] : null)])}
+          .drills=${FUNNEL.map((f, i) => (f === 'converted' ? null : `${t(f)}: ${count(funnelValues[i])}`))}
           @bar-click=${(e: CustomEvent<BarClick>) => {
             const stage = FUNNEL[e.detail.dataIndex];
             if (stage !== 'converted') this.open(this.counterDrill(stage, funnelValues[e.detail.dataIndex]));
@@ -158,13 +160,15 @@ export class Campaign extends LitElement {
         <cr-figure name="failures-by-code" heading=${t('failuresByCode')}
           .option=${barOption(codes.map(([code]) => code), [{ name: t('failed'), data: codes.map(([, n]) => n) }])}
           .header=${['errorCode', 'sends', 'meaning', 'whatToDo']} .rows=${codes.map(([code, n]) => [code, n, meaningOf(code).meaning, meaningOf(code).action])}
+          .drills=${codes.map(([code, n]) => `${code}: ${count(n)}`)}
           @bar-click=${(e: CustomEvent<BarClick>) => this.open(failureDrill(codes[e.detail.dataIndex]))}
           .note=${codes.length ? html`<ul>${codes.map(([code]) => html`<li><strong>${code}</strong>: ${meaningOf(code).meaning}. ${meaningOf(code).action}</li>`)}</ul>`
             : html`<p class="muted">${t('empty')}</p>`}></cr-figure>
         <cr-figure name="skipped-by-reason" heading=${t('skippedByReason')}
           .option=${barOption(reasons.map(([r]) => r), [{ name: t('skipped'), data: reasons.map(([, n]) => n) }], { horizontal: true })}
           .header=${['reason', 'sends']} .rows=${reasons.map(([r, n]) => [r, n])}
-          @bar-click=${(e: CustomEvent<BarClick>) => this.open(reasons[e.detail.dataIndex][2])}
+          .drills=${reasons.map(([r, n]) => `${r}: ${count(n)}`)}
+          @bar-click=${(e: CustomEvent<BarClick>) => this.open(reasons[e.detail.dataIndex])}
           .note=${reasons.length ? nothing : html`<p class="muted">${t('empty')}</p>`}></cr-figure>
       </div>`;
   }

@@ -1,16 +1,17 @@
-// Contacts: the tier mix (activity, intent, customer class) with the high-activity share against the 15% alert
-// line, and the list with the API's filters and search, paged by cursor. A bar of the mix opens the contacts behind
-// it (cr-contact-drill), filtered by the API as the bar was counted.
+// Contacts: count tiles, the pipeline by stage, the tier mix (activity, intent, customer class) with the
+// high-activity share against the 15% alert line, and the list with the API's filters and search, paged by cursor.
+// A tile or a bar opens the contacts behind it in the drill panel, filtered by the API as the number was counted.
 import { html, LitElement } from 'lit';
 import { all, get, Page, Query } from '../api';
 import { barOption } from '../chart';
-import { dateTime, percent } from '../format';
+import { count, dateTime, percent } from '../format';
 import { onLangChange, t } from '../i18n';
-import { load, Loadable, loaded, table } from '../views';
+import { load, Loadable, loaded, onActivate, table } from '../views';
 import { download, fileName, toCsv } from '../csv';
 import type { BarClick } from '../chart';
-import type { ContactDrill } from './contact-drill';
-import './contact-drill';
+import type { DrillSource } from '../drill-panel';
+import '../drill-panel';
+import { contactsDrill } from './contact-drill';
 
 export interface Contact {
   id: string; phone: string; name: string | null; company: string | null; country: string | null; owner: string | null;
@@ -22,6 +23,16 @@ export interface Contact {
 const ALERT_LINE = 0.15;
 const UNKNOWN = 'unknown';
 const ACTIVITY = ['high', 'medium', 'low', 'dormant'];
+/** The lifecycle stages in pipeline order, as contacts-service names them (ContactStage). */
+const STAGES = ['new', 'engaged', 'inquiry', 'quoted', 'customer', 'repeat_customer', 'churned'];
+/** The count tiles: each counts the contacts one list filter selects. */
+const TILES: Array<{ id: string; label: string; filter: Query; counts: (c: Contact) => boolean }> = [
+  { id: 'contacts', label: 'contacts', filter: {}, counts: () => true },
+  { id: 'highActivity', label: 'highActivity', filter: { activity: 'high' }, counts: (c) => c.activity === 'high' },
+  { id: 'customers', label: 'customers', filter: { stages: ['customer', 'repeat_customer'] },
+    counts: (c) => c.stage === 'customer' || c.stage === 'repeat_customer' },
+  { id: 'optedOut', label: 'optedOut', filter: { optedOut: true }, counts: (c) => c.optedOut },
+];
 const HEADER = ['name', 'phone', 'company', 'country', 'owner', 'stage', 'activity', 'intent', 'tags', 'lastInboundAt'];
 
 /** Contacts per value, most first; a contact without one counts under `missing`. */
@@ -42,7 +53,7 @@ export class Contacts extends LitElement {
   private declare everyone: Loadable<{ items: Contact[]; truncated: boolean }>;
   private declare page: Loadable<Page<Contact>>;
   private declare filters: Query;
-  private declare drill: ContactDrill | null;
+  private declare drill: DrillSource<unknown> | null;
   private cursors: Array<string | null> = [null];
 
   constructor() {
@@ -58,7 +69,11 @@ export class Contacts extends LitElement {
   private open(tier: 'activity' | 'intent' | 'customerClass', counts: Array<[string, number]>, e: CustomEvent<BarClick>): void {
     const [value, count] = counts[e.detail.dataIndex] ?? [];
     if (value === undefined || value === UNKNOWN || (tier === 'customerClass' && value === 'none')) return;
-    this.drill = { label: `${tier} ${value}`, count, filter: { [tier]: value } };
+    this.show(`${tier} ${value}`, count, { [tier]: value });
+  }
+
+  private show(label: string, count: number, filter: Query): void {
+    this.drill = contactsDrill(label, count, filter) as DrillSource<unknown>;
   }
 
   createRenderRoot() { return this; }
@@ -95,7 +110,7 @@ export class Contacts extends LitElement {
           <label>${t('search')} <input name="q" type="search" data-test="q"></label>
           <label>activity <select name="activity"><option value=""></option>${ACTIVITY.map((a) => html`<option>${a}</option>`)}</select></label>
           <label>intent <select name="intent"><option value=""></option>${['high', 'medium', 'potential', 'none'].map((a) => html`<option>${a}</option>`)}</select></label>
-          <label>stage <select name="stages"><option value=""></option>${['new', 'contacted', 'qualified', 'quoted', 'customer', 'repeat_customer', 'lost'].map((a) => html`<option>${a}</option>`)}</select></label>
+          <label>stage <select name="stages"><option value=""></option>${STAGES.map((a) => html`<option>${a}</option>`)}</select></label>
           <label>${t('owner')} <input name="owners" size="8"></label>
           <label>tag <input name="tagsAny" size="8"></label>
           <button type="submit" class="primary">${t('filters')}</button></form>
@@ -117,19 +132,32 @@ export class Contacts extends LitElement {
     const intent = tally(items, (c) => c.intent, UNKNOWN);
     const klass = tally(items, (c) => c.customerClass, 'none');
     const high = items.filter((c) => c.activity === 'high').length;
+    const stages = STAGES.map((s): [string, number] => [s, items.filter((c) => c.stage === s).length]);
     const share = items.length ? high / items.length : 0;
     return html`<p data-test="high-share">${t('tierMix')}: high activity ${percent(share)} of <span data-test="contact-total">${items.length}</span>
         ${truncated ? '(first 10,000)' : ''} — ${share < ALERT_LINE ? html`<span class="badge alert">below the 15% line</span>` : html`<span class="badge ok">above the 15% line</span>`}</p>
+      <div class="tiles" data-test="contact-tiles">${TILES.map((tile) => {
+        const n = items.filter(tile.counts).length;
+        const open = () => this.show(t(tile.label), n, tile.filter);
+        return html`<div class="tile drillable" role="button" tabindex="0" data-kpi=${tile.id} data-value=${n}
+          @click=${open} @keydown=${onActivate(open)}><div class="label">${t(tile.label)}</div><div class="value">${count(n)}</div></div>`;
+      })}</div>
+      <cr-drill .source=${this.drill} @close=${() => { this.drill = null; }}></cr-drill>
       <div class="grid">
+        <cr-figure name="pipeline-stages" heading=${t('pipeline')} .option=${barOption(stages.map(([s]) => s), [{ name: 'contacts', data: stages.map(([, n]) => n) }])}
+          .header=${['stage', 'contacts']} .rows=${stages} .drills=${stages.map(([s, n]) => `${s}: ${count(n)}`)}
+          @bar-click=${(e: CustomEvent<BarClick>) => { const [s, n] = stages[e.detail.dataIndex]; this.show(`stage ${s}`, n, { stages: s }); }}></cr-figure>
         <cr-figure name="activity-tiers" heading="activity" .option=${barOption(activity.map(([k]) => k), [{ name: 'share', data: activity.map(([, n]) => n / Math.max(1, items.length)) }],
           { markLine: { value: ALERT_LINE, label: '15%' } })} .header=${['activity', 'contacts', 'share']} .rows=${activity.map(([k, n]) => [k, n, percent(n / Math.max(1, items.length))])}
+          .drills=${activity.map(([k, n]) => (k === UNKNOWN ? null : `${k}: ${count(n)}`))}
           @bar-click=${(e: CustomEvent<BarClick>) => this.open('activity', activity, e)}></cr-figure>
         <cr-figure name="intent-tiers" heading="intent" .option=${barOption(intent.map(([k]) => k), [{ name: 'contacts', data: intent.map(([, n]) => n) }])}
-          .header=${['intent', 'contacts']} .rows=${intent} @bar-click=${(e: CustomEvent<BarClick>) => this.open('intent', intent, e)}></cr-figure>
+          .header=${['intent', 'contacts']} .rows=${intent} .drills=${intent.map(([k, n]) => (k === UNKNOWN ? null : `${k}: ${count(n)}`))}
+          @bar-click=${(e: CustomEvent<BarClick>) => this.open('intent', intent, e)}></cr-figure>
         <cr-figure name="customer-class" heading="customer class" .option=${barOption(klass.map(([k]) => k), [{ name: 'contacts', data: klass.map(([, n]) => n) }])}
-          .header=${['customerClass', 'contacts']} .rows=${klass} @bar-click=${(e: CustomEvent<BarClick>) => this.open('customerClass', klass, e)}></cr-figure>
-      </div>
-      <cr-contact-drill .drill=${this.drill} @close=${() => { this.drill = null; }}></cr-contact-drill>`;
+          .header=${['customerClass', 'contacts']} .rows=${klass} .drills=${klass.map(([k, n]) => (k === 'none' ? null : `${k}: ${count(n)}`))}
+          @bar-click=${(e: CustomEvent<BarClick>) => this.open('customerClass', klass, e)}></cr-figure>
+      </div>`;
   }
 }
 

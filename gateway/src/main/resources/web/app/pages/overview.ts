@@ -2,12 +2,15 @@
 // over time, the funnel with its largest drop-off, and the live alerts.
 import { html, LitElement, nothing } from 'lit';
 import { get } from '../api';
-import { barOption, lineOption } from '../chart';
+import { barOption, BarClick, lineOption } from '../chart';
 import { bandText, kpi, kpiName } from '../catalog';
-import { byUnit, change, money } from '../format';
+import { byUnit, change, count, money } from '../format';
 import { onLangChange, t } from '../i18n';
-import { KpiReport, Preset, presetRange, previousRange, Range, todayIn, workspace } from '../reports';
+import { createdWithin, KpiReport, Preset, presetRange, previousRange, Range, todayIn, workspace } from '../reports';
 import { load, Loadable, loaded } from '../views';
+import type { DrillSource } from '../drill-panel';
+import '../drill-panel';
+import { contactsDrill } from './contact-drill';
 
 interface FunnelStage { stage: string; count: number; conversionFromPrevious: number | null; dropOff: number | null }
 interface Funnel { stages: FunnelStage[]; largestDropOff: string | null }
@@ -38,6 +41,7 @@ export class Overview extends LitElement {
     daily: { state: true },
     funnel: { state: true },
     alerts: { state: true },
+    drill: { state: true },
   };
 
   private declare preset: Preset;
@@ -52,6 +56,7 @@ export class Overview extends LitElement {
   private declare daily: Loadable<KpiReport>;
   private declare funnel: Loadable<Funnel>;
   private declare alerts: Loadable<{ alerts: Alert[] }>;
+  private declare drill: DrillSource<unknown> | null;
 
   constructor() {
     super();
@@ -60,6 +65,7 @@ export class Overview extends LitElement {
     this.compare = true;
     this.zone = 'UTC';
     this.currency = 'USD';
+    this.drill = null;
   }
 
   createRenderRoot() { return this; }
@@ -82,6 +88,7 @@ export class Overview extends LitElement {
 
   private setRange(range: Range): void {
     this.range = range;
+    this.drill = null;
     const before = previousRange(range);
     load(get<KpiReport>('/api/v1/kpis', { ...range }), (v) => { this.kpis = v; });
     load(get<KpiReport>('/api/v1/kpis', { ...before }), (v) => { this.previous = v; });
@@ -108,6 +115,7 @@ export class Overview extends LitElement {
         <span class="muted" data-test="range">${this.range ? `${this.range.from} – ${this.range.to} (${this.zone})` : ''}</span>
       </div>
       ${loaded(this.kpis, (report) => this.tiles(report))}
+      <cr-drill .source=${this.drill} @close=${() => { this.drill = null; }}></cr-drill>
       <div class="grid">${loaded(this.daily, (d) => this.overTime(d))}${loaded(this.funnel, (f) => this.funnelFigure(f), (f) => !f.stages?.length)}</div>
       <section class="card" style="margin-top:16px"><h2>${t('alerts')}</h2>
         ${loaded(this.alerts, (a) => html`<ul class="alerts" data-test="alerts">${a.alerts.map((al) => html`<li>
@@ -159,8 +167,16 @@ export class Overview extends LitElement {
         value: s.count, itemStyle: largest && largest.split('->')[1]?.trim() === s.stage ? { color: '#b42318' } : undefined })) as unknown as number[] }], { horizontal: true })}
       .header=${['stage', 'count', 'conversionFromPrevious', 'dropOff']}
       .rows=${stages.map((s) => [s.stage, s.count, s.conversionFromPrevious, s.dropOff])}
-      .note=${html`<p data-test="largest-drop">${t('largestDrop')}: <strong>${largest ? largest.replace('->', '→') : '–'}</strong>
+      .drills=${stages.map((s) => (s.stage === 'reach' ? `${s.stage}: ${count(s.count)}` : null))}
+      @bar-click=${(e: CustomEvent<BarClick>) => this.openStage(stages[e.detail.dataIndex])}
+      .note=${html`<p class="muted">${t('funnelDrillNote')}</p><p data-test="largest-drop">${t('largestDrop')}: <strong>${largest ? largest.replace('->', '→') : '–'}</strong>
         ${this.dropOf(stages, largest)}</p>`}></cr-figure>`;
+  }
+
+  /** Reach: the contacts added in the range (the cohort the funnel follows), as contacts-service lists them. */
+  private openStage(stage: FunnelStage | undefined): void {
+    if (stage?.stage !== 'reach' || !this.range) return;
+    this.drill = contactsDrill(`reach, ${t('addedInRange')}`, stage.count, createdWithin(this.range, this.zone)) as DrillSource<unknown>;
   }
 
   /** The drop-off share of the named transition ("reach -> interact"), from the stage it ends in. */
