@@ -114,6 +114,22 @@ final class Browser implements AutoCloseable {
                 (int) Math.round(at.get(1).doubleValue() - size.height / 2.0)).click().perform();
     }
 
+    /** Focuses the element (a bar's button, a tile) and presses Enter on it, as a keyboard user opens a list. */
+    void pressEnter(String css) {
+        WebElement element = find(css);
+        script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();", element);
+        new Actions(driver).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+    }
+
+    /** Waits until the first element matching css shows text (whitespace trimmed) that satisfies test. */
+    String awaitText(String css, java.util.function.Predicate<String> test) {
+        return new WebDriverWait(driver, WAIT).until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            String text = found.isEmpty() ? null : found.get(0).getText().trim();
+            return text != null && test.test(text) ? text : null;
+        });
+    }
+
     Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }

@@ -1,0 +1,90 @@
+package io.chatroi.e2e;
+
+import io.restassured.path.json.JsonPath;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.chatroi.e2e.E2e.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a user checks in a drill-down panel of the dashboard once a bar, tile or count opened it: the panel's count is
+ * the number clicked and what the API lists for the same filter, the first page holds that list's first rows (25 at
+ * most), and the CSV it downloads holds exactly the listed contacts; for an agent, only its own.
+ */
+final class DrillCheck {
+
+    private DrillCheck() {
+    }
+
+    /** The contacts the API lists for filter, every page read (ids and owners in list order). */
+    record Listed(List<String> ids, List<String> owners) {
+    }
+
+    static Listed contacts(String key, Map<String, ?> filter) {
+        List<String> ids = new ArrayList<>();
+        List<String> owners = new ArrayList<>();
+        String after = null;
+        do {
+            var request = as(key).queryParam("limit", 500);
+            filter.forEach((name, value) -> {
+                if (value instanceof java.util.Collection<?> values) {
+                    request.queryParam(name, values);
+                } else {
+                    request.queryParam(name, value);
+                }
+            });
+            JsonPath page = (after == null ? request : request.queryParam("after", after))
+                    .get("/api/v1/contacts").then().statusCode(200).extract().jsonPath();
+            ids.addAll(page.getList("items.id"));
+            owners.addAll(page.getList("items.owner"));
+            after = page.getString("nextCursor");
+        } while (after != null);
+        return new Listed(ids, owners);
+    }
+
+    /**
+     * Checks the contacts panel opened for clicked (the number the bar or tile showed), whose list the API answers
+     * for filter, and its CSV, saved as csvPrefix*.csv; ownerOnly, when not null, is the only owner allowed.
+     */
+    static void contactsPanel(Browser browser, String key, int clicked, Map<String, ?> filter, String csvPrefix,
+                              String ownerOnly) throws IOException {
+        String panel = "[data-test=contact-drill] ";
+        browser.awaitText(panel + "h2", text -> text.toLowerCase(java.util.Locale.ROOT).endsWith(labelOf(csvPrefix)));
+        assertThat(browser.awaitText(panel + "[data-test=drill-count]", text -> !text.isEmpty()).replace(",", ""))
+                .isEqualTo(Integer.toString(clicked));
+        Listed listed = contacts(key, filter);
+        assertThat(listed.ids()).as("the API's list for " + filter).hasSize(clicked);
+        browser.settle();
+        List<WebElement> rows = browser.all(panel + "[data-test=drill-table] tbody tr");
+        assertThat(rows).hasSize(Math.min(25, clicked));
+        List<String> shown = rows.stream().map(r -> r.findElement(By.cssSelector("td a")).getAttribute("href"))
+                .map(href -> href.substring(href.lastIndexOf('/') + 1)).toList();
+        assertThat(shown).as("the first page is the list's first rows").isEqualTo(listed.ids().subList(0, rows.size()));
+        browser.find(panel + "[data-test=drill-csv]").click();
+        Path csv = browser.awaitDownload(csvPrefix, ".csv");
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        Files.delete(csv);
+        assertThat(lines.get(0)).startsWith("id,phone,name");
+        assertThat(lines.subList(1, lines.size()).stream().map(l -> l.substring(0, l.indexOf(','))).toList())
+                .as("the CSV holds exactly the list's contacts").containsExactlyInAnyOrderElementsOf(listed.ids());
+        if (ownerOnly != null) {
+            assertThat(listed.owners()).allMatch(ownerOnly::equals);
+            assertThat(rows).allMatch(r -> r.findElement(By.cssSelector("td:nth-child(4)")).getText().equals(ownerOnly));
+        }
+    }
+
+    /** The end of the panel's heading that a CSV name was made from ("contacts-stage-quoted" -> "quoted"). */
+    private static String labelOf(String csvPrefix) {
+        String[] words = csvPrefix.split("-");
+        return words[words.length - 1];
+    }
+}
