@@ -33,11 +33,9 @@ import java.util.UUID;
 public class SegmentResource {
 
     private final SegmentService service;
-    private final IdempotencyKeys idempotency;
 
-    public SegmentResource(SegmentService service, IdempotencyKeys idempotency) {
+    public SegmentResource(SegmentService service) {
         this.service = service;
-        this.idempotency = idempotency;
     }
 
     @GET
@@ -58,8 +56,7 @@ public class SegmentResource {
     @APIResponse(responseCode = "409", description = "A segment with this name exists")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
     public Uni<Response> create(SegmentInput input, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
-        return idempotency.around("segments", idempotencyKey, input, () -> service.create(input), SegmentView::id,
-                        service::get)
+        return service.create(input, idempotencyKey)
                 .map(segment -> Response.created(Locations.of("/api/v1/segments/", segment.id())).entity(segment).build());
     }
 
