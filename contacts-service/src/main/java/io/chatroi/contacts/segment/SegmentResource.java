@@ -71,6 +71,9 @@ public class SegmentResource {
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(operationId = "updateSegment", summary = "Rename a segment or replace its filter")
+    @APIResponse(responseCode = "200", description = "The segment as changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentView.class)))
+    @APIResponse(responseCode = "409", description = "A segment with this name exists")
     public Uni<SegmentView> update(@PathParam("id") UUID id, SegmentInput input) {
         return service.update(id, input);
     }
@@ -78,6 +81,7 @@ public class SegmentResource {
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "deleteSegment", summary = "Delete a segment")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Response> delete(@PathParam("id") UUID id) {
         return service.delete(id).map(ignored -> Response.noContent().build());
     }

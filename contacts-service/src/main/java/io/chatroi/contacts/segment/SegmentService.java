@@ -78,6 +78,8 @@ public class SegmentService {
                     }
                     return segments.update(tx, id, name, input.description(), input.filter(), now);
                 }))
+                // the check above cannot see a racing rename or create that has not committed yet
+                .onFailure(SegmentRepository::isNameTaken).transform(failure -> nameTaken(name))
                 .map(updated -> updated.orElseThrow(() -> ProblemException.notFound("Segment", id)));
     }
 

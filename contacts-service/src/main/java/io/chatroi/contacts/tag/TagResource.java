@@ -69,6 +69,9 @@ public class TagResource {
     @Path("/{name}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(operationId = "updateTag", summary = "Change a tag's colour, category or description")
+    @APIResponse(responseCode = "200", description = "The tag as changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TagView.class)))
+    @APIResponse(responseCode = "409", description = "The category of a system tag cannot change")
     public Uni<TagView> update(@PathParam("name") String name, TagInput input) {
         return service.update(name, input);
     }
