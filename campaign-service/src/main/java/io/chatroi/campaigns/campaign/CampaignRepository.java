@@ -129,6 +129,30 @@ public class CampaignRepository {
                 .execute(Tuple.of(id, cursor, done, time(now))).replaceWithVoid();
     }
 
+    /** Completes the sending campaigns whose audience is resolved and that have no send left to make. */
+    public Uni<Void> completeFinished(SqlClient client, Instant now) {
+        return client.preparedQuery("""
+                        UPDATE campaigns c SET status = 'completed', completed_at = $1, updated_at = $1
+                         WHERE c.status = 'sending' AND c.audience_resolved
+                           AND NOT EXISTS (SELECT 1 FROM sends s
+                                            WHERE s.campaign_id = c.id AND s.status IN ('queued', 'deferred', 'sending'))""")
+                .execute(Tuple.of(time(now))).replaceWithVoid();
+    }
+
+    /**
+     * Pauses, with {@code reason}, the scheduled and sending campaigns whose variants use one of the templates;
+     * returns how many.
+     */
+    public Uni<Integer> pauseUsingTemplates(SqlClient client, List<String> templateIds, String reason, Instant now) {
+        return client.preparedQuery("""
+                        UPDATE campaigns c SET status = 'paused', paused_reason = $2, paused_at = $3, updated_at = $3
+                         WHERE c.status IN ('sending', 'scheduled')
+                           AND EXISTS (SELECT 1 FROM jsonb_array_elements(c.split->'variants') v
+                                        WHERE v->>'templateId' = ANY($1))""")
+                .execute(Tuple.of(templateIds.toArray(String[]::new), reason, time(now)))
+                .map(rows -> rows.rowCount());
+    }
+
     private List<Campaign> campaigns(RowSet<Row> rows) {
         List<Campaign> campaigns = new ArrayList<>(rows.size());
         for (Row row : rows) {

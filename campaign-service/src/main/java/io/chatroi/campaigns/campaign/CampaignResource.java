@@ -37,12 +37,10 @@ public class CampaignResource {
 
     private final CampaignService service;
     private final SendQueries sends;
-    private final IdempotencyKeys idempotency;
 
-    public CampaignResource(CampaignService service, SendQueries sends, IdempotencyKeys idempotency) {
+    public CampaignResource(CampaignService service, SendQueries sends) {
         this.service = service;
         this.sends = sends;
-        this.idempotency = idempotency;
     }
 
     @GET
@@ -64,9 +62,8 @@ public class CampaignResource {
     @APIResponse(responseCode = "400", description = "Invalid fields, unknown templates or an invalid audience")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
     public Uni<Response> create(CampaignInput input, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
-        return idempotency.around("campaigns", idempotencyKey, input, () -> service.create(input), CampaignView::id,
-                service::get).map(c -> Response.created(URI.create("/api/v1/campaigns/" + c.id()))
-                .entity(c).build());
+        return service.create(input, idempotencyKey)
+                .map(c -> Response.created(URI.create("/api/v1/campaigns/" + c.id())).entity(c).build());
     }
 
     @GET

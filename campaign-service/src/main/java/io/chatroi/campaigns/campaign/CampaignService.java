@@ -9,6 +9,7 @@ import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.TimeIdCursor;
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.problem.Validator;
+import io.chatroi.common.web.IdempotencyKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -40,12 +41,14 @@ public class CampaignService {
     private final ContactsClient contacts;
     private final SendRepository sends;
     private final AudienceResolver resolver;
+    private final IdempotencyKeys idempotency;
     private final Clock clock;
     /** Meta refuses templates it has not approved: with the Cloud API, launching on one is refused up front. */
     private final boolean cloudApi;
 
     public CampaignService(Pool pool, CampaignRepository campaigns, TemplateRepository templates,
-                           ContactsClient contacts, SendRepository sends, AudienceResolver resolver, Clock clock,
+                           ContactsClient contacts, SendRepository sends, AudienceResolver resolver,
+                           IdempotencyKeys idempotency, Clock clock,
                            @ConfigProperty(name = "chatroi.campaigns.provider") String provider) {
         this.pool = pool;
         this.campaigns = campaigns;
@@ -53,11 +56,18 @@ public class CampaignService {
         this.contacts = contacts;
         this.sends = sends;
         this.resolver = resolver;
+        this.idempotency = idempotency;
         this.clock = clock;
         this.cloudApi = "whatsapp-cloud".equals(provider);
     }
 
-    public Uni<CampaignView> create(CampaignInput input) {
+    /**
+     * Creates a draft; with an Idempotency-Key, the key's claim and the insert share one transaction, and a request
+     * repeating an earlier one's key and body answers the campaign that one created. Its templates and audience are
+     * checked before that transaction (the audience by contacts-service, not while holding a connection), a replay's
+     * as well.
+     */
+    public Uni<CampaignView> create(CampaignInput input, String idempotencyKey) {
         if (input == null) {
             throw ProblemException.invalid("body", "a campaign object is required");
         }
@@ -117,8 +127,10 @@ public class CampaignService {
             return contacts.page(input.audience(), null, 1);
         }).chain(() -> {
             Instant now = clock.instant();
-            return pool.withTransaction(tx -> campaigns.insert(tx, UUID.randomUUID(), draft, now));
-        }).map(saved -> CampaignView.of(saved, null, Map.of()));
+            UUID id = UUID.randomUUID();
+            return idempotency.createOnce("campaigns", idempotencyKey, input, id,
+                    tx -> campaigns.insert(tx, id, draft, now));
+        }).chain(this::get);
     }
 
     public Uni<CampaignView> get(UUID id) {

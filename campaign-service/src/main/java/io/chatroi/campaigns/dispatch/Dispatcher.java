@@ -1,5 +1,6 @@
 package io.chatroi.campaigns.dispatch;
 
+import io.chatroi.campaigns.campaign.CampaignRepository;
 import io.chatroi.campaigns.contacts.ContactsClient;
 import io.chatroi.campaigns.observability.CampaignMetrics;
 import io.chatroi.campaigns.provider.MessageProvider;
@@ -45,6 +46,7 @@ public class Dispatcher {
     static final int MAX_ATTEMPTS = 5;
 
     private final Pool pool;
+    private final CampaignRepository campaigns;
     private final ContactsClient contacts;
     private final MessageProvider provider;
     private final LinkCodes links;
@@ -56,7 +58,7 @@ public class Dispatcher {
     private final Duration unknownOutcomeAfter;
     private final Clock clock;
 
-    public Dispatcher(Pool pool, ContactsClient contacts, MessageProvider provider, LinkCodes links, SendBudget budget,
+    public Dispatcher(Pool pool, CampaignRepository campaigns, ContactsClient contacts, MessageProvider provider, LinkCodes links, SendBudget budget,
                       @ConfigProperty(name = "chatroi.dispatcher.rate-per-second") int ratePerSecond,
                       @ConfigProperty(name = "chatroi.dispatcher.tick") Duration tick,
                       @ConfigProperty(name = "chatroi.dispatcher.concurrency") int concurrency,
@@ -65,6 +67,7 @@ public class Dispatcher {
                       CampaignMetrics metrics, Clock clock) {
         this.clock = clock;
         this.pool = pool;
+        this.campaigns = campaigns;
         this.contacts = contacts;
         this.provider = provider;
         this.links = links;
@@ -265,11 +268,7 @@ public class Dispatcher {
     }
 
     private Uni<Void> completeFinished(Integer ignored) {
-        Instant now = clock.instant();
-        return pool.preparedQuery("UPDATE campaigns c SET status = 'completed', completed_at = $1, updated_at = $1"
-                        + " WHERE c.status = 'sending' AND c.audience_resolved AND NOT EXISTS (SELECT 1 FROM sends s"
-                        + " WHERE s.campaign_id = c.id AND s.status IN ('queued', 'deferred', 'sending'))")
-                .execute(Tuple.of(time(now))).replaceWithVoid();
+        return campaigns.completeFinished(pool, clock.instant());
     }
 
     private static List<String> parameters(JsonObject split, String variant) {

@@ -18,7 +18,11 @@ import java.util.Set;
 import static io.chatroi.common.sql.SqlTimes.instant;
 import static io.chatroi.common.sql.SqlTimes.time;
 
-/** The SQL of account-health events: their insert, what a template status moves, and the listing. */
+/**
+ * The SQL of account-health events (the account_events table): their insert and the listing. What a template status
+ * moves is written by {@link io.chatroi.campaigns.template.TemplateRepository} and
+ * {@link io.chatroi.campaigns.campaign.CampaignRepository}, the owners of those tables.
+ */
 @ApplicationScoped
 public class AccountEventRepository {
 
@@ -36,16 +40,6 @@ public class AccountEventRepository {
                          phone, old_limit, current_limit, max_daily, violation, ban, value)
             ON CONFLICT (delivery_key, position) DO NOTHING
             RETURNING position""";
-    /** A status moves the template only when it is not older than the status it has (updates arrive out of order). */
-    private static final String MOVE_TEMPLATE = """
-            UPDATE templates SET status = $3, status_reason = $4, status_at = $5, updated_at = $6
-             WHERE name = $1 AND language = $2 AND (status_at IS NULL OR status_at <= $5)
-            RETURNING id::text AS id""";
-    private static final String PAUSE_CAMPAIGNS = """
-            UPDATE campaigns c SET status = 'paused', paused_reason = $2, paused_at = $3, updated_at = $3
-             WHERE c.status IN ('sending', 'scheduled')
-               AND EXISTS (SELECT 1 FROM jsonb_array_elements(c.split->'variants') v
-                            WHERE v->>'templateId' = ANY($1))""";
     /** Newest first; every filter is optional ($1 from, $2 to, $3 field, $4/$5 the cursor). */
     private static final String LIST = """
             SELECT id, field, event, waba_id, at, template_id, template_name, template_language, reason,
@@ -94,22 +88,6 @@ public class AccountEventRepository {
             rows.forEach(row -> fresh.add(row.getInteger("position")));
             return fresh;
         });
-    }
-
-    /** Moves the template's status; returns the ids of the templates it moved (none when the update is stale). */
-    public Uni<List<String>> moveTemplate(SqlClient tx, HealthEvent e, Instant at, Instant now) {
-        return tx.preparedQuery(MOVE_TEMPLATE).execute(Tuple.from(new Object[]{e.templateName(), e.templateLanguage(),
-                e.event(), e.reason(), time(at), time(now)})).map(rows -> {
-                    List<String> ids = new ArrayList<>();
-                    rows.forEach(row -> ids.add(row.getString("id")));
-                    return ids;
-                });
-    }
-
-    /** Pauses the scheduled and sending campaigns whose variants use one of the templates; returns how many. */
-    public Uni<Integer> pauseCampaigns(SqlClient tx, List<String> templateIds, String reason, Instant now) {
-        return tx.preparedQuery(PAUSE_CAMPAIGNS).execute(Tuple.of(templateIds.toArray(String[]::new), reason,
-                time(now))).map(rows -> rows.rowCount());
     }
 
     public Uni<List<AccountEventView>> list(Instant from, Instant to, String field, TimeIdCursor after, int limit) {

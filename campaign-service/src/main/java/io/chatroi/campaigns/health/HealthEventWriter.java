@@ -1,5 +1,7 @@
 package io.chatroi.campaigns.health;
 
+import io.chatroi.campaigns.campaign.CampaignRepository;
+import io.chatroi.campaigns.template.TemplateRepository;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -19,9 +21,14 @@ import java.util.stream.IntStream;
 public class HealthEventWriter {
 
     private final AccountEventRepository events;
+    private final TemplateRepository templates;
+    private final CampaignRepository campaigns;
 
-    public HealthEventWriter(AccountEventRepository events) {
+    public HealthEventWriter(AccountEventRepository events, TemplateRepository templates,
+                             CampaignRepository campaigns) {
         this.events = events;
+        this.templates = templates;
+        this.campaigns = campaigns;
     }
 
     public Uni<Void> store(SqlClient tx, String deliveryKey, List<HealthEvent> batch, Instant receivedAt) {
@@ -44,9 +51,10 @@ public class HealthEventWriter {
     }
 
     private Uni<Integer> apply(SqlClient tx, HealthEvent e, Instant receivedAt) {
-        return events.moveTemplate(tx, e, at(e, receivedAt), receivedAt).chain(moved ->
+        return templates.moveStatus(tx, e.templateName(), e.templateLanguage(), e.event(), e.reason(),
+                at(e, receivedAt), receivedAt).chain(moved ->
                 moved.isEmpty() || !HealthRules.stopsCampaigns(e.event()) ? Uni.createFrom().item(0)
-                        : events.pauseCampaigns(tx, moved, HealthRules.pauseReason(e.templateName(),
+                        : campaigns.pauseUsingTemplates(tx, moved, HealthRules.pauseReason(e.templateName(),
                         e.templateLanguage(), e.event(), e.reason()), receivedAt));
     }
 

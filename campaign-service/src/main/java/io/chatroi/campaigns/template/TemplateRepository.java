@@ -80,6 +80,25 @@ public class TemplateRepository {
                 .execute(Tuple.of(id.toString())).map(rows -> rows.iterator().next().getBoolean("used"));
     }
 
+    /**
+     * Moves the status of the template of this name and language to what Meta reported at {@code at}; a status
+     * older than the one the template has moves nothing (Meta's updates arrive out of order). Returns the ids of the
+     * templates it moved.
+     */
+    public Uni<List<String>> moveStatus(SqlClient client, String name, String language, String status, String reason,
+                                        Instant at, Instant now) {
+        return client.preparedQuery("""
+                        UPDATE templates SET status = $3, status_reason = $4, status_at = $5, updated_at = $6
+                         WHERE name = $1 AND language = $2 AND (status_at IS NULL OR status_at <= $5)
+                        RETURNING id::text AS id""")
+                .execute(Tuple.from(Arrays.asList(name, language, status, reason, time(at), time(now))))
+                .map(rows -> {
+                    List<String> ids = new ArrayList<>();
+                    rows.forEach(row -> ids.add(row.getString("id")));
+                    return ids;
+                });
+    }
+
     public Uni<Void> delete(SqlClient client, UUID id) {
         return client.preparedQuery("DELETE FROM templates WHERE id = $1").execute(Tuple.of(id)).replaceWithVoid();
     }

@@ -30,11 +30,9 @@ import java.util.UUID;
 public class TemplateResource {
 
     private final TemplateService service;
-    private final IdempotencyKeys idempotency;
 
-    public TemplateResource(TemplateService service, IdempotencyKeys idempotency) {
+    public TemplateResource(TemplateService service) {
         this.service = service;
-        this.idempotency = idempotency;
     }
 
     @GET
@@ -52,9 +50,8 @@ public class TemplateResource {
     @APIResponse(responseCode = "409", description = "A template with this name and language exists")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
     public Uni<Response> create(TemplateInput input, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
-        return idempotency.around("templates", idempotencyKey, input, () -> service.create(input), TemplateView::id,
-                service::get).map(t -> Response.created(URI.create("/api/v1/templates/" + t.id()))
-                .entity(t).build());
+        return service.create(input, idempotencyKey)
+                .map(t -> Response.created(URI.create("/api/v1/templates/" + t.id())).entity(t).build());
     }
 
     @GET

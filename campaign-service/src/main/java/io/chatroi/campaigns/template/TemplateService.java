@@ -4,6 +4,7 @@ import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.TimeIdCursor;
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.problem.Validator;
+import io.chatroi.common.web.IdempotencyKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,11 +20,13 @@ public class TemplateService {
 
     private final Pool pool;
     private final TemplateRepository templates;
+    private final IdempotencyKeys idempotency;
     private final Clock clock;
 
-    public TemplateService(Pool pool, TemplateRepository templates, Clock clock) {
+    public TemplateService(Pool pool, TemplateRepository templates, IdempotencyKeys idempotency, Clock clock) {
         this.pool = pool;
         this.templates = templates;
+        this.idempotency = idempotency;
         this.clock = clock;
     }
 
@@ -37,7 +40,11 @@ public class TemplateService {
         return templates.find(pool, id).map(found -> TemplateView.of(found.orElseThrow(() -> notFound(id))));
     }
 
-    public Uni<TemplateView> create(TemplateInput input) {
+    /**
+     * Creates a template; with an Idempotency-Key, the key's claim and the insert share one transaction, and a request
+     * repeating an earlier one's key and body answers the template that one created.
+     */
+    public Uni<TemplateView> create(TemplateInput input, String idempotencyKey) {
         if (input == null) {
             throw ProblemException.invalid("body", "a template object is required");
         }
@@ -46,10 +53,12 @@ public class TemplateService {
         errors.throwIfInvalid();
         TemplateContent content = new TemplateContent(parameters, input.buttons() == null ? List.of() : input.buttons());
         Instant now = clock.instant();
-        return pool.withTransaction(tx -> templates.insert(tx, UUID.randomUUID(), input.name(), input.language(),
-                        input.category(), input.body(), content, now))
-                .map(inserted -> TemplateView.of(inserted.orElseThrow(() -> ProblemException.conflict(
-                        "Template " + input.name() + " (" + input.language() + ") exists"))));
+        UUID id = UUID.randomUUID();
+        return idempotency.createOnce("templates", idempotencyKey, input, id, tx -> templates.insert(tx, id,
+                        input.name(), input.language(), input.category(), input.body(), content, now)
+                        .invoke(inserted -> inserted.orElseThrow(() -> ProblemException.conflict(
+                                "Template " + input.name() + " (" + input.language() + ") exists"))))
+                .chain(this::get);
     }
 
     public Uni<Void> delete(UUID id) {

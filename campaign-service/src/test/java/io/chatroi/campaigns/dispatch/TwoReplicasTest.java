@@ -1,6 +1,7 @@
 package io.chatroi.campaigns.dispatch;
 
 import io.chatroi.campaigns.campaign.CampaignFixtures;
+import io.chatroi.campaigns.campaign.CampaignRepository;
 import io.chatroi.campaigns.campaign.FakeContactsService;
 import io.chatroi.campaigns.observability.CampaignMetrics;
 import io.chatroi.campaigns.contacts.ContactsClient;
@@ -50,6 +51,9 @@ class TwoReplicasTest {
     Vertx vertx;
 
     @Inject
+    CampaignRepository campaigns;
+
+    @Inject
     ContactsClient contacts;
 
     @Inject
@@ -64,7 +68,7 @@ class TwoReplicasTest {
     @Test
     void twoDispatchersOnOneDatabaseSendEveryQueuedMessageExactlyOnce() throws Exception {
         Pool otherPool = secondReplicaPool(8);
-        Dispatcher second = new Dispatcher(otherPool, contacts, provider, links, new SendBudget(otherPool, 80), 80, Duration.ofSeconds(1), 16,
+        Dispatcher second = new Dispatcher(otherPool, campaigns, contacts, provider, links, new SendBudget(otherPool, 80), 80, Duration.ofSeconds(1), 16,
                 Duration.ofSeconds(60), Duration.ofMinutes(10), metrics, Clock.systemUTC());
         try {
             String template = CampaignFixtures.template("utility");

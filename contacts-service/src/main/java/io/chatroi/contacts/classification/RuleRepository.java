@@ -29,6 +29,13 @@ public class RuleRepository {
                 .execute(Tuple.of(kind)).map(RuleRepository::views);
     }
 
+    public Uni<Optional<RuleView>> find(SqlClient client, UUID id) {
+        return client.preparedQuery("""
+                        SELECT id, kind, label, phrase, system, created_at FROM classification_rules
+                        WHERE id = $1""")
+                .execute(Tuple.of(id)).map(rows -> views(rows).stream().findFirst());
+    }
+
     public Uni<Optional<RuleView>> findForUpdate(SqlClient client, UUID id) {
         return client.preparedQuery("""
                         SELECT id, kind, label, phrase, system, created_at FROM classification_rules

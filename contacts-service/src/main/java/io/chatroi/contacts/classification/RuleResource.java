@@ -29,11 +29,9 @@ import java.util.UUID;
 public class RuleResource {
 
     private final RuleService service;
-    private final IdempotencyKeys idempotency;
 
-    public RuleResource(RuleService service, IdempotencyKeys idempotency) {
+    public RuleResource(RuleService service) {
         this.service = service;
-        this.idempotency = idempotency;
     }
 
     @GET
@@ -50,10 +48,7 @@ public class RuleResource {
     @APIResponse(responseCode = "409", description = "The rule exists")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
     public Uni<Response> create(RuleInput input, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
-        return idempotency.around("classification-rules", idempotencyKey, input, () -> service.create(input),
-                        RuleView::id, id -> service.list(input.kind()).map(rules -> rules.stream()
-                                .filter(rule -> rule.id().equals(id)).findFirst().orElseThrow()))
-                .map(rule ->
+        return service.create(input, idempotencyKey).map(rule ->
                 Response.created(Locations.of("/api/v1/classification-rules/", rule.id())).entity(rule).build());
     }
 

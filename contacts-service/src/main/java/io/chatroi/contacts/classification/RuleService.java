@@ -2,6 +2,7 @@ package io.chatroi.contacts.classification;
 
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.problem.Validator;
+import io.chatroi.common.web.IdempotencyKeys;
 import io.chatroi.contacts.tier.IntentTier;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -25,11 +26,13 @@ public class RuleService {
 
     private final Pool pool;
     private final RuleRepository rules;
+    private final IdempotencyKeys idempotency;
     private final Clock clock;
 
-    public RuleService(Pool pool, RuleRepository rules, Clock clock) {
+    public RuleService(Pool pool, RuleRepository rules, IdempotencyKeys idempotency, Clock clock) {
         this.pool = pool;
         this.rules = rules;
+        this.idempotency = idempotency;
         this.clock = clock;
     }
 
@@ -37,7 +40,15 @@ public class RuleService {
         return rules.list(pool, kind);
     }
 
-    public Uni<RuleView> create(RuleInput input) {
+    public Uni<RuleView> get(UUID id) {
+        return rules.find(pool, id).map(found -> found.orElseThrow(() -> ProblemException.notFound("Rule", id)));
+    }
+
+    /**
+     * Adds a custom rule; with an Idempotency-Key, the key's claim and the insert share one transaction, and a
+     * request repeating an earlier one's key and body answers the rule that one added.
+     */
+    public Uni<RuleView> create(RuleInput input, String idempotencyKey) {
         if (input == null) {
             throw ProblemException.invalid("body", "a rule object is required");
         }
@@ -58,8 +69,12 @@ public class RuleService {
         String label = kind == RuleKind.OPT_OUT ? "stop" : input.label();
         String phrase = input.phrase().strip();
         Instant now = clock.instant();
-        return pool.withTransaction(tx -> rules.insert(tx, UUID.randomUUID(), kind.wire(), label, phrase, now))
-                .map(inserted -> inserted.orElseThrow(() -> ProblemException.conflict("This rule exists")));
+        UUID id = UUID.randomUUID();
+        return idempotency.createOnce("classification-rules", idempotencyKey, input, id,
+                        tx -> rules.insert(tx, id, kind.wire(), label, phrase, now)
+                                .invoke(inserted -> inserted.orElseThrow(
+                                        () -> ProblemException.conflict("This rule exists"))))
+                .chain(this::get);
     }
 
     public Uni<Void> delete(UUID id) {

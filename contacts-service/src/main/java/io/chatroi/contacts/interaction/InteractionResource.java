@@ -2,6 +2,7 @@ package io.chatroi.contacts.interaction;
 
 import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.PageLimit;
+import io.chatroi.common.web.IdempotencyKeys;
 import io.chatroi.contacts.web.Caller;
 import io.chatroi.contacts.web.Locations;
 import io.smallrye.mutiny.Uni;
@@ -44,9 +45,11 @@ public class InteractionResource {
     @APIResponse(responseCode = "200", description = "Already recorded (same externalId)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InteractionResult.class)))
     @APIResponse(responseCode = "404", description = "No such contact")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
     public Uni<Response> record(@PathParam("id") UUID contactId, InteractionInput input,
-                                @HeaderParam(Caller.KEY_ID_HEADER) String keyId) {
-        return service.record(contactId, input, Caller.of(keyId)).map(result -> result.duplicate()
+                                @HeaderParam(Caller.KEY_ID_HEADER) String keyId,
+                                @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+        return service.record(contactId, input, Caller.of(keyId), idempotencyKey).map(result -> result.duplicate()
                 ? Response.ok(result).build()
                 : Response.created(Locations.of("/api/v1/contacts/" + contactId + "/interactions/", result.id()))
                 .entity(result).build());

@@ -7,6 +7,7 @@ import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.TimeIdCursor;
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.problem.Validator;
+import io.chatroi.common.web.IdempotencyKeys;
 import io.chatroi.contacts.classification.Classification;
 import io.chatroi.contacts.classification.RuleService;
 import io.chatroi.contacts.classification.TextClassifier;
@@ -57,11 +58,12 @@ public class InteractionService {
     private final FollowUpService followUps;
     private final ContactsMetrics metrics;
     private final InboundEffects inboundEffects;
+    private final IdempotencyKeys idempotency;
     private final Clock clock;
 
     public InteractionService(Pool pool, ContactRepository contacts, RuleService rules, TagAssignments tags,
                               TierRecorder tiers, FollowUpService followUps, ContactsMetrics metrics,
-                              InboundEffects inboundEffects, Clock clock) {
+                              InboundEffects inboundEffects, IdempotencyKeys idempotency, Clock clock) {
         this.pool = pool;
         this.contacts = contacts;
         this.rules = rules;
@@ -70,14 +72,28 @@ public class InteractionService {
         this.followUps = followUps;
         this.metrics = metrics;
         this.inboundEffects = inboundEffects;
+        this.idempotency = idempotency;
         this.clock = clock;
     }
 
-    public Uni<InteractionResult> record(UUID contactId, InteractionInput input, Caller caller) {
+    /**
+     * Records one interaction. With an Idempotency-Key, the key's claim and the insert share one transaction, and a
+     * request repeating an earlier one's key, contact and body answers what that one recorded, applying nothing.
+     */
+    public Uni<InteractionResult> record(UUID contactId, InteractionInput input, Caller caller, String idempotencyKey) {
         Instant now = clock.instant();
         InteractionInput valid = validate(input, now, "");
-        return pool.withTransaction(tx -> rules.classifier(tx)
-                .chain(classifier -> apply(tx, contactId, valid, InboundDetails.NONE, classifier, now)));
+        // the contact is part of the request: the same key and body for another contact is another request
+        String request = idempotency.canonical(new KeyedRequest(contactId, input));
+        UUID id = UUID.randomUUID();
+        return pool.withTransaction(tx -> idempotency.claim(tx, "interactions", idempotencyKey, request, id)
+                .chain(earlier -> earlier.isPresent() ? recorded(tx, contactId, valid, earlier.get())
+                        : rules.classifier(tx).chain(classifier ->
+                        apply(tx, contactId, valid, InboundDetails.NONE, classifier, now, id))));
+    }
+
+    /** What an Idempotency-Key's hash covers for a recorded interaction. */
+    private record KeyedRequest(UUID contactId, InteractionInput interaction) {
     }
 
     /**
@@ -86,6 +102,11 @@ public class InteractionService {
      */
     Uni<InteractionResult> apply(SqlClient tx, UUID contactId, InteractionInput input, InboundDetails details,
                                  TextClassifier classifier, Instant now) {
+        return apply(tx, contactId, input, details, classifier, now, UUID.randomUUID());
+    }
+
+    private Uni<InteractionResult> apply(SqlClient tx, UUID contactId, InteractionInput input, InboundDetails details,
+                                         TextClassifier classifier, Instant now, UUID id) {
         boolean inbound = "inbound".equals(input.direction());
         Classification classified = inbound ? classifier.classify(input.text()) : Classification.NOTHING;
         if (inbound) {
@@ -94,7 +115,6 @@ public class InteractionService {
         Classification classification = new Classification(
                 inbound && details.order() != null ? IntentTier.HIGH : classified.intent(), classified.interests(),
                 classified.optOut() || Boolean.TRUE.equals(input.optOut()));
-        UUID id = UUID.randomUUID();
         return contacts.findForUpdate(tx, contactId).chain(found -> {
             ContactRow contact = found.filter(c -> c.erasedAt() == null)
                     .orElseThrow(() -> ProblemException.notFound("Contact", contactId));
@@ -135,13 +155,26 @@ public class InteractionService {
                 .chain(() -> followUps.refresh(tx, List.of(contact.id()), now))
                 .chain(() -> inboundEffects.apply(tx, contact.id(), id, input, details, now))
                 .chain(() -> contacts.find(tx, contact.id()))
-                .map(after -> result(id, input, false, classification, after.orElseThrow(), now));
+                .map(after -> result(id, input.direction(), input.at(), false, classification, after.orElseThrow(),
+                        now));
     }
 
     private Uni<InteractionResult> duplicate(SqlClient tx, UUID contactId, InteractionInput input) {
-        return tx.preparedQuery("SELECT id, contact_id, intent, interests, opted_out FROM interactions"
-                        + " WHERE external_id = $1").execute(Tuple.of(input.externalId()))
+        return recorded(tx, contactId, input, null);
+    }
+
+    /**
+     * The interaction recorded earlier: the one an Idempotency-Key recorded ({@code keyed}, answered as then, not a
+     * duplicate), or else the one with the input's externalId (a duplicate: the key's first request was one too).
+     */
+    private Uni<InteractionResult> recorded(SqlClient tx, UUID contactId, InteractionInput input, UUID keyed) {
+        return tx.preparedQuery("SELECT id, contact_id, direction, at, intent, interests, opted_out FROM interactions"
+                        + " WHERE id = $1 OR external_id = $2 LIMIT 1")
+                .execute(Tuple.of(keyed, input.externalId()))
                 .chain(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.notFound("Interaction", keyed);
+                    }
                     Row row = rows.iterator().next();
                     if (!row.getUUID("contact_id").equals(contactId)) {
                         throw ProblemException.conflict("externalId " + input.externalId()
@@ -150,15 +183,17 @@ public class InteractionService {
                     Classification earlier = new Classification(IntentTier.fromWire(row.getString("intent")),
                             Set.copyOf(Arrays.asList(row.getArrayOfStrings("interests"))), row.getBoolean("opted_out"));
                     Instant now = clock.instant();
-                    return contacts.find(tx, contactId).map(contact ->
-                            result(row.getUUID("id"), input, true, earlier, contact.orElseThrow(), now));
+                    boolean duplicate = !row.getUUID("id").equals(keyed);
+                    return contacts.find(tx, contactId).map(contact -> result(row.getUUID("id"),
+                            row.getString("direction"), SqlTimes.instant(row, "at"), duplicate, earlier,
+                            contact.orElseThrow(), now));
                 });
     }
 
-    private static InteractionResult result(UUID id, InteractionInput input, boolean duplicate,
+    private static InteractionResult result(UUID id, String direction, Instant at, boolean duplicate,
                                             Classification classification, ContactRow after, Instant now) {
         var view = after.toContact(now);
-        return new InteractionResult(id, after.id(), input.direction(), input.at(), duplicate,
+        return new InteractionResult(id, after.id(), direction, at, duplicate,
                 classification.intent() == null ? null : classification.intent().wire(), classification.interests(),
                 classification.optOut(), new InteractionResult.ContactEffect(view.stage(), view.optedOut(),
                 view.activity(), view.intent(), view.tags()));

@@ -2,6 +2,7 @@ package io.chatroi.contacts.segment;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -22,6 +23,9 @@ import static io.chatroi.common.sql.SqlTimes.time;
 /** SQL for saved segments (the segments table); every method runs on the client it is given. */
 @ApplicationScoped
 public class SegmentRepository {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String NAME_UNIQUE = "segments_name_key";
 
     /** One page by name, after {@code afterName} (plus one row, to know whether another page exists). */
     public Uni<List<SegmentView>> list(SqlClient client, String afterName, int limit) {
@@ -56,7 +60,10 @@ public class SegmentRepository {
                 .map(rows -> views(rows).stream().findFirst());
     }
 
-    /** Sets the fields given (null keeps the stored value); empty when there is no such segment. */
+    /**
+     * Sets the fields given (null keeps the stored value); empty when there is no such segment. A name another
+     * segment took meanwhile fails with the unique index's refusal: see {@link #isNameTaken(Throwable)}.
+     */
     public Uni<Optional<SegmentView>> update(SqlClient client, UUID id, String name, String description,
                                              Map<String, Object> filter, Instant now) {
         return client.preparedQuery("""
@@ -67,6 +74,15 @@ public class SegmentRepository {
                 .execute(Tuple.from(Arrays.asList(id, name, description,
                         filter == null ? null : new JsonObject(filter), time(now))))
                 .map(rows -> views(rows).stream().findFirst());
+    }
+
+    /**
+     * Whether {@code failure} is the unique index on the name refusing a write: a rename that passed
+     * {@link #nameTaken} while another rename or create to the same name was not yet committed.
+     */
+    public static boolean isNameTaken(Throwable failure) {
+        return failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
+                && NAME_UNIQUE.equals(pg.getConstraint());
     }
 
     /** Deletes the segment; false when there was none. */

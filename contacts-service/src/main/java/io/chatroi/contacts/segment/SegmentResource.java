@@ -33,11 +33,9 @@ import java.util.UUID;
 public class SegmentResource {
 
     private final SegmentService service;
-    private final IdempotencyKeys idempotency;
 
-    public SegmentResource(SegmentService service, IdempotencyKeys idempotency) {
+    public SegmentResource(SegmentService service) {
         this.service = service;
-        this.idempotency = idempotency;
     }
 
     @GET
@@ -58,8 +56,7 @@ public class SegmentResource {
     @APIResponse(responseCode = "409", description = "A segment with this name exists")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
     public Uni<Response> create(SegmentInput input, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
-        return idempotency.around("segments", idempotencyKey, input, () -> service.create(input), SegmentView::id,
-                        service::get)
+        return service.create(input, idempotencyKey)
                 .map(segment -> Response.created(Locations.of("/api/v1/segments/", segment.id())).entity(segment).build());
     }
 
@@ -74,6 +71,9 @@ public class SegmentResource {
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(operationId = "updateSegment", summary = "Rename a segment or replace its filter")
+    @APIResponse(responseCode = "200", description = "The segment as changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentView.class)))
+    @APIResponse(responseCode = "409", description = "A segment with this name exists")
     public Uni<SegmentView> update(@PathParam("id") UUID id, SegmentInput input) {
         return service.update(id, input);
     }
@@ -81,6 +81,7 @@ public class SegmentResource {
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "deleteSegment", summary = "Delete a segment")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Response> delete(@PathParam("id") UUID id) {
         return service.delete(id).map(ignored -> Response.noContent().build());
     }

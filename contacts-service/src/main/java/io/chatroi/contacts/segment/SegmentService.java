@@ -4,6 +4,7 @@ import io.chatroi.common.paging.Cursor;
 import io.chatroi.common.paging.Page;
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.problem.Validator;
+import io.chatroi.common.web.IdempotencyKeys;
 import io.chatroi.contacts.contact.AudienceMember;
 import io.chatroi.contacts.contact.Contact;
 import io.chatroi.contacts.contact.ContactService;
@@ -25,12 +26,15 @@ public class SegmentService {
     private final Pool pool;
     private final SegmentRepository segments;
     private final ContactService contacts;
+    private final IdempotencyKeys idempotency;
     private final Clock clock;
 
-    public SegmentService(Pool pool, SegmentRepository segments, ContactService contacts, Clock clock) {
+    public SegmentService(Pool pool, SegmentRepository segments, ContactService contacts, IdempotencyKeys idempotency,
+                          Clock clock) {
         this.pool = pool;
         this.segments = segments;
         this.contacts = contacts;
+        this.idempotency = idempotency;
         this.clock = clock;
     }
 
@@ -44,14 +48,20 @@ public class SegmentService {
         return find(id);
     }
 
-    public Uni<SegmentView> create(SegmentInput input) {
+    /**
+     * Saves a segment; with an Idempotency-Key, the key's claim and the insert share one transaction, and a request
+     * repeating an earlier one's key and body answers the segment that one saved.
+     */
+    public Uni<SegmentView> create(SegmentInput input, String idempotencyKey) {
         validate(input, true);
         String name = input.name().strip();
         Map<String, Object> filter = input.filter() == null ? Map.of() : input.filter();
         Instant now = clock.instant();
-        return pool.withTransaction(tx -> segments.insert(tx, UUID.randomUUID(), name, input.description(), filter,
-                        now))
-                .map(inserted -> inserted.orElseThrow(() -> nameTaken(name)));
+        UUID id = UUID.randomUUID();
+        return idempotency.createOnce("segments", idempotencyKey, input, id,
+                        tx -> segments.insert(tx, id, name, input.description(), filter, now)
+                                .invoke(inserted -> inserted.orElseThrow(() -> nameTaken(name))))
+                .chain(this::find);
     }
 
     public Uni<SegmentView> update(UUID id, SegmentInput input) {
@@ -68,6 +78,8 @@ public class SegmentService {
                     }
                     return segments.update(tx, id, name, input.description(), input.filter(), now);
                 }))
+                // the check above cannot see a racing rename or create that has not committed yet
+                .onFailure(SegmentRepository::isNameTaken).transform(failure -> nameTaken(name))
                 .map(updated -> updated.orElseThrow(() -> ProblemException.notFound("Segment", id)));
     }
 

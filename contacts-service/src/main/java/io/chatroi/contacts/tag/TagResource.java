@@ -24,8 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 @Path("/api/v1/tags")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,11 +31,9 @@ import java.util.UUID;
 public class TagResource {
 
     private final TagService service;
-    private final IdempotencyKeys idempotency;
 
-    public TagResource(TagService service, IdempotencyKeys idempotency) {
+    public TagResource(TagService service) {
         this.service = service;
-        this.idempotency = idempotency;
     }
 
     @GET
@@ -65,10 +61,7 @@ public class TagResource {
     @APIResponse(responseCode = "409", description = "A tag with this name exists")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
     public Uni<Response> create(TagInput input, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
-        // a tag is known by its name, which the replayed body repeats
-        return idempotency.around("tags", idempotencyKey, input, () -> service.create(input),
-                        tag -> UUID.nameUUIDFromBytes(tag.name().getBytes(StandardCharsets.UTF_8)),
-                        ignored -> service.get(input.name()))
+        return service.create(input, idempotencyKey)
                 .map(tag -> Response.created(Locations.of("/api/v1/tags/", tag.name())).entity(tag).build());
     }
 
@@ -76,6 +69,9 @@ public class TagResource {
     @Path("/{name}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(operationId = "updateTag", summary = "Change a tag's colour, category or description")
+    @APIResponse(responseCode = "200", description = "The tag as changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TagView.class)))
+    @APIResponse(responseCode = "409", description = "The category of a system tag cannot change")
     public Uni<TagView> update(@PathParam("name") String name, TagInput input) {
         return service.update(name, input);
     }

@@ -4,12 +4,14 @@ import io.chatroi.common.paging.Cursor;
 import io.chatroi.common.paging.Page;
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.problem.Validator;
+import io.chatroi.common.web.IdempotencyKeys;
 import io.chatroi.contacts.contact.ContactRepository;
 import io.chatroi.contacts.web.Caller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -26,14 +28,16 @@ public class TagService {
     private final TagRepository tags;
     private final ContactRepository contacts;
     private final TagAssignments assignments;
+    private final IdempotencyKeys idempotency;
     private final Clock clock;
 
     public TagService(Pool pool, TagRepository tags, ContactRepository contacts, TagAssignments assignments,
-                      Clock clock) {
+                      IdempotencyKeys idempotency, Clock clock) {
         this.pool = pool;
         this.tags = tags;
         this.contacts = contacts;
         this.assignments = assignments;
+        this.idempotency = idempotency;
         this.clock = clock;
     }
 
@@ -47,7 +51,11 @@ public class TagService {
         return tags.find(pool, name).map(found -> found.orElseThrow(() -> ProblemException.notFound("Tag", name)));
     }
 
-    public Uni<TagView> create(TagInput input) {
+    /**
+     * Creates a custom tag; with an Idempotency-Key, the key's claim and the insert share one transaction, and a
+     * request repeating an earlier one's key and body answers the tag that one created.
+     */
+    public Uni<TagView> create(TagInput input, String idempotencyKey) {
         if (input == null) {
             throw ProblemException.invalid("body", "a tag object is required");
         }
@@ -66,9 +74,13 @@ public class TagService {
         errors.require(COLOUR.matcher(colour).matches(), "colour", "must be #rrggbb or a colour name");
         errors.throwIfInvalid();
         Instant now = clock.instant();
-        return pool.withTransaction(tx -> tags.insert(tx, input.name(), colour, category, input.description(), now))
-                .map(inserted -> inserted.orElseThrow(
-                        () -> ProblemException.conflict("Tag '" + input.name() + "' exists")));
+        // a tag is known by its name (which a replayed body repeats): the key records an id made from it
+        UUID id = UUID.nameUUIDFromBytes(input.name().getBytes(StandardCharsets.UTF_8));
+        return idempotency.createOnce("tags", idempotencyKey, input, id,
+                        tx -> tags.insert(tx, input.name(), colour, category, input.description(), now)
+                                .invoke(inserted -> inserted.orElseThrow(
+                                        () -> ProblemException.conflict("Tag '" + input.name() + "' exists"))))
+                .chain(() -> get(input.name()));
     }
 
     public Uni<TagView> update(String name, TagInput input) {

@@ -3,6 +3,7 @@ package io.chatroi.contacts.api;
 import io.chatroi.common.testing.IdempotentCreateCheck;
 import io.chatroi.common.testing.IdempotentCreateCheck.Create;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -33,6 +34,14 @@ class IdempotentCreatesTest {
     @MethodSource("creates")
     void replaysTheFirstAnswerAndRefusesAnotherBody(Create create) {
         IdempotentCreateCheck.check(create);
+    }
+
+    /** A create under a contact: its path names a contact this test makes first. */
+    @Test
+    void anInteractionIsRecordedOncePerKey() {
+        String contact = createContact(Map.of("phone", berlinPhone()));
+        IdempotentCreateCheck.check(IdempotentCreateCheck.of("/api/v1/contacts/" + contact + "/interactions",
+                () -> Map.of("direction", "inbound", "text", "idempotent " + unique())));
     }
 
     private static String unique() {
