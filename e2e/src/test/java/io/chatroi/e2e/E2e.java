@@ -9,6 +9,8 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -16,6 +18,22 @@ import java.util.function.Supplier;
 final class E2e {
 
     private E2e() {
+    }
+
+    /**
+     * A campaign body: {@code templates} as variants A, B, ... of equal weight (parameters friend, Sunday), no
+     * holdout, goal reply, quiet hours and the frequency cap off (an e2e run sends at any hour, also to contacts an
+     * earlier walk reached).
+     */
+    static Map<String, Object> campaign(String name, Map<String, Object> audience, String... templates) {
+        List<Map<String, Object>> variants = new ArrayList<>();
+        for (int i = 0; i < templates.length; i++) {
+            variants.add(Map.of("key", String.valueOf((char) ('A' + i)), "templateId", templates[i], "weight", 50,
+                    "parameters", List.of("friend", "Sunday")));
+        }
+        return Map.of("name", name, "owner", "alice", "audience", audience, "variants", variants,
+                "holdoutWeight", 0, "goal", Map.of("type", "reply"),
+                "rules", Map.of("respectQuietHours", false, "frequencyCap", false));
     }
 
     static RequestSpecification as(String key) {

@@ -125,13 +125,7 @@ class EndToEndTest {
         as(manager).get("/api/v1/segments/" + segment + "/count").then().statusCode(200).body("count", equalTo(30));
         String a = template("led_a_" + RUN);
         String b = template("led_b_" + RUN);
-        Map<String, Object> campaign = Map.of("name", "e2e LED spring sale", "owner", "alice",
-                "audience", Map.of("segmentId", segment),
-                "variants", List.of(
-                        Map.of("key", "A", "templateId", a, "weight", 50, "parameters", List.of("friend", "Sunday")),
-                        Map.of("key", "B", "templateId", b, "weight", 50, "parameters", List.of("friend", "Sunday"))),
-                "holdoutWeight", 0, "goal", Map.of("type", "reply"),
-                "rules", Map.of("respectQuietHours", false, "frequencyCap", false));
+        Map<String, Object> campaign = E2e.campaign("e2e LED spring sale", Map.of("segmentId", segment), a, b);
         campaignId = as(manager).contentType("application/json").body(campaign).post("/api/v1/campaigns")
                 .then().statusCode(201).extract().path("id");
         as(manager).post("/api/v1/campaigns/" + campaignId + "/launch").then().statusCode(200);

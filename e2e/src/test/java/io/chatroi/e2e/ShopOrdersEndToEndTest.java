@@ -141,13 +141,8 @@ class ShopOrdersEndToEndTest {
                         "language", "en_US", "category", "marketing", "body", "Hi {{1}}, the LED sale ends {{2}}",
                         "buttons", List.of(Map.of("type", "url", "text", "Shop now", "url", "https://shop.example.com/led"))))
                 .post("/api/v1/templates").then().statusCode(201).extract().path("id");
-        String campaign = as(manager).contentType("application/json").body(Map.of("name", name, "owner", "alice",
-                        "audience", Map.of("filter", Map.of("tagsAll", List.of(tag))),
-                        "variants", List.of(
-                                Map.of("key", "A", "templateId", template, "weight", 50, "parameters", List.of("friend", "Sunday")),
-                                Map.of("key", "B", "templateId", template, "weight", 50, "parameters", List.of("friend", "Sunday"))),
-                        "holdoutWeight", 0, "goal", Map.of("type", "reply"),
-                        "rules", Map.of("respectQuietHours", false, "frequencyCap", false)))
+        String campaign = as(manager).contentType("application/json")
+                .body(E2e.campaign(name, Map.of("filter", Map.of("tagsAll", List.of(tag))), template, template))
                 .post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
         as(manager).post("/api/v1/campaigns/" + campaign + "/launch").then().statusCode(200);
         await("the shop campaign delivered", WAIT, () -> {

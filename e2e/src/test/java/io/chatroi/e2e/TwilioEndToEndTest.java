@@ -1,6 +1,7 @@
 package io.chatroi.e2e;
 
 import io.chatroi.common.testing.ContractValidation;
+import io.chatroi.common.testing.TwilioForms;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -140,13 +140,8 @@ class TwilioEndToEndTest {
                         "language", "en_US", "category", "marketing", "body", "Hi {{1}}, the LED sale ends {{2}}",
                         "buttons", List.of(Map.of("type", "url", "text", "Shop now", "url", "https://shop.example.com/led"))))
                 .post("/api/v1/templates").then().statusCode(201).extract().path("id");
-        String campaign = campaigns().contentType("application/json").body(Map.of("name", "e2e twilio " + RUN,
-                        "owner", "alice", "audience", Map.of("filter", Map.of("tagsAll", List.of(tag))),
-                        "variants", List.of(
-                                Map.of("key", "A", "templateId", template, "weight", 50, "parameters", List.of("friend", "Sunday")),
-                                Map.of("key", "B", "templateId", template, "weight", 50, "parameters", List.of("friend", "Sunday"))),
-                        "holdoutWeight", 0, "goal", Map.of("type", "reply"),
-                        "rules", Map.of("respectQuietHours", false, "frequencyCap", false)))
+        String campaign = campaigns().contentType("application/json").body(E2e.campaign("e2e twilio " + RUN,
+                        Map.of("filter", Map.of("tagsAll", List.of(tag))), template, template))
                 .post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
         campaigns().post("/api/v1/campaigns/" + campaign + "/launch").then().statusCode(200);
         return campaign;
@@ -169,33 +164,13 @@ class TwilioEndToEndTest {
     }
 
     private static Map<String, String> statusForm(Map<String, String> message, String status, String errorCode) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("AccountSid", Services.TWILIO_SID);
-        form.put("MessageSid", message.get("Sid"));
-        form.put("SmsSid", message.get("Sid"));
-        form.put("From", message.get("From"));
-        form.put("To", message.get("To"));
-        form.put("MessageStatus", status);
-        form.put("SmsStatus", status);
-        form.put("ChannelPrefix", "whatsapp");
-        if (errorCode != null) {
-            form.put("ErrorCode", errorCode);
-        }
-        return form;
+        return TwilioForms.status(Services.TWILIO_SID, message.get("Sid"), message.get("From"), message.get("To"),
+                status, errorCode);
     }
 
     private static Map<String, String> inbound(String from, String body, String repliedTo) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("AccountSid", Services.TWILIO_SID);
-        form.put("MessageSid", "SM" + Long.toHexString(System.nanoTime()) + RUN);
-        form.put("From", "whatsapp:" + from);
-        form.put("To", Services.TWILIO_FROM);
-        form.put("Body", body);
-        form.put("ProfileName", "Buyer");
-        form.put("NumMedia", "0");
-        form.put("SmsStatus", "received");
-        form.put("OriginalRepliedMessageSid", repliedTo);
-        return form;
+        return TwilioForms.inbound(Services.TWILIO_SID, "SM" + Long.toHexString(System.nanoTime()) + RUN,
+                "whatsapp:" + from, Services.TWILIO_FROM, body, repliedTo);
     }
 
     /** Posts a form as Twilio does to {@code url} (the callback URL it was given), with the signature when not null. */

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
 import java.util.Set;
 
 @Path("/api/v1/account-events")
@@ -39,18 +38,14 @@ public class AccountEventResource {
     public Uni<Page<AccountEventView>> list(@QueryParam("from") String from, @QueryParam("to") String to,
                                             @QueryParam("field") String field, @QueryParam("limit") Integer limit,
                                             @QueryParam("after") String after) {
-        Instant start = QueryInstants.parse(from, "from");
-        Instant end = QueryInstants.parse(to, "to");
-        if (start != null && end != null && !start.isBefore(end)) {
-            throw ProblemException.invalid("from", "must be before to");
-        }
+        QueryInstants.Range range = QueryInstants.range(from, to);
         if (field != null && !FIELDS.contains(field)) {
             throw ProblemException.invalid("field", "must be one of " + String.join(", ", FIELDS.stream().sorted()
                     .toList()));
         }
         int size = PageLimit.of(limit);
         TimeIdCursor cursor = after == null ? null : TimeIdCursor.decode(after);
-        return events.list(start, end, field, cursor, size + 1)
+        return events.list(range.from(), range.to(), field, cursor, size + 1)
                 .map(rows -> Page.of(rows, size, e -> new TimeIdCursor(e.at(), e.id()).encode()));
     }
 }

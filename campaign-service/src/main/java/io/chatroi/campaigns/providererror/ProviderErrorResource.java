@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
 import java.util.List;
 
 @Path("/api/v1/provider-errors")
@@ -39,14 +38,10 @@ public class ProviderErrorResource {
     public Uni<Page<ProviderErrorView>> list(@QueryParam("from") String from, @QueryParam("to") String to,
                                              @QueryParam("code") String code, @QueryParam("limit") Integer limit,
                                              @QueryParam("after") String after) {
-        Instant start = QueryInstants.parse(from, "from");
-        Instant end = QueryInstants.parse(to, "to");
-        if (start != null && end != null && !start.isBefore(end)) {
-            throw ProblemException.invalid("from", "must be before to");
-        }
+        QueryInstants.Range range = QueryInstants.range(from, to);
         int size = PageLimit.of(limit);
         TimeIdCursor cursor = after == null ? null : TimeIdCursor.decode(after);
-        return errors.list(start, end, code(code), cursor, size + 1)
+        return errors.list(range.from(), range.to(), code(code), cursor, size + 1)
                 .map(rows -> Page.of(rows, size, e -> new TimeIdCursor(e.receivedAt(), e.id()).encode()));
     }
 

@@ -1,7 +1,11 @@
 package io.chatroi.campaigns.campaign;
 
+import io.chatroi.campaigns.dispatch.Dispatcher;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +18,11 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** Templates and campaigns made through the API, for the tests of several packages. */
 public final class CampaignFixtures {
+
+    /** The audience of the fake contacts tagged vip (FakeContactsService.VIP of them). */
+    public static final Map<String, Object> VIPS = Map.of("filter", Map.of("tagsAll", List.of("vip")));
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     private CampaignFixtures() {
     }
@@ -39,6 +48,27 @@ public final class CampaignFixtures {
         }
         return Map.of("name", "Spring sale", "owner", "Zhang San", "audience", audience, "variants", variants,
                 "holdoutWeight", holdout, "goal", Map.of("type", "reply"));
+    }
+
+    /** Creates the campaign {@code body}, launches it and waits until its audience is resolved; the campaign's id. */
+    public static String launch(Map<String, Object> body) {
+        String id = post("/api/v1/campaigns", body).statusCode(201).extract().path("id");
+        given().post("/api/v1/campaigns/" + id + "/launch").then().statusCode(200);
+        awaitResolved(id);
+        return id;
+    }
+
+    /** {@link #launch} and one dispatch round through the provider stand-in; the campaign's id. */
+    public static String launchAndDispatch(Dispatcher dispatcher, Map<String, Object> body) {
+        String id = launch(body);
+        dispatcher.dispatch(5_000).await().atMost(WAIT);
+        return id;
+    }
+
+    /** The campaign's sends the provider accepted, in phone order. */
+    public static List<Row> sent(Pool pool, String campaignId) {
+        return pool.preparedQuery("SELECT * FROM sends WHERE campaign_id = $1 AND status = 'sent' ORDER BY phone")
+                .execute(Tuple.of(UUID.fromString(campaignId))).await().atMost(WAIT).stream().toList();
     }
 
     public static Map<String, Object> awaitResolved(String id) {

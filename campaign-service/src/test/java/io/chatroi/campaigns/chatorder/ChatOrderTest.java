@@ -57,14 +57,9 @@ class ChatOrderTest {
 
     @Test
     void anOrderIsForwardedWithItsItemsTotalAndTheCampaignOfTheSendItAnswers() {
-        String template = CampaignFixtures.template("marketing");
-        String campaignId = CampaignFixtures.post("/api/v1/campaigns", CampaignFixtures.campaign(
-                Map.of("filter", Map.of("tagsAll", List.of("vip"))), 0, template)).statusCode(201).extract().path("id");
-        given().post("/api/v1/campaigns/" + campaignId + "/launch").then().statusCode(200);
-        CampaignFixtures.awaitResolved(campaignId);
-        dispatcher.dispatch(5_000).await().atMost(WAIT);
-        Row send = pool.preparedQuery("SELECT * FROM sends WHERE campaign_id = $1 AND status = 'sent' ORDER BY phone"
-                + " LIMIT 1").execute(Tuple.of(UUID.fromString(campaignId))).await().atMost(WAIT).iterator().next();
+        String campaignId = CampaignFixtures.launchAndDispatch(dispatcher,
+                CampaignFixtures.campaign(CampaignFixtures.VIPS, 0, CampaignFixtures.template("marketing")));
+        Row send = CampaignFixtures.sent(pool, campaignId).get(0);
 
         JsonObject order = message(send.getString("phone"), "order", new JsonObject()
                 .put("catalog_id", "194836987003835").put("text", "Please deliver on Friday")

@@ -35,12 +35,8 @@ class ContactMergeSyncTest {
     Pool pool;
 
     private static String launch(String tag) {
-        String template = CampaignFixtures.template("marketing");
-        String id = CampaignFixtures.post("/api/v1/campaigns", CampaignFixtures.campaign(
-                Map.of("filter", Map.of("tagsAll", List.of(tag))), 0, template)).statusCode(201).extract().path("id");
-        given().post("/api/v1/campaigns/" + id + "/launch").then().statusCode(200);
-        CampaignFixtures.awaitResolved(id);
-        return id;
+        return CampaignFixtures.launch(CampaignFixtures.campaign(Map.of("filter", Map.of("tagsAll", List.of(tag))), 0,
+                CampaignFixtures.template("marketing")));
     }
 
     private Map<UUID, Integer> sendsByContact(String campaignId) {

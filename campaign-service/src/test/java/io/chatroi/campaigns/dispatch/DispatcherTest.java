@@ -46,11 +46,8 @@ class DispatcherTest {
     @Test
     void eachAllowedSendGoesOutOnceAndRulesAndProviderErrorsAreRecorded() {
         String template = CampaignFixtures.template("marketing");
-        String id = CampaignFixtures.post("/api/v1/campaigns", CampaignFixtures.campaign(
-                Map.of("segmentId", FakeContactsService.SEGMENT.toString()), 0, template)).statusCode(201)
-                .extract().path("id");
-        given().post("/api/v1/campaigns/" + id + "/launch").then().statusCode(200);
-        CampaignFixtures.awaitResolved(id);
+        String id = CampaignFixtures.launch(CampaignFixtures.campaign(
+                Map.of("segmentId", FakeContactsService.SEGMENT.toString()), 0, template));
         Map<UUID, Integer> indexBySend = sends(id).stream().collect(Collectors.toMap(r -> r.getUUID("id"),
                 r -> FakeGraphApi.indexOf(r.getString("phone"))));
 
@@ -151,10 +148,7 @@ class DispatcherTest {
     @Test
     void aSendLeftMidCallIsReconciledFromItsReceiptOrFailedNeverResent() {
         String template = CampaignFixtures.template("utility");
-        String id = CampaignFixtures.post("/api/v1/campaigns", CampaignFixtures.campaign(
-                Map.of("filter", Map.of("tagsAll", List.of("vip"))), 0, template)).statusCode(201).extract().path("id");
-        given().post("/api/v1/campaigns/" + id + "/launch").then().statusCode(200);
-        CampaignFixtures.awaitResolved(id);
+        String id = CampaignFixtures.launch(CampaignFixtures.campaign(CampaignFixtures.VIPS, 0, template));
         List<Row> rows = sends(id);
         UUID answered = rows.get(0).getUUID("id");
         UUID silent = rows.get(1).getUUID("id");
@@ -189,10 +183,7 @@ class DispatcherTest {
     @Test
     void aCrashLeavesInDoubtOnlyTheCallsInFlightAndAStaleClaimNeverCallsTheProvider() {
         String template = CampaignFixtures.template("utility");
-        String id = CampaignFixtures.post("/api/v1/campaigns", CampaignFixtures.campaign(
-                Map.of("filter", Map.of("tagsAll", List.of("vip"))), 0, template)).statusCode(201).extract().path("id");
-        given().post("/api/v1/campaigns/" + id + "/launch").then().statusCode(200);
-        CampaignFixtures.awaitResolved(id);
+        String id = CampaignFixtures.launch(CampaignFixtures.campaign(CampaignFixtures.VIPS, 0, template));
         List<Row> deliverable = sends(id).stream()
                 .filter(r -> FakeGraphApi.indexOf(r.getString("phone")) % 50 > 4).limit(2).toList();
         UUID answered = deliverable.get(0).getUUID("id");

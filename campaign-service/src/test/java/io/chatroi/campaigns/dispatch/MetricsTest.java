@@ -40,12 +40,8 @@ class MetricsTest {
     void dispatchAndWebhookMetricsMoveWithRealTraffic() throws Exception {
         Scrape before = Scrape.fetch();
         String template = CampaignFixtures.template("marketing");
-        String id = CampaignFixtures.post("/api/v1/campaigns", CampaignFixtures.campaign(
-                Map.of("segmentId", FakeContactsService.SEGMENT.toString()), 0, template)).statusCode(201)
-                .extract().path("id");
-        given().post("/api/v1/campaigns/" + id + "/launch").then().statusCode(200);
-        CampaignFixtures.awaitResolved(id);
-        dispatcher.dispatch(5_000).await().atMost(WAIT);
+        String id = CampaignFixtures.launchAndDispatch(dispatcher, CampaignFixtures.campaign(
+                Map.of("segmentId", FakeContactsService.SEGMENT.toString()), 0, template));
         String messageId = pool.preparedQuery("SELECT provider_message_id FROM sends WHERE campaign_id = $1"
                         + " AND status = 'sent' LIMIT 1").execute(Tuple.of(UUID.fromString(id))).await().atMost(WAIT)
                 .iterator().next().getString("provider_message_id");

@@ -72,11 +72,8 @@ class TwoReplicasTest {
                 Duration.ofSeconds(60), Duration.ofMinutes(10), metrics, Clock.systemUTC());
         try {
             String template = CampaignFixtures.template("utility");
-            String id = CampaignFixtures.post("/api/v1/campaigns", CampaignFixtures.campaign(
-                    Map.of("segmentId", FakeContactsService.SEGMENT.toString()), 0, template)).statusCode(201)
-                    .extract().path("id");
-            given().post("/api/v1/campaigns/" + id + "/launch").then().statusCode(200);
-            CampaignFixtures.awaitResolved(id);
+            String id = CampaignFixtures.launch(CampaignFixtures.campaign(
+                    Map.of("segmentId", FakeContactsService.SEGMENT.toString()), 0, template));
             Set<String> sendIds = pool.preparedQuery("SELECT id::text AS id FROM sends WHERE campaign_id = $1")
                     .execute(Tuple.of(UUID.fromString(id))).await().atMost(WAIT).stream()
                     .map(row -> row.getString("id")).collect(Collectors.toCollection(HashSet::new));

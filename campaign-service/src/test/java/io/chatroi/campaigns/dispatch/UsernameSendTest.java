@@ -46,12 +46,8 @@ class UsernameSendTest {
     void aUsernameOnlyContactIsSentToByBsuidAndItsReplyIsCredited() {
         Instant start = Instant.now().minusSeconds(1);
         String template = CampaignFixtures.template("marketing");
-        String id = CampaignFixtures.post("/api/v1/campaigns", CampaignFixtures.campaign(
-                Map.of("filter", Map.of("tagsAll", List.of(FakeContactsService.USERNAME_TAG))), 0, template))
-                .statusCode(201).extract().path("id");
-        given().post("/api/v1/campaigns/" + id + "/launch").then().statusCode(200);
-        CampaignFixtures.awaitResolved(id);
-        dispatcher.dispatch(5_000).await().atMost(WAIT);
+        String id = CampaignFixtures.launchAndDispatch(dispatcher, CampaignFixtures.campaign(
+                Map.of("filter", Map.of("tagsAll", List.of(FakeContactsService.USERNAME_TAG))), 0, template));
 
         Row send = pool.preparedQuery("SELECT * FROM sends WHERE campaign_id = $1")
                 .execute(Tuple.of(UUID.fromString(id))).await().atMost(WAIT).iterator().next();

@@ -45,14 +45,9 @@ class TrackedLinksAndRepliesTest {
 
     @Test
     void linksRedirectWithUtmAndCountClicksOncePerSendWhileRepliesAndStopsAreCreditedToTheirSend() {
-        String template = CampaignFixtures.template("marketing");
-        String id = CampaignFixtures.post("/api/v1/campaigns", CampaignFixtures.campaign(
-                Map.of("filter", Map.of("tagsAll", List.of("vip"))), 0, template)).statusCode(201).extract().path("id");
-        given().post("/api/v1/campaigns/" + id + "/launch").then().statusCode(200);
-        CampaignFixtures.awaitResolved(id);
-        dispatcher.dispatch(5_000).await().atMost(WAIT);
-        List<Row> sent = pool.preparedQuery("SELECT * FROM sends WHERE campaign_id = $1 AND status = 'sent'"
-                + " ORDER BY phone").execute(Tuple.of(UUID.fromString(id))).await().atMost(WAIT).stream().toList();
+        String id = CampaignFixtures.launchAndDispatch(dispatcher,
+                CampaignFixtures.campaign(CampaignFixtures.VIPS, 0, CampaignFixtures.template("marketing")));
+        List<Row> sent = CampaignFixtures.sent(pool, id);
         assertThat(sent).hasSizeGreaterThan(3);
         Row first = sent.get(0);
         Row second = sent.get(1);

@@ -5,9 +5,9 @@ import io.chatroi.campaigns.dispatch.Dispatcher;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -19,9 +19,12 @@ import static io.restassured.RestAssured.given;
 /** Shopify-shaped order and refund payloads, signed as Shopify signs them, and a sent campaign, for the order tests. */
 final class ShopFixtures {
 
-    static final String SECRET = "test-shopify-secret";
-
     private ShopFixtures() {
+    }
+
+    /** The webhook secret {@code shop} signs with, as the test profile sets {@code chatroi.<shop>.webhook-secret}. */
+    static String secret(String shop) {
+        return ConfigProvider.getConfig().getValue("chatroi." + shop + ".webhook-secret", String.class);
     }
 
     /** An order as Shopify's REST Admin API shapes it; the phone sits on the billing address in national format. */
@@ -49,14 +52,10 @@ final class ShopFixtures {
     /** Launches a campaign of that name to the fake contacts tagged vip and sends it through the Graph stand-in. */
     static String launch(Dispatcher dispatcher, String name) {
         String template = CampaignFixtures.template("marketing");
-        Map<String, Object> body = new HashMap<>(CampaignFixtures.campaign(
-                Map.of("filter", Map.of("tagsAll", List.of("vip"))), 0, template, template));
+        Map<String, Object> body = new HashMap<>(
+                CampaignFixtures.campaign(CampaignFixtures.VIPS, 0, template, template));
         body.put("name", name);
-        String id = CampaignFixtures.post("/api/v1/campaigns", body).statusCode(201).extract().path("id");
-        given().post("/api/v1/campaigns/" + id + "/launch").then().statusCode(200);
-        CampaignFixtures.awaitResolved(id);
-        dispatcher.dispatch(5_000).await().atMost(Duration.ofSeconds(60));
-        return id;
+        return CampaignFixtures.launchAndDispatch(dispatcher, body);
     }
 
     static ValidatableResponse deliver(String topic, JsonObject payload) {
@@ -65,7 +64,7 @@ final class ShopFixtures {
 
     static ValidatableResponse deliver(String topic, JsonObject payload, String webhookId, String forgedSignature) {
         byte[] body = payload.encode().getBytes(StandardCharsets.UTF_8);
-        String signature = forgedSignature != null ? forgedSignature : new ShopSignature(SECRET).sign(body);
+        String signature = forgedSignature != null ? forgedSignature : new ShopSignature(secret("shopify")).sign(body);
         return given().contentType("application/json").header("X-Shopify-Topic", topic)
                 .header("X-Shopify-Hmac-Sha256", signature).header("X-Shopify-Webhook-Id", webhookId)
                 .header("X-Shopify-Shop-Domain", "example.myshopify.com").body(body).post("/webhooks/shopify").then();

@@ -52,8 +52,7 @@ class ShopifyOrdersTest {
     void ordersAreCreditedByUtmClickOrSendMatchedByPhoneAndRefundsTakeRevenueBackOut() {
         String name = "Orders " + UUID.randomUUID().toString().substring(0, 8);
         String campaign = ShopFixtures.launch(dispatcher, name);
-        List<Row> sent = pool.preparedQuery("SELECT * FROM sends WHERE campaign_id = $1 AND status = 'sent'"
-                + " ORDER BY phone").execute(Tuple.of(UUID.fromString(campaign))).await().atMost(WAIT).stream().toList();
+        List<Row> sent = CampaignFixtures.sent(pool, campaign);
         assertThat(sent).hasSizeGreaterThan(4);
         Row byUtm = sent.get(0);
         Row byClick = sent.get(1);
@@ -167,7 +166,7 @@ class ShopifyOrdersTest {
         ShopFixtures.deliver("orders/create", new JsonObject().put("note", "no id")).statusCode(400)
                 .contentType("application/problem+json");
         given().contentType("application/json").header("X-Shopify-Topic", "orders/create")
-                .header("X-Shopify-Hmac-Sha256", new ShopSignature(ShopFixtures.SECRET).sign("{not json".getBytes(StandardCharsets.UTF_8)))
+                .header("X-Shopify-Hmac-Sha256", new ShopSignature(ShopFixtures.secret("shopify")).sign("{not json".getBytes(StandardCharsets.UTF_8)))
                 .body("{not json").post("/webhooks/shopify").then().statusCode(400);
     }
 

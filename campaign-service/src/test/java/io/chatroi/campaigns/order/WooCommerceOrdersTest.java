@@ -1,5 +1,6 @@
 package io.chatroi.campaigns.order;
 
+import io.chatroi.campaigns.campaign.CampaignFixtures;
 import io.chatroi.campaigns.campaign.FakeContactsService;
 import io.chatroi.campaigns.dispatch.Dispatcher;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,7 +35,6 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class WooCommerceOrdersTest {
 
-    private static final String SECRET = "test-woocommerce-secret";
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() * 10 + 7);
 
@@ -51,8 +51,7 @@ class WooCommerceOrdersTest {
     void aSignedWooCommerceOrderIsCreditedByItsAttributionAndItsRefundsAndCancellationFollow() {
         String name = "Woo " + UUID.randomUUID().toString().substring(0, 8);
         String campaign = ShopFixtures.launch(dispatcher, name);
-        Row buyer = pool.preparedQuery("SELECT * FROM sends WHERE campaign_id = $1 AND status = 'sent' ORDER BY phone"
-                + " LIMIT 1").execute(Tuple.of(UUID.fromString(campaign))).await().atMost(WAIT).iterator().next();
+        Row buyer = CampaignFixtures.sent(pool, campaign).get(0);
         String id = String.valueOf(IDS.incrementAndGet());
         Instant created = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         JsonObject order = order(id, "processing", "120.00", ShopFixtures.national(buyer.getString("phone")), created)
@@ -135,7 +134,7 @@ class WooCommerceOrdersTest {
         byte[] body = payload.encode().getBytes(StandardCharsets.UTF_8);
         var request = given().contentType("application/json").header("X-WC-Webhook-Topic", topic)
                 .header("X-WC-Webhook-Resource", topic.split("\\.")[0]).header("X-WC-Webhook-Source", "https://shop.example.com/")
-                .header("X-WC-Webhook-Signature", forged != null ? forged : new ShopSignature(SECRET).sign(body));
+                .header("X-WC-Webhook-Signature", forged != null ? forged : new ShopSignature(ShopFixtures.secret("woocommerce")).sign(body));
         if (deliveryId != null) {
             request = request.header("X-WC-Webhook-Delivery-ID", deliveryId);
         }

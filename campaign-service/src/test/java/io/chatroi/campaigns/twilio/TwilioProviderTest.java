@@ -2,6 +2,7 @@ package io.chatroi.campaigns.twilio;
 
 import io.chatroi.campaigns.campaign.CampaignFixtures;
 import io.chatroi.campaigns.dispatch.Dispatcher;
+import io.chatroi.common.testing.TwilioForms;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
@@ -46,17 +47,11 @@ class TwilioProviderTest {
                 "category", "marketing", "body", "Hi {{1}}, our spring sale ends {{2}}",
                 "buttons", List.of(Map.of("type", "url", "text", "Shop", "url", "https://shop.example.com"))))
                 .statusCode(201).extract().path("id");
-        Map<String, Object> body = new HashMap<>(CampaignFixtures.campaign(
-                Map.of("filter", Map.of("tagsAll", List.of("vip"))), 0, template));
+        Map<String, Object> body = new HashMap<>(CampaignFixtures.campaign(CampaignFixtures.VIPS, 0, template));
         body.put("name", "Twilio " + contentSid);
-        String campaign = CampaignFixtures.post("/api/v1/campaigns", body).statusCode(201).extract().path("id");
-        given().post("/api/v1/campaigns/" + campaign + "/launch").then().statusCode(200);
-        CampaignFixtures.awaitResolved(campaign);
-        dispatcher.dispatch(5_000).await().atMost(WAIT);
+        String campaign = CampaignFixtures.launchAndDispatch(dispatcher, body);
 
-        List<Row> sent = pool.preparedQuery("SELECT id, phone, provider_message_id FROM sends WHERE campaign_id = $1"
-                + " AND status = 'sent' ORDER BY phone").execute(Tuple.of(UUID.fromString(campaign)))
-                .await().atMost(WAIT).stream().toList();
+        List<Row> sent = CampaignFixtures.sent(pool, campaign);
         assertThat(sent).hasSizeGreaterThan(3);
         Row first = sent.get(0);
         Map<String, String> call = FakeTwilioApi.ACCEPTED.stream()
@@ -77,16 +72,9 @@ class TwilioProviderTest {
         callback(second, "undelivered", "63016");
         Row third = sent.get(2);
         callback(third, "delivered", null);
-        Map<String, String> reply = new LinkedHashMap<>();
-        reply.put("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""));
-        reply.put("AccountSid", FakeTwilioApi.SID);
-        reply.put("From", "whatsapp:" + third.getString("phone"));
-        reply.put("To", "whatsapp:+15550001111");
-        reply.put("Body", "How much for 500 units?");
-        reply.put("ProfileName", "Buyer");
-        reply.put("NumMedia", "0");
-        reply.put("SmsStatus", "received");
-        reply.put("OriginalRepliedMessageSid", third.getString("provider_message_id"));
+        Map<String, String> reply = TwilioForms.inbound(FakeTwilioApi.SID,
+                "SM" + UUID.randomUUID().toString().replace("-", ""), "whatsapp:" + third.getString("phone"),
+                "whatsapp:+15550001111", "How much for 500 units?", third.getString("provider_message_id"));
         post(PUBLIC_CALLBACK, reply, null).statusCode(200).body("messages", equalTo(1));
         post(PUBLIC_CALLBACK, reply, null).statusCode(200);
 
@@ -122,19 +110,8 @@ class TwilioProviderTest {
     }
 
     private static Map<String, String> statusForm(Row send, String status, String errorCode) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("MessageSid", send.getString("provider_message_id"));
-        form.put("SmsSid", send.getString("provider_message_id"));
-        form.put("AccountSid", FakeTwilioApi.SID);
-        form.put("From", "whatsapp:+15550001111");
-        form.put("To", "whatsapp:" + send.getString("phone"));
-        form.put("MessageStatus", status);
-        form.put("SmsStatus", status);
-        form.put("ChannelPrefix", "whatsapp");
-        if (errorCode != null) {
-            form.put("ErrorCode", errorCode);
-        }
-        return form;
+        return TwilioForms.status(FakeTwilioApi.SID, send.getString("provider_message_id"), "whatsapp:+15550001111",
+                "whatsapp:" + send.getString("phone"), status, errorCode);
     }
 
     /** Posts a form as Twilio does, signed over {@code signedUrl} unless a signature is given. */

@@ -62,11 +62,11 @@ class WebhookApiTest {
         given().contentType("application/json").body(body).post("/webhooks/whatsapp")
                 .then().statusCode(401).contentType("application/problem+json");
         given().contentType("application/json").header(SignedWebhooks.SIGNATURE_HEADER,
-                        SignedWebhooks.metaSignature(SignedWebhooks.TEST_APP_SECRET, "other".getBytes()))
+                        SignedWebhooks.metaSignature(SignedWebhooks.testAppSecret(), "other".getBytes()))
                 .body(body).post("/webhooks/whatsapp").then().statusCode(401);
         // signed over different bytes: the same JSON re-serialised with a space is not what was signed
         given().contentType("application/json").header(SignedWebhooks.SIGNATURE_HEADER,
-                        SignedWebhooks.metaSignature(SignedWebhooks.TEST_APP_SECRET, body.getBytes()))
+                        SignedWebhooks.metaSignature(SignedWebhooks.testAppSecret(), body.getBytes()))
                 .body(body + " ").post("/webhooks/whatsapp").then().statusCode(401);
         assertThat(count("SELECT count(*) FROM webhook_deliveries")).isEqualTo(before);
         assertThat(count("SELECT count(*) FROM receipts WHERE message_id = $1", id)).isZero();

@@ -11,6 +11,20 @@ public final class QueryInstants {
     private QueryInstants() {
     }
 
+    /** A from/to filter; either end may be absent (null). */
+    public record Range(Instant from, Instant to) {
+    }
+
+    /** The {@code from} and {@code to} query parameters; when both are given, from must be before to. */
+    public static Range range(String from, String to) {
+        Instant start = parse(from, "from");
+        Instant end = parse(to, "to");
+        if (start != null && end != null && !start.isBefore(end)) {
+            throw ProblemException.invalid("from", "must be before to");
+        }
+        return new Range(start, end);
+    }
+
     public static Instant parse(String value, String parameter) {
         if (value == null || value.isBlank()) {
             return null;

@@ -1,6 +1,7 @@
 package io.chatroi.common.testing;
 
 import io.restassured.response.ValidatableResponse;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -16,8 +17,8 @@ import static io.restassured.RestAssured.given;
  */
 public final class SignedWebhooks {
 
-    /** The app secret of campaign-service's test profile. */
-    public static final String TEST_APP_SECRET = "test-app-secret";
+    /** The key campaign-service reads its app secret from; its test profile sets the value. */
+    public static final String APP_SECRET_KEY = "chatroi.whatsapp.app-secret";
 
     public static final String SIGNATURE_HEADER = "X-Hub-Signature-256";
 
@@ -37,9 +38,17 @@ public final class SignedWebhooks {
         }
     }
 
+    /**
+     * The app secret of the service under test, read from its configuration (in a @QuarkusTest, the test profile's
+     * {@code %test.chatroi.whatsapp.app-secret}) so the value is written in one place only.
+     */
+    public static String testAppSecret() {
+        return ConfigProvider.getConfig().getValue(APP_SECRET_KEY, String.class);
+    }
+
     /** Posts {@code body}, signed over its exact bytes with the test profile's secret, to the WhatsApp webhook. */
     public static ValidatableResponse postMeta(byte[] body) {
-        return postMeta(TEST_APP_SECRET, body);
+        return postMeta(testAppSecret(), body);
     }
 
     public static ValidatableResponse postMeta(String body) {
