@@ -7,9 +7,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -19,8 +16,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-
-import static io.chatroi.common.sql.SqlTimes.time;
 
 /**
  * Forwards what campaign-service learned to contacts-service, which owns tiers, opt-out and the weekly cap:
@@ -34,15 +29,17 @@ import static io.chatroi.common.sql.SqlTimes.time;
 public class ContactSync {
 
     private static final Logger LOG = Logger.getLogger(ContactSync.class);
-    static final int BATCH = 500;
 
     private final Pool pool;
+    private final ContactSyncRepository repository;
     private final ContactsClient contacts;
     private final StopSignals stopSignals;
     private final Clock clock;
 
-    public ContactSync(Pool pool, ContactsClient contacts, StopSignals stopSignals, Clock clock) {
+    public ContactSync(Pool pool, ContactSyncRepository repository, ContactsClient contacts, StopSignals stopSignals,
+                       Clock clock) {
         this.pool = pool;
+        this.repository = repository;
         this.contacts = contacts;
         this.stopSignals = stopSignals;
         this.clock = clock;
@@ -60,49 +57,28 @@ public class ContactSync {
     /** Forwards one batch of each kind; returns how many rows were forwarded. */
     public Uni<Integer> syncOnce() {
         // identity changes first: a later message under the new phone or BSUID then finds the contact
-        return forward("SELECT message_id, from_phone, from_user_id, raw->'system' AS system FROM inbound_messages"
-                        + " WHERE forwarded_at IS NULL AND type = 'system' ORDER BY received_at LIMIT " + BATCH
-                        + " FOR UPDATE SKIP LOCKED", IdentityChanges::of, contacts::changeIdentities,
-                "UPDATE inbound_messages SET forwarded_at = $2 WHERE message_id = ANY($1)", "message_id")
+        return forward(ContactSyncRepository.IDENTITY_CHANGES, IdentityChanges::of, contacts::changeIdentities)
                 .chain(changes -> syncMessages().map(count -> changes + count));
     }
 
     private Uni<Integer> syncMessages() {
-        return forward("SELECT message_id, from_phone, from_user_id, username, profile_name, at, type, text,"
-                        + " payload, referral"
-                        + InboundDetails.COLUMNS + " FROM inbound_messages WHERE forwarded_at IS NULL AND type <> 'system'"
-                        + " ORDER BY received_at LIMIT " + BATCH
-                        + " FOR UPDATE SKIP LOCKED", true, this::inbound,
-                "UPDATE inbound_messages SET forwarded_at = $2 WHERE message_id = ANY($1)", "message_id")
-                .chain(inbound -> forward("SELECT s.id::text AS key, s.phone, s.whatsapp_user_id, s.sent_at,"
-                                + " s.provider_message_id,"
-                                + " t.category FROM sends s JOIN templates t ON t.id = s.template_id"
-                                + " WHERE s.status = 'sent' AND s.forwarded_at IS NULL ORDER BY s.sent_at LIMIT " + BATCH
-                                + " FOR UPDATE OF s SKIP LOCKED", false, this::outbound,
-                        "UPDATE sends SET forwarded_at = $2 WHERE id::text = ANY($1)", "key")
+        return forward(ContactSyncRepository.INBOUND, true, this::inbound)
+                .chain(inbound -> forward(ContactSyncRepository.SENDS, false, this::outbound)
                         .map(outbound -> inbound + outbound))
-                .chain(count -> forward("SELECT id::text AS key, phone, user_id, value, at FROM preference_events"
-                                + " WHERE forwarded_at IS NULL ORDER BY received_at LIMIT " + BATCH
-                                + " FOR UPDATE SKIP LOCKED", true, this::preference,
-                        "UPDATE preference_events SET forwarded_at = $2 WHERE id::text = ANY($1)", "key")
+                .chain(count -> forward(ContactSyncRepository.PREFERENCES, true, this::preference)
                         .map(preferences -> count + preferences))
-                .chain(count -> forward("SELECT id::text AS key, external_id, direction, phone, agent, at, text"
-                                + " FROM chat_messages WHERE forwarded_at IS NULL ORDER BY created_at LIMIT " + BATCH
-                                + " FOR UPDATE SKIP LOCKED", true, this::chat,
-                        "UPDATE chat_messages SET forwarded_at = $2 WHERE id::text = ANY($1)", "key")
+                .chain(count -> forward(ContactSyncRepository.CHATS, true, this::chat)
                         .map(chats -> count + chats));
     }
 
-    private Uni<Integer> forward(String select, boolean createMissing, Function<Row, JsonObject> item,
-                                 String markForwarded, String keyColumn) {
-        return forward(select, item, items -> contacts.recordInteractions(items, createMissing), markForwarded,
-                keyColumn);
+    private Uni<Integer> forward(ContactSyncRepository.Outbox outbox, boolean createMissing,
+                                 Function<Row, JsonObject> item) {
+        return forward(outbox, item, items -> contacts.recordInteractions(items, createMissing));
     }
 
-    private Uni<Integer> forward(String select, Function<Row, JsonObject> item,
-                                 Function<List<JsonObject>, Uni<Integer>> send, String markForwarded,
-                                 String keyColumn) {
-        return pool.withTransaction(tx -> tx.preparedQuery(select).execute().chain(rows -> {
+    private Uni<Integer> forward(ContactSyncRepository.Outbox outbox, Function<Row, JsonObject> item,
+                                 Function<List<JsonObject>, Uni<Integer>> send) {
+        return pool.withTransaction(tx -> repository.claim(tx, outbox).chain(rows -> {
             if (rows.size() == 0) {
                 return Uni.createFrom().item(0);
             }
@@ -113,7 +89,7 @@ public class ContactSync {
                 if (forwarded != null) {
                     items.add(forwarded);
                 }
-                keys.add(row.getString(keyColumn));
+                keys.add(row.getString(outbox.keyColumn()));
             }
             Uni<Integer> recorded = items.isEmpty() ? Uni.createFrom().item(0)
                     : send.apply(items);
@@ -123,13 +99,10 @@ public class ContactSync {
                             LOG.warnf("contacts-service rejected %d of %d forwarded items", rejected, items.size());
                         }
                     })
-                    .chain(() -> mark(tx, markForwarded, keys))
+                    // stamped when contacts-service answered, not when the batch was claimed
+                    .chain(() -> repository.markForwarded(tx, outbox, keys, clock.instant()))
                     .replaceWith(rows.size());
         }));
-    }
-
-    private Uni<RowSet<Row>> mark(SqlClient tx, String sql, List<String> keys) {
-        return tx.preparedQuery(sql).execute(Tuple.of(keys.toArray(String[]::new), time(clock.instant())));
     }
 
     /**

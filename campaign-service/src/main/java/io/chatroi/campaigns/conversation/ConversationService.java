@@ -5,11 +5,8 @@ import io.chatroi.common.paging.Page;
 import io.chatroi.common.phone.PhoneNumbers;
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.whatsapp.BusinessScopedUserId;
-import io.chatroi.common.whatsapp.MessageKind;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
@@ -22,8 +19,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
-import static io.chatroi.common.sql.SqlTimes.instant;
-import static io.chatroi.common.sql.SqlTimes.time;
 
 /**
  * Conversations of a contact (by id, through contacts-service, by phone or by WhatsApp BSUID) or of an agent (every contact the agent
@@ -35,29 +30,15 @@ public class ConversationService {
 
     static final Duration DEFAULT_RANGE = Duration.ofDays(30);
     static final Duration MAX_RANGE = Duration.ofDays(366);
-    private static final int MAX_MESSAGES = 20_000;
-
-    /** Messages by phone ($1) or BSUID ($5): a username-only user's carry only the BSUID. */
-    private static final String MESSAGES = "SELECT direction, phone, user_id, agent, at, text, source FROM ("
-            + " SELECT 'inbound' AS direction, from_phone AS phone, from_user_id AS user_id, NULL AS agent, at,"
-            + "  coalesce(text, payload) AS text, 'whatsapp' AS source FROM inbound_messages"
-            + "  WHERE (from_phone = ANY($1) OR from_user_id = ANY($5)) AND at >= $2 AND at < $3 AND type <> ALL($4)"
-            + " UNION ALL SELECT 'outbound', s.phone, s.whatsapp_user_id, c.owner, s.sent_at, t.name, 'campaign'"
-            + "  FROM sends s JOIN campaigns c ON c.id = s.campaign_id JOIN templates t ON t.id = s.template_id"
-            + "  WHERE (s.phone = ANY($1) OR s.whatsapp_user_id = ANY($5)) AND s.sent_at >= $2 AND s.sent_at < $3"
-            + " UNION ALL SELECT direction, phone, NULL, agent, at, text, 'logged' FROM chat_messages"
-            + "  WHERE phone = ANY($1) AND at >= $2 AND at < $3"
-            + ") m ORDER BY coalesce(phone, user_id), at LIMIT " + MAX_MESSAGES;
-
-    /** Inbound types that are no turn (a reaction, a system notice, an edit...): not part of a conversation. */
-    private static final String[] NO_TURN = MessageKind.typesWhere(kind -> !kind.turn());
 
     private final Pool pool;
+    private final ConversationRepository repository;
     private final ContactsClient contacts;
     private final Clock clock;
 
-    public ConversationService(Pool pool, ContactsClient contacts, Clock clock) {
+    public ConversationService(Pool pool, ConversationRepository repository, ContactsClient contacts, Clock clock) {
         this.pool = pool;
+        this.repository = repository;
         this.contacts = contacts;
         this.clock = clock;
     }
@@ -86,7 +67,7 @@ public class ConversationService {
             }
             person = Uni.createFrom().item(new ContactsClient.Address(null, userId));
         } else if (agent != null && !agent.isBlank()) {
-            return agentPhones(agent, start, end).chain(phones -> conversations(phones, List.of(), null, start, end))
+            return repository.agentPhones(pool, agent, start, end).chain(phones -> conversations(phones, List.of(), null, start, end))
                     .map(all -> {
                         all.removeIf(c -> !c.agents().contains(agent));
                         return page(all, limit);
@@ -100,30 +81,17 @@ public class ConversationService {
                 .map(all -> page(all, limit));
     }
 
-    private Uni<List<String>> agentPhones(String agent, Instant start, Instant end) {
-        return pool.preparedQuery("SELECT DISTINCT phone FROM chat_messages WHERE agent = $1 AND at >= $2"
-                        + " AND at < $3").execute(Tuple.of(agent, time(start), time(end)))
-                .map(rows -> {
-                    List<String> list = new ArrayList<>();
-                    rows.forEach(row -> list.add(row.getString("phone")));
-                    return list;
-                });
-    }
-
     /** The conversations of these phones and BSUIDs; all of one {@code person} when given, else one per phone. */
     private Uni<List<Conversations.Conversation>> conversations(List<String> phones, List<String> userIds,
                                                                 ContactsClient.Address person, Instant start,
                                                                 Instant end) {
-        return pool.preparedQuery(MESSAGES).execute(Tuple.of(phones.toArray(String[]::new), time(start), time(end),
-                        NO_TURN, userIds.toArray(String[]::new)))
+        return repository.messages(pool, phones, userIds, start, end)
                 .map(rows -> {
-                    List<Conversations.Message> messages = new ArrayList<>();
-                    for (Row row : rows) {
-                        String messagePhone = person != null ? person.phone() : row.getString("phone");
-                        String messageUser = person != null ? person.whatsappUserId() : row.getString("user_id");
-                        messages.add(new Conversations.Message(row.getString("direction"), messagePhone, messageUser,
-                                row.getString("agent"), instant(row, "at"), row.getString("text"),
-                                row.getString("source")));
+                    List<Conversations.Message> messages = new ArrayList<>(rows.size());
+                    for (Conversations.Message m : rows) {
+                        // one person: every message is theirs, whichever of their names it carries
+                        messages.add(person == null ? m : new Conversations.Message(m.direction(), person.phone(),
+                                person.whatsappUserId(), m.agent(), m.at(), m.text(), m.source()));
                     }
                     if (person != null) {
                         messages.sort(Comparator.comparing(Conversations.Message::at));

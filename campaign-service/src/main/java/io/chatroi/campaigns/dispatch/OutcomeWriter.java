@@ -22,6 +22,22 @@ final class OutcomeWriter {
 
     private static final Logger LOG = Logger.getLogger(OutcomeWriter.class);
 
+    /** Every outcome of the tick from arrays; a failure keeps the send's earlier error code and provider id. */
+    private static final String UPDATE_SENDS = """
+            UPDATE sends s SET status = u.status, reason = u.reason,
+                   next_attempt_at = u.next, error_code = coalesce(u.code, s.error_code),
+                   provider_message_id = coalesce(u.message_id, s.provider_message_id),
+                   sent_at = coalesce(u.sent_at, s.sent_at), claimed_until = NULL, updated_at = $8
+              FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::int[], $6::text[],
+                          $7::timestamptz[]) AS u (id, status, reason, next, code, message_id, sent_at)
+             WHERE s.id = u.id""";
+
+    /** Meta's 131050: the user stopped marketing messages, recorded as their stop. */
+    private static final String INSERT_STOPS = """
+            INSERT INTO preference_events (phone, value, category, detail, at, received_at)
+            SELECT unnest($1::text[]), 'stop', 'marketing_messages', 'a send failed with 131050', $2, $2
+            ON CONFLICT DO NOTHING""";
+
     private OutcomeWriter() {
     }
 
@@ -66,21 +82,13 @@ final class OutcomeWriter {
         }
         String[] stopPhones = outcomes.stream().map(Outcome::optOutPhone).filter(Objects::nonNull)
                 .toArray(String[]::new);
-        Uni<Void> updated = tx.preparedQuery("UPDATE sends s SET status = u.status, reason = u.reason,"
-                        + " next_attempt_at = u.next, error_code = coalesce(u.code, s.error_code),"
-                        + " provider_message_id = coalesce(u.message_id, s.provider_message_id),"
-                        + " sent_at = coalesce(u.sent_at, s.sent_at), claimed_until = NULL, updated_at = $8"
-                        + " FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::int[], $6::text[],"
-                        + " $7::timestamptz[]) AS u (id, status, reason, next, code, message_id, sent_at)"
-                        + " WHERE s.id = u.id")
+        Uni<Void> updated = tx.preparedQuery(UPDATE_SENDS)
                 .execute(Tuple.from(new Object[]{ids, statuses, reasons, next, codes, messageIds, sentAt, time(now)}))
                 .replaceWithVoid();
         if (stopPhones.length == 0) {
             return updated;
         }
-        return updated.chain(() -> tx.preparedQuery("INSERT INTO preference_events (phone, value, category, detail,"
-                        + " at, received_at) SELECT unnest($1::text[]), 'stop', 'marketing_messages',"
-                        + " 'a send failed with 131050', $2, $2 ON CONFLICT DO NOTHING")
+        return updated.chain(() -> tx.preparedQuery(INSERT_STOPS)
                 .execute(Tuple.of(stopPhones, time(now))).replaceWithVoid());
     }
 

@@ -18,32 +18,36 @@ import static io.chatroi.common.sql.SqlTimes.time;
 @ApplicationScoped
 public class AttributionRepository {
 
-    private static final String REVENUE = "CASE WHEN o.status = 'paid' THEN greatest(o.amount - o.refunded, 0)"
-            + " ELSE 0 END";
-    private static final String RANGE = " FROM orders o WHERE o.ordered_at >= $1 AND o.ordered_at < $2"
-            + " AND ($3::uuid IS NULL OR o.campaign_id = $3)";
+    /** An order's revenue: what a paid order kept after refunds, nothing for any other status. */
+    private static final String REVENUE = "CASE WHEN o.status = 'paid' THEN greatest(o.amount - o.refunded, 0) ELSE 0 END";
 
-    private static final String TOTALS = "SELECT count(*) AS orders, count(*) FILTER (WHERE o.status = 'paid') AS paid,"
-            + " count(o.contact_id) AS matched, count(*) FILTER (WHERE o.contact_id IS NULL) AS unmatched,"
-            + " coalesce(sum(" + REVENUE + "), 0) AS revenue,"
-            + " coalesce(sum(" + REVENUE + ") FILTER (WHERE o.campaign_id IS NOT NULL), 0) AS attributed,"
-            + " count(*) FILTER (WHERE o.credit = 'link') AS link, count(*) FILTER (WHERE o.credit = 'utm') AS utm,"
-            + " count(*) FILTER (WHERE o.credit = 'click') AS click, count(*) FILTER (WHERE o.credit = 'send') AS send,"
-            + " count(*) FILTER (WHERE o.credit = 'none') AS none" + RANGE;
+    // %1$s is REVENUE; $1 and $2 the range, $3 the campaign or null
+    private static final String TOTALS = """
+            SELECT count(*) AS orders, count(*) FILTER (WHERE o.status = 'paid') AS paid,
+                   count(o.contact_id) AS matched, count(*) FILTER (WHERE o.contact_id IS NULL) AS unmatched,
+                   coalesce(sum(%1$s), 0) AS revenue,
+                   coalesce(sum(%1$s) FILTER (WHERE o.campaign_id IS NOT NULL), 0) AS attributed,
+                   count(*) FILTER (WHERE o.credit = 'link') AS link, count(*) FILTER (WHERE o.credit = 'utm') AS utm,
+                   count(*) FILTER (WHERE o.credit = 'click') AS click, count(*) FILTER (WHERE o.credit = 'send') AS send,
+                   count(*) FILTER (WHERE o.credit = 'none') AS none
+              FROM orders o WHERE o.ordered_at >= $1 AND o.ordered_at < $2
+               AND ($3::uuid IS NULL OR o.campaign_id = $3)""".formatted(REVENUE);
 
-    private static final String BY_CAMPAIGN = "SELECT o.campaign_id, c.name, o.variant,"
-            + " count(*) FILTER (WHERE " + REVENUE + " > 0) AS orders,"
-            + " count(DISTINCT coalesce(o.contact_id::text, o.phones[1])) FILTER (WHERE " + REVENUE + " > 0) AS buyers,"
-            + " coalesce(sum(" + REVENUE + "), 0) AS revenue"
-            + " FROM orders o JOIN campaigns c ON c.id = o.campaign_id WHERE o.ordered_at >= $1 AND o.ordered_at < $2"
-            + " AND ($3::uuid IS NULL OR o.campaign_id = $3) GROUP BY o.campaign_id, c.name, o.variant"
-            + " ORDER BY revenue DESC, c.name, o.variant";
+    private static final String BY_CAMPAIGN = """
+            SELECT o.campaign_id, c.name, o.variant,
+                   count(*) FILTER (WHERE %1$s > 0) AS orders,
+                   count(DISTINCT coalesce(o.contact_id::text, o.phones[1])) FILTER (WHERE %1$s > 0) AS buyers,
+                   coalesce(sum(%1$s), 0) AS revenue
+              FROM orders o JOIN campaigns c ON c.id = o.campaign_id WHERE o.ordered_at >= $1 AND o.ordered_at < $2
+               AND ($3::uuid IS NULL OR o.campaign_id = $3) GROUP BY o.campaign_id, c.name, o.variant
+             ORDER BY revenue DESC, c.name, o.variant""".formatted(REVENUE);
 
-    private static final String ITEMS = "SELECT o.id, o.source, o.external_id, o.status, o.ordered_at, o.amount,"
-            + " o.refunded, " + REVENUE + " AS revenue, o.currency, o.credit, o.campaign_id, c.name AS campaign_name,"
-            + " o.variant, o.send_id, o.contact_id, o.deal_id FROM orders o LEFT JOIN campaigns c ON c.id = o.campaign_id"
-            + " WHERE o.ordered_at >= $1 AND o.ordered_at < $2 AND ($3::uuid IS NULL OR o.campaign_id = $3)"
-            + " ORDER BY o.ordered_at, o.id LIMIT $4";
+    private static final String ITEMS = """
+            SELECT o.id, o.source, o.external_id, o.status, o.ordered_at, o.amount,
+                   o.refunded, %1$s AS revenue, o.currency, o.credit, o.campaign_id, c.name AS campaign_name,
+                   o.variant, o.send_id, o.contact_id, o.deal_id FROM orders o LEFT JOIN campaigns c ON c.id = o.campaign_id
+             WHERE o.ordered_at >= $1 AND o.ordered_at < $2 AND ($3::uuid IS NULL OR o.campaign_id = $3)
+             ORDER BY o.ordered_at, o.id LIMIT $4""".formatted(REVENUE);
 
     public Uni<AttributionReport.Totals> totals(Pool pool, Instant from, Instant to, UUID campaignId) {
         return pool.preparedQuery(TOTALS).execute(Tuple.of(time(from), time(to), campaignId)).map(rows -> {

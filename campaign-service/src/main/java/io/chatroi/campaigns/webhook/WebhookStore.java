@@ -35,6 +35,47 @@ import static io.chatroi.common.sql.SqlTimes.time;
 @ApplicationScoped
 public class WebhookStore {
 
+    private static final String INSERT_DELIVERY = """
+            INSERT INTO webhook_deliveries (received_at, body, statuses, messages) VALUES ($1, $2, $3, $4)
+            RETURNING id""";
+
+    /** New receipts only (a duplicate of an earlier or the same delivery is skipped); returns those inserted. */
+    private static final String INSERT_RECEIPTS = """
+            INSERT INTO receipts (message_id, status, at, recipient, error_code, error_title,
+                                  pricing_category, billable, pricing_type, pricing_model, conversation_id, callback_data,
+                                  recipient_user_id, participant, delivery_id, received_at)
+            SELECT u.*, $15, $16
+              FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::int[], $6::text[],
+                          $7::text[], $8::bool[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
+                          $14::text[]) AS u
+            ON CONFLICT (message_id, status, participant) DO NOTHING
+            RETURNING message_id, status, participant""";
+
+    private static final String INSERT_STATES = """
+            INSERT INTO message_states (message_id, status, updated_at)
+            SELECT unnest($1::text[]), 'other', $2 ON CONFLICT (message_id) DO NOTHING""";
+
+    /** In id order, so concurrent deliveries touching the same messages serialise instead of deadlocking. */
+    private static final String LOCK_STATES = """
+            SELECT * FROM message_states WHERE message_id = ANY($1) ORDER BY message_id FOR UPDATE""";
+
+    private static final String INSERT_MESSAGE = """
+            INSERT INTO inbound_messages (message_id, from_phone, profile_name, at, type, text,
+                                          payload, context_id, referral, raw, received_at, from_user_id, username, group_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+            ON CONFLICT (message_id) DO NOTHING""";
+
+    // unique by (phone, value, at), or by (user_id, value, at) for a user known by BSUID alone
+    private static final String INSERT_PREFERENCE = """
+            INSERT INTO preference_events (phone, value, category, detail, at, received_at, user_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING""";
+
+    private static final String INSERT_ERROR = """
+            INSERT INTO provider_errors (delivery_key, position, scope, message_id, phone, at,
+                                         code, title, message, details, received_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+            ON CONFLICT (delivery_key, position) DO NOTHING""";
+
     private final Pool pool;
     private final StopSignals stopSignals;
     private final HealthEventWriter health;
@@ -48,8 +89,7 @@ public class WebhookStore {
     }
 
     public Uni<Void> store(String body, WebhookBatch batch, Instant receivedAt) {
-        return pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO webhook_deliveries (received_at, body,"
-                        + " statuses, messages) VALUES ($1, $2, $3, $4) RETURNING id")
+        return pool.withTransaction(tx -> tx.preparedQuery(INSERT_DELIVERY)
                 .execute(Tuple.of(time(receivedAt), body, batch.receipts().size(), batch.messages().size()))
                 .map(rows -> rows.iterator().next().getLong("id"))
                 .chain(deliveryId -> insertReceipts(tx, batch.receipts(), deliveryId, receivedAt))
@@ -126,13 +166,7 @@ public class WebhookStore {
             userIds[i] = r.recipientUserId();
             participants[i] = r.participant() == null ? "" : r.participant();
         }
-        return tx.preparedQuery("INSERT INTO receipts (message_id, status, at, recipient, error_code, error_title,"
-                        + " pricing_category, billable, pricing_type, pricing_model, conversation_id, callback_data,"
-                        + " recipient_user_id, participant, delivery_id, received_at) SELECT u.*, $15, $16"
-                        + " FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::int[], $6::text[],"
-                        + " $7::text[], $8::bool[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],"
-                        + " $14::text[]) AS u ON CONFLICT (message_id, status, participant) DO NOTHING"
-                        + " RETURNING message_id, status, participant")
+        return tx.preparedQuery(INSERT_RECEIPTS)
                 .execute(Tuple.from(new Object[]{ids, statuses, at, recipients, codes, titles, categories, billable,
                         types, models, conversations, callbacks, userIds, participants, deliveryId,
                         time(receivedAt)}))
@@ -158,11 +192,9 @@ public class WebhookStore {
         Map<String, List<Receipt>> byMessage = new TreeMap<>();
         fresh.forEach(r -> byMessage.computeIfAbsent(r.messageId(), id -> new ArrayList<>()).add(r));
         String[] ids = byMessage.keySet().toArray(String[]::new);
-        return tx.preparedQuery("INSERT INTO message_states (message_id, status, updated_at)"
-                        + " SELECT unnest($1::text[]), 'other', $2 ON CONFLICT (message_id) DO NOTHING")
+        return tx.preparedQuery(INSERT_STATES)
                 .execute(Tuple.of(ids, time(now)))
-                .chain(() -> tx.preparedQuery("SELECT * FROM message_states WHERE message_id = ANY($1)"
-                        + " ORDER BY message_id FOR UPDATE").execute(Tuple.of((Object) ids)))
+                .chain(() -> tx.preparedQuery(LOCK_STATES).execute(Tuple.of((Object) ids)))
                 .chain(rows -> {
                     Map<String, MessageState> states = new LinkedHashMap<>();
                     for (Row row : rows) {
@@ -184,10 +216,7 @@ public class WebhookStore {
                 m.profileName(), time(m.at()), m.type(), m.text(), m.payload(), m.contextId(),
                 m.referralJson() == null ? null : new JsonObject(m.referralJson()), new JsonObject(m.rawJson()),
                 time(receivedAt), m.fromUserId(), m.username(), m.groupId()})).toList();
-        return tx.preparedQuery("INSERT INTO inbound_messages (message_id, from_phone, profile_name, at, type, text,"
-                        + " payload, context_id, referral, raw, received_at, from_user_id, username, group_id)"
-                        + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
-                        + " ON CONFLICT (message_id) DO NOTHING")
+        return tx.preparedQuery(INSERT_MESSAGE)
                 .executeBatch(batch).replaceWithVoid();
     }
 
@@ -197,9 +226,7 @@ public class WebhookStore {
         }
         List<Tuple> batch = events.stream().map(e -> Tuple.from(java.util.Arrays.asList(e.phone(), e.value(),
                 e.category(), e.detail(), time(e.at()), time(receivedAt), e.userId()))).toList();
-        // unique by (phone, value, at), or by (user_id, value, at) for a user known by BSUID alone
-        return tx.preparedQuery("INSERT INTO preference_events (phone, value, category, detail, at, received_at,"
-                        + " user_id) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING")
+        return tx.preparedQuery(INSERT_PREFERENCE)
                 .executeBatch(batch).replaceWithVoid();
     }
 
@@ -219,9 +246,7 @@ public class WebhookStore {
             batch.add(Tuple.from(new Object[]{delivery, i, e.scope(), e.messageId(), e.phone(), time(e.at()), e.code(),
                     e.title(), e.message(), e.details(), time(receivedAt)}));
         }
-        return tx.preparedQuery("INSERT INTO provider_errors (delivery_key, position, scope, message_id, phone, at,"
-                        + " code, title, message, details, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,"
-                        + " $10, $11) ON CONFLICT (delivery_key, position) DO NOTHING")
+        return tx.preparedQuery(INSERT_ERROR)
                 .executeBatch(batch).replaceWithVoid();
     }
 

@@ -25,23 +25,52 @@ import static io.chatroi.common.sql.SqlTimes.time;
 @ApplicationScoped
 public class ContactRepository {
 
+    private static final String FIND = """
+            SELECT %s FROM contacts c WHERE c.id = $1""".formatted(ContactRow.COLUMNS);
+
+    private static final String FIND_FOR_UPDATE = """
+            SELECT %s FROM contacts c WHERE c.id = $1 FOR UPDATE""".formatted(ContactRow.COLUMNS);
+
+    private static final String FIND_ALL = """
+            SELECT %s FROM contacts c WHERE c.id = ANY($1)""".formatted(ContactRow.COLUMNS);
+
+    private static final String FIND_ALL_FOR_UPDATE = """
+            SELECT %s FROM contacts c WHERE c.id = ANY($1) ORDER BY c.id FOR UPDATE""".formatted(ContactRow.COLUMNS);
+
+    /** A page of contacts: {where} and {orderBy} come from {@link ContactQuery}, {limit} is the page size plus one. */
+    private static final String PAGE = """
+            SELECT %s FROM contacts c WHERE {where} ORDER BY {orderBy} LIMIT {limit}""".formatted(ContactRow.COLUMNS);
+
+    private static final String COUNT = """
+            SELECT count(*) AS n FROM contacts c WHERE {where}""";
+
+    /** A page of an audience, as {@link #PAGE}. */
+    private static final String AUDIENCE_PAGE = """
+            SELECT c.id, c.phone, c.created_at, c.updated_at, c.last_inbound_at, c.whatsapp_user_id
+              FROM contacts c WHERE {where} ORDER BY {orderBy} LIMIT {limit}""";
+
     public Uni<Optional<ContactRow>> find(SqlClient client, UUID id) {
-        return client.preparedQuery("SELECT " + ContactRow.COLUMNS + " FROM contacts c WHERE c.id = $1")
+        return client.preparedQuery(FIND)
                 .execute(Tuple.of(id))
                 .map(rows -> first(rows).map(ContactRow::from));
     }
 
     /** Locks the row for the rest of the transaction, so concurrent writers to one contact serialise. */
     public Uni<Optional<ContactRow>> findForUpdate(SqlClient client, UUID id) {
-        return client.preparedQuery("SELECT " + ContactRow.COLUMNS + " FROM contacts c WHERE c.id = $1 FOR UPDATE")
+        return client.preparedQuery(FIND_FOR_UPDATE)
                 .execute(Tuple.of(id))
                 .map(rows -> first(rows).map(ContactRow::from));
     }
 
+    /** The contacts of {@code ids} that exist, in no particular order. */
+    public Uni<List<ContactRow>> findAll(SqlClient client, List<UUID> ids) {
+        return client.preparedQuery(FIND_ALL).execute(Tuple.of(ids.toArray(UUID[]::new)))
+                .map(ContactRepository::rows);
+    }
+
     /** {@link #findForUpdate} for many contacts, locked in id order so that concurrent batches cannot deadlock. */
     public Uni<List<ContactRow>> findAllForUpdate(SqlClient client, List<UUID> ids) {
-        return client.preparedQuery("SELECT " + ContactRow.COLUMNS + " FROM contacts c WHERE c.id = ANY($1)"
-                        + " ORDER BY c.id FOR UPDATE")
+        return client.preparedQuery(FIND_ALL_FOR_UPDATE)
                 .execute(Tuple.of(ids.toArray(UUID[]::new))).map(ContactRepository::rows);
     }
 
@@ -77,9 +106,14 @@ public class ContactRepository {
         SqlParams params = new SqlParams();
         ContactQuery query = new ContactQuery(filter, now, params);
         query.after(after);
-        String sql = "SELECT " + ContactRow.COLUMNS + " FROM contacts c WHERE " + query.where()
-                + " ORDER BY " + query.orderBy() + " LIMIT " + (limit + 1);
+        String sql = page(PAGE, query, limit);
         return client.preparedQuery(sql).execute(params.tuple()).map(ContactRepository::rows);
+    }
+
+    /** A page statement: the query's filter and order filled in, one row more than the page to tell a next page. */
+    private static String page(String template, ContactQuery query, int limit) {
+        return template.replace("{where}", query.where()).replace("{orderBy}", query.orderBy())
+                .replace("{limit}", Integer.toString(limit + 1));
     }
 
     /** One page of an audience: only what sending needs, so pages can be ten times larger than contact pages. */
@@ -88,9 +122,7 @@ public class ContactRepository {
         SqlParams params = new SqlParams();
         ContactQuery query = new ContactQuery(filter, now, params);
         query.after(after);
-        String sql = "SELECT c.id, c.phone, c.created_at, c.updated_at, c.last_inbound_at, c.whatsapp_user_id"
-                + " FROM contacts c WHERE "
-                + query.where() + " ORDER BY " + query.orderBy() + " LIMIT " + (limit + 1);
+        String sql = page(AUDIENCE_PAGE, query, limit);
         return client.preparedQuery(sql).execute(params.tuple()).map(rows -> {
             List<AudienceMember> out = new ArrayList<>(rows.size());
             rows.forEach(row -> out.add(new AudienceMember(row.getUUID("id"), row.getString("phone"),
@@ -103,7 +135,7 @@ public class ContactRepository {
     public Uni<Long> count(SqlClient client, ContactFilter filter, Instant now) {
         SqlParams params = new SqlParams();
         ContactQuery query = new ContactQuery(filter, now, params);
-        return client.preparedQuery("SELECT count(*) AS n FROM contacts c WHERE " + query.where())
+        return client.preparedQuery(COUNT.replace("{where}", query.where()))
                 .execute(params.tuple()).map(rows -> rows.iterator().next().getLong("n"));
     }
 

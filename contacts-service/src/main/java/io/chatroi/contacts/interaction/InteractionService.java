@@ -2,7 +2,6 @@ package io.chatroi.contacts.interaction;
 
 import io.chatroi.contacts.observability.ContactsMetrics;
 
-import io.chatroi.common.sql.SqlTimes;
 import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.TimeIdCursor;
 import io.chatroi.common.problem.ProblemException;
@@ -22,21 +21,16 @@ import io.chatroi.contacts.tier.TierRecorder;
 import io.chatroi.contacts.web.Caller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import static io.chatroi.common.sql.SqlTimes.time;
 
 /**
  * Records messages with a contact and applies what they mean, in one transaction: last inbound/outbound times,
@@ -52,6 +46,7 @@ public class InteractionService {
 
     private final Pool pool;
     private final ContactRepository contacts;
+    private final InteractionRepository interactions;
     private final RuleService rules;
     private final TagAssignments tags;
     private final TierRecorder tiers;
@@ -61,11 +56,13 @@ public class InteractionService {
     private final IdempotencyKeys idempotency;
     private final Clock clock;
 
-    public InteractionService(Pool pool, ContactRepository contacts, RuleService rules, TagAssignments tags,
+    public InteractionService(Pool pool, ContactRepository contacts, InteractionRepository interactions,
+                              RuleService rules, TagAssignments tags,
                               TierRecorder tiers, FollowUpService followUps, ContactsMetrics metrics,
                               InboundEffects inboundEffects, IdempotencyKeys idempotency, Clock clock) {
         this.pool = pool;
         this.contacts = contacts;
+        this.interactions = interactions;
         this.rules = rules;
         this.tags = tags;
         this.tiers = tiers;
@@ -118,15 +115,10 @@ public class InteractionService {
         return contacts.findForUpdate(tx, contactId).chain(found -> {
             ContactRow contact = found.filter(c -> c.erasedAt() == null)
                     .orElseThrow(() -> ProblemException.notFound("Contact", contactId));
-            return tx.preparedQuery("INSERT INTO interactions (id, contact_id, direction, at, text, message_type,"
-                            + " category, agent, external_id, intent, interests, opted_out)"
-                            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
-                            + " ON CONFLICT (external_id) DO NOTHING RETURNING id")
-                    .execute(Tuple.from(Arrays.asList(id, contactId, input.direction(), time(input.at()), input.text(),
-                            input.messageType(), input.category(), input.agent(), input.externalId(),
+            return interactions.insert(tx, id, contactId, input,
                             classification.intent() == null ? null : classification.intent().wire(),
-                            classification.interests().toArray(String[]::new), classification.optOut())))
-                    .chain(inserted -> inserted.rowCount() == 0
+                            List.copyOf(classification.interests()), classification.optOut())
+                    .chain(inserted -> !inserted
                             ? duplicate(tx, contactId, input)
                             : applyEffects(tx, contact, id, input, details, classification, now));
         });
@@ -139,15 +131,9 @@ public class InteractionService {
         IntentTier current = contact.intentAt(input.at());
         IntentTier intent = IntentTier.afterSignal(current, classification.intent());
         boolean intentChanged = classification.intent() != null && intent != IntentTier.fromWire(contact.intent());
-        Uni<?> update = tx.preparedQuery("UPDATE contacts SET"
-                        + " last_inbound_at = CASE WHEN $2 THEN greatest(last_inbound_at, $3) ELSE last_inbound_at END,"
-                        + " last_outbound_at = CASE WHEN $2 THEN last_outbound_at ELSE greatest(last_outbound_at, $3) END,"
-                        + " stage = $4, intent = $5, intent_at = CASE WHEN $6 THEN $3 ELSE intent_at END,"
-                        + " opted_out = (opted_out OR $7) AND NOT $9, opted_out_at = CASE WHEN $9 THEN NULL"
-                        + " WHEN $7 AND NOT opted_out THEN $3 ELSE opted_out_at END, updated_at = $8 WHERE id = $1")
-                .execute(Tuple.from(Arrays.asList(contact.id(), inbound, time(input.at()), stage,
-                        intent == null ? null : intent.wire(), intentChanged, classification.optOut(), time(now),
-                        Boolean.FALSE.equals(input.optOut()))));
+        Uni<Void> update = interactions.applyToContact(tx, contact.id(), new InteractionRepository.ContactEffect(
+                inbound, input.at(), stage, intent == null ? null : intent.wire(), intentChanged,
+                classification.optOut(), Boolean.FALSE.equals(input.optOut())), now);
         List<String> interestTags = classification.interests().stream().map(label -> "interest:" + label).toList();
         return update
                 .chain(() -> tags.add(tx, contact.id(), interestTags, CLASSIFIER, input.at()))
@@ -168,14 +154,9 @@ public class InteractionService {
      * duplicate), or else the one with the input's externalId (a duplicate: the key's first request was one too).
      */
     private Uni<InteractionResult> recorded(SqlClient tx, UUID contactId, InteractionInput input, UUID keyed) {
-        return tx.preparedQuery("SELECT id, contact_id, direction, at, intent, interests, opted_out FROM interactions"
-                        + " WHERE id = $1 OR external_id = $2 LIMIT 1")
-                .execute(Tuple.of(keyed, input.externalId()))
-                .chain(rows -> {
-                    if (rows.size() == 0) {
-                        throw ProblemException.notFound("Interaction", keyed);
-                    }
-                    Row row = rows.iterator().next();
+        return interactions.findRecorded(tx, keyed, input.externalId())
+                .chain(found -> {
+                    Row row = found.orElseThrow(() -> ProblemException.notFound("Interaction", keyed));
                     if (!row.getUUID("contact_id").equals(contactId)) {
                         throw ProblemException.conflict("externalId " + input.externalId()
                                 + " was recorded for another contact");
@@ -223,35 +204,13 @@ public class InteractionService {
     }
 
     public Uni<Page<Interaction>> list(UUID contactId, String after, int limit) {
-        List<Object> params = new ArrayList<>(List.of(contactId));
-        String keyset = after == null ? "" : " AND (at, id) < ($2, $3)";
-        if (after != null) {
-            TimeIdCursor cursor = TimeIdCursor.decode(after);
-            params.add(time(cursor.at()));
-            params.add(cursor.id());
-        }
+        TimeIdCursor before = after == null ? null : TimeIdCursor.decode(after);
         return contacts.find(pool, contactId).chain(contact -> {
             if (contact.isEmpty()) {
                 throw ProblemException.notFound("Contact", contactId);
             }
-            return pool.preparedQuery("SELECT * FROM interactions WHERE contact_id = $1" + keyset
-                    + " ORDER BY at DESC, id DESC LIMIT " + (limit + 1)).execute(Tuple.from(params));
-        }).map(rows -> {
-            List<Interaction> items = new ArrayList<>();
-            for (Row row : rows) {
-                items.add(new Interaction(row.getUUID("id"), row.getUUID("contact_id"), row.getString("direction"),
-                        SqlTimes.instant(row, "at"), row.getString("text"), row.getString("message_type"),
-                        row.getString("category"), row.getString("agent"), row.getString("external_id"),
-                        row.getString("intent"), Arrays.asList(row.getArrayOfStrings("interests")),
-                        row.getBoolean("opted_out"), chatOrder(row), row.getString("flow_response")));
-            }
-            return Page.of(items, limit, last -> new TimeIdCursor(last.at(), last.id()).encode());
-        });
-    }
-
-    private static ChatOrder chatOrder(Row row) {
-        io.vertx.core.json.JsonObject order = row.getJsonObject("chat_order");
-        return order == null ? null : order.mapTo(ChatOrder.class);
+            return interactions.ofContact(pool, contactId, before, limit);
+        }).map(items -> Page.of(items, limit, last -> new TimeIdCursor(last.at(), last.id()).encode()));
     }
 
     /**
@@ -259,31 +218,8 @@ public class InteractionService {
      * (metrics-service). Interactions are immutable, so the recording time is their updatedAt.
      */
     public Uni<Page<SyncedInteraction>> listAll(Instant updatedAfter, String after, int limit) {
-        List<Object> params = new ArrayList<>();
-        List<String> where = new ArrayList<>();
-        if (updatedAfter != null) {
-            params.add(time(updatedAfter));
-            where.add("created_at > $" + params.size());
-        }
-        if (after != null) {
-            TimeIdCursor cursor = TimeIdCursor.decode(after);
-            params.add(time(cursor.at()));
-            params.add(cursor.id());
-            where.add("(created_at, id) > ($" + (params.size() - 1) + ", $" + params.size() + ")");
-        }
-        String sql = "SELECT id, contact_id, direction, at, message_type, category, agent, intent, opted_out, created_at"
-                + " FROM interactions" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                + " ORDER BY created_at, id LIMIT " + (limit + 1);
-        return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
-            List<SyncedInteraction> items = new ArrayList<>();
-            for (Row row : rows) {
-                Instant created = SqlTimes.instant(row, "created_at");
-                items.add(new SyncedInteraction(row.getUUID("id"), row.getUUID("contact_id"),
-                        row.getString("direction"), SqlTimes.instant(row, "at"), row.getString("message_type"),
-                        row.getString("category"), row.getString("agent"), row.getString("intent"),
-                        row.getBoolean("opted_out"), created, created));
-            }
-            return Page.of(items, limit, last -> new TimeIdCursor(last.createdAt(), last.id()).encode());
-        });
+        TimeIdCursor cursor = after == null ? null : TimeIdCursor.decode(after);
+        return interactions.all(pool, updatedAfter, cursor, limit)
+                .map(items -> Page.of(items, limit, last -> new TimeIdCursor(last.createdAt(), last.id()).encode()));
     }
 }

@@ -2,7 +2,6 @@ package io.chatroi.contacts.preference;
 
 import io.chatroi.contacts.observability.ContactsMetrics;
 
-import io.chatroi.common.sql.SqlTimes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.problem.Validator;
@@ -11,8 +10,6 @@ import io.chatroi.contacts.contact.ContactRow;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -24,7 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import static io.chatroi.common.sql.SqlTimes.time;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Communication preferences and the send-eligibility answer campaign-service relies on. */
@@ -33,12 +29,14 @@ public class PreferenceService {
 
     private final Pool pool;
     private final ContactRepository contacts;
+    private final PreferenceRepository preferences;
     private final ObjectMapper json;
     private final SendRules rules;
     private final ContactsMetrics metrics;
     private final Clock clock;
 
-    public PreferenceService(Pool pool, ContactRepository contacts, ObjectMapper json,
+    public PreferenceService(Pool pool, ContactRepository contacts, PreferenceRepository preferences,
+                             ObjectMapper json,
                              @ConfigProperty(name = "chatroi.contacts.default-weekly-cap", defaultValue = "3")
                              int defaultWeeklyCap,
                              @ConfigProperty(name = "chatroi.contacts.default-windows")
@@ -46,6 +44,7 @@ public class PreferenceService {
         this.clock = clock;
         this.pool = pool;
         this.contacts = contacts;
+        this.preferences = preferences;
         this.json = json;
         this.metrics = metrics;
         this.rules = new SendRules(defaultWeeklyCap, parseDefaultWindows(defaultWindows.orElse("")));
@@ -77,13 +76,9 @@ public class PreferenceService {
         errors.require(sentThisWeek == null || sentThisWeek >= 0, "sentThisWeek", "must be >= 0");
         errors.throwIfInvalid();
         Instant when = at == null ? clock.instant() : at;
-        return pool.preparedQuery("SELECT " + ContactRow.COLUMNS + " FROM contacts c WHERE c.id = $1")
-                .execute(Tuple.of(contactId))
-                .chain(rows -> {
-                    if (rows.size() == 0) {
-                        throw ProblemException.notFound("Contact", contactId);
-                    }
-                    ContactRow contact = ContactRow.from(rows.iterator().next());
+        return contacts.find(pool, contactId)
+                .chain(found -> {
+                    ContactRow contact = found.orElseThrow(() -> ProblemException.notFound("Contact", contactId));
                     return history(contactId, when, sentThisWeek)
                             .map(history -> answer(contact, messageCategory, when, history));
                 });
@@ -100,24 +95,11 @@ public class PreferenceService {
                 "must hold 1 to " + MAX_BULK + " contact ids");
         errors.throwIfInvalid();
         Instant when = at == null ? clock.instant() : at;
-        UUID[] ids = contactIds.toArray(UUID[]::new);
-        return pool.preparedQuery("SELECT " + ContactRow.COLUMNS + " FROM contacts c WHERE c.id = ANY($1)")
-                .execute(Tuple.of((Object) ids))
-                .chain(rows -> pool.preparedQuery("SELECT contact_id, count(*) FILTER (WHERE at > $3) AS week,"
-                                + " min(at) FILTER (WHERE at > $3) AS oldest, max(at) AS latest FROM interactions"
-                                + " WHERE contact_id = ANY($1) AND direction = 'outbound' AND category = 'marketing'"
-                                + " AND at <= $2 GROUP BY contact_id")
-                        .execute(Tuple.of(ids, time(when), time(when.minus(SendRules.CAP_PERIOD))))
-                        .map(histories -> {
-                            java.util.Map<UUID, SendRules.MarketingHistory> byContact = new java.util.HashMap<>();
-                            for (Row h : histories) {
-                                byContact.put(h.getUUID("contact_id"), new SendRules.MarketingHistory(
-                                        h.getLong("week").intValue(), SqlTimes.instant(h, "oldest"),
-                                        SqlTimes.instant(h, "latest")));
-                            }
+        return contacts.findAll(pool, contactIds)
+                .chain(rows -> preferences.marketingHistories(pool, contactIds, when)
+                        .map(byContact -> {
                             java.util.Map<UUID, EligibilityAnswer> answers = new java.util.HashMap<>();
-                            for (Row row : rows) {
-                                ContactRow contact = ContactRow.from(row);
+                            for (ContactRow contact : rows) {
                                 SendRules.MarketingHistory history = byContact.getOrDefault(contact.id(),
                                         SendRules.MarketingHistory.EMPTY);
                                 answers.put(contact.id(), answer(contact, messageCategory, when, history));
@@ -144,16 +126,9 @@ public class PreferenceService {
 
     /** Marketing messages the service saw go out in the 7 days before {@code at}, unless the caller counted them. */
     private Uni<SendRules.MarketingHistory> history(UUID contactId, Instant at, Integer sentThisWeek) {
-        return pool.preparedQuery("SELECT count(*) FILTER (WHERE at > $3) AS week, min(at) FILTER (WHERE at > $3)"
-                        + " AS oldest, max(at) AS latest FROM interactions WHERE contact_id = $1"
-                        + " AND direction = 'outbound' AND category = 'marketing' AND at <= $2")
-                .execute(Tuple.of(contactId, time(at), time(at.minus(SendRules.CAP_PERIOD))))
-                .map(rows -> {
-                    Row row = rows.iterator().next();
-                    int counted = row.getLong("week").intValue();
-                    return new SendRules.MarketingHistory(sentThisWeek != null ? sentThisWeek : counted,
-                            SqlTimes.instant(row, "oldest"), SqlTimes.instant(row, "latest"));
-                });
+        return preferences.marketingHistory(pool, contactId, at)
+                .map(seen -> sentThisWeek == null ? seen
+                        : new SendRules.MarketingHistory(sentThisWeek, seen.oldestLast7Days(), seen.lastSentAt()));
     }
 
     private Uni<ContactRow> contact(UUID contactId) {

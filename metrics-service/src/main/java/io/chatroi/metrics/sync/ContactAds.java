@@ -7,12 +7,21 @@ package io.chatroi.metrics.sync;
 public final class ContactAds {
 
     /** A relation of (contact_id, ad_id): each contact with a referral, once, and the ad of its earliest one. */
-    public static final String FIRST_AD = "(SELECT DISTINCT ON (contact_id) contact_id, source_id AS ad_id"
-            + " FROM f_ad_referrals WHERE source_id IS NOT NULL ORDER BY contact_id, at, id)";
+    public static final String FIRST_AD = """
+            (SELECT DISTINCT ON (contact_id) contact_id, source_id AS ad_id
+            FROM f_ad_referrals WHERE source_id IS NOT NULL ORDER BY contact_id, at, id)""";
 
     /** Each ad's label (column {@code k} the ad id, {@code name} its headline): the headline it carried last. */
-    public static final String LABELS = "SELECT DISTINCT ON (source_id) source_id AS k, headline AS name"
-            + " FROM f_ad_referrals WHERE source_id IS NOT NULL ORDER BY source_id, at DESC, id DESC";
+    public static final String LABELS = """
+            SELECT DISTINCT ON (source_id) source_id AS k, headline AS name
+            FROM f_ad_referrals WHERE source_id IS NOT NULL ORDER BY source_id, at DESC, id DESC""";
+
+    /** {ids} is a SELECT of contact ids, {zone} the time zone's SQL parameter. */
+    private static final String DAYS_OF = """
+            SELECT (c.created_at AT TIME ZONE {zone})::date FROM f_contacts c WHERE c.id IN ({ids})
+            UNION SELECT (s.at AT TIME ZONE {zone})::date FROM f_sends s WHERE s.contact_id IN ({ids})
+            UNION SELECT (x AT TIME ZONE {zone})::date FROM f_deals d, unnest(ARRAY[d.inquiry_at, d.quoted_at, d.won_at]) x
+             WHERE d.contact_id IN ({ids}) AND x IS NOT NULL""";
 
     private ContactAds() {
     }
@@ -23,10 +32,6 @@ public final class ContactAds {
      * is the time zone's SQL parameter.
      */
     static String daysOf(String contactIds, String zone) {
-        return "SELECT (c.created_at AT TIME ZONE " + zone + ")::date FROM f_contacts c WHERE c.id IN (" + contactIds
-                + ") UNION SELECT (s.at AT TIME ZONE " + zone + ")::date FROM f_sends s WHERE s.contact_id IN ("
-                + contactIds + ") UNION SELECT (x AT TIME ZONE " + zone + ")::date FROM f_deals d,"
-                + " unnest(ARRAY[d.inquiry_at, d.quoted_at, d.won_at]) x WHERE d.contact_id IN (" + contactIds
-                + ") AND x IS NOT NULL";
+        return DAYS_OF.replace("{ids}", contactIds).replace("{zone}", zone);
     }
 }

@@ -33,11 +33,11 @@ final class ContactMergeFacts {
               FROM moved, unnest(ARRAY[inquiry_at, quoted_at, won_at, lost_at, created_at]) x
              WHERE x IS NOT NULL ON CONFLICT DO NOTHING""",
             // the survivor's first ad may now be the absorbed one's: all its days count by ad anew
-            "WITH moved AS (UPDATE f_ad_referrals f SET contact_id = m.survivor_id FROM f_contact_merges m"
-                    + " WHERE f.contact_id = m.absorbed_id RETURNING f.contact_id)"
-                    + " INSERT INTO dirty_days (day) SELECT DISTINCT d FROM ("
-                    + ContactAds.daysOf("SELECT contact_id FROM moved", "$1") + ") AS x (d)"
-                    + " WHERE d IS NOT NULL ON CONFLICT DO NOTHING"};
+            """
+            WITH moved AS (UPDATE f_ad_referrals f SET contact_id = m.survivor_id FROM f_contact_merges m
+                            WHERE f.contact_id = m.absorbed_id RETURNING f.contact_id)
+            INSERT INTO dirty_days (day) SELECT DISTINCT d FROM (%s) AS x (d)
+             WHERE d IS NOT NULL ON CONFLICT DO NOTHING""".formatted(ContactAds.daysOf("SELECT contact_id FROM moved", "$1"))};
 
     private ContactMergeFacts() {
     }

@@ -5,7 +5,6 @@ import io.chatroi.metrics.observability.MetricsTelemetry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -13,11 +12,8 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -67,17 +63,19 @@ public class SyncService {
                     ContactAds.daysOf("SELECT contact_id FROM f_ad_referrals WHERE id = ANY($1)", "$2"), "id",
                     "createdAt"),
             new Stream("interactions", FactSources.CONTACTS, FactRows.INTERACTIONS, FactRows::interaction,
-                    "SELECT (i.at AT TIME ZONE $2)::date FROM f_interactions i WHERE i.id = ANY($1)"
-                            + " UNION SELECT (c.created_at AT TIME ZONE $2)::date FROM f_interactions i"
-                            + " JOIN f_contacts c ON c.id = i.contact_id WHERE i.id = ANY($1)"),
+                    """
+                    SELECT (i.at AT TIME ZONE $2)::date FROM f_interactions i WHERE i.id = ANY($1)
+                    UNION SELECT (c.created_at AT TIME ZONE $2)::date FROM f_interactions i
+                      JOIN f_contacts c ON c.id = i.contact_id WHERE i.id = ANY($1)"""),
             new Stream("deals", FactSources.CONTACTS, FactRows.DEALS, FactRows::deal,
-                    "SELECT (x AT TIME ZONE $2)::date FROM f_deals d, unnest(ARRAY[d.inquiry_at, d.quoted_at,"
-                            + " d.won_at]) x WHERE d.id = ANY($1) AND x IS NOT NULL"
-                            + " UNION SELECT (c.created_at AT TIME ZONE $2)::date FROM f_deals d"
-                            + " JOIN f_contacts c ON c.id = d.contact_id WHERE d.id = ANY($1)"
-                            + " UNION SELECT (s.at AT TIME ZONE $2)::date FROM f_deals d JOIN f_sends s"
-                            + " ON s.contact_id = d.contact_id AND s.sent_at <= d.won_at"
-                            + " AND s.sent_at > d.won_at - interval '120 days' WHERE d.id = ANY($1)"),
+                    """
+                    SELECT (x AT TIME ZONE $2)::date FROM f_deals d, unnest(ARRAY[d.inquiry_at, d.quoted_at,
+                           d.won_at]) x WHERE d.id = ANY($1) AND x IS NOT NULL
+                    UNION SELECT (c.created_at AT TIME ZONE $2)::date FROM f_deals d
+                      JOIN f_contacts c ON c.id = d.contact_id WHERE d.id = ANY($1)
+                    UNION SELECT (s.at AT TIME ZONE $2)::date FROM f_deals d JOIN f_sends s
+                        ON s.contact_id = d.contact_id AND s.sent_at <= d.won_at
+                       AND s.sent_at > d.won_at - interval '120 days' WHERE d.id = ANY($1)"""),
             new Stream("campaigns", FactSources.CAMPAIGNS, FactRows.CAMPAIGNS, FactRows::campaign, null),
             new Stream("sends", FactSources.CAMPAIGNS, FactRows.SENDS, FactRows::send,
                     "SELECT (at AT TIME ZONE $2)::date FROM f_sends WHERE id = ANY($1)"),
@@ -89,15 +87,17 @@ public class SyncService {
     }
 
     private final Pool pool;
+    private final SyncRepository repository;
     private final FactSources sources;
     private final int pageSize;
     private final Duration overlap;
     private final MetricsTelemetry telemetry;
 
-    public SyncService(Pool pool, FactSources sources,
+    public SyncService(Pool pool, SyncRepository repository, FactSources sources,
                        @ConfigProperty(name = "chatroi.sync.page-size") int pageSize,
                        @ConfigProperty(name = "chatroi.sync.overlap") Duration overlap, MetricsTelemetry telemetry) {
         this.pool = pool;
+        this.repository = repository;
         this.sources = sources;
         this.pageSize = pageSize;
         this.overlap = overlap;
@@ -117,30 +117,16 @@ public class SyncService {
     private Uni<StreamResult> recordError(Stream stream, Throwable failure) {
         LOG.warnf("Sync of %s failed: %s", stream.name(), failure.getMessage());
         telemetry.syncFailed(stream.name());
-        return pool.preparedQuery("INSERT INTO sync_cursors (stream, last_error) VALUES ($1, $2)"
-                        + " ON CONFLICT (stream) DO UPDATE SET last_error = excluded.last_error")
-                .execute(Tuple.of(stream.name(), String.valueOf(failure.getMessage())))
+        return repository.recordError(pool, stream.name(), String.valueOf(failure.getMessage()))
                 .replaceWith(new StreamResult(stream.name(), 0, String.valueOf(failure.getMessage())));
     }
 
-    private record Position(Instant updatedAfter, String after, Instant maxSeen) {
-    }
-
     private Uni<Long> syncStream(Stream stream, String timeZone) {
-        return pool.preparedQuery("SELECT updated_after, after_cursor, max_seen FROM sync_cursors WHERE stream = $1")
-                .execute(Tuple.of(stream.name()))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        return new Position(null, null, null);
-                    }
-                    var row = rows.iterator().next();
-                    return new Position(instant(row.getOffsetDateTime("updated_after")), row.getString("after_cursor"),
-                            instant(row.getOffsetDateTime("max_seen")));
-                })
+        return repository.position(pool, stream.name())
                 .chain(position -> pages(stream, timeZone, position, 0L));
     }
 
-    private Uni<Long> pages(Stream stream, String timeZone, Position position, long done) {
+    private Uni<Long> pages(Stream stream, String timeZone, SyncRepository.Position position, long done) {
         Uni<UpstreamPage> fetch = sources.page(stream.source(), stream.path(), position.updatedAfter(),
                 position.after(), pageSize);
         return fetch.chain(page -> {
@@ -160,63 +146,20 @@ public class SyncService {
                 }
             }
             boolean last = page.nextCursor() == null;
-            Position next = last
-                    ? new Position(maxSeen == null ? position.updatedAfter() : maxSeen.minus(overlap), null, maxSeen)
-                    : new Position(position.updatedAfter(), page.nextCursor(), maxSeen);
+            SyncRepository.Position next = last
+                    ? new SyncRepository.Position(maxSeen == null ? position.updatedAfter() : maxSeen.minus(overlap), null, maxSeen)
+                    : new SyncRepository.Position(position.updatedAfter(), page.nextCursor(), maxSeen);
             long total = done + rows.size();
-            Uni<Void> write = pool.withTransaction(tx -> upsert(tx, stream, rows)
-                    .chain(() -> markDirty(tx, stream, ids, timeZone))
-                    .chain(() -> saveCursor(tx, stream, next, rows.size())))
+            Uni<Void> write = pool.withTransaction(tx -> repository.upsert(tx, stream.upsert(), rows)
+                    .chain(() -> repository.markDirty(tx, stream.dirtySql(), ids, timeZone))
+                    .chain(() -> repository.saveCursor(tx, stream.name(), next, rows.size())))
                     .invoke(() -> telemetry.synced(stream.name(), rows.size()));
             return write.chain(() -> last ? Uni.createFrom().item(total) : pages(stream, timeZone, next, total));
         });
     }
 
-    private static Uni<Void> upsert(SqlClient tx, Stream stream, List<Tuple> rows) {
-        if (rows.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return tx.preparedQuery(stream.upsert()).executeBatch(rows).replaceWithVoid();
-    }
-
-    private static Uni<Void> markDirty(SqlClient tx, Stream stream, List<UUID> ids, String timeZone) {
-        if (stream.dirtySql() == null || ids.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return tx.preparedQuery("INSERT INTO dirty_days (day) SELECT DISTINCT d FROM (" + stream.dirtySql()
-                        + ") AS x (d) WHERE d IS NOT NULL ON CONFLICT DO NOTHING")
-                .execute(Tuple.of(ids.toArray(UUID[]::new), timeZone)).replaceWithVoid();
-    }
-
-    private static Uni<Void> saveCursor(SqlClient tx, Stream stream, Position position, int items) {
-        return tx.preparedQuery("INSERT INTO sync_cursors (stream, updated_after, after_cursor, max_seen, synced_at,"
-                        + " items, last_error) VALUES ($1, $2, $3, $4, now(), $5, NULL) ON CONFLICT (stream) DO UPDATE"
-                        + " SET updated_after = excluded.updated_after, after_cursor = excluded.after_cursor,"
-                        + " max_seen = excluded.max_seen, synced_at = now(),"
-                        + " items = sync_cursors.items + excluded.items, last_error = NULL")
-                .execute(Tuple.of(stream.name(), odt(position.updatedAfter()), position.after(),
-                        odt(position.maxSeen()), (long) items))
-                .replaceWithVoid();
-    }
-
     /** Where each stream stands, for the status endpoint. */
     public Uni<SyncState> status() {
-        return pool.query("SELECT * FROM sync_cursors ORDER BY stream").execute().map(rows -> {
-            List<SyncStream> out = new ArrayList<>();
-            for (var row : rows) {
-                out.add(new SyncStream(row.getString("stream"), instant(row.getOffsetDateTime("updated_after")),
-                        row.getString("after_cursor") != null, instant(row.getOffsetDateTime("synced_at")),
-                        row.getLong("items"), row.getString("last_error")));
-            }
-            return new SyncState(out);
-        });
-    }
-
-    private static Instant instant(OffsetDateTime value) {
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime odt(Instant value) {
-        return value == null ? null : value.atOffset(ZoneOffset.UTC);
+        return repository.status(pool);
     }
 }

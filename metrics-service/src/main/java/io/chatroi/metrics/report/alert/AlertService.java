@@ -13,7 +13,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -23,7 +22,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.chatroi.common.sql.SqlTimes.time;
 import static io.chatroi.metrics.report.alert.AlertRules.percent;
 
 /**
@@ -35,13 +33,15 @@ import static io.chatroi.metrics.report.alert.AlertRules.percent;
 public class AlertService {
 
     private final Pool pool;
+    private final AlertRepository repository;
     private final KpiService kpis;
     private final FactSources campaigns;
     private final Clock clock;
 
-    public AlertService(Pool pool, KpiService kpis, FactSources campaigns, Clock clock) {
+    public AlertService(Pool pool, AlertRepository repository, KpiService kpis, FactSources campaigns, Clock clock) {
         this.clock = clock;
         this.pool = pool;
+        this.repository = repository;
         this.kpis = kpis;
         this.campaigns = campaigns;
     }
@@ -50,22 +50,12 @@ public class AlertService {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, s.zone());
         KpiService.Filter week = new KpiService.Filter(today.minusDays(6), today, null, null);
-        var dayAgo = time(now.minus(Duration.ofHours(24)));
-        Uni<RowSet<Row>> activity = pool.preparedQuery("SELECT count(*)::bigint AS contacts, count(*) FILTER (WHERE"
-                + " last_inbound_at >= $1)::bigint AS high FROM f_contacts WHERE NOT erased").execute(Tuple.of(dayAgo));
-        Uni<RowSet<Row>> failures = pool.preparedQuery("SELECT error_code, count(*) FILTER (WHERE at >= $1)::bigint"
-                + " AS last_day, count(*) FILTER (WHERE at < $1)::bigint AS before FROM f_sends WHERE at >= $2"
-                + " AND (status = 'failed' OR delivery = 'failed') AND error_code IS NOT NULL GROUP BY error_code")
-                .execute(Tuple.of(dayAgo, time(now.minus(Duration.ofDays(8)))));
-        Uni<RowSet<Row>> stalled = pool.preparedQuery("SELECT c.id, c.name, max(s.updated_at) AS last_change"
-                + " FROM f_campaigns c LEFT JOIN f_sends s ON s.campaign_id = c.id WHERE c.status = 'sending'"
-                + " AND coalesce(c.launched_at, c.updated_at) < $1"
-                + " GROUP BY c.id, c.name HAVING coalesce(max(s.updated_at), '-infinity') < $1")
-                .execute(Tuple.of(time(now.minus(Duration.ofMinutes(30)))));
-        Uni<RowSet<Row>> nightly = pool.query("SELECT status, requested_at, error FROM recompute_runs WHERE trigger ="
-                + " 'nightly' ORDER BY requested_at DESC LIMIT 1").execute();
-        Uni<RowSet<Row>> sync = pool.query("SELECT stream, last_error FROM sync_cursors WHERE last_error IS NOT NULL")
-                .execute();
+        Instant dayAgo = now.minus(Duration.ofHours(24));
+        Uni<RowSet<Row>> activity = repository.activity(pool, dayAgo);
+        Uni<RowSet<Row>> failures = repository.failures(pool, dayAgo, now.minus(Duration.ofDays(8)));
+        Uni<RowSet<Row>> stalled = repository.stalled(pool, now.minus(Duration.ofMinutes(30)));
+        Uni<RowSet<Row>> nightly = repository.lastNightly(pool);
+        Uni<RowSet<Row>> sync = repository.failedStreams(pool);
         Uni<JsonArray> health = campaigns.accountEvents(now.minus(AccountHealth.LOOKBACK), 500)
                 .map(page -> page.items()).onFailure().recoverWithNull();
         return Uni.combine().all().unis(activity, failures, stalled, nightly, kpis.rows(week, GroupBy.NONE, s), sync,

@@ -4,22 +4,16 @@ import io.chatroi.metrics.kpi.KpiMath;
 import io.chatroi.metrics.kpi.Money;
 import io.chatroi.metrics.kpi.Scorecard;
 import io.chatroi.metrics.report.KpiService;
-import io.chatroi.common.sql.SqlParams;
-import io.chatroi.metrics.report.Sums;
 import io.chatroi.metrics.settings.Settings;
 import io.chatroi.metrics.web.QueryDates;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static io.chatroi.metrics.report.Sums.count;
 import static io.chatroi.metrics.report.Sums.money;
@@ -35,38 +29,18 @@ public class ScorecardService {
             + " each score part is the owner's share of the week's best, 0-100";
 
     private final Pool pool;
+    private final ScorecardRepository repository;
 
-    public ScorecardService(Pool pool) {
+    public ScorecardService(Pool pool, ScorecardRepository repository) {
         this.pool = pool;
+        this.repository = repository;
     }
 
     public Uni<Scorecards> scorecards(QueryDates.Range week, Settings s) {
         KpiService.Filter f = new KpiService.Filter(week.from(), week.to(), null, null);
-        SqlParams c = new SqlParams();
-        String contacts = "SELECT owner, sum(added)::bigint AS added, sum(effective)::bigint AS effective,"
-                + " sum(referrals)::bigint AS referrals FROM snap_contacts t" + KpiService.where(c, f, (short) 3, false, false)
-                + " GROUP BY owner";
-        SqlParams d = new SqlParams();
-        String deals = "SELECT owner, sum(quotes)::bigint AS quotes, sum(won)::bigint AS won, sum(revenue) AS revenue,"
-                + " sum(repeat_customers)::bigint AS repurchases FROM snap_deals t"
-                + KpiService.where(d, f, (short) 3, false, false) + " GROUP BY owner";
-        SqlParams tt = new SqlParams();
-        String turns = "SELECT owner, count(*)::bigint AS deep FROM (SELECT owner, contact_id FROM snap_contact_turns t"
-                + KpiService.where(tt, f, (short) -1, false, false)
-                + " GROUP BY owner, contact_id HAVING sum(turns) >= 3) x GROUP BY owner";
         int scale = Money.scale(s.currency());
-        return Uni.combine().all().unis(pool.preparedQuery(contacts).execute(c.tuple()),
-                pool.preparedQuery(deals).execute(d.tuple()), pool.preparedQuery(turns).execute(tt.tuple()))
-                .asTuple().map(t -> {
-                    Map<String, Map<String, Object>> byOwner = new TreeMap<>();
-                    for (RowSet<Row> rows : List.of(t.getItem1(), t.getItem2(), t.getItem3())) {
-                        for (Row row : rows) {
-                            String owner = row.getString("owner");
-                            if (owner != null) {
-                                byOwner.computeIfAbsent(owner, o -> new LinkedHashMap<>()).putAll(Sums.values(row));
-                            }
-                        }
-                    }
+        return repository.byOwner(pool, f)
+                .map(byOwner -> {
                     List<Scorecard.Measures> measures = new ArrayList<>();
                     byOwner.forEach((owner, v) -> measures.add(new Scorecard.Measures(owner,
                             KpiMath.ratio(count(v, "effective"), count(v, "added")), count(v, "deep"),
