@@ -6,6 +6,7 @@ import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.TimeIdCursor;
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.problem.Validator;
+import io.chatroi.common.sql.SqlTimes;
 import io.chatroi.common.web.IdempotencyKeys;
 import io.chatroi.contacts.classification.Classification;
 import io.chatroi.contacts.classification.RuleService;
@@ -21,6 +22,7 @@ import io.chatroi.contacts.tier.TierRecorder;
 import io.chatroi.contacts.web.Caller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
