@@ -161,8 +161,7 @@ public class WebhookStore {
         return tx.preparedQuery("INSERT INTO message_states (message_id, status, updated_at)"
                         + " SELECT unnest($1::text[]), 'other', $2 ON CONFLICT (message_id) DO NOTHING")
                 .execute(Tuple.of(ids, time(now)))
-                .chain(() -> tx.preparedQuery("SELECT * FROM message_states WHERE message_id = ANY($1)"
-                        + " ORDER BY message_id FOR UPDATE").execute(Tuple.of((Object) ids)))
+                .chain(() -> tx.preparedQuery(MessageStateRows.LOCK).execute(Tuple.of((Object) ids)))
                 .chain(rows -> {
                     Map<String, MessageState> states = new LinkedHashMap<>();
                     for (Row row : rows) {
