@@ -56,9 +56,6 @@ public class WebhookStore {
             SELECT unnest($1::text[]), 'other', $2 ON CONFLICT (message_id) DO NOTHING""";
 
     /** In id order, so concurrent deliveries touching the same messages serialise instead of deadlocking. */
-    private static final String LOCK_STATES = """
-            SELECT * FROM message_states WHERE message_id = ANY($1) ORDER BY message_id FOR UPDATE""";
-
     private static final String INSERT_MESSAGE = """
             INSERT INTO inbound_messages (message_id, from_phone, profile_name, at, type, text,
                                           payload, context_id, referral, raw, received_at, from_user_id, username, group_id)
@@ -194,7 +191,7 @@ public class WebhookStore {
         String[] ids = byMessage.keySet().toArray(String[]::new);
         return tx.preparedQuery(INSERT_STATES)
                 .execute(Tuple.of(ids, time(now)))
-                .chain(() -> tx.preparedQuery(LOCK_STATES).execute(Tuple.of((Object) ids)))
+                .chain(() -> tx.preparedQuery(MessageStateRows.LOCK).execute(Tuple.of((Object) ids)))
                 .chain(rows -> {
                     Map<String, MessageState> states = new LinkedHashMap<>();
                     for (Row row : rows) {
