@@ -14,6 +14,14 @@ public final class ApiKeySecrets {
 
     public static final String PREFIX = "chr_";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** One digest per thread: every request through the gateway hashes its key, and a provider lookup per call showed. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     private ApiKeySecrets() {
     }
@@ -25,11 +33,7 @@ public final class ApiKeySecrets {
     }
 
     public static byte[] hash(String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SHA_256.get().digest(secret.getBytes(StandardCharsets.UTF_8));
     }
 
     /** What a list shows to recognise a key: its first 8 characters. */

@@ -1,6 +1,9 @@
 package io.chatroi.gateway.auth;
 
+import io.chatroi.gateway.routing.RouteRule;
 import io.chatroi.gateway.routing.RouteRules;
+
+import java.util.Optional;
 
 /**
  * Which role may call which {@code /api/**} endpoint: the role columns of the route rules ({@code route-rules.txt},
@@ -25,6 +28,11 @@ public final class Permissions {
 
     /** Whether {@code role} may call {@code method path} ({@code path} normalised, without query). */
     public static boolean allows(Role role, String method, String path) {
-        return RouteRules.match(path).map(rule -> rule.allows(role, method)).orElse(false);
+        return allows(role, method, RouteRules.match(path));
+    }
+
+    /** The same for the route rule a path already matched (empty: no rule, nothing allowed). */
+    public static boolean allows(Role role, String method, Optional<RouteRule> rule) {
+        return rule.map(r -> r.allows(role, method)).orElse(false);
     }
 }

@@ -112,7 +112,9 @@ public class ProxyRoutes {
     private void handle(RoutingContext rc) {
         String path = rc.normalizedPath();
         boolean api = RouteTable.underPrefix(path, "/api");
-        Optional<Route> route = RouteTable.route(path);
+        // the one lookup of this path in the route rules: routing and the role check below both read this row
+        Optional<RouteRule> rule = RouteRules.match(path);
+        Optional<Route> route = rule.flatMap(RouteRule::route);
         if (!api && route.isEmpty()) {
             rc.next();
             return;
@@ -143,17 +145,23 @@ public class ProxyRoutes {
             unauthorized(rc, "Send an API key as Authorization: Bearer <key>");
             return;
         }
+        Optional<Caller> cached = authenticator.fromCache(secret);
+        if (cached.isPresent()) {
+            authorised(rc, path, rule, route, cached);
+            return;
+        }
         request.pause();
         Context context = Vertx.currentContext();
         authenticator.authenticate(secret).subscribe().with(
-                caller -> onContext(context, () -> authorised(rc, path, route, caller)),
+                caller -> onContext(context, () -> authorised(rc, path, rule, route, caller)),
                 failure -> onContext(context, () -> {
                     LOG.warnf("API key lookup failed: %s", failure.getMessage());
                     fail(rc, ProblemType.SERVICE_UNAVAILABLE, "API keys cannot be checked right now; retry shortly");
                 }));
     }
 
-    private void authorised(RoutingContext rc, String path, Optional<Route> route, Optional<Caller> found) {
+    private void authorised(RoutingContext rc, String path, Optional<RouteRule> rule, Optional<Route> route,
+                            Optional<Caller> found) {
         if (found.isEmpty()) {
             unauthorized(rc, "The API key is unknown or revoked");
             return;
@@ -161,7 +169,7 @@ public class ProxyRoutes {
         Caller caller = found.get();
         rc.put(Caller.CONTEXT_KEY, caller);
         String method = rc.request().method().name();
-        if (!Permissions.allows(caller.role(), method, path)) {
+        if (!Permissions.allows(caller.role(), method, rule)) {
             fail(rc, ProblemType.FORBIDDEN, "The " + caller.role().wire() + " role may not " + method + " " + path);
             return;
         }

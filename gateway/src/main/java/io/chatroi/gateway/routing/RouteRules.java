@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The route rules, read once from {@code route-rules.txt} (the table and how to read it are in that file): routing,
@@ -31,6 +32,10 @@ public final class RouteRules {
     private static final Set<String> ALL = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
 
     private static final List<RouteRule> RULES = load();
+    /** The rules whose third segment is a literal, by it (the resource after /api/v1), and all the others. */
+    private static final Map<String, List<RouteRule>> BY_RESOURCE = RULES.stream()
+            .filter(RouteRules::indexed).collect(Collectors.groupingBy(rule -> rule.segments().get(2)));
+    private static final List<RouteRule> UNINDEXED = RULES.stream().filter(rule -> !indexed(rule)).toList();
 
     private RouteRules() {
     }
@@ -45,13 +50,25 @@ public final class RouteRules {
             return Optional.empty();
         }
         String[] parts = path.substring(1).split("/", -1);
-        RouteRule best = null;
-        for (RouteRule rule : RULES) {
+        // every request looks its path up: only the rows that can match it (same resource segment, or none) are tried
+        RouteRule best = best(UNINDEXED, parts, null);
+        if (parts.length > 2) {
+            best = best(BY_RESOURCE.getOrDefault(parts[2], List.of()), parts, best);
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static RouteRule best(List<RouteRule> rules, String[] parts, RouteRule best) {
+        for (RouteRule rule : rules) {
             if (rule.matches(parts) && (best == null || rule.moreSpecificThan(best))) {
                 best = rule;
             }
         }
-        return Optional.ofNullable(best);
+        return best;
+    }
+
+    private static boolean indexed(RouteRule rule) {
+        return rule.segments().size() > 2 && !rule.segments().get(2).equals("*");
     }
 
     private static List<RouteRule> load() {

@@ -2,6 +2,10 @@ package io.chatroi.gateway.routing;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RouteRulesTest {
@@ -21,6 +25,26 @@ class RouteRulesTest {
         assertThat(decidingPattern("/api/v1/campaigns/42/launch")).isEqualTo("/api/v1/campaigns");
         assertThat(decidingPattern("/api/v1/unknown")).isEqualTo("/api");
         assertThat(decidingPattern("/q/health")).isNull();
+    }
+
+    @Test
+    void theIndexedLookupDecidesAsAScanOfEveryRow() {
+        List<String> paths = new ArrayList<>(List.of("/", "/api", "/api/v1", "/api/v1/", "/api/v1/unknown", "/r/abc",
+                "/webhooks/whatsapp", "/q/health", "/api/v2/contacts"));
+        for (RouteRule rule : RouteRules.all()) {
+            String path = rule.pattern().replace("*", "42");
+            paths.addAll(List.of(path, path + "/x", path + "/x/y", path + "/"));
+        }
+        for (String path : paths) {
+            String[] parts = path.substring(1).split("/", -1);
+            RouteRule scanned = null;
+            for (RouteRule rule : RouteRules.all()) {
+                if (rule.matches(parts) && (scanned == null || rule.moreSpecificThan(scanned))) {
+                    scanned = rule;
+                }
+            }
+            assertThat(RouteRules.match(path)).as(path).isEqualTo(Optional.ofNullable(scanned));
+        }
     }
 
     @Test
