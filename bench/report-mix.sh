@@ -95,7 +95,8 @@ for users in "${USERS[@]}"; do
   answered=$(sed -n 's/^answered in all: //p' <<<"$out")
   jvm=$(( $(cpu_ms "$pid") - jvm_before ))
   pg=0
-  for backend in $(sql -c "SELECT pid FROM pg_stat_activity WHERE datname = '$DB' AND pid <> pg_backend_pid()"); do
+  for backend in $(sql -c "SELECT pid FROM pg_stat_activity WHERE datname = '$DB' AND backend_type = 'client backend'
+      AND pid <> pg_backend_pid()"); do
     pg=$(( pg + $(cpu_ms "$backend") ))
   done
   sleep 1   # PostgreSQL publishes its transaction counts within a second
