@@ -11,6 +11,7 @@
 #
 # Usage: bench/report-mix.sh [USERS... (1 20)]
 #   env: BENCH_SECONDS (60) measured seconds per user count, BENCH_WARMUP (20) seconds not counted before each,
+#        BENCH_KINDS (all) comma-separated kinds of call to limit the mix to (kpis:day, roi, funnel, trends, ...),
 #        BENCH_PORT (18083), BENCH_DB_SUFFIX (_bench), BENCH_SEED (random), CHATROI_JAVA_OPTS (-Xmx512m serial GC)
 #   build first: ./mvnw -B -q -pl metrics-service -am package -DskipTests
 set -euo pipefail
@@ -31,6 +32,13 @@ JAVA_OPTS=${CHATROI_JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseSerialGC}
 source dev/lib/postgres.sh
 chatroi_prepare_postgres "$SUFFIX"
 sql() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
+
+# user + system CPU of a process so far, in ms (0 when it is gone)
+cpu_ms() {
+  local stat
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || { echo 0; return; }
+  awk -v hz="$(getconf CLK_TCK)" '{ sub(/.*\) /, ""); printf "%d", ($12 + $13) * 1000 / hz }' <<<"$stat"
+}
 
 LOG=$(mktemp)
 pid=
@@ -76,7 +84,26 @@ for users in "${USERS[@]}"; do
   # a fresh JVM per user count: nothing of an earlier run is cached, the JIT warms up in WARMUP
   cleanup
   start_service
-  echo "== $users user(s): ${WARMUP}s warm-up, then ${SECONDS_TO_RUN}s measured"
-  java bench/metrics/ReportMix.java "$BASE" "$users" "$SECONDS_TO_RUN" "$WARMUP" "$campaigns" "$owners" \
-    ${BENCH_SEED:+"$BENCH_SEED"}
+  echo "== $users user(s): ${WARMUP}s warm-up, then ${SECONDS_TO_RUN}s measured${BENCH_KINDS:+ (kinds $BENCH_KINDS)}"
+  jvm_before=$(cpu_ms "$pid")
+  xacts_before=$(sql -c "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = '$DB'")
+  out=$(java bench/metrics/ReportMix.java "$BASE" "$users" "$SECONDS_TO_RUN" "$WARMUP" "$campaigns" "$owners" \
+    ${BENCH_SEED:+"$BENCH_SEED"})
+  echo "$out"
+  # CPU per request (load-robust, unlike latency): the service's JVM, and PostgreSQL's backends serving its pool
+  # (opened by this fresh JVM, so their whole CPU time is this run's), over every request, warm-up included
+  answered=$(sed -n 's/^answered in all: //p' <<<"$out")
+  jvm=$(( $(cpu_ms "$pid") - jvm_before ))
+  pg=0
+  for backend in $(sql -c "SELECT pid FROM pg_stat_activity WHERE datname = '$DB' AND backend_type = 'client backend'
+      AND pid <> pg_backend_pid()"); do
+    pg=$(( pg + $(cpu_ms "$backend") ))
+  done
+  sleep 1   # PostgreSQL publishes its transaction counts within a second
+  # each report statement runs in its own transaction, so transactions per request ~ statements per request
+  xacts=$(( $(sql -c "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = '$DB'") - xacts_before ))
+  if [ "${answered:-0}" -gt 0 ]; then
+    awk -v j="$jvm" -v p="$pg" -v n="$answered" -v x="$xacts" 'BEGIN { printf "CPU per request: service JVM %.2f ms,'\
+' PostgreSQL %.2f ms; PostgreSQL transactions (statements) per request %.2f (%d requests)\n", j / n, p / n, x / n, n }'
+  fi
 done

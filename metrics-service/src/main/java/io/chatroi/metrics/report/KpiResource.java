@@ -2,7 +2,6 @@ package io.chatroi.metrics.report;
 
 import io.chatroi.metrics.kpi.KpiCatalog;
 import io.chatroi.metrics.kpi.KpiCatalogue;
-import io.chatroi.metrics.settings.SettingsService;
 import io.chatroi.metrics.web.FilterParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
@@ -28,13 +27,11 @@ import java.time.LocalDate;
 @Tag(name = "Reports")
 public class KpiResource {
 
-    private final SettingsService settings;
     private final KpiService kpis;
     private final ReportCache cache;
     private final Clock clock;
 
-    public KpiResource(SettingsService settings, KpiService kpis, ReportCache cache, Clock clock) {
-        this.settings = settings;
+    public KpiResource(KpiService kpis, ReportCache cache, Clock clock) {
         this.kpis = kpis;
         this.cache = cache;
         this.clock = clock;
@@ -69,9 +66,9 @@ public class KpiResource {
                                        enumeration = {"campaign", "variant", "owner", "country", "source", "ad", "day",
                                                "week", "month"})) String groupBy) {
         GroupBy g = GroupBy.of(groupBy);
-        return cache.get(query.cacheKey("kpis", g.wire()), () -> settings.get().chain(s -> {
+        return cache.get(query.cacheKey("kpis", g.wire()), s -> {
             KpiService.Filter f = KpiService.Filter.of(query, LocalDate.ofInstant(clock.instant(), s.zone()));
             return kpis.rows(f, g, s).map(rows -> new KpiReport(f.from(), f.to(), g.wire(), s.currency(), rows));
-        }));
+        });
     }
 }

@@ -16,8 +16,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * KPI rows (docs/kpis.md sections 1-2) summed from the snapshots of a range: messages, deals, contact cohorts and
@@ -36,13 +39,9 @@ public class KpiService {
     static final String[] INTERACTION_COUNTS = {"inbound", "outbound", "conversations", "turns", "responses"};
 
     private final SnapshotRepository snapshots;
-    private final RangeRepository ranges;
-    private final RecipientRepository recipients;
 
-    public KpiService(SnapshotRepository snapshots, RangeRepository ranges, RecipientRepository recipients) {
+    public KpiService(SnapshotRepository snapshots) {
         this.snapshots = snapshots;
-        this.ranges = ranges;
-        this.recipients = recipients;
     }
 
     /** The filters of every report. */
@@ -56,89 +55,92 @@ public class KpiService {
         }
     }
 
+    public Uni<List<KpiRow>> rows(Filter f, GroupBy groupBy, Settings settings) {
+        return rows(f, groupBy, settings, KpiPart.ALL);
+    }
+
+    /** The KPI rows from only the given parts: the KPIs of the parts left out are as if those tables were empty. */
+    public Uni<List<KpiRow>> rows(Filter f, GroupBy groupBy, Settings settings, Set<KpiPart> parts) {
+        return sums(f, groupBy, settings, parts, null)
+                .map(sums -> rows(sums, groupBy, Money.scale(settings.currency())));
+    }
+
+    /**
+     * The sums behind the KPI rows by group key (column names as in the snapshot tables), read in one statement
+     * from the given parts, plus {@code extra} (a query yielding column {@code k} and columns of its own) when given.
+     */
+    public Uni<Map<String, Map<String, Object>>> sums(Filter f, GroupBy groupBy, Settings settings,
+                                                    Set<KpiPart> parts, Function<SqlParams, String> extra) {
+        SqlParams sql = new SqlParams();
+        List<String> queries = new ArrayList<>();
+        for (KpiPart part : parts) {
+            queries.add(switch (part) {
+                case MESSAGES -> SnapshotRepository.messages(sql, f, groupBy);
+                case DEALS -> SnapshotRepository.deals(sql, f, groupBy);
+                case CONTACTS -> SnapshotRepository.contacts(sql, f, groupBy);
+                case INTERACTIONS -> SnapshotRepository.interactions(sql, f, groupBy);
+                case RESPONSE_TIMES -> RangeRepository.medianResponseTimes(sql, f, groupBy);
+                case RECIPIENTS -> recipients(sql, f, groupBy, settings);
+                case COSTS -> SnapshotRepository.costs(sql, f, groupBy);
+                case NAMES -> SnapshotRepository.names(groupBy);
+            });
+        }
+        if (extra != null) {
+            queries.add(extra.apply(sql));
+        }
+        queries.removeIf(Objects::isNull);
+        if (queries.isEmpty()) {
+            return Uni.createFrom().item(new TreeMap<>());
+        }
+        return snapshots.joined(sql, queries).map(KpiService::byKey);
+    }
+
+    /** The KPI rows of the sums by key, in key order; a key with nothing but a name is no row. */
+    public static List<KpiRow> rows(Map<String, Map<String, Object>> sums, GroupBy groupBy, int scale) {
+        List<KpiRow> out = new ArrayList<>();
+        sums.forEach((key, values) -> {
+            if (values.size() > 1 || !values.containsKey("name")) {
+                out.add(KpiRows.row(key, values, scale));
+            }
+        });
+        if (out.isEmpty() && groupBy == GroupBy.NONE) {
+            out.add(KpiRows.row("total", new LinkedHashMap<>(), scale));
+        }
+        return out;
+    }
+
     /**
      * Unique recipients when a row spans campaigns: from the recompute's counts, except by ad, which they do not
      * carry (ads are few and only contacts with a referral join them, so the range's sends are counted then).
      */
-    private Uni<RowSet<Row>> recipients(Filter f, GroupBy groupBy, Settings settings) {
+    private static String recipients(SqlParams sql, Filter f, GroupBy groupBy, Settings settings) {
         if (!RecipientRepository.spansCampaigns(f, groupBy)) {
-            return Uni.createFrom().nullItem();
+            return null;
         }
-        return groupBy == GroupBy.AD ? ranges.recipients(f, groupBy, settings.zone()) : recipients.recipients(f, groupBy);
+        return groupBy == GroupBy.AD ? RangeRepository.recipients(sql, f, groupBy, settings.zone())
+                : RecipientRepository.recipients(sql, f, groupBy);
     }
 
-    public Uni<List<KpiRow>> rows(Filter f, GroupBy groupBy, Settings settings) {
-        int scale = Money.scale(settings.currency());
+    /** Each key's non-null sums (a key a part did not yield has that part's columns null). */
+    private static Map<String, Map<String, Object>> byKey(RowSet<Row> rows) {
         Map<String, Map<String, Object>> acc = new TreeMap<>();
-        Uni<Void> all = Uni.combine().all().unis(
-                messages(f, groupBy).invoke(rows -> merge(acc, rows)),
-                deals(f, groupBy).invoke(rows -> merge(acc, rows)),
-                contacts(f, groupBy).invoke(rows -> merge(acc, rows)),
-                interactions(f, groupBy).invoke(rows -> merge(acc, rows)),
-                ranges.medianResponseTimes(f, groupBy).invoke(rows -> merge(acc, rows)),
-                recipients(f, groupBy, settings).invoke(rows -> merge(acc, rows)),
-                costs(f, groupBy).invoke(rows -> merge(acc, rows)),
-                names(groupBy).invoke(rows -> merge(acc, rows))).discardItems();
-        return all.map(x -> {
-            List<KpiRow> out = new ArrayList<>();
-            acc.forEach((key, values) -> {
-                if (values.size() > 1 || !values.containsKey("name")) {
-                    out.add(KpiRows.row(key, values, scale));
-                }
-            });
-            if (out.isEmpty() && groupBy == GroupBy.NONE) {
-                out.add(KpiRows.row("total", new LinkedHashMap<>(), scale));
+        for (Row row : rows) {
+            String key = row.getString("k");
+            if (key == null) {
+                continue;
             }
-            return out;
-        });
-    }
-
-    private static void merge(Map<String, Map<String, Object>> acc, RowSet<Row> rows) {
-        if (rows == null) {
-            return;
-        }
-        synchronized (acc) {
-            for (Row row : rows) {
-                String key = row.getString("k");
-                if (key == null) {
-                    continue;
-                }
-                Map<String, Object> values = acc.computeIfAbsent(key, k -> new LinkedHashMap<>());
-                for (int i = 0; i < row.size(); i++) {
-                    String column = row.getColumnName(i);
-                    if (!column.equals("k")) {
-                        Object value = row.getValue(i);
-                        if (value != null) {
-                            values.put(column, value);
-                        }
+            Map<String, Object> values = acc.computeIfAbsent(key, k -> new LinkedHashMap<>());
+            for (int i = 0; i < row.size(); i++) {
+                String column = row.getColumnName(i);
+                if (!column.equals("k")) {
+                    Object value = row.getValue(i);
+                    if (value != null) {
+                        values.put(column, value);
                     }
                 }
             }
         }
-    }
-
-    private Uni<RowSet<Row>> messages(Filter f, GroupBy g) {
-        return snapshots.messages(f, g);
-    }
-
-    private Uni<RowSet<Row>> deals(Filter f, GroupBy g) {
-        return snapshots.deals(f, g);
-    }
-
-    private Uni<RowSet<Row>> contacts(Filter f, GroupBy g) {
-        return snapshots.contacts(f, g);
-    }
-
-    private Uni<RowSet<Row>> interactions(Filter f, GroupBy g) {
-        return snapshots.interactions(f, g);
-    }
-
-    private Uni<RowSet<Row>> costs(Filter f, GroupBy g) {
-        return snapshots.costs(f, g);
-    }
-
-    private Uni<RowSet<Row>> names(GroupBy g) {
-        return snapshots.names(g);
+        return acc;
     }
 
     public static String where(SqlParams sql, Filter f, short grain, boolean campaign, boolean owner) {

@@ -30,11 +30,9 @@ public class RangeRepository {
     }
 
     /** Unique recipients (column {@code recipients}) of the sends that went out in the range, by the group's key. */
-    public Uni<RowSet<Row>> recipients(KpiService.Filter f, GroupBy g, ZoneId zone) {
-        SqlParams sql = new SqlParams();
-        String q = "SELECT " + g.key(true, true, true, true) + " AS k, count(DISTINCT t.recipient)::bigint AS recipients"
+    public static String recipients(SqlParams sql, KpiService.Filter f, GroupBy g, ZoneId zone) {
+        return "SELECT " + g.key(true, true, true, true) + " AS k, count(DISTINCT t.recipient)::bigint AS recipients"
                 + sentInRange(sql, f, zone, true) + " GROUP BY 1";
-        return pool.preparedQuery(q).execute(sql.tuple());
     }
 
     /**
@@ -65,16 +63,14 @@ public class RangeRepository {
     }
 
     /** The median of the range's response times in seconds (column {@code response_median_s}), by the group's key. */
-    public Uni<RowSet<Row>> medianResponseTimes(KpiService.Filter f, GroupBy g) {
+    public static String medianResponseTimes(SqlParams sql, KpiService.Filter f, GroupBy g) {
         String key = g.key(false, false, true, false);
         if (key == null || f.campaignId() != null) {
-            return Uni.createFrom().nullItem();
+            return null;
         }
-        SqlParams sql = new SqlParams();
-        String q = "SELECT " + key + " AS k, percentile_cont(0.5) WITHIN GROUP (ORDER BY t.seconds)"
+        return "SELECT " + key + " AS k, percentile_cont(0.5) WITHIN GROUP (ORDER BY t.seconds)"
                 + " AS response_median_s FROM snap_response_times t" + KpiService.where(sql, f, (short) -1, false, true)
                 + " GROUP BY 1";
-        return pool.preparedQuery(q).execute(sql.tuple());
     }
 
     /** Retention at an instant: customers, active customers, retainable contacts and churned ones among them. */

@@ -1,11 +1,6 @@
 package io.chatroi.metrics.report;
 
 import io.chatroi.common.sql.SqlParams;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Unique recipients of a range that spans several campaigns (a contact in two campaigns, or messaged on two days, is
@@ -13,10 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * A recipient counts once in [a, b] exactly when one of its send days d in [a, b] has no earlier send day at or after
  * a: its previous send day (in the same owner, country or source when the report groups or filters by them) is
  * before a, or there is none. A report's recipients take the contact's owner, country and source at recompute time,
- * as every other snapshot does.
+ * as every other snapshot does. Its statements are parts of the KPI statement ({@link SnapshotRepository#joined}).
  */
-@ApplicationScoped
-public class RecipientRepository {
+public final class RecipientRepository {
 
     /** Values of snap_recipients.grain: GROUPING(owner, country, source) of the recompute's grouping sets. */
     static final short ALL = 7;
@@ -26,10 +20,7 @@ public class RecipientRepository {
     static final short OWNER_COUNTRY = 1;
     static final short OWNER_SOURCE = 2;
 
-    private final Pool pool;
-
-    public RecipientRepository(Pool pool) {
-        this.pool = pool;
+    private RecipientRepository() {
     }
 
     /**
@@ -41,11 +32,9 @@ public class RecipientRepository {
     }
 
     /** Unique recipients (column {@code recipients}) of the sends that went out in the range, by the group's key. */
-    public Uni<RowSet<Row>> recipients(KpiService.Filter f, GroupBy g) {
-        SqlParams sql = new SqlParams();
-        String q = "SELECT " + g.key(false, false, true, true) + " AS k, sum(t.recipients)::bigint AS recipients"
+    public static String recipients(SqlParams sql, KpiService.Filter f, GroupBy g) {
+        return "SELECT " + g.key(false, false, true, true) + " AS k, sum(t.recipients)::bigint AS recipients"
                 + counted(sql, f, g) + " GROUP BY 1";
-        return pool.preparedQuery(q).execute(sql.tuple());
     }
 
     /** The same count for the whole range, as a scalar subquery for a statement that binds through {@code sql}. */

@@ -1,6 +1,8 @@
 package io.chatroi.metrics.report;
 
 import io.chatroi.metrics.observability.MetricsTelemetry;
+import io.chatroi.metrics.settings.Settings;
+import io.chatroi.metrics.settings.SettingsService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -10,29 +12,35 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Reports change only when snapshots, costs or settings do. Each read asks PostgreSQL for that version (one cheap
  * query: the last successful recompute, the costs' newest change and count, the settings' change) and answers from
  * memory when the same report was built at the same version, so every replica stays exact without coordination.
+ * The same statement reads the settings a report is built with.
  */
 @ApplicationScoped
 public class ReportCache {
 
+    // the settings row comes along (NULL columns before it is first created), so a report needs no statement for it
     private static final String VERSION = "SELECT coalesce((SELECT max(finished_at) FROM recompute_runs WHERE status = 'succeeded')"
             + "::text, '') || '|' || coalesce((SELECT max(updated_at)::text || ':' || count(*) FROM costs), '')"
-            + " || '|' || coalesce((SELECT updated_at::text FROM settings), '') AS v";
+            + " || '|' || coalesce((SELECT updated_at::text FROM settings), '') AS v, s.*"
+            + " FROM (SELECT 1) one LEFT JOIN settings s ON s.id = 1";
 
     private final Pool pool;
+    private final SettingsService settings;
     private final Map<String, Object> entries;
     private final MetricsTelemetry telemetry;
     private final Clock clock;
 
-    public ReportCache(Pool pool, @ConfigProperty(name = "chatroi.reports.cache-entries") int maxEntries,
+    public ReportCache(Pool pool, SettingsService settings,
+                       @ConfigProperty(name = "chatroi.reports.cache-entries") int maxEntries,
                        MetricsTelemetry telemetry, Clock clock) {
         this.clock = clock;
         this.pool = pool;
+        this.settings = settings;
         this.telemetry = telemetry;
         this.entries = java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
             @Override
@@ -43,7 +51,8 @@ public class ReportCache {
     }
 
     @SuppressWarnings("unchecked")
-    public <T> Uni<T> get(String key, Supplier<Uni<T>> build) {
+    /** The report for {@code key}, built with the current settings when this version has none in memory. */
+    public <T> Uni<T> get(String key, Function<Settings, Uni<T>> build) {
         return pool.query(VERSION).execute().chain(rows -> {
             Row row = rows.iterator().next();
             String versioned = row.getString("v") + "#" + quarterHour() + "#" + key;
@@ -52,7 +61,7 @@ public class ReportCache {
             if (hit != null) {
                 return Uni.createFrom().item((T) hit);
             }
-            return build.get().invoke(value -> entries.put(versioned, value));
+            return settings.of(row).chain(s -> build.apply(s)).invoke(value -> entries.put(versioned, value));
         });
     }
 

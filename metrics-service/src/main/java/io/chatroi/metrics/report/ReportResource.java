@@ -80,8 +80,7 @@ public class ReportResource {
                     description = "one line per stage, nested fields as dotted columns"))})
     @APIResponse(responseCode = "400", description = "Invalid range")
     public Uni<Funnel> funnel(@BeanParam RangeParams query) {
-        return cache.get(query.cacheKey("funnel"), () -> settings.get()
-                .chain(s -> funnel.funnel(KpiService.Filter.of(query, today(s)), s)));
+        return cache.get(query.cacheKey("funnel"), s -> funnel.funnel(KpiService.Filter.of(query, today(s)), s));
     }
 
     @GET
@@ -100,10 +99,9 @@ public class ReportResource {
                                               + " (default: this week)") String week,
                                       @QueryParam("owner") @Parameter(description = "only this owner's row")
                                       String owner) {
-        return cache.get("scorecards|" + week, () -> settings.get()
-                .chain(s -> scorecards.scorecards(week == null || week.isBlank()
+        return cache.get("scorecards|" + week, s -> scorecards.scorecards(week == null || week.isBlank()
                         ? QueryDates.week(QueryDates.isoWeek(today(s)), "week")
-                        : QueryDates.week(week, "week"), s)))
+                        : QueryDates.week(week, "week"), s))
                 .map(all -> all.onlyOwner(owner));
     }
 
@@ -120,7 +118,7 @@ public class ReportResource {
                     description = "one line per variant"))})
     @APIResponse(responseCode = "404", description = "No such campaign (in metrics' copy)")
     public Uni<Experiment> experiment(@PathParam("id") UUID id) {
-        return cache.get("experiment|" + id, () -> settings.get().chain(s -> experiments.experiment(id, s)));
+        return cache.get("experiment|" + id, s -> experiments.experiment(id, s));
     }
 
     @GET
@@ -143,8 +141,8 @@ public class ReportResource {
                              @QueryParam("interval") @Parameter(schema = @Schema(type = SchemaType.STRING,
                                      enumeration = {"day", "week"}, defaultValue = "day")) String interval,
                              @BeanParam FilterParams query) {
-        return cache.get(query.cacheKey("trends", metric, interval), () -> settings.get()
-                .chain(s -> trends.trend(metric, KpiService.Filter.of(query, today(s)), interval, s)));
+        return cache.get(query.cacheKey("trends", metric, interval),
+                s -> trends.trend(metric, KpiService.Filter.of(query, today(s)), interval, s));
     }
 
     @GET
@@ -175,8 +173,7 @@ public class ReportResource {
                     description = "one line, nested fields as dotted columns"))})
     @APIResponse(responseCode = "400", description = "Invalid range or campaignId")
     public Uni<RoiReport> roi(@BeanParam FilterParams query) {
-        return cache.get(query.cacheKey("roi"), () -> settings.get()
-                .chain(s -> roi.roi(KpiService.Filter.of(query, today(s)), s)));
+        return cache.get(query.cacheKey("roi"), s -> roi.roi(KpiService.Filter.of(query, today(s)), s));
     }
 
     /** Today in the workspace's time zone, by the service's clock. */

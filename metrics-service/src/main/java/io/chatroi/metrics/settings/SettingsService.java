@@ -69,6 +69,11 @@ public class SettingsService {
         });
     }
 
+    /** The settings from a row that carries the settings table's columns (NULL before it exists), else read. */
+    public Uni<Settings> of(Row row) {
+        return row.getValue("id") == null ? get() : Uni.createFrom().item(from(row));
+    }
+
     public Uni<Settings> update(SettingsInput input) {
         if (input == null) {
             throw ProblemException.invalid("body", "a settings object is required");

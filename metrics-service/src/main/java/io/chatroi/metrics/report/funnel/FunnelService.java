@@ -3,14 +3,14 @@ package io.chatroi.metrics.report.funnel;
 import io.chatroi.metrics.kpi.KpiCatalog;
 import io.chatroi.metrics.kpi.KpiMath;
 import io.chatroi.metrics.kpi.KpiValue;
+import io.chatroi.metrics.kpi.Money;
 import io.chatroi.metrics.report.GroupBy;
+import io.chatroi.metrics.report.KpiPart;
 import io.chatroi.metrics.report.KpiRow;
 import io.chatroi.metrics.report.KpiService;
 import io.chatroi.metrics.report.RangeRepository;
 import io.chatroi.metrics.report.RowKpis;
-import io.chatroi.common.sql.SqlParams;
 import io.chatroi.metrics.report.SnapshotRepository;
-import io.chatroi.metrics.report.Sums;
 import io.chatroi.metrics.settings.Settings;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,13 +40,11 @@ public class FunnelService {
             + " that reaches today)";
 
     private final KpiService kpis;
-    private final SnapshotRepository snapshots;
     private final RangeRepository ranges;
     private final Clock clock;
 
-    public FunnelService(KpiService kpis, SnapshotRepository snapshots, RangeRepository ranges, Clock clock) {
+    public FunnelService(KpiService kpis, RangeRepository ranges, Clock clock) {
         this.kpis = kpis;
-        this.snapshots = snapshots;
         this.ranges = ranges;
         this.clock = clock;
     }
@@ -56,7 +54,9 @@ public class FunnelService {
     }
 
     public Uni<Funnel> funnel(KpiService.Filter f, Settings s) {
-        Uni<List<KpiRow>> rows = kpis.rows(f, GroupBy.NONE, s);
+        // the range's KPI sums, its cohort's stages among them (snap_contacts), and deep contacts in one statement
+        Uni<Map<String, Map<String, Object>>> sums = kpis.sums(f, GroupBy.NONE, s, KpiPart.ALL,
+                sql -> SnapshotRepository.deepContacts(sql, f));
         Instant rangeEnd = f.to().plusDays(1).atStartOfDay(s.zone()).toInstant();
         Instant now = clock.instant();
         Instant end = rangeEnd.isBefore(now) ? rangeEnd : now;
@@ -66,12 +66,12 @@ public class FunnelService {
         Uni<RangeRepository.Retention> retention = end.equals(rangeEnd)
                 ? ranges.retentionAtDayEnd(f.owner(), f.to(), end, s.activityDays())
                 : ranges.retention(f.owner(), end, lastDay, end.minus(s.activityDays(), ChronoUnit.DAYS));
-        return Uni.combine().all().unis(rows, snapshots.deepContacts(f), retention)
-                .asTuple().map(t -> {
-            RangeRepository.Retention retained = t.getItem3();
-            return new Extra(t.getItem1().get(0), t.getItem2().iterator().next().getLong("deep"),
-                    retained.customers(), retained.active(), retained.retainable(), retained.churned());
-        }).chain(extra -> cohortCounts(f).map(cohort -> {
+        return Uni.combine().all().unis(sums, retention).asTuple().map(t -> {
+            Map<String, Object> cohort = t.getItem1().getOrDefault("total", Map.of());
+            KpiRow total = KpiService.rows(t.getItem1(), GroupBy.NONE, Money.scale(s.currency())).get(0);
+            RangeRepository.Retention retained = t.getItem2();
+            Extra extra = new Extra(total, count(cohort, "deep"), retained.customers(), retained.active(),
+                    retained.retainable(), retained.churned());
             long[] n = {count(cohort, "added"), count(cohort, "effective"), count(cohort, "converted"),
                     count(cohort, "repeat_customers")};
             FunnelStage.Name[] names = FunnelStage.Name.values();
@@ -84,7 +84,7 @@ public class FunnelService {
             int worst = FunnelMath.largestDropOff(n);
             String largest = worst < 0 ? null : names[worst - 1].wire() + " -> " + names[worst].wire();
             return new Funnel(f.from(), f.to(), f.owner(), BASIS, stages, largest, extra.total().counts());
-        }));
+        });
     }
 
     private static Map<String, KpiValue> stageKpis(FunnelStage.Name stage, Extra extra, long[] n) {
@@ -121,9 +121,5 @@ public class FunnelService {
             }
         }
         return out;
-    }
-
-    private Uni<Map<String, Object>> cohortCounts(KpiService.Filter f) {
-        return snapshots.cohort(f).map(rows -> Sums.values(rows.iterator().next()));
     }
 }

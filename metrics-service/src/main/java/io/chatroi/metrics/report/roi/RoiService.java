@@ -6,13 +6,9 @@ import io.chatroi.metrics.kpi.KpiValue;
 import io.chatroi.metrics.kpi.RoiMath;
 import io.chatroi.metrics.kpi.Money;
 import io.chatroi.metrics.report.KpiService;
-import io.chatroi.metrics.report.SnapshotRepository;
-import io.chatroi.common.sql.SqlParams;
 import io.chatroi.metrics.report.Sums;
 import io.chatroi.metrics.settings.Settings;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
@@ -36,62 +32,32 @@ import static io.chatroi.metrics.report.Sums.money;
 @ApplicationScoped
 public class RoiService {
 
-    private final Pool pool;
-    private final SnapshotRepository snapshots;
+    private final RoiRepository repository;
 
-    public RoiService(Pool pool, SnapshotRepository snapshots) {
-        this.pool = pool;
-        this.snapshots = snapshots;
+    public RoiService(RoiRepository repository) {
+        this.repository = repository;
     }
 
     public Uni<RoiReport> roi(KpiService.Filter f, Settings settings) {
-        SqlParams costSql = new SqlParams();
-        String from = costSql.bind(f.from()) + "::date";
-        String to = costSql.bind(f.to()) + "::date";
-        StringBuilder costs = new StringBuilder("SELECT c.category, c.kind, sum(c.amount * (least(c.period_end, " + to
-                + ") - greatest(c.period_start, " + from + ") + 1)::numeric / (c.period_end - c.period_start + 1))"
-                + " AS amount FROM costs c WHERE c.period_end >= " + from + " AND c.period_start <= " + to);
-        if (f.campaignId() != null) {
-            costs.append(" AND c.campaign_id = ").append(costSql.bind(f.campaignId()));
-        }
-        if (f.owner() != null) {
-            costs.append(" AND c.owner = ").append(costSql.bind(f.owner()));
-        }
-        costs.append(" GROUP BY 1, 2 ORDER BY 1, 2");
-
-        SqlParams otherSql = new SqlParams();
-        String zone = otherSql.bind(settings.timeZone());
-        StringBuilder other = new StringBuilder("SELECT d.currency, count(*)::bigint AS orders FROM f_deals d"
-                + " WHERE d.stage = 'won' AND d.currency <> " + otherSql.bind(settings.currency())
-                + " AND d.won_at >= (" + otherSql.bind(f.from()) + "::date)::timestamp AT TIME ZONE " + zone
-                + " AND d.won_at < (" + otherSql.bind(f.to()) + "::date + 1)::timestamp AT TIME ZONE " + zone);
-        if (f.campaignId() != null) {
-            other.append(" AND d.campaign_id = ").append(otherSql.bind(f.campaignId()));
-        }
-        if (f.owner() != null) {
-            other.append(" AND d.owner = ").append(otherSql.bind(f.owner()));
-        }
-        other.append(" GROUP BY 1 ORDER BY 1");
         int scale = Money.scale(settings.currency());
-
-        return Uni.combine().all().unis(
-                pool.preparedQuery(costs.toString()).execute(costSql.tuple()),
-                snapshots.roiMessages(f), snapshots.roiDeals(f),
-                pool.preparedQuery(other.toString()).execute(otherSql.tuple())).asTuple().map(t -> {
+        return repository.totals(f, settings).map(row -> {
             Map<String, BigDecimal> byCategory = new LinkedHashMap<>();
             BigDecimal explicit = BigDecimal.ZERO;
             BigDecimal hidden = BigDecimal.ZERO;
-            for (Row row : t.getItem1()) {
-                BigDecimal amount = row.getBigDecimal("amount");
-                byCategory.merge(row.getString("category"), amount, BigDecimal::add);
-                if ("hidden".equals(row.getString("kind"))) {
-                    hidden = hidden.add(amount);
+            String[] categories = row.getArrayOfStrings("cost_categories");
+            String[] kinds = row.getArrayOfStrings("cost_kinds");
+            BigDecimal[] amounts = row.getArrayOfBigDecimals("cost_amounts");
+            for (int i = 0; categories != null && i < categories.length; i++) {
+                byCategory.merge(categories[i], amounts[i], BigDecimal::add);
+                if ("hidden".equals(kinds[i])) {
+                    hidden = hidden.add(amounts[i]);
                 } else {
-                    explicit = explicit.add(amount);
+                    explicit = explicit.add(amounts[i]);
                 }
             }
-            Map<String, Object> m = Sums.values(t.getItem2().iterator().next());
-            Map<String, Object> d = Sums.values(t.getItem3().iterator().next());
+            // the message (m) and deal (d) totals share the row
+            Map<String, Object> m = Sums.values(row);
+            Map<String, Object> d = m;
             BigDecimal fees = money(m, "message_fees");
             if (fees.signum() > 0) {
                 byCategory.merge("message_fees", fees, BigDecimal::add);
@@ -119,10 +85,10 @@ public class RoiService {
             long recipients = count(m, "recipients");
             long conversions = count(m, "conversions");
 
-            Map<String, BigDecimal> categories = new LinkedHashMap<>();
-            byCategory.forEach((k, v) -> categories.put(k, Money.round(v, scale)));
+            Map<String, BigDecimal> rounded = new LinkedHashMap<>();
+            byCategory.forEach((k, v) -> rounded.put(k, Money.round(v, scale)));
             RoiReport.Costs costOut = new RoiReport.Costs(Money.round(cost, scale),
-                    new RoiReport.ByKind(Money.round(explicit, scale), Money.round(hidden, scale)), categories,
+                    new RoiReport.ByKind(Money.round(explicit, scale), Money.round(hidden, scale)), rounded,
                     Money.round(fees, scale), count(m, "billable"), count(m, "unpriced"));
             RoiReport.Value valueOut = new RoiReport.Value(Money.round(direct, scale), Money.round(repeat, scale),
                     Money.round(leadValue, scale), Money.round(brand, scale),
@@ -142,9 +108,11 @@ public class RoiService {
                     KpiCatalog.value("replyRate", KpiMath.ratio(count(m, "replied"), sent)));
             long otherOrders = 0;
             List<String> otherCurrencies = new ArrayList<>();
-            for (Row row : t.getItem4()) {
-                otherOrders += row.getLong("orders");
-                otherCurrencies.add(row.getString("currency"));
+            String[] currencies = row.getArrayOfStrings("other_currencies");
+            Long[] orders = row.getArrayOfLongs("other_orders");
+            for (int i = 0; currencies != null && i < currencies.length; i++) {
+                otherOrders += orders[i];
+                otherCurrencies.add(currencies[i]);
             }
             return new RoiReport(f.from(), f.to(), f.campaignId(), f.owner(), settings.currency(), basis, costOut,
                     valueOut, counts, roi.roi(), roi.roiExtended(), roi.valueToCost(), kpis,

@@ -2,12 +2,17 @@ package io.chatroi.metrics.report.trend;
 
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.metrics.kpi.KpiCatalog;
+import io.chatroi.metrics.kpi.KpiValue;
+import io.chatroi.metrics.report.KpiPart;
+import io.chatroi.metrics.report.KpiRow;
 import io.chatroi.metrics.web.QueryDates;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Which metrics a trend can follow, the periods of a range (every one present, the first and last possibly partial
@@ -49,6 +54,35 @@ public final class TrendSeries {
             }
         }
         return periods;
+    }
+
+    /**
+     * The parts of the KPI rows a metric is computed from. A period the other parts alone have rows for shows the
+     * same as a period without rows (0, a zero amount, or null for a ratio whose denominator is then 0), except for
+     * conversations (null with rows, 0 without), which therefore reads every part.
+     */
+    public static Set<KpiPart> parts(String metric) {
+        return switch (metric) {
+            case "sent", "delivered", "read", "failed", "replied", "clicked", "optedOut", "conversions",
+                 "deliveryRate", "openRate", "replyRate", "ctr", "optOutRate", "conversionRate" ->
+                    EnumSet.of(KpiPart.MESSAGES);
+            case "received" -> EnumSet.of(KpiPart.INTERACTIONS);
+            case "contactsAdded", "effectiveAddRate" -> EnumSet.of(KpiPart.CONTACTS);
+            case "orders", "revenue" -> EnumSet.of(KpiPart.DEALS);
+            case "spend" -> EnumSet.of(KpiPart.MESSAGES, KpiPart.COSTS);
+            case "roas" -> EnumSet.of(KpiPart.MESSAGES, KpiPart.DEALS, KpiPart.COSTS);
+            case "medianResponseTime" -> EnumSet.of(KpiPart.RESPONSE_TIMES);
+            default -> KpiPart.ALL;
+        };
+    }
+
+    /** A period's value: the metric of its KPI row, or of a period without one. */
+    public static Number value(String metric, KpiRow row, int moneyScale) {
+        if (row == null) {
+            return emptyPeriod(metric, moneyScale);
+        }
+        KpiValue kpi = row.kpis().get(metric);
+        return kpi != null ? kpi.value() : row.counts().get(metric);
     }
 
     /** The value of a period that has no snapshot rows at all. */

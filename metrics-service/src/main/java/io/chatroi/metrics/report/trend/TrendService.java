@@ -1,6 +1,5 @@
 package io.chatroi.metrics.report.trend;
 
-import io.chatroi.metrics.kpi.KpiValue;
 import io.chatroi.metrics.kpi.Money;
 import io.chatroi.metrics.report.GroupBy;
 import io.chatroi.metrics.report.KpiRow;
@@ -28,20 +27,13 @@ public class TrendService {
         String metric = TrendSeries.metric(metricName);
         Trend.Interval interval = TrendSeries.interval(intervalName);
         int scale = Money.scale(s.currency());
-        return kpis.rows(f, interval == Trend.Interval.DAY ? GroupBy.DAY : GroupBy.WEEK, s).map(rows -> {
+        GroupBy byPeriodOf = interval == Trend.Interval.DAY ? GroupBy.DAY : GroupBy.WEEK;
+        return kpis.rows(f, byPeriodOf, s, TrendSeries.parts(metric)).map(rows -> {
             Map<String, KpiRow> byPeriod = new HashMap<>();
             rows.forEach(r -> byPeriod.put(r.group(), r));
             List<Trend.Point> points = new ArrayList<>();
             for (String period : TrendSeries.periods(f.from(), f.to(), interval)) {
-                KpiRow row = byPeriod.get(period);
-                Number value;
-                if (row == null) {
-                    value = TrendSeries.emptyPeriod(metric, scale);
-                } else {
-                    KpiValue kpi = row.kpis().get(metric);
-                    value = kpi != null ? kpi.value() : row.counts().get(metric);
-                }
-                points.add(new Trend.Point(period, value));
+                points.add(new Trend.Point(period, TrendSeries.value(metric, byPeriod.get(period), scale)));
             }
             return new Trend(metric, interval, f.from(), f.to(), points);
         });
