@@ -30,8 +30,13 @@ final class DrillCheck {
     }
 
     static Listed contacts(String key, Map<String, ?> filter) {
-        List<String> ids = new ArrayList<>();
-        List<String> owners = new ArrayList<>();
+        List<JsonPath> pages = pages(key, "/api/v1/contacts", filter);
+        return new Listed(field(pages, "items.id"), field(pages, "items.owner"));
+    }
+
+    /** Every page the API answers at path for filter (a collection value repeats its parameter), 500 at a time. */
+    private static List<JsonPath> pages(String key, String path, Map<String, ?> filter) {
+        List<JsonPath> pages = new ArrayList<>();
         String after = null;
         do {
             var request = as(key).queryParam("limit", 500);
@@ -43,12 +48,15 @@ final class DrillCheck {
                 }
             });
             JsonPath page = (after == null ? request : request.queryParam("after", after))
-                    .get("/api/v1/contacts").then().statusCode(200).extract().jsonPath();
-            ids.addAll(page.getList("items.id"));
-            owners.addAll(page.getList("items.owner"));
+                    .get(path).then().statusCode(200).extract().jsonPath();
+            pages.add(page);
             after = page.getString("nextCursor");
         } while (after != null);
-        return new Listed(ids, owners);
+        return pages;
+    }
+
+    private static List<String> field(List<JsonPath> pages, String path) {
+        return pages.stream().flatMap(page -> page.<String>getList(path).stream()).toList();
     }
 
     /**
@@ -88,18 +96,8 @@ final class DrillCheck {
 
     /** The sends /api/v1/sends lists for filter, every page read. */
     static ListedSends sends(String key, Map<String, String> filter) {
-        List<String> ids = new ArrayList<>();
-        List<String> contacts = new ArrayList<>();
-        String after = null;
-        do {
-            var request = as(key).queryParams(filter).queryParam("limit", 500);
-            JsonPath page = (after == null ? request : request.queryParam("after", after))
-                    .get("/api/v1/sends").then().statusCode(200).extract().jsonPath();
-            ids.addAll(page.getList("items.id"));
-            contacts.addAll(page.getList("items.contactId"));
-            after = page.getString("nextCursor");
-        } while (after != null);
-        return new ListedSends(ids, contacts);
+        List<JsonPath> pages = pages(key, "/api/v1/sends", filter);
+        return new ListedSends(field(pages, "items.id"), field(pages, "items.contactId"));
     }
 
     /**
