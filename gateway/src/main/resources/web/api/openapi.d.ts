@@ -1367,7 +1367,7 @@ export interface paths {
         };
         /**
          * All sends changed since an instant
-         * @description Ordered by (updatedAt, id) for incremental sync (metrics-service). A send written by a transaction still open when you read appears later with its own updatedAt: re-read with a small overlap.
+         * @description Ordered by (updatedAt, id) for incremental sync (metrics-service). A send written by a transaction still open when you read appears later with its own updatedAt: re-read with a small overlap. sentFrom/sentTo (ISO instants, [sentFrom, sentTo)) keep the sends of every campaign that went out in that range (by sentAt, the instant the reports place a send on a day by) and stage keeps those at a counter's stage (sent, delivered, read, replied, reacted, clicked, failed, optedOut, counted as the campaign counters count them). With ?format=csv or Accept: text/csv the whole list as CSV; that needs sentFrom and sentTo.
          */
         get: operations["listChangedSends"];
         put?: never;
@@ -6819,7 +6819,11 @@ export interface operations {
         parameters: {
             query?: {
                 after?: string;
+                format?: string;
                 limit?: number;
+                sentFrom?: string;
+                sentTo?: string;
+                stage?: string;
                 updatedAfter?: string;
             };
             header?: never;
@@ -6828,18 +6832,36 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description A page of sends, or the whole list as CSV */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PageSendView"];
+                    "text/csv": string;
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description updatedAfter is not an ISO-8601 instant */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            /** @description sentFrom or sentTo is not an ISO-8601 instant, sentTo is not after sentFrom, an unknown stage, or a CSV without both bounds */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];

@@ -39,6 +39,8 @@ const WORDS: Record<string, [string, string]> = {
   page: ['Page', '页'], previous: ['Previous', '上一页'], next: ['Next', '下一页'], rows: ['rows', '行'],
   highActivity: ['High activity', '高活跃'], customers: ['Customers', '客户'], optedOut: ['Opted out', '已退订'],
   pipeline: ['Pipeline by stage', '各阶段联系人'], addedInRange: ['added in the range', '本时段新增'],
+  sendsDrillNote: ['Sent and delivered open the sends that went out on these workspace days. The tiles count the reports\u2019 last recompute, the list is live: a send of the last minutes can be listed before the tile counts it.',
+    '“已发送”和“已送达”可打开这些工作区日期内发出的发送记录。卡片数字来自报表的最近一次重算，列表为实时数据：最近几分钟的发送可能已列出而卡片尚未计入。'],
   funnelDrillNote: ['Reach opens the contacts added in the range; the later stages are counted by the recompute and have no list filter yet.',
     '“触达”可打开本时段新增的联系人；后续阶段由重算统计，暂无对应的列表筛选。'],
   openList: ['Open the list behind a bar', '打开柱形背后的列表'],

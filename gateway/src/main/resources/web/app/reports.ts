@@ -68,6 +68,14 @@ export function startOfDay(date: string, zone: string): number {
 }
 
 /**
+ * The instants that bound the workspace days of range, half-open: [first day's start, start of the day after the
+ * last), as the reports place a record on a workspace day.
+ */
+export function dayBounds(range: Range, zone: string): { start: string; end: string } {
+  return { start: new Date(startOfDay(range.from, zone)).toISOString(), end: new Date(startOfDay(shift(range.to, 1), zone)).toISOString() };
+}
+
+/**
  * The list filters (createdAfter, createdBefore: both exclusive, as contacts-service reads them) that select what
  * was created within the workspace days of range: after the microsecond before the first day starts, before the day
  * after the last one starts.
@@ -75,5 +83,5 @@ export function startOfDay(date: string, zone: string): number {
 export function createdWithin(range: Range, zone: string): { createdAfter: string; createdBefore: string } {
   const first = startOfDay(range.from, zone);
   const after = new Date(first - 1000).toISOString().replace(/\.\d{3}Z$/, '.999999Z');
-  return { createdAfter: after, createdBefore: new Date(startOfDay(shift(range.to, 1), zone)).toISOString() };
+  return { createdAfter: after, createdBefore: dayBounds(range, zone).end };
 }

@@ -114,6 +114,13 @@ final class Browser implements AutoCloseable {
                 (int) Math.round(at.get(1).doubleValue() - size.height / 2.0)).click().perform();
     }
 
+    /** Clicks the element with the mouse once it is scrolled to the middle (the sticky header covers the top). */
+    void click(String css) {
+        WebElement element = find(css);
+        script("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
     /** Focuses the element (a bar's button, a tile) and presses Enter on it, as a keyboard user opens a list. */
     void pressEnter(String css) {
         WebElement element = find(css);

@@ -263,6 +263,21 @@ class DashboardBrowserTest {
                 "contacts-reach-added-in-the-range", null);
         browser.screenshot("overview-funnel-drill-1280");
 
+        // the sent tile (mouse) and the delivered tile (Enter) open the sends that went out on the range's workspace
+        // days, [first day's start, the day after the last's start), at the tile's stage
+        Map<String, String> sentWithin = Map.of("sentFrom", from.atStartOfDay(zone).toInstant().toString(),
+                "sentTo", today.plusDays(1).atStartOfDay(zone).toInstant().toString());
+        int sent = (int) Double.parseDouble(browser.find("[data-test=tiles] [data-kpi=sent]").getAttribute("data-value"));
+        assertThat(sent).as("messages sent in the last 30 days (the demo's)").isPositive();
+        browser.click("[data-test=tiles] [data-kpi=sent]");
+        DrillCheck.sendsPanel(browser, manager, sent, sentWithin, "Sent", "sends-sent-");
+        int delivered = (int) Double.parseDouble(browser.find("[data-test=tiles] [data-kpi=delivered]").getAttribute("data-value"));
+        browser.pressEnter("[data-test=tiles] [data-kpi=delivered]");
+        Map<String, String> deliveredWithin = new java.util.HashMap<>(sentWithin);
+        deliveredWithin.put("stage", "delivered");
+        DrillCheck.sendsPanel(browser, manager, delivered, deliveredWithin, "Delivered", "sends-delivered-");
+        browser.screenshot("overview-sent-drill-1280");
+
         // the campaign's delivery funnel from the keyboard: the read bar's button
         int read = as(manager).get("/api/v1/campaigns/" + campaignId).then().extract().path("counters.read");
         browser.open("campaigns/" + campaignId);

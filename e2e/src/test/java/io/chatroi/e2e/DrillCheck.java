@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What a user checks in a drill-down panel of the dashboard once a bar, tile or count opened it: the panel's count is
  * the number clicked and what the API lists for the same filter, the first page holds that list's first rows (25 at
- * most), and the CSV it downloads holds exactly the listed contacts; for an agent, only its own.
+ * most), and the CSV it downloads holds exactly the listed contacts or sends; for an agent, only its own.
  */
 final class DrillCheck {
 
@@ -30,8 +30,13 @@ final class DrillCheck {
     }
 
     static Listed contacts(String key, Map<String, ?> filter) {
-        List<String> ids = new ArrayList<>();
-        List<String> owners = new ArrayList<>();
+        List<JsonPath> pages = pages(key, "/api/v1/contacts", filter);
+        return new Listed(field(pages, "items.id"), field(pages, "items.owner"));
+    }
+
+    /** Every page the API answers at path for filter (a collection value repeats its parameter), 500 at a time. */
+    private static List<JsonPath> pages(String key, String path, Map<String, ?> filter) {
+        List<JsonPath> pages = new ArrayList<>();
         String after = null;
         do {
             var request = as(key).queryParam("limit", 500);
@@ -43,12 +48,15 @@ final class DrillCheck {
                 }
             });
             JsonPath page = (after == null ? request : request.queryParam("after", after))
-                    .get("/api/v1/contacts").then().statusCode(200).extract().jsonPath();
-            ids.addAll(page.getList("items.id"));
-            owners.addAll(page.getList("items.owner"));
+                    .get(path).then().statusCode(200).extract().jsonPath();
+            pages.add(page);
             after = page.getString("nextCursor");
         } while (after != null);
-        return new Listed(ids, owners);
+        return pages;
+    }
+
+    private static List<String> field(List<JsonPath> pages, String path) {
+        return pages.stream().flatMap(page -> page.<String>getList(path).stream()).toList();
     }
 
     /**
@@ -80,6 +88,44 @@ final class DrillCheck {
             assertThat(listed.owners()).allMatch(ownerOnly::equals);
             assertThat(rows).allMatch(r -> r.findElement(By.cssSelector("td:nth-child(4)")).getText().equals(ownerOnly));
         }
+    }
+
+    /** Sends as the API lists them: their ids and their contacts, in list order. */
+    record ListedSends(List<String> ids, List<String> contactIds) {
+    }
+
+    /** The sends /api/v1/sends lists for filter, every page read. */
+    static ListedSends sends(String key, Map<String, String> filter) {
+        List<JsonPath> pages = pages(key, "/api/v1/sends", filter);
+        return new ListedSends(field(pages, "items.id"), field(pages, "items.contactId"));
+    }
+
+    /**
+     * Checks the sends panel a count tile opened (heading starting with label, count clicked) against the sends the
+     * API lists for filter, and its CSV, saved as csvPrefix*.csv.
+     */
+    static void sendsPanel(Browser browser, String key, int clicked, Map<String, String> filter, String label,
+                           String csvPrefix) throws IOException {
+        String panel = "[data-test=drill] ";
+        browser.awaitText(panel + "h2", text -> text.contains(": " + label + ","));
+        assertThat(browser.awaitText(panel + "[data-test=drill-count]", text -> !text.isEmpty()).replace(",", ""))
+                .isEqualTo(Integer.toString(clicked));
+        ListedSends listed = sends(key, filter);
+        assertThat(listed.ids()).as("the API's list for " + filter + " has the tile's count").hasSize(clicked);
+        browser.settle();
+        List<WebElement> rows = browser.all(panel + "[data-test=drill-table] tbody tr");
+        assertThat(rows).hasSize(Math.min(25, clicked));
+        List<String> shown = rows.stream().map(r -> r.findElement(By.cssSelector("td a")).getAttribute("href"))
+                .map(href -> href.substring(href.lastIndexOf('/') + 1)).toList();
+        assertThat(shown).as("the first page is the list's first rows")
+                .isEqualTo(listed.contactIds().subList(0, rows.size()));
+        browser.find(panel + "[data-test=drill-csv]").click();
+        Path csv = browser.awaitDownload(csvPrefix, ".csv");
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        Files.delete(csv);
+        assertThat(lines.get(0)).startsWith("send_id,contact_id,phone");
+        assertThat(lines.subList(1, lines.size()).stream().map(l -> l.substring(0, l.indexOf(','))).toList())
+                .as("the CSV holds exactly the list's sends").containsExactlyInAnyOrderElementsOf(listed.ids());
     }
 
     /** The end of the panel's heading that a CSV name was made from ("contacts-stage-quoted" -> "quoted"). */

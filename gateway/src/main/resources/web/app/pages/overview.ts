@@ -7,10 +7,12 @@ import { bandText, kpi, kpiName } from '../catalog';
 import { byUnit, change, count, money } from '../format';
 import { onLangChange, t } from '../i18n';
 import { createdWithin, KpiReport, Preset, presetRange, previousRange, Range, todayIn, workspace } from '../reports';
-import { load, Loadable, loaded } from '../views';
+import { canManage } from '../session';
+import { load, Loadable, loaded, onActivate } from '../views';
 import type { DrillSource } from '../drill-panel';
 import '../drill-panel';
 import { contactsDrill } from './contact-drill';
+import { sentWithinDrill } from './sends';
 
 interface FunnelStage { stage: string; count: number; conversionFromPrevious: number | null; dropOff: number | null }
 interface Funnel { stages: FunnelStage[]; largestDropOff: string | null }
@@ -25,6 +27,8 @@ const TILES: Array<{ id: string; from: 'count' | 'kpi' | 'roi'; unit?: string }>
   { id: 'revenue', from: 'count', unit: 'money' }, { id: 'spend', from: 'count', unit: 'money' },
   { id: 'roi', from: 'roi' }, { id: 'roas', from: 'kpi' },
 ];
+/** The count tiles that open their sends (the list's stage for each); only roles that read /api/v1/sends get them. */
+const SEND_TILES: Record<string, string | undefined> = { sent: undefined, delivered: 'delivered' };
 const PRESETS: Preset[] = ['today', 'd7', 'd30', 'd90', 'thisMonth', 'custom'];
 
 export class Overview extends LitElement {
@@ -140,13 +144,22 @@ export class Overview extends LitElement {
       const before = this.value(tile, previous, previousRoi);
       const delta = change(now.value, before.value);
       const band = bandText(tile.id, (v) => format(v, now.unit));
-      return html`<div class="tile ${now.rating}" tabindex="0" data-kpi=${tile.id} data-value=${now.value ?? ''}
+      const drillable = tile.id in SEND_TILES && canManage() && this.range !== null && now.value !== null;
+      const open = () => this.openSends(tile.id, Number(now.value));
+      return html`<div class="tile ${now.rating} ${drillable ? 'drillable' : ''}" tabindex="0" data-kpi=${tile.id} data-value=${now.value ?? ''}
+        role=${drillable ? 'button' : nothing} @click=${drillable ? open : null} @keydown=${drillable ? onActivate(open) : null}
         aria-label="${kpiName(tile.id) === tile.id ? t(tile.id) : kpiName(tile.id)}: ${format(now.value, now.unit)}, ${now.rating}">
         <div class="label">${kpiName(tile.id) === tile.id ? t(tile.id) : kpiName(tile.id)}</div>
         <div class="value">${format(now.value, now.unit)}</div>
         ${this.compare ? html`<div class="delta">${delta === null ? '–' : `${delta >= 0 ? '▲' : '▼'} ${(Math.abs(delta) * 100).toFixed(1)}%`} ${t('vsPrevious')}</div>` : nothing}
         <div class="band" role="tooltip">${t('band')}: ${band} · ${now.rating}</div></div>`;
-    })}</div>`;
+    })}</div>${canManage() ? html`<p class="muted" data-test="sends-drill-note">${t('sendsDrillNote')}</p>` : nothing}`;
+  }
+
+  /** Sent or delivered: the sends of every campaign that went out on the range's workspace days, at the tile's stage. */
+  private openSends(id: string, n: number): void {
+    if (!this.range) return;
+    this.drill = sentWithinDrill(`${t(id)}, ${this.range.from} – ${this.range.to}`, n, this.range, this.zone, SEND_TILES[id]) as DrillSource<unknown>;
   }
 
   private overTime(daily: KpiReport) {

@@ -3,6 +3,7 @@
 import type { DrillSource } from '../drill-panel';
 import { dateTime } from '../format';
 import { t } from '../i18n';
+import { dayBounds, Range } from '../reports';
 
 export interface SendView {
   id: string; variant: string | null; contactId: string; phone: string; status: string; reason: string | null;
@@ -21,6 +22,22 @@ export function sendsDrill(campaignId: string, label: string, count: number, fil
     csvPath: path, csvQuery: { ...filter, format: 'csv' }, csvName: `sends-${label}`,
     header: ['phone', 'variant', 'status', 'reason', 'errorCode', 'sentAt', 'readAt', 'repliedAt'],
     row: (x) => [x.phone, x.variant, x.status, x.reason, x.errorCode, dateTime(x.sentAt), dateTime(x.readAt), dateTime(x.repliedAt)],
+    link: (x) => `#/contacts/${x.contactId}`,
+  };
+}
+
+/**
+ * The sends of every campaign that went out within the workspace days of range (sentFrom inclusive, sentTo exclusive,
+ * by sentAt: the instant the reports place a send on a day by), at a stage if one is given (delivered).
+ */
+export function sentWithinDrill(label: string, count: number, range: Range, zone: string, stage?: string): DrillSource<SendView> {
+  const { start, end } = dayBounds(range, zone);
+  const filter = stage ? { sentFrom: start, sentTo: end, stage } : { sentFrom: start, sentTo: end };
+  return {
+    testId: 'drill', heading: t('sends'), label, count, path: '/api/v1/sends', filter,
+    csvPath: '/api/v1/sends', csvQuery: { ...filter, format: 'csv' }, csvName: `sends-${stage ?? 'sent'}-${range.from}-${range.to}`,
+    header: ['phone', 'variant', 'status', 'sentAt', 'deliveredAt', 'readAt', 'repliedAt'],
+    row: (x) => [x.phone, x.variant, x.status, dateTime(x.sentAt), dateTime(x.deliveredAt), dateTime(x.readAt), dateTime(x.repliedAt)],
     link: (x) => `#/contacts/${x.contactId}`,
   };
 }

@@ -1,20 +1,27 @@
 package io.chatroi.campaigns.send;
 
-import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.PageLimit;
 import io.chatroi.common.web.QueryInstants;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
 
 
 @Path("/api/v1/sends")
-@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Sends", description = "One send per contact of a campaign, for incremental sync")
 public class SendResource {
 
@@ -25,11 +32,35 @@ public class SendResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @Operation(operationId = "listChangedSends", summary = "All sends changed since an instant", description = "Ordered by (updatedAt, id) for"
             + " incremental sync (metrics-service). A send written by a transaction still open when you read"
-            + " appears later with its own updatedAt: re-read with a small overlap.")
-    public Uni<Page<SendView>> changed(@QueryParam("updatedAfter") String updatedAfter,
-                                       @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
-        return sends.changedSince(QueryInstants.parse(updatedAfter, "updatedAfter"), after, PageLimit.of(limit));
+            + " appears later with its own updatedAt: re-read with a small overlap. sentFrom/sentTo (ISO instants,"
+            + " [sentFrom, sentTo)) keep the sends of every campaign that went out in that range (by sentAt, the"
+            + " instant the reports place a send on a day by) and stage keeps those at a counter's stage (sent,"
+            + " delivered, read, replied, reacted, clicked, failed, optedOut, counted as the campaign counters count"
+            + " them). With ?format=csv or Accept: text/csv the whole list as CSV; that needs sentFrom and sentTo.")
+    @APIResponse(responseCode = "200", description = "A page of sends, or the whole list as CSV", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SendPage.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "updatedAfter is not an ISO-8601 instant")
+    @APIResponse(responseCode = "422", description = "sentFrom or sentTo is not an ISO-8601 instant, sentTo is not"
+            + " after sentFrom, an unknown stage, or a CSV without both bounds")
+    public Uni<Response> changed(@QueryParam("updatedAfter") String updatedAfter,
+                                 @QueryParam("sentFrom") String sentFrom, @QueryParam("sentTo") String sentTo,
+                                 @QueryParam("stage") String stage,
+                                 @QueryParam("limit") Integer limit, @QueryParam("after") String after,
+                                 @QueryParam("format") String format,
+                                 @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        Instant since = QueryInstants.parse(updatedAfter, "updatedAfter");
+        SentWithin within = SentWithin.parse(sentFrom, sentTo, stage);
+        if ("csv".equalsIgnoreCase(format) || (format == null && accept != null && accept.contains("text/csv"))) {
+            within.requireBounds();
+            return sends.allChangedSince(since, within).map(list -> Response.ok(SendCsv.of(list),
+                    "text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"sends.csv\"")
+                    .build());
+        }
+        return sends.changedSince(since, within, after, PageLimit.of(limit))
+                .map(page -> Response.ok(page, MediaType.APPLICATION_JSON).build());
     }
 }

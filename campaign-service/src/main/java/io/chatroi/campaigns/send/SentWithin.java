@@ -1,0 +1,88 @@
+package io.chatroi.campaigns.send;
+
+import io.chatroi.common.problem.FieldError;
+import io.chatroi.common.problem.ProblemException;
+import io.chatroi.common.problem.ProblemType;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.chatroi.common.sql.SqlTimes.time;
+
+/**
+ * Which sends of every campaign a list shows by when they went out: sent at or after {@code from}, before {@code to}
+ * (half-open, so consecutive days never share a send), and optionally at a counter's stage (delivered: a delivered
+ * or read receipt came, counted as the campaign counters count it). The instant is the send's sentAt as the list
+ * shows it, the instant metrics-service places a send on a day by.
+ */
+public record SentWithin(Instant from, Instant to, SendStage stage) {
+
+    static final SentWithin NONE = new SentWithin(null, null, null);
+
+    /** Parses the query parameters, every bad one as a field error of one 422. */
+    public static SentWithin parse(String sentFrom, String sentTo, String stage) {
+        List<FieldError> errors = new ArrayList<>();
+        Instant from = instant("sentFrom", sentFrom, errors);
+        Instant to = instant("sentTo", sentTo, errors);
+        if (from != null && to != null && !from.isBefore(to)) {
+            errors.add(new FieldError("sentTo", "must be after sentFrom"));
+        }
+        SendStage parsedStage = null;
+        if (stage != null) {
+            parsedStage = SendStage.ofKey(stage).orElse(null);
+            if (parsedStage == null) {
+                errors.add(new FieldError("stage", "must be one of " + SendStage.keys()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, errors.size() == 1
+                    ? errors.get(0).field() + ": " + errors.get(0).message()
+                    : errors.size() + " fields are invalid", errors, null);
+        }
+        return new SentWithin(from, to, parsedStage);
+    }
+
+    private static Instant instant(String field, String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "must be an ISO-8601 UTC instant such as 2026-11-22T00:00:00Z"));
+            return null;
+        }
+    }
+
+    /** A whole list (its CSV) must be bounded on both sides: every send of every campaign is no download. */
+    public void requireBounds() {
+        List<FieldError> errors = new ArrayList<>();
+        if (from == null) {
+            errors.add(new FieldError("sentFrom", "is required for the CSV"));
+        }
+        if (to == null) {
+            errors.add(new FieldError("sentTo", "is required for the CSV"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "sentFrom and sentTo are required for the CSV",
+                    errors, null);
+        }
+    }
+
+    /** Appends this filter's conditions to {@code where} and their values to {@code params} ($n numbered on). */
+    void appendTo(StringBuilder where, List<Object> params) {
+        if (from != null) {
+            params.add(time(from));
+            where.append(" AND coalesce(s.sent_at, m.sent_at) >= $").append(params.size());
+        }
+        if (to != null) {
+            params.add(time(to));
+            where.append(" AND coalesce(s.sent_at, m.sent_at) < $").append(params.size());
+        }
+        if (stage != null) {
+            where.append(" AND ").append(stage.predicate());
+        }
+    }
+}
