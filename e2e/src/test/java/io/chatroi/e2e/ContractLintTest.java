@@ -2,6 +2,7 @@ package io.chatroi.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -27,7 +28,11 @@ class ContractLintTest {
         ObjectMapper json = new ObjectMapper();
         Path committed = Services.root().resolve("gateway/src/main/resources/web/api/openapi.json");
         JsonNode served = json.readTree(MergedContract.DOCUMENT.toFile());
-        assertThat(json.readTree(committed.toFile()))
+        JsonNode kept = json.readTree(committed.toFile());
+        // the servers entry names the address the document was fetched from (the e2e port base), not the contract
+        ((ObjectNode) served).remove("servers");
+        ((ObjectNode) kept).remove("servers");
+        assertThat(kept)
                 .as("gateway/src/main/resources/web/api/openapi.json is out of date: run dev/dashboard-types "
                         + "e2e/target/openapi-merged.json (it writes openapi.json and openapi.d.ts) and commit both")
                 .isEqualTo(served);
