@@ -70,6 +70,12 @@ final class Browser implements AutoCloseable {
     /** Opens the sign-in screen, pastes the key and waits until the navigation shows the key's role. */
     void signIn(String key) {
         driver.get(base + "/app/");
+        // a test that failed half-way leaves its key in sessionStorage, and the app would sign itself in again while
+        // this one types: every sign-in starts from an empty session
+        if (script("return sessionStorage.length") instanceof Number stored && stored.intValue() > 0) {
+            script("sessionStorage.clear();");
+            driver.navigate().refresh();
+        }
         find("[data-test=key]").sendKeys(key);
         find("[data-test=sign-in]").click();
         find("[data-test=who]");
@@ -100,6 +106,17 @@ final class Browser implements AutoCloseable {
 
     List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
+    }
+
+    /**
+     * Waits until exactly {@code count} elements match css and returns them. Going from one record's page to another
+     * (#/contacts/a to #/contacts/b) changes only the hash: the page before can still be drawn when settle() looks.
+     */
+    List<WebElement> awaitCount(String css, int count) {
+        return new WebDriverWait(driver, WAIT).until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            return found.size() == count ? found : null;
+        });
     }
 
     /** Clicks bar dataIndex of the chart inside the figure named figure, where ECharts drew it. */

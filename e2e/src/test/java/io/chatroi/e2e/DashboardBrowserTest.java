@@ -161,7 +161,8 @@ class DashboardBrowserTest {
         // the page holds what the API lists for the same filter, read on the server 25 at a time
         List<String> firstPhones = as(manager).get("/api/v1/campaigns/" + campaignId + "/sends?stage=delivered&limit=25")
                 .then().statusCode(200).extract().jsonPath().getList("items.phone");
-        assertThat(browser.all("[data-test=drill-table] tbody tr")).hasSize(Math.min(25, delivered));
+        assertThat(browser.awaitCount("[data-test=drill-table] tbody tr", Math.min(25, delivered)))
+                .hasSize(Math.min(25, delivered));
         assertThat(browser.find("[data-test=drill-table] tbody tr:first-child td").getText()).isEqualTo(firstPhones.get(0));
         browser.find("[data-test=drill-csv]").click();
         Path csv = browser.awaitDownload(".csv");
@@ -205,7 +206,7 @@ class DashboardBrowserTest {
         List<String> moves = as(manager).get("/api/v1/contacts/" + tiered + "/tier-history?limit=100").then()
                 .extract().jsonPath().getList("items.tier");
         browser.open("contacts/" + tiered);
-        assertThat(browser.all("table[data-test=tier-history] tbody tr")).hasSize(moves.size());
+        assertThat(browser.awaitCount("table[data-test=tier-history] tbody tr", moves.size())).hasSize(moves.size());
         assertThat(browser.find("table[data-test=tier-history] tbody tr:first-child td:nth-child(4)").getText())
                 .isEqualTo(moves.get(0));
         browser.screenshot("contact-1280");
