@@ -5,13 +5,13 @@ import io.chatroi.common.paging.Page;
 import io.chatroi.common.phone.PhoneNumbers;
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.whatsapp.BusinessScopedUserId;
+import io.chatroi.common.time.InstantWindow;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -28,9 +28,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class ConversationService {
 
-    static final Duration DEFAULT_RANGE = Duration.ofDays(30);
-    static final Duration MAX_RANGE = Duration.ofDays(366);
-
     private final Pool pool;
     private final ConversationRepository repository;
     private final ContactsClient contacts;
@@ -46,10 +43,7 @@ public class ConversationService {
     public Uni<Page<Conversations.Conversation>> list(UUID contactId, String phone, String userId, String agent,
                                                       Instant from, Instant to, String after, int limit) {
         Instant end = after != null ? decode(after) : to != null ? to : clock.instant().plusSeconds(1);
-        Instant start = from != null ? from : end.minus(DEFAULT_RANGE);
-        if (!start.isBefore(end) || Duration.between(start, end).compareTo(MAX_RANGE) > 0) {
-            throw ProblemException.invalid("from", "must be before to, at most 366 days apart");
-        }
+        Instant start = InstantWindow.endingAt(from, end).requireValid().from();
         // one person (by contact, phone or BSUID): every message is theirs, whichever of their names it carries
         Uni<ContactsClient.Address> person;
         if (contactId != null) {

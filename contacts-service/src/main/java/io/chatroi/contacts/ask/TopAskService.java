@@ -1,6 +1,7 @@
 package io.chatroi.contacts.ask;
 
 import io.chatroi.common.problem.Validator;
+import io.chatroi.common.time.InstantWindow;
 import io.chatroi.contacts.classification.RuleService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -9,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
@@ -24,8 +24,6 @@ import static io.chatroi.common.sql.SqlTimes.instant;
 @ApplicationScoped
 public class TopAskService {
 
-    static final Duration DEFAULT_RANGE = Duration.ofDays(30);
-    static final Duration MAX_RANGE = Duration.ofDays(366);
     static final int DEFAULT_LIMIT = 10;
     static final int MAX_LIMIT = 100;
     private static final int PAGE = 2_000;
@@ -47,12 +45,11 @@ public class TopAskService {
 
     public Uni<TopAsks> top(Instant from, Instant to, String period, String timeZone, Integer limit, String owner) {
         Instant end = to != null ? to : clock.instant();
-        Instant start = from != null ? from : end.minus(DEFAULT_RANGE);
+        Instant start = InstantWindow.endingAt(from, end).from();
         AskCounter.Period cut = AskCounter.Period.of(period);
         ZoneId zone = zone(timeZone);
         Validator errors = new Validator();
-        errors.require(start.isBefore(end) && Duration.between(start, end).compareTo(MAX_RANGE) <= 0, "from",
-                "must be before to, at most 366 days apart");
+        new InstantWindow(start, end).check(errors);
         errors.require(cut != null, "period", "must be one of none, day, week, month");
         errors.require(zone != null, "timeZone", "must be an IANA time zone such as Asia/Shanghai");
         errors.require(limit == null || (limit >= 1 && limit <= MAX_LIMIT), "limit", "must be 1-" + MAX_LIMIT);
