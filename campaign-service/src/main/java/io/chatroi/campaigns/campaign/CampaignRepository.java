@@ -30,7 +30,16 @@ public class CampaignRepository {
             frequency_cap, cap_action, respect_opt_out, status, audience_cursor, audience_resolved, launched_at,
             completed_at, cancelled_at, paused_reason, paused_at, created_at, updated_at""";
     /** The statuses in which a launch is still turning its audience into sends. */
-    private static final String RESOLVING = "status IN ('scheduled', 'sending', 'paused') AND NOT audience_resolved";
+    private static final String RESOLVING = """
+            status IN ('scheduled', 'sending', 'paused') AND NOT audience_resolved""";
+    private static final String FIND = """
+            SELECT %s FROM campaigns WHERE id = $1""".formatted(COLUMNS);
+    private static final String FIND_FOR_UPDATE = """
+            SELECT %s FROM campaigns WHERE id = $1 FOR UPDATE""".formatted(COLUMNS);
+    private static final String UNRESOLVED = """
+            SELECT id FROM campaigns WHERE %s""".formatted(RESOLVING);
+    private static final String LOCK_UNRESOLVED = """
+            SELECT %s FROM campaigns WHERE id = $1 AND %s FOR UPDATE SKIP LOCKED""".formatted(COLUMNS, RESOLVING);
 
     private final ObjectMapper json;
 
@@ -53,13 +62,13 @@ public class CampaignRepository {
     }
 
     public Uni<Optional<Campaign>> find(SqlClient client, UUID id) {
-        return client.preparedQuery("SELECT " + COLUMNS + " FROM campaigns WHERE id = $1").execute(Tuple.of(id))
+        return client.preparedQuery(FIND).execute(Tuple.of(id))
                 .map(rows -> campaigns(rows).stream().findFirst());
     }
 
     /** {@link #find}, locking the campaign until the transaction ends, so two moves of one campaign serialise. */
     public Uni<Optional<Campaign>> findForUpdate(SqlClient client, UUID id) {
-        return client.preparedQuery("SELECT " + COLUMNS + " FROM campaigns WHERE id = $1 FOR UPDATE")
+        return client.preparedQuery(FIND_FOR_UPDATE)
                 .execute(Tuple.of(id)).map(rows -> campaigns(rows).stream().findFirst());
     }
 
@@ -104,7 +113,7 @@ public class CampaignRepository {
 
     /** Launched campaigns whose audience is not yet all turned into sends. */
     public Uni<List<UUID>> unresolved(SqlClient client) {
-        return client.query("SELECT id FROM campaigns WHERE " + RESOLVING).execute().map(rows -> {
+        return client.query(UNRESOLVED).execute().map(rows -> {
             List<UUID> ids = new ArrayList<>();
             rows.forEach(row -> ids.add(row.getUUID("id")));
             return ids;
@@ -116,8 +125,7 @@ public class CampaignRepository {
      * until this transaction ends.
      */
     public Uni<Optional<Campaign>> lockUnresolved(SqlClient client, UUID id) {
-        return client.preparedQuery("SELECT " + COLUMNS + " FROM campaigns WHERE id = $1 AND " + RESOLVING
-                        + " FOR UPDATE SKIP LOCKED")
+        return client.preparedQuery(LOCK_UNRESOLVED)
                 .execute(Tuple.of(id)).map(rows -> campaigns(rows).stream().findFirst());
     }
 

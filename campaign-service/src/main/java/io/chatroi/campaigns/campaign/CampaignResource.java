@@ -2,7 +2,7 @@ package io.chatroi.campaigns.campaign;
 
 import io.chatroi.campaigns.send.SendCsv;
 import io.chatroi.campaigns.send.SendFilter;
-import io.chatroi.campaigns.send.SendQueries;
+import io.chatroi.campaigns.send.SendService;
 import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.PageLimit;
 import io.chatroi.common.web.IdempotencyKeys;
@@ -36,9 +36,9 @@ import java.util.UUID;
 public class CampaignResource {
 
     private final CampaignService service;
-    private final SendQueries sends;
+    private final SendService sends;
 
-    public CampaignResource(CampaignService service, SendQueries sends) {
+    public CampaignResource(CampaignService service, SendService sends) {
         this.service = service;
         this.sends = sends;
     }

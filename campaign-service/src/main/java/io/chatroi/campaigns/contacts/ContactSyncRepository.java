@@ -35,13 +35,19 @@ public class ContactSyncRepository {
              WHERE forwarded_at IS NULL AND type = 'system' ORDER BY received_at LIMIT 500
                FOR UPDATE SKIP LOCKED""", MARK_INBOUND, "message_id");
 
-    /** Inbound messages other than system notices, with the details {@link InboundDetails} reads. */
+    /**
+     * Inbound messages other than system notices, with the details {@link InboundDetails} reads: the order placed in
+     * the chat and a Flow's reply.
+     */
     static final Outbox INBOUND = new Outbox("""
-            SELECT message_id, from_phone, from_user_id, username, profile_name, at, type, text, payload, referral
-                   %s
+            SELECT message_id, from_phone, from_user_id, username, profile_name, at, type, text, payload, referral,
+                   (SELECT jsonb_build_object('catalogId', o.catalog_id, 'items', o.items, 'total', o.total,
+                                              'currency', o.currency, 'campaignId', o.campaign_id)
+                      FROM whatsapp_orders o WHERE o.message_id = inbound_messages.message_id) AS chat_order,
+                   raw->'interactive'->'nfm_reply'->>'response_json' AS flow_response
               FROM inbound_messages WHERE forwarded_at IS NULL AND type <> 'system'
              ORDER BY received_at LIMIT 500
-               FOR UPDATE SKIP LOCKED""".formatted(InboundDetails.COLUMNS), MARK_INBOUND, "message_id");
+               FOR UPDATE SKIP LOCKED""", MARK_INBOUND, "message_id");
 
     /** Campaign messages sent, with their template's category. */
     static final Outbox SENDS = new Outbox("""

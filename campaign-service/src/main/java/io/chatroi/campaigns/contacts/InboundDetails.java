@@ -10,12 +10,6 @@ import io.vertx.mutiny.sqlclient.Row;
  */
 final class InboundDetails {
 
-    /** Select-list items that {@link #addTo} reads, over inbound_messages. */
-    static final String COLUMNS = ", (SELECT jsonb_build_object('catalogId', o.catalog_id, 'items', o.items,"
-            + " 'total', o.total, 'currency', o.currency, 'campaignId', o.campaign_id) FROM whatsapp_orders o"
-            + " WHERE o.message_id = inbound_messages.message_id) AS chat_order,"
-            + " raw->'interactive'->'nfm_reply'->>'response_json' AS flow_response";
-
     private InboundDetails() {
     }
 

@@ -6,18 +6,14 @@ import io.chatroi.common.phone.PhoneNumbers;
 import io.chatroi.common.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import static io.chatroi.common.sql.SqlTimes.time;
 
 /**
  * Logs chat messages from other inboxes: valid items are stored in one transaction (bad ones reported by index,
@@ -31,11 +27,13 @@ public class ChatMessageService {
     private static final Set<String> DIRECTIONS = Set.of("inbound", "outbound");
 
     private final Pool pool;
+    private final ConversationRepository repository;
     private final StopSignals stopSignals;
     private final Clock clock;
 
-    public ChatMessageService(Pool pool, StopSignals stopSignals, Clock clock) {
+    public ChatMessageService(Pool pool, ConversationRepository repository, StopSignals stopSignals, Clock clock) {
         this.pool = pool;
+        this.repository = repository;
         this.stopSignals = stopSignals;
         this.clock = clock;
     }
@@ -84,7 +82,8 @@ public class ChatMessageService {
             return Uni.createFrom().item(new ChatMessages.Result(0, 0, rejected));
         }
         Instant now = clock.instant();
-        return pool.withTransaction(tx -> insert(tx, valid, now).chain(insertedIds -> {
+        return pool.withTransaction(tx -> repository.insertChatMessages(tx, valid.stream()
+                .map(v -> new ConversationRepository.ChatMessage(v.id(), v.item(), v.phone())).toList(), now).chain(insertedIds -> {
             List<Attribution.Event> replies = new ArrayList<>();
             List<Attribution.Event> optOuts = new ArrayList<>();
             for (Valid v : valid) {
@@ -98,36 +97,5 @@ public class ChatMessageService {
                     .replaceWith(new ChatMessages.Result(insertedIds.size(), valid.size() - insertedIds.size(),
                             rejected));
         }));
-    }
-
-    private static Uni<Set<UUID>> insert(io.vertx.mutiny.sqlclient.SqlClient tx, List<Valid> valid, Instant now) {
-        int n = valid.size();
-        UUID[] ids = new UUID[n];
-        String[] externals = new String[n];
-        String[] directions = new String[n];
-        String[] phones = new String[n];
-        String[] agents = new String[n];
-        OffsetDateTime[] at = new OffsetDateTime[n];
-        String[] texts = new String[n];
-        for (int i = 0; i < n; i++) {
-            Valid v = valid.get(i);
-            ids[i] = v.id();
-            externals[i] = v.item().externalId();
-            directions[i] = v.item().direction();
-            phones[i] = v.phone();
-            agents[i] = v.item().agent();
-            at[i] = time(v.item().at());
-            texts[i] = v.item().text();
-        }
-        return tx.preparedQuery("INSERT INTO chat_messages (id, external_id, direction, phone, agent, at, text,"
-                        + " created_at) SELECT u.*, $8 FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[],"
-                        + " $5::text[], $6::timestamptz[], $7::text[]) AS u ON CONFLICT (external_id) DO NOTHING"
-                        + " RETURNING id")
-                .execute(Tuple.from(new Object[]{ids, externals, directions, phones, agents, at, texts, time(now)}))
-                .map(rows -> {
-                    Set<UUID> inserted = new java.util.HashSet<>();
-                    rows.forEach(row -> inserted.add(row.getUUID("id")));
-                    return inserted;
-                });
     }
 }

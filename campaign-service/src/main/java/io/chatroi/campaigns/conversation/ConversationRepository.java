@@ -8,15 +8,19 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 import static io.chatroi.common.sql.SqlTimes.instant;
 import static io.chatroi.common.sql.SqlTimes.time;
 
 /**
  * The SQL of conversations: the messages of phones and BSUIDs in a time window, from the webhook's inbound messages,
- * campaign sends and logged chat messages, and the phones an agent wrote to.
+ * campaign sends and logged chat messages, the phones an agent wrote to, and the logging of chat messages.
  */
 @ApplicationScoped
 public class ConversationRepository {
@@ -36,6 +40,18 @@ public class ConversationRepository {
               UNION ALL SELECT direction, phone, NULL, agent, at, text, 'logged' FROM chat_messages
                WHERE phone = ANY($1) AND at >= $2 AND at < $3
             ) m ORDER BY coalesce(phone, user_id), at LIMIT 20000""";
+
+    /** Logged messages; one already logged under its external id is skipped. Returns the ids inserted. */
+    private static final String INSERT_CHAT_MESSAGES = """
+            INSERT INTO chat_messages (id, external_id, direction, phone, agent, at, text, created_at)
+            SELECT u.*, $8
+              FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[]) AS u
+            ON CONFLICT (external_id) DO NOTHING
+            RETURNING id""";
+
+    /** A chat message to log: its new id, the item as posted and its phone in E.164. */
+    public record ChatMessage(UUID id, ChatMessages.Item item, String phone) {
+    }
 
     private static final String AGENT_PHONES = """
             SELECT DISTINCT phone FROM chat_messages WHERE agent = $1 AND at >= $2 AND at < $3""";
@@ -66,6 +82,34 @@ public class ConversationRepository {
                                 row.getString("text"), row.getString("source")));
                     }
                     return messages;
+                });
+    }
+
+    public Uni<Set<UUID>> insertChatMessages(SqlClient tx, List<ChatMessage> messages, Instant now) {
+        int n = messages.size();
+        UUID[] ids = new UUID[n];
+        String[] externals = new String[n];
+        String[] directions = new String[n];
+        String[] phones = new String[n];
+        String[] agents = new String[n];
+        OffsetDateTime[] at = new OffsetDateTime[n];
+        String[] texts = new String[n];
+        for (int i = 0; i < n; i++) {
+            ChatMessage m = messages.get(i);
+            ids[i] = m.id();
+            externals[i] = m.item().externalId();
+            directions[i] = m.item().direction();
+            phones[i] = m.phone();
+            agents[i] = m.item().agent();
+            at[i] = time(m.item().at());
+            texts[i] = m.item().text();
+        }
+        return tx.preparedQuery(INSERT_CHAT_MESSAGES)
+                .execute(Tuple.from(new Object[]{ids, externals, directions, phones, agents, at, texts, time(now)}))
+                .map(rows -> {
+                    Set<UUID> inserted = new HashSet<>();
+                    rows.forEach(row -> inserted.add(row.getUUID("id")));
+                    return inserted;
                 });
     }
 }

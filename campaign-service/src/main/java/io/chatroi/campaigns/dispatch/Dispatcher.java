@@ -7,15 +7,11 @@ import io.chatroi.campaigns.provider.MessageProvider;
 import io.chatroi.campaigns.link.LinkCodes;
 import io.chatroi.campaigns.link.TemplateLinks;
 import io.chatroi.campaigns.provider.OutboundMessage;
-import io.chatroi.campaigns.template.TemplateButtons;
 import io.chatroi.campaigns.provider.ProviderException;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -27,14 +23,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import static io.chatroi.common.sql.SqlTimes.time;
 
 /**
  * Sends due messages at the provider's rate. Each tick claims up to one second's worth of due sends with
  * FOR UPDATE SKIP LOCKED and commits the claim (status sending, the attempt counted) before any provider call, so
  * replicas share the work and no send is handed out twice. Then, per send: contacts-service's eligibility and the
  * campaign's switches decide send, defer or skip; the provider's answer is recorded. Each provider call is also
- * recorded as it starts and ends ({@link ProviderCallRepository}), so a crash mid-tick leaves in doubt only the calls
+ * recorded as it starts and ends ({@link DispatchRepository}), so a crash mid-tick leaves in doubt only the calls
  * that were in flight, at most the concurrency: those are reconciled from receipts (the send id travels as
  * biz_opaque_callback_data) or, failing that, marked failed with reason unknown_outcome, never resent; a send whose
  * call had not started is queued again, one the provider answered is sent.
@@ -119,7 +114,7 @@ public class Dispatcher {
                 .invoke(outcomes -> outcomes.stream().filter(java.util.Objects::nonNull).forEach(outcome ->
                         metrics.attempt("queued".equals(outcome.status()) ? "retry" : outcome.status(),
                                 outcome.errorCode())))
-                .chain(outcomes -> OutcomeWriter.write(pool, outcomes, clock.instant()))
+                .chain(outcomes -> record(outcomes, clock.instant()))
                 .replaceWith(claimed.size()));
     }
 
@@ -158,40 +153,35 @@ public class Dispatcher {
     private Uni<List<Claimed>> claim(int limit, Instant now) {
         // the claim's end is its token: a provider call starts only while the row still carries it
         Instant claimedUntil = now.plus(claimFor).truncatedTo(ChronoUnit.MICROS);
-        return pool.withTransaction(tx -> tx.preparedQuery("UPDATE sends s SET status = 'sending',"
-                        + " attempts = s.attempts + 1, claimed_until = $2, provider_call_at = NULL, updated_at = $1"
-                        + " FROM (SELECT s2.id FROM sends s2 WHERE s2.campaign_id = ANY(ARRAY(SELECT c.id FROM campaigns c"
-                        + "   WHERE c.status = 'sending')) AND s2.status IN ('queued', 'deferred')"
-                        + "   AND s2.next_attempt_at <= $1 ORDER BY s2.next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED) due"
-                        + " WHERE s.id = due.id RETURNING s.id")
-                .execute(Tuple.of(time(now), time(claimedUntil), limit))
-                .chain(rows -> {
-                    if (rows.size() == 0) {
-                        return Uni.createFrom().item(List.<Claimed>of());
-                    }
-                    List<UUID> ids = new ArrayList<>();
-                    rows.forEach(row -> ids.add(row.getUUID("id")));
-                    return tx.preparedQuery("SELECT s.id, s.contact_id, s.phone, s.whatsapp_user_id, s.variant, s.attempts, t.name,"
-                                    + " t.language, t.category, t.body, t.content, c.split, c.respect_quiet_hours, c.frequency_cap,"
-                                    + " c.cap_action FROM sends s JOIN campaigns c ON c.id = s.campaign_id"
-                                    + " JOIN templates t ON t.id = s.template_id WHERE s.id = ANY($1)")
-                            .execute(Tuple.of(ids.toArray(UUID[]::new)))
-                            .map(details -> {
-                                List<Claimed> claimed = new ArrayList<>();
-                                for (Row row : details) {
-                                    claimed.add(new Claimed(row.getUUID("id"), row.getUUID("contact_id"),
-                                            row.getString("phone"), row.getString("name"), row.getString("language"),
-                                            row.getString("category"), parameters(row.getJsonObject("split"),
-                                            row.getString("variant")), TemplateLinks.of(row.getString("body"),
-                                            TemplateButtons.of(row.getJsonObject("content"))),
-                                            row.getBoolean("respect_quiet_hours"),
-                                            row.getBoolean("frequency_cap"), "skip".equals(row.getString("cap_action")),
-                                            row.getInteger("attempts"), claimedUntil,
-                                            row.getString("whatsapp_user_id")));
-                                }
-                                return claimed;
-                            });
-                }));
+        return pool.withTransaction(tx -> DispatchRepository.claim(tx, limit, claimedUntil, now)
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Claimed>of())
+                        : DispatchRepository.claimed(tx, ids, claimedUntil)));
+    }
+
+    /**
+     * Writes a tick's outcomes in one transaction. Should the batch fail (say, one provider id collides), each
+     * outcome is written on its own so one bad row cannot hold the others back; a row that still fails stays
+     * 'sending' and reconciliation settles it.
+     */
+    private Uni<Void> record(List<Outcome> all, Instant now) {
+        List<Outcome> outcomes = all.stream().filter(java.util.Objects::nonNull).toList();
+        if (outcomes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.withTransaction(tx -> DispatchRepository.writeOutcomes(tx, outcomes, now))
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf("Writing %d send outcomes together failed (%s); writing them one by one",
+                            outcomes.size(), failure.getMessage());
+                    return Multi.createFrom().iterable(outcomes)
+                            .onItem().transformToUniAndConcatenate(outcome -> pool.withTransaction(tx ->
+                                    DispatchRepository.writeOutcomes(tx, List.of(outcome), now))
+                                    .onFailure().recoverWithItem(error -> {
+                                        LOG.warnf("Send %s outcome %s could not be recorded; reconciliation will"
+                                                + " settle it: %s", outcome.id(), outcome.status(), error.getMessage());
+                                        return null;
+                                    }))
+                            .collect().last().replaceWithVoid();
+                });
     }
 
     private Uni<Outcome> process(Claimed send, SendDecision.Eligibility answer, Instant now) {
@@ -220,7 +210,7 @@ public class Dispatcher {
                 send.category(), send.parameters(), tracked, send.whatsappUserId());
         // recorded before the call, and only while the claim is still ours: a send whose claim expired or was
         // taken over is left alone (reconciliation queues it again), so it cannot go out twice
-        return ProviderCallRepository.started(pool, send.id(), send.claimedUntil(), clock.instant())
+        return DispatchRepository.started(pool, send.id(), send.claimedUntil(), clock.instant())
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("Send %s: its call could not be recorded, so it is not made (queued again once the"
                             + " claim expires): %s", send.id(), failure.getMessage());
@@ -236,12 +226,12 @@ public class Dispatcher {
                 .invoke((id, failure) -> metrics.providerCall(failure == null ? "ok" : "error", started))
                 .chain(messageId -> {
                     Outcome sent = Outcome.sent(send.id(), messageId, clock.instant());
-                    return ProviderCallRepository.answered(pool, send.id(), messageId, sent.sentAt())
+                    return DispatchRepository.answered(pool, send.id(), messageId, sent.sentAt())
                             .onFailure().invoke(e -> LOG.warnf("Send %s: the provider's answer %s is not recorded"
                                     + " yet: %s", send.id(), messageId, e.getMessage()))
                             .onFailure().recoverWithNull().replaceWith(sent);
                 })
-                .onFailure(ProviderException.class).recoverWithUni(failure -> ProviderCallRepository
+                .onFailure(ProviderException.class).recoverWithUni(failure -> DispatchRepository
                         .refused(pool, send.id()).onFailure().recoverWithNull()
                         .replaceWith(failed(send, (ProviderException) failure)))
                 .onFailure().recoverWithItem(failure -> {
@@ -262,28 +252,12 @@ public class Dispatcher {
         return stopped && send.phone() != null ? outcome.optingOut(send.phone()) : outcome;
     }
 
-    /** Settles the sends a dead replica left 'sending' (see {@link ProviderCallRepository#reconcile}). */
+    /** Settles the sends a dead replica left 'sending' (see {@link DispatchRepository#reconcile}). */
     public Uni<Void> reconcile() {
-        return ProviderCallRepository.reconcile(pool, clock.instant(), unknownOutcomeAfter);
+        return DispatchRepository.reconcile(pool, clock.instant(), unknownOutcomeAfter);
     }
 
     private Uni<Void> completeFinished(Integer ignored) {
         return campaigns.completeFinished(pool, clock.instant());
     }
-
-    private static List<String> parameters(JsonObject split, String variant) {
-        for (Object item : split.getJsonArray("variants")) {
-            JsonObject v = (JsonObject) item;
-            if (variant.equals(v.getString("key"))) {
-                var values = v.getJsonArray("parameters");
-                List<String> out = new ArrayList<>();
-                if (values != null) {
-                    values.forEach(value -> out.add(String.valueOf(value)));
-                }
-                return out;
-            }
-        }
-        return List.of();
-    }
-
 }

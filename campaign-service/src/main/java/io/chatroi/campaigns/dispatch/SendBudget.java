@@ -2,7 +2,6 @@ package io.chatroi.campaigns.dispatch;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -15,11 +14,6 @@ import java.time.Instant;
 @ApplicationScoped
 public class SendBudget {
 
-    private static final String TAKE = "WITH old AS (SELECT window_second, CASE WHEN window_second = $1 THEN used"
-            + " ELSE 0 END AS used FROM send_budget WHERE id = 1 FOR UPDATE)"
-            + " UPDATE send_budget b SET window_second = $1, used = old.used + least($2, greatest($3 - old.used, 0))"
-            + " FROM old WHERE b.id = 1 RETURNING b.used - old.used AS granted";
-
     private final Pool pool;
     private final int ratePerSecond;
 
@@ -30,7 +24,6 @@ public class SendBudget {
 
     /** Up to {@code wanted} sends from the budget of the second {@code now} falls in; 0 when it is spent. */
     public Uni<Integer> take(int wanted, Instant now) {
-        return pool.preparedQuery(TAKE).execute(Tuple.of(now.getEpochSecond(), wanted, ratePerSecond))
-                .map(rows -> rows.iterator().next().getInteger("granted"));
+        return DispatchRepository.takeBudget(pool, wanted, ratePerSecond, now);
     }
 }

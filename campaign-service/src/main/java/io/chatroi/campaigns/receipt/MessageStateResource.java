@@ -2,9 +2,6 @@ package io.chatroi.campaigns.receipt;
 
 import io.chatroi.common.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,19 +15,17 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import static io.chatroi.common.sql.SqlTimes.instant;
 
 @Path("/api/v1/message-states")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Receipts", description = "Delivery receipts and the state of each outbound message")
 public class MessageStateResource {
 
-    private final Pool pool;
+    private final MessageStateService states;
 
-    public MessageStateResource(Pool pool) {
-        this.pool = pool;
+    public MessageStateResource(MessageStateService states) {
+        this.states = states;
     }
 
     /**
@@ -93,31 +88,7 @@ public class MessageStateResource {
     @APIResponse(responseCode = "200", description = "The message state and its receipts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageStateView.class)))
     public Uni<MessageStateView> get(@PathParam("messageId") String messageId) {
-        return pool.preparedQuery("SELECT * FROM message_states WHERE message_id = $1").execute(Tuple.of(messageId))
-                .chain(states -> {
-                    if (states.size() == 0) {
-                        throw ProblemException.notFound("Message", messageId);
-                    }
-                    Row s = states.iterator().next();
-                    return pool.preparedQuery("SELECT status, at, error_code, error_title, received_at,"
-                                    + " participant FROM receipts WHERE message_id = $1 ORDER BY at, id").execute(Tuple.of(messageId))
-                            .map(rows -> {
-                                List<ReceiptView> receipts = new ArrayList<>();
-                                for (Row r : rows) {
-                                    receipts.add(new ReceiptView(r.getString("status"), instant(r, "at"),
-                                            r.getInteger("error_code"), r.getString("error_title"),
-                                            instant(r, "received_at"),
-                                            r.getString("participant").isEmpty() ? null : r.getString("participant")));
-                                }
-                                return new MessageStateView(messageId, s.getString("recipient"), s.getString("status"),
-                                        instant(s, "sent_at"), instant(s, "delivered_at"), instant(s, "read_at"),
-                                        instant(s, "played_at"), instant(s, "failed_at"), s.getInteger("error_code"),
-                                        s.getString("error_title"), s.getString("pricing_category"),
-                                        s.getBoolean("billable"), s.getString("pricing_type"), List.copyOf(receipts),
-                                        s.getString("recipient_user_id"), s.getInteger("participants_reached"),
-                                        s.getInteger("participants_read"));
-                            });
-                });
+        return states.find(messageId);
     }
 
 }

@@ -2,7 +2,7 @@ package io.chatroi.campaigns.receipt;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatroi.campaigns.webhook.WebhookBatch;
-import io.chatroi.campaigns.webhook.WebhookStore;
+import io.chatroi.campaigns.webhook.DeliveryService;
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.problem.Validator;
 import io.smallrye.mutiny.Uni;
@@ -25,11 +25,11 @@ public class ReceiptResource {
 
     static final int MAX_ITEMS = 1000;
 
-    private final WebhookStore store;
+    private final DeliveryService store;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public ReceiptResource(WebhookStore store, ObjectMapper json, Clock clock) {
+    public ReceiptResource(DeliveryService store, ObjectMapper json, Clock clock) {
         this.store = store;
         this.json = json;
         this.clock = clock;

@@ -1,7 +1,5 @@
 package io.chatroi.campaigns.resolution;
 
-import io.chatroi.common.sql.SqlTimes;
-import io.vertx.mutiny.sqlclient.Row;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -18,12 +16,4 @@ public record Resolution(UUID id, UUID contactId,
                          @Schema(nullable = true, description = "the contact's owner when it was resolved")
                          String owner,
                          Instant createdAt, Instant updatedAt) {
-
-    static final String COLUMNS = "id, contact_id, phone, at, resolved_by, owner, created_at, updated_at";
-
-    static Resolution from(Row row) {
-        return new Resolution(row.getUUID("id"), row.getUUID("contact_id"), row.getString("phone"),
-                SqlTimes.instant(row, "at"), row.getString("resolved_by"), row.getString("owner"),
-                SqlTimes.instant(row, "created_at"), SqlTimes.instant(row, "updated_at"));
-    }
 }

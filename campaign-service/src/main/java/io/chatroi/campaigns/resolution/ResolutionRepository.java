@@ -14,20 +14,25 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static io.chatroi.common.sql.SqlTimes.instant;
 import static io.chatroi.common.sql.SqlTimes.time;
 
 /** The SQL of explicit conversation resolutions. */
 @ApplicationScoped
 public class ResolutionRepository {
 
-    private static final String INSERT = "INSERT INTO conversation_resolutions (" + Resolution.COLUMNS + """
-            ) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)""";
-    private static final String FIND = "SELECT " + Resolution.COLUMNS + " FROM conversation_resolutions WHERE id = $1";
-    private static final String CHANGED = "SELECT " + Resolution.COLUMNS + """
+    private static final String COLUMNS = """
+            id, contact_id, phone, at, resolved_by, owner, created_at, updated_at""";
+    private static final String INSERT = """
+            INSERT INTO conversation_resolutions (%s) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)""".formatted(COLUMNS);
+    private static final String FIND = """
+            SELECT %s FROM conversation_resolutions WHERE id = $1""".formatted(COLUMNS);
+    private static final String CHANGED = """
+            SELECT %s
              FROM conversation_resolutions
             WHERE ($1::timestamptz IS NULL OR updated_at > $1)
               AND ($2::timestamptz IS NULL OR (updated_at, id) > ($2, $3::uuid))
-            ORDER BY updated_at, id LIMIT $4""";
+            ORDER BY updated_at, id LIMIT $4""".formatted(COLUMNS);
 
     public Uni<Void> insert(SqlClient tx, UUID id, UUID contactId, String phone, Instant at, String by, String owner,
                             Instant now) {
@@ -37,7 +42,7 @@ public class ResolutionRepository {
 
     public Uni<Optional<Resolution>> find(SqlClient client, UUID id) {
         return client.preparedQuery(FIND).execute(Tuple.of(id)).map(rows -> rows.size() == 0 ? Optional.empty()
-                : Optional.of(Resolution.from(rows.iterator().next())));
+                : Optional.of(resolution(rows.iterator().next())));
     }
 
     /** Resolutions changed after {@code updatedAfter}, by (updatedAt, id), for metrics-service's sync. */
@@ -47,9 +52,15 @@ public class ResolutionRepository {
                 after == null ? null : after.id(), rows))).map(result -> {
                     List<Resolution> items = new ArrayList<>();
                     for (Row row : result) {
-                        items.add(Resolution.from(row));
+                        items.add(resolution(row));
                     }
                     return items;
                 });
+    }
+
+    private static Resolution resolution(Row row) {
+        return new Resolution(row.getUUID("id"), row.getUUID("contact_id"), row.getString("phone"),
+                instant(row, "at"), row.getString("resolved_by"), row.getString("owner"),
+                instant(row, "created_at"), instant(row, "updated_at"));
     }
 }

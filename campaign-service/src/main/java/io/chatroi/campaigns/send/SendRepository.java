@@ -1,6 +1,7 @@
 package io.chatroi.campaigns.send;
 
 import io.chatroi.campaigns.campaign.Counters;
+import io.chatroi.common.paging.TimeIdCursor;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -9,15 +10,21 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import static io.chatroi.common.sql.SqlTimes.instant;
 import static io.chatroi.common.sql.SqlTimes.time;
 
-/** The sends table: bulk creation at launch and the counters of a campaign. */
+/**
+ * The sends table: bulk creation at launch, the counters of a campaign, and keyset-paged lists of sends (per
+ * campaign oldest first, and all sends by (updatedAt, id) for sync), each filter's conditions composed from
+ * fragments whose values are bound as parameters.
+ */
 @ApplicationScoped
 public class SendRepository {
 
@@ -58,6 +65,32 @@ public class SendRepository {
             SELECT s.variant, 'failed', coalesce((coalesce(m.error_code, s.error_code))::text, s.reason), count(*)
             FROM sends s LEFT JOIN message_states m ON m.message_id = s.provider_message_id
             WHERE s.campaign_id = $1 AND %s GROUP BY 1, 3""".formatted(SendStage.FAILED.predicate());
+
+    private static final String SELECT_VIEWS = """
+            SELECT s.id, s.campaign_id, s.variant, s.contact_id, s.phone, s.status, s.reason,
+                   coalesce(m.error_code, s.error_code) AS error_code, s.attempts, s.next_attempt_at,
+                   s.provider_message_id, coalesce(s.sent_at, m.sent_at) AS sent_at, m.status AS delivery,
+                   m.delivered_at, m.read_at, s.replied_at, s.reacted_at, s.clicked_at, s.clicks, s.opted_out_at,
+                   m.pricing_category, m.billable, s.created_at, s.updated_at
+              FROM sends s LEFT JOIN message_states m ON m.message_id = s.provider_message_id
+            """;
+    private static final String OF_CAMPAIGN = "WHERE s.campaign_id = $1";
+    private static final String EVERY_CAMPAIGN = "WHERE TRUE";
+    private static final String UPDATED_AFTER = " AND s.updated_at > $1";
+
+    /** The two orders a list of sends is read in, each with its keyset condition and its ORDER BY. */
+    public enum Order {
+        CREATED(" AND (s.created_at, s.id) > (%s, %s)", "\nORDER BY s.created_at, s.id"),
+        UPDATED(" AND (s.updated_at, s.id) > (%s, %s)", "\nORDER BY s.updated_at, s.id");
+
+        private final String after;
+        private final String orderBy;
+
+        Order(String after, String orderBy) {
+            this.after = after;
+            this.orderBy = orderBy;
+        }
+    }
 
     private final Pool pool;
 
@@ -148,4 +181,60 @@ public class SendRepository {
                 });
     }
 
+    /** A campaign's sends in {@link Order#CREATED} order: a page of {@code limit + 1} rows, or all when null. */
+    public Uni<List<SendView>> ofCampaign(SqlClient client, UUID campaignId, SendFilter filter, TimeIdCursor after,
+                                          Integer limit) {
+        List<Object> params = new ArrayList<>(List.of(campaignId));
+        StringBuilder where = new StringBuilder(OF_CAMPAIGN);
+        filter.appendTo(where, params);
+        return views(client, where, params, Order.CREATED, after, limit);
+    }
+
+    /**
+     * Every send changed after {@code updatedAfter} (metrics-service's incremental sync), narrowed to those that went
+     * out within {@code within}, in {@link Order#UPDATED} order: a page of {@code limit + 1} rows, or all when null.
+     */
+    public Uni<List<SendView>> changedSince(SqlClient client, Instant updatedAfter, SentWithin within,
+                                            TimeIdCursor after, Integer limit) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(EVERY_CAMPAIGN);
+        if (updatedAfter != null) {
+            params.add(time(updatedAfter));
+            where.append(UPDATED_AFTER);
+        }
+        within.appendTo(where, params);
+        return views(client, where, params, Order.UPDATED, after, limit);
+    }
+
+    private static Uni<List<SendView>> views(SqlClient client, StringBuilder where, List<Object> params, Order order,
+                                             TimeIdCursor after, Integer limit) {
+        if (after != null) {
+            params.add(time(after.at()));
+            params.add(after.id());
+            where.append(order.after.formatted("$" + (params.size() - 1), "$" + params.size()));
+        }
+        where.append(order.orderBy);
+        if (limit != null) {
+            params.add(limit + 1);
+            where.append(" LIMIT $").append(params.size());
+        }
+        return client.preparedQuery(SELECT_VIEWS + where).execute(Tuple.from(params)).map(rows -> {
+            List<SendView> items = new ArrayList<>();
+            for (Row row : rows) {
+                items.add(view(row));
+            }
+            return items;
+        });
+    }
+
+    private static SendView view(Row row) {
+        return new SendView(row.getUUID("id"), row.getUUID("campaign_id"), row.getString("variant"),
+                row.getUUID("contact_id"), row.getString("phone"), row.getString("status"), row.getString("reason"),
+                row.getInteger("error_code"), row.getInteger("attempts"), instant(row, "next_attempt_at"),
+                row.getString("provider_message_id"), instant(row, "sent_at"), row.getString("delivery"),
+                instant(row, "delivered_at"), instant(row, "read_at"), instant(row, "replied_at"),
+                instant(row, "reacted_at"), instant(row, "clicked_at"), row.getInteger("clicks"),
+                instant(row, "opted_out_at"), row.getString("pricing_category"), row.getBoolean("billable"),
+                instant(row, "created_at"), instant(row, "updated_at"));
+    }
 }

@@ -25,9 +25,9 @@ import java.time.Instant;
 @Tag(name = "Sends", description = "One send per contact of a campaign, for incremental sync")
 public class SendResource {
 
-    private final SendQueries sends;
+    private final SendService sends;
 
-    public SendResource(SendQueries sends) {
+    public SendResource(SendService sends) {
         this.sends = sends;
     }
 

@@ -2,7 +2,7 @@ package io.chatroi.campaigns.twilio;
 
 import io.chatroi.campaigns.provider.TwilioSettings;
 import io.chatroi.campaigns.webhook.WebhookBatch;
-import io.chatroi.campaigns.webhook.WebhookStore;
+import io.chatroi.campaigns.webhook.DeliveryService;
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.problem.ProblemType;
 import io.smallrye.mutiny.Uni;
@@ -26,10 +26,10 @@ public class TwilioWebhookService {
 
     private final Optional<TwilioSignature> signature;
     private final String url;
-    private final WebhookStore store;
+    private final DeliveryService store;
     private final Clock clock;
 
-    public TwilioWebhookService(TwilioSettings settings, WebhookStore store, Clock clock) {
+    public TwilioWebhookService(TwilioSettings settings, DeliveryService store, Clock clock) {
         this.signature = settings.authToken().map(TwilioSignature::new);
         this.url = settings.callbackUrl();
         this.store = store;

@@ -27,7 +27,7 @@ public class WebhookService {
 
     private final Optional<WebhookSignature> signature;
     private final Optional<String> verifyToken;
-    private final WebhookStore store;
+    private final DeliveryService store;
     private final ObjectMapper json;
     private final CampaignMetrics metrics;
     private final QuarantineRepository quarantine;
@@ -35,7 +35,7 @@ public class WebhookService {
 
     public WebhookService(@ConfigProperty(name = "chatroi.whatsapp.app-secret") Optional<String> appSecret,
                           @ConfigProperty(name = "chatroi.whatsapp.verify-token") Optional<String> verifyToken,
-                          WebhookStore store, ObjectMapper json, CampaignMetrics metrics,
+                          DeliveryService store, ObjectMapper json, CampaignMetrics metrics,
                           QuarantineRepository quarantine, Clock clock) {
         this.signature = appSecret.map(WebhookSignature::new);
         this.verifyToken = verifyToken;

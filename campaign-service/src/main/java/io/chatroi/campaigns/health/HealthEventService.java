@@ -18,13 +18,13 @@ import java.util.stream.IntStream;
  * scheduled and sending campaigns that use it, with the reason. A retried delivery stores and moves nothing again.
  */
 @ApplicationScoped
-public class HealthEventWriter {
+public class HealthEventService {
 
     private final AccountEventRepository events;
     private final TemplateRepository templates;
     private final CampaignRepository campaigns;
 
-    public HealthEventWriter(AccountEventRepository events, TemplateRepository templates,
+    public HealthEventService(AccountEventRepository events, TemplateRepository templates,
                              CampaignRepository campaigns) {
         this.events = events;
         this.templates = templates;
