@@ -1,6 +1,8 @@
 package io.chatroi.campaigns.send;
 
 import io.chatroi.common.paging.PageLimit;
+import io.chatroi.common.problem.FieldError;
+import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.web.QueryInstants;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -19,6 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
 
 @Path("/api/v1/sends")
@@ -43,24 +48,39 @@ public class SendResource {
     @APIResponse(responseCode = "200", description = "A page of sends, or the whole list as CSV", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SendPage.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "updatedAfter is not an ISO-8601 instant")
-    @APIResponse(responseCode = "422", description = "sentFrom or sentTo is not an ISO-8601 instant, sentTo is not"
-            + " after sentFrom, an unknown stage, or a CSV without both bounds")
+    @APIResponse(responseCode = "400", description = "One problem naming every bad parameter: updatedAfter, sentFrom"
+            + " or sentTo is not an ISO-8601 instant, sentTo is not after sentFrom, an unknown stage, a limit outside"
+            + " 1-500, or a CSV without both bounds")
     public Uni<Response> changed(@QueryParam("updatedAfter") String updatedAfter,
                                  @QueryParam("sentFrom") String sentFrom, @QueryParam("sentTo") String sentTo,
                                  @QueryParam("stage") String stage,
                                  @QueryParam("limit") Integer limit, @QueryParam("after") String after,
                                  @QueryParam("format") String format,
                                  @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        Instant since = QueryInstants.parse(updatedAfter, "updatedAfter");
-        SentWithin within = SentWithin.parse(sentFrom, sentTo, stage);
+        List<FieldError> errors = new ArrayList<>();
+        Instant since = collect(errors, () -> QueryInstants.parse(updatedAfter, "updatedAfter"));
+        SentWithin within = SentWithin.parse(sentFrom, sentTo, stage, errors);
+        Integer pageLimit = collect(errors, () -> PageLimit.of(limit));
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
         if ("csv".equalsIgnoreCase(format) || (format == null && accept != null && accept.contains("text/csv"))) {
             within.requireBounds();
             return sends.allChangedSince(since, within).map(list -> Response.ok(SendCsv.of(list),
                     "text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"sends.csv\"")
                     .build());
         }
-        return sends.changedSince(since, within, after, PageLimit.of(limit))
+        return sends.changedSince(since, within, after, pageLimit)
                 .map(page -> Response.ok(page, MediaType.APPLICATION_JSON).build());
+    }
+
+    /** One parameter's parse, its problem's field errors kept with the others' so one 400 names them all. */
+    private static <T> T collect(List<FieldError> errors, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (ProblemException invalid) {
+            errors.addAll(invalid.errors());
+            return null;
+        }
     }
 }

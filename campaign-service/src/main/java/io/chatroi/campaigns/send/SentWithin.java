@@ -2,7 +2,6 @@ package io.chatroi.campaigns.send;
 
 import io.chatroi.common.problem.FieldError;
 import io.chatroi.common.problem.ProblemException;
-import io.chatroi.common.problem.ProblemType;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -21,9 +20,18 @@ public record SentWithin(Instant from, Instant to, SendStage stage) {
 
     static final SentWithin NONE = new SentWithin(null, null, null);
 
-    /** Parses the query parameters, every bad one as a field error of one 422. */
+    /** Parses the query parameters, every bad one as a field error of one 400 (the convention of every list). */
     public static SentWithin parse(String sentFrom, String sentTo, String stage) {
         List<FieldError> errors = new ArrayList<>();
+        SentWithin within = parse(sentFrom, sentTo, stage, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return within;
+    }
+
+    /** Parses the query parameters into {@code errors}, so a list can answer them with its other bad parameters. */
+    public static SentWithin parse(String sentFrom, String sentTo, String stage, List<FieldError> errors) {
         Instant from = instant("sentFrom", sentFrom, errors);
         Instant to = instant("sentTo", sentTo, errors);
         if (from != null && to != null && !from.isBefore(to)) {
@@ -35,11 +43,6 @@ public record SentWithin(Instant from, Instant to, SendStage stage) {
             if (parsedStage == null) {
                 errors.add(new FieldError("stage", "must be one of " + SendStage.keys()));
             }
-        }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.UNPROCESSABLE, errors.size() == 1
-                    ? errors.get(0).field() + ": " + errors.get(0).message()
-                    : errors.size() + " fields are invalid", errors, null);
         }
         return new SentWithin(from, to, parsedStage);
     }
@@ -66,8 +69,7 @@ public record SentWithin(Instant from, Instant to, SendStage stage) {
             errors.add(new FieldError("sentTo", "is required for the CSV"));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.UNPROCESSABLE, "sentFrom and sentTo are required for the CSV",
-                    errors, null);
+            throw ProblemException.invalid(errors);
         }
     }
 

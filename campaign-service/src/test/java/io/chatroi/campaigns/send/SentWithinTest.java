@@ -2,6 +2,7 @@ package io.chatroi.campaigns.send;
 
 import io.chatroi.common.problem.FieldError;
 import io.chatroi.common.problem.ProblemException;
+import io.chatroi.common.problem.ProblemType;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
@@ -27,10 +28,10 @@ class SentWithinTest {
     }
 
     @Test
-    void everyBadParameterIsAFieldErrorOfOne422() {
+    void everyBadParameterIsAFieldErrorOfOne400() {
         assertThatThrownBy(() -> SentWithin.parse("yesterday", "2026-11-01T00:00:00Z", "bounced"))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.type().status()).isEqualTo(422);
+                    assertThat(e.type()).isEqualTo(ProblemType.VALIDATION);
                     assertThat(e.errors()).extracting(FieldError::field).containsExactly("sentFrom", "stage");
                 });
         assertThatThrownBy(() -> SentWithin.parse("2026-11-02T00:00:00Z", "2026-11-01T00:00:00Z", null))
