@@ -25,12 +25,12 @@ public record ContactRow(UUID id, String phone, String name, String company, Str
                          UUID mergedInto) {
 
     /** The select list matching {@link #from}; tags are aggregated per row, which is cheap for one page. */
-    public static final String COLUMNS = "c.id, c.phone, c.name, c.company, c.country, c.language, c.time_zone,"
-            + " c.source, c.owner, c.stage, c.accepted_at, c.opted_out, c.opted_out_at, c.referred_by, c.attributes,"
-            + " c.preferences, c.intent, c.last_inbound_at, c.last_outbound_at, c.follow_up_due_at,"
-            + " c.follow_up_reason, c.erased_at, c.created_at, c.updated_at, c.whatsapp_user_id, c.username,"
-            + " c.merged_into,"
-            + " array(SELECT t.tag_name FROM contact_tags t WHERE t.contact_id = c.id ORDER BY t.tag_name) AS tags";
+    public static final String COLUMNS = """
+            c.id, c.phone, c.name, c.company, c.country, c.language, c.time_zone, c.source, c.owner, c.stage,
+            c.accepted_at, c.opted_out, c.opted_out_at, c.referred_by, c.attributes, c.preferences, c.intent,
+            c.last_inbound_at, c.last_outbound_at, c.follow_up_due_at, c.follow_up_reason, c.erased_at, c.created_at,
+            c.updated_at, c.whatsapp_user_id, c.username, c.merged_into,
+            array(SELECT t.tag_name FROM contact_tags t WHERE t.contact_id = c.id ORDER BY t.tag_name) AS tags""";
 
     public static ContactRow from(Row row) {
         String[] tags = row.getArrayOfStrings("tags");

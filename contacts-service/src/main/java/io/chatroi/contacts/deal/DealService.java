@@ -1,6 +1,5 @@
 package io.chatroi.contacts.deal;
 
-import io.chatroi.common.sql.SqlTimes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,21 +16,15 @@ import io.chatroi.contacts.followup.FollowUpService;
 import io.chatroi.common.web.IdempotencyKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.chatroi.common.sql.SqlTimes.time;
 
 /**
  * Deals (inquiry -> quoted -> won | lost). Every change moves the contact's stage in the same transaction:
@@ -40,20 +33,18 @@ import static io.chatroi.common.sql.SqlTimes.time;
 @ApplicationScoped
 public class DealService {
 
-    private static final String COLUMNS = "id, contact_id, stage, inquiry_at, quoted_at, quote_amount, won_at,"
-            + " lost_at, order_amount, profit, currency, campaign_id, owner, created_at, updated_at";
-    static final String SELECT_COLUMNS = COLUMNS + ", origin";
-
     private final Pool pool;
+    private final DealRepository deals;
     private final ContactRepository contacts;
     private final FollowUpService followUps;
     private final IdempotencyKeys idempotency;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public DealService(Pool pool, ContactRepository contacts, FollowUpService followUps, IdempotencyKeys idempotency,
+    public DealService(Pool pool, DealRepository deals, ContactRepository contacts, FollowUpService followUps, IdempotencyKeys idempotency,
                        ObjectMapper json, Clock clock) {
         this.pool = pool;
+        this.deals = deals;
         this.contacts = contacts;
         this.followUps = followUps;
         this.idempotency = idempotency;
@@ -77,26 +68,15 @@ public class DealService {
         return pool.withTransaction(tx -> idempotency.claim(tx, "deals", idempotencyKey, body, id)
                 .chain(replay -> replay.isPresent() ? Uni.createFrom().item(replay.get())
                         : contactForUpdate(tx, input.contactId())
-                        .chain(contact -> tx.preparedQuery("INSERT INTO deals (" + COLUMNS + ") VALUES ($1, $2, $3,"
-                                        + " $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)")
-                                .execute(Tuple.from(Arrays.asList(id, input.contactId(), state.stage().wire(),
-                                        time(state.inquiryAt()), time(state.quotedAt()), state.quoteAmount(),
-                                        time(state.wonAt()), time(state.lostAt()), state.orderAmount(), state.profit(),
-                                        state.currency(), input.campaignId(),
-                                        input.owner() != null ? input.owner() : contact.owner(), time(now))))
+                        .chain(contact -> deals.insert(tx, id, input.contactId(), state, input.campaignId(),
+                                        input.owner() != null ? input.owner() : contact.owner(), now)
                                 .chain(() -> moveContact(tx, contact, state.stage(), now)))
                         .replaceWith(id)))
                 .chain(this::get);
     }
 
     public Uni<Deal> get(UUID id) {
-        return pool.preparedQuery("SELECT " + SELECT_COLUMNS + " FROM deals WHERE id = $1").execute(Tuple.of(id))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        throw ProblemException.notFound("Deal", id);
-                    }
-                    return Deal.from(rows.iterator().next());
-                });
+        return deals.find(pool, id).map(found -> found.orElseThrow(() -> ProblemException.notFound("Deal", id)));
     }
 
     /** Applies a JSON merge patch; stage moves are checked (won and lost are final). */
@@ -108,13 +88,9 @@ public class DealService {
             throw ProblemException.invalid("contactId", "a deal cannot move to another contact");
         }
         Instant now = clock.instant();
-        return pool.withTransaction(tx -> tx.preparedQuery("SELECT " + SELECT_COLUMNS + " FROM deals WHERE id = $1 FOR UPDATE")
-                .execute(Tuple.of(id))
-                .chain(rows -> {
-                    if (rows.size() == 0) {
-                        throw ProblemException.notFound("Deal", id);
-                    }
-                    Deal current = Deal.from(rows.iterator().next());
+        return pool.withTransaction(tx -> deals.findForUpdate(tx, id)
+                .chain(found -> {
+                    Deal current = found.orElseThrow(() -> ProblemException.notFound("Deal", id));
                     DealInput merged = merge(current, (ObjectNode) patch);
                     Validator errors = new Validator();
                     DealState next = DealRules.withDefaults(stateOf(merged, errors), now);
@@ -122,13 +98,7 @@ public class DealService {
                     DealRules.validate(next, errors);
                     TextRules.checkOwner(errors, "owner", merged.owner());
                     errors.throwIfInvalid();
-                    return tx.preparedQuery("UPDATE deals SET stage = $2, inquiry_at = $3, quoted_at = $4,"
-                                    + " quote_amount = $5, won_at = $6, lost_at = $7, order_amount = $8, profit = $9,"
-                                    + " currency = $10, campaign_id = $11, owner = $12, updated_at = $13 WHERE id = $1")
-                            .execute(Tuple.from(Arrays.asList(id, next.stage().wire(), time(next.inquiryAt()),
-                                    time(next.quotedAt()), next.quoteAmount(), time(next.wonAt()),
-                                    time(next.lostAt()), next.orderAmount(), next.profit(), next.currency(),
-                                    merged.campaignId(), merged.owner(), time(now))))
+                    return deals.update(tx, id, next, merged.campaignId(), merged.owner(), now)
                             .chain(() -> contactForUpdate(tx, current.contactId()))
                             .chain(contact -> moveContact(tx, contact, next.stage(), now));
                 }))
@@ -141,38 +111,9 @@ public class DealService {
             throw ProblemException.invalid("stage", "must be one of inquiry, quoted, won, lost");
         }
         boolean sync = updatedAfter != null;
-        String sortColumn = sync ? "updated_at" : "created_at";
-        List<Object> params = new ArrayList<>();
-        List<String> where = new ArrayList<>();
-        addCondition(where, params, "contact_id = ", contactId);
-        addCondition(where, params, "owner = ", owner);
-        addCondition(where, params, "stage = ", stage);
-        addCondition(where, params, "updated_at > ", time(updatedAfter));
-        if (after != null) {
-            TimeIdCursor cursor = TimeIdCursor.decode(after);
-            params.add(time(cursor.at()));
-            params.add(cursor.id());
-            where.add("(" + sortColumn + ", id) " + (sync ? ">" : "<") + " ($" + (params.size() - 1) + ", $"
-                    + params.size() + ")");
-        }
-        String direction = sync ? "ASC" : "DESC";
-        String sql = "SELECT " + SELECT_COLUMNS + " FROM deals" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                + " ORDER BY " + sortColumn + " " + direction + ", id " + direction + " LIMIT " + (limit + 1);
-        return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
-            List<Deal> items = new ArrayList<>();
-            for (Row row : rows) {
-                items.add(Deal.from(row));
-            }
-            return Page.of(items, limit,
-                    last -> new TimeIdCursor(sync ? last.updatedAt() : last.createdAt(), last.id()).encode());
-        });
-    }
-
-    private static void addCondition(List<String> where, List<Object> params, String condition, Object value) {
-        if (value != null) {
-            params.add(value);
-            where.add(condition + "$" + params.size());
-        }
+        TimeIdCursor cursor = after == null ? null : TimeIdCursor.decode(after);
+        return deals.list(pool, contactId, owner, stage, updatedAfter, cursor, limit).map(rows -> Page.of(rows, limit,
+                last -> new TimeIdCursor(sync ? last.updatedAt() : last.createdAt(), last.id()).encode()));
     }
 
     Uni<ContactRow> contactForUpdate(SqlClient tx, UUID contactId) {
@@ -181,10 +122,8 @@ public class DealService {
     }
 
     Uni<Void> moveContact(SqlClient tx, ContactRow contact, DealStage dealStage, Instant now) {
-        return tx.preparedQuery("SELECT count(*) AS won FROM deals WHERE contact_id = $1 AND stage = 'won'")
-                .execute(Tuple.of(contact.id()))
-                .chain(rows -> {
-                    int won = rows.iterator().next().getLong("won").intValue();
+        return deals.wonCount(tx, contact.id())
+                .chain(won -> {
                     String stage = ContactStage.fromWire(contact.stage()).afterDeal(dealStage.wire(), won).wire();
                     return contacts.setStage(tx, contact.id(), stage, now);
                 })
@@ -200,11 +139,8 @@ public class DealService {
             return Uni.createFrom().voidItem();
         }
         List<UUID> ids = moved.stream().map(ContactRow::id).toList();
-        return tx.preparedQuery("SELECT contact_id, count(*) AS won FROM deals WHERE contact_id = ANY($1)"
-                        + " AND stage = 'won' GROUP BY contact_id").execute(Tuple.of(ids.toArray(UUID[]::new)))
-                .chain(rows -> {
-                    Map<UUID, Integer> won = new HashMap<>();
-                    rows.forEach(row -> won.put(row.getUUID("contact_id"), row.getLong("won").intValue()));
+        return deals.wonCounts(tx, ids)
+                .chain(won -> {
                     List<String> stages = moved.stream().map(contact -> ContactStage.fromWire(contact.stage())
                             .afterDeal(lastStage.get(contact.id()).wire(), won.getOrDefault(contact.id(), 0)).wire())
                             .toList();

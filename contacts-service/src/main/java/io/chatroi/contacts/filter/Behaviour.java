@@ -37,17 +37,25 @@ public enum Behaviour {
         return null;
     }
 
+    /** Each segment's predicate; {@code %s} is its one bound instant. */
+    private static final String ACTIVE_BUYERS_SQL = """
+            c.id = ANY(ARRAY(SELECT i.contact_id FROM interactions i WHERE i.at > %s \
+            GROUP BY i.contact_id HAVING count(*) >= 3))""";
+    private static final String DORMANT_CUSTOMERS_SQL = """
+            (c.stage IN ('customer', 'repeat_customer') AND NOT EXISTS (SELECT 1 FROM deals d \
+            WHERE d.contact_id = c.id AND d.stage = 'won' AND d.won_at > %s))""";
+    private static final String HIGH_POTENTIAL_SQL = """
+            (c.id = ANY(ARRAY(SELECT DISTINCT i.contact_id FROM interactions i \
+            WHERE i.message_type = 'click')) AND c.stage NOT IN ('customer', 'repeat_customer'))""";
+    private static final String NEW_SUBSCRIBERS_SQL = """
+            (c.accepted_at > %s AND NOT c.opted_out)""";
+
     public String predicate(Instant now, Function<Object, String> bind) {
         return switch (this) {
-            case ACTIVE_BUYERS -> "c.id = ANY(ARRAY(SELECT i.contact_id FROM interactions i WHERE i.at > "
-                    + bind.apply(now.minus(Duration.ofDays(30))) + " GROUP BY i.contact_id HAVING count(*) >= 3))";
-            case DORMANT_CUSTOMERS -> "(c.stage IN ('customer', 'repeat_customer') AND NOT EXISTS (SELECT 1 FROM deals d"
-                    + " WHERE d.contact_id = c.id AND d.stage = 'won' AND d.won_at > "
-                    + bind.apply(now.minus(Duration.ofDays(90))) + "))";
-            case HIGH_POTENTIAL -> "(c.id = ANY(ARRAY(SELECT DISTINCT i.contact_id FROM interactions i"
-                    + " WHERE i.message_type = 'click')) AND c.stage NOT IN ('customer', 'repeat_customer'))";
-            case NEW_SUBSCRIBERS -> "(c.accepted_at > " + bind.apply(now.minus(Duration.ofDays(30)))
-                    + " AND NOT c.opted_out)";
+            case ACTIVE_BUYERS -> ACTIVE_BUYERS_SQL.formatted(bind.apply(now.minus(Duration.ofDays(30))));
+            case DORMANT_CUSTOMERS -> DORMANT_CUSTOMERS_SQL.formatted(bind.apply(now.minus(Duration.ofDays(90))));
+            case HIGH_POTENTIAL -> HIGH_POTENTIAL_SQL;
+            case NEW_SUBSCRIBERS -> NEW_SUBSCRIBERS_SQL.formatted(bind.apply(now.minus(Duration.ofDays(30))));
         };
     }
 }

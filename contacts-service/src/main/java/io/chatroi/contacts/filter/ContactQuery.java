@@ -19,6 +19,40 @@ import java.util.UUID;
  */
 public final class ContactQuery {
 
+    // the fragments a list's conditions are composed from; each %s is a column named here or a bound placeholder
+    private static final String NOT_ERASED = """
+            c.erased_at IS NULL""";
+    private static final String KEYSET = """
+            (c.%s, c.id) %s (%s, %s)""";
+    private static final String NOT = """
+            NOT %s""";
+    private static final String ONE_OF = """
+            (%s)""";
+    private static final String OR = """
+             OR \
+            """;
+    private static final String AND = """
+             AND \
+            """;
+    private static final String OPTED_OUT = """
+            c.opted_out = %s""";
+    private static final String SEARCH = """
+            c.search_text LIKE %s""";
+    private static final String UPDATED_AFTER = """
+            c.updated_at > %s""";
+    private static final String HAS_TAG = """
+            EXISTS (SELECT 1 FROM contact_tags t WHERE t.contact_id = c.id AND t.tag_name = %s)""";
+    private static final String HAS_ANY_TAG = """
+            EXISTS (SELECT 1 FROM contact_tags t WHERE t.contact_id = c.id AND t.tag_name = ANY(%s))""";
+    private static final String EQUALS = """
+            c.%s = %s""";
+    private static final String EQUALS_ANY = """
+            c.%s = ANY(%s)""";
+    private static final String AFTER = """
+            c.%s > %s""";
+    private static final String BEFORE = """
+            c.%s < %s""";
+
     private final ContactFilter filter;
     private final Instant now;
     private final SqlParams params;
@@ -32,7 +66,7 @@ public final class ContactQuery {
     }
 
     public String where() {
-        return conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
+        return conditions.isEmpty() ? "TRUE" : String.join(AND, conditions);
     }
 
     /** Adds the condition "strictly after the row the cursor names". */
@@ -42,8 +76,8 @@ public final class ContactQuery {
         }
         TimeIdCursor position = TimeIdCursor.decode(cursor);
         ContactOrder order = filter.order();
-        conditions.add("(c." + order.column() + ", c.id) " + order.after() + " (" + params.bind(position.at()) + ", "
-                + params.bind(position.id()) + ")");
+        conditions.add(KEYSET.formatted(order.column(), order.after(), params.bind(position.at()),
+                params.bind(position.id())));
     }
 
     public String orderBy() {
@@ -56,46 +90,50 @@ public final class ContactQuery {
 
     private void build() {
         if (!filter.syncMode()) {
-            conditions.add("c.erased_at IS NULL");
+            conditions.add(NOT_ERASED);
         }
         filter.tagsAll().forEach(tag -> conditions.add(tagPredicate(tag)));
         if (!filter.tagsAny().isEmpty()) {
             conditions.add(anyTag(filter.tagsAny()));
         }
-        filter.tagsNone().forEach(tag -> conditions.add("NOT " + tagPredicate(tag)));
+        filter.tagsNone().forEach(tag -> conditions.add(NOT.formatted(tagPredicate(tag))));
         anyOf("stage", filter.stages());
         anyOf("owner", filter.owners());
         anyOf("source", filter.sources());
         anyOf("country", filter.countries());
         if (!filter.activity().isEmpty()) {
-            conditions.add("(" + String.join(" OR ", filter.activity().stream()
-                    .map(v -> TierPredicates.activity(ActivityTier.fromWire(v), now, params::bind)).toList()) + ")");
+            conditions.add(oneOf(filter.activity().stream()
+                    .map(v -> TierPredicates.activity(ActivityTier.fromWire(v), now, params::bind)).toList()));
         }
         if (!filter.intent().isEmpty()) {
-            conditions.add("(" + String.join(" OR ", filter.intent().stream()
-                    .map(v -> TierPredicates.intent(IntentTier.fromWire(v), now, params::bind)).toList()) + ")");
+            conditions.add(oneOf(filter.intent().stream()
+                    .map(v -> TierPredicates.intent(IntentTier.fromWire(v), now, params::bind)).toList()));
         }
         if (filter.optedOut() != null) {
-            conditions.add("c.opted_out = " + params.bind(filter.optedOut()));
+            conditions.add(OPTED_OUT.formatted(params.bind(filter.optedOut())));
         }
         if (filter.q() != null) {
             String needle = filter.q().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_");
-            conditions.add("c.search_text LIKE " + params.bind("%" + needle + "%"));
+            conditions.add(SEARCH.formatted(params.bind("%" + needle + "%")));
         }
         range("created_at", filter.createdAfter(), filter.createdBefore());
         range("last_inbound_at", filter.lastInboundAfter(), filter.lastInboundBefore());
         if (filter.updatedAfter() != null) {
-            conditions.add("c.updated_at > " + params.bind(filter.updatedAfter()));
+            conditions.add(UPDATED_AFTER.formatted(params.bind(filter.updatedAfter())));
         }
         if (!filter.behaviour().isEmpty()) {
-            conditions.add("(" + String.join(" OR ", filter.behaviour().stream()
-                    .map(v -> Behaviour.fromWire(v).predicate(now, params::bind)).toList()) + ")");
+            conditions.add(oneOf(filter.behaviour().stream()
+                    .map(v -> Behaviour.fromWire(v).predicate(now, params::bind)).toList()));
         }
         if (!filter.customerClass().isEmpty()) {
-            conditions.add("(" + String.join(" OR ", filter.customerClass().stream()
-                    .map(v -> CustomerClass.fromWire(v).predicate()).toList()) + ")");
+            conditions.add(oneOf(filter.customerClass().stream()
+                    .map(v -> CustomerClass.fromWire(v).predicate()).toList()));
         }
+    }
+
+    private static String oneOf(List<String> predicates) {
+        return ONE_OF.formatted(String.join(OR, predicates));
     }
 
     /** Stored tags go into one EXISTS over all of them, so the tag index is probed once per row, not once per tag. */
@@ -110,10 +148,9 @@ public final class ContactQuery {
             }
         }
         if (!stored.isEmpty()) {
-            parts.add("EXISTS (SELECT 1 FROM contact_tags t WHERE t.contact_id = c.id AND t.tag_name = ANY("
-                    + params.bind(stored.toArray(String[]::new)) + "))");
+            parts.add(HAS_ANY_TAG.formatted(params.bind(stored.toArray(String[]::new))));
         }
-        return "(" + String.join(" OR ", parts) + ")";
+        return oneOf(parts);
     }
 
     private static boolean isComputed(String tag) {
@@ -134,24 +171,23 @@ public final class ContactQuery {
                 return TierPredicates.intent(tier, now, params::bind);
             }
         }
-        return "EXISTS (SELECT 1 FROM contact_tags t WHERE t.contact_id = c.id AND t.tag_name = "
-                + params.bind(tag) + ")";
+        return HAS_TAG.formatted(params.bind(tag));
     }
 
     private void anyOf(String column, List<String> values) {
         if (values.size() == 1) {
-            conditions.add("c." + column + " = " + params.bind(values.get(0)));
+            conditions.add(EQUALS.formatted(column, params.bind(values.get(0))));
         } else if (!values.isEmpty()) {
-            conditions.add("c." + column + " = ANY(" + params.bind(values.toArray(String[]::new)) + ")");
+            conditions.add(EQUALS_ANY.formatted(column, params.bind(values.toArray(String[]::new))));
         }
     }
 
     private void range(String column, Instant after, Instant before) {
         if (after != null) {
-            conditions.add("c." + column + " > " + params.bind(after));
+            conditions.add(AFTER.formatted(column, params.bind(after)));
         }
         if (before != null) {
-            conditions.add("c." + column + " < " + params.bind(before));
+            conditions.add(BEFORE.formatted(column, params.bind(before)));
         }
     }
 }

@@ -9,9 +9,15 @@ import java.util.Map;
 public enum CustomerClass {
     A, B, C;
 
-    private static final String SQL_A = "(c.stage IN ('quoted', 'customer', 'repeat_customer')"
-            + " OR coalesce(c.attributes->>'sampleSent', '') = 'true')";
-    private static final String SQL_B = "(c.source IN ('trade_show', 'website'))";
+    private static final String SQL_A = """
+            (c.stage IN ('quoted', 'customer', 'repeat_customer') \
+            OR coalesce(c.attributes->>'sampleSent', '') = 'true')""";
+    private static final String SQL_B = """
+            (c.source IN ('trade_show', 'website'))""";
+    private static final String SQL_ONLY_B = """
+            (NOT %s AND %s)""".formatted(SQL_A, SQL_B);
+    private static final String SQL_C = """
+            (NOT %s AND NOT %s)""".formatted(SQL_A, SQL_B);
 
     public static CustomerClass of(String stage, String source, Map<String, Object> attributes) {
         boolean sampleSent = attributes != null && Boolean.TRUE.equals(attributes.get("sampleSent"))
@@ -34,8 +40,8 @@ public enum CustomerClass {
     public String predicate() {
         return switch (this) {
             case A -> SQL_A;
-            case B -> "(NOT " + SQL_A + " AND " + SQL_B + ")";
-            case C -> "(NOT " + SQL_A + " AND NOT " + SQL_B + ")";
+            case B -> SQL_ONLY_B;
+            case C -> SQL_C;
         };
     }
 }

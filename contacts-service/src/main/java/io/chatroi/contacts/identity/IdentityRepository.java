@@ -24,6 +24,9 @@ public class IdentityRepository {
             id, phone, whatsapp_user_id, username, name, owner, source, stage, opted_out, opted_out_at, intent,
             intent_at, last_inbound_at, last_outbound_at, created_at""";
 
+    private static final String LOCK_BOTH = """
+            SELECT %s FROM contacts WHERE id = ANY($1) ORDER BY id FOR UPDATE""".formatted(SIDE_COLUMNS);
+
     public Uni<Optional<UUID>> findIdByUserId(SqlClient client, String userId) {
         return client.preparedQuery("SELECT id FROM contacts WHERE whatsapp_user_id = $1").execute(Tuple.of(userId))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID("id")));
@@ -68,8 +71,7 @@ public class IdentityRepository {
 
     /** Both contacts, locked in id order so concurrent merges of the same pair serialise instead of deadlocking. */
     public Uni<Map<UUID, ContactMerge.Side>> lockBoth(SqlClient client, UUID a, UUID b) {
-        return client.preparedQuery("SELECT " + SIDE_COLUMNS + " FROM contacts WHERE id = ANY($1) ORDER BY id"
-                        + " FOR UPDATE").execute(Tuple.of((Object) new UUID[]{a, b}))
+        return client.preparedQuery(LOCK_BOTH).execute(Tuple.of((Object) new UUID[]{a, b}))
                 .map(rows -> {
                     Map<UUID, ContactMerge.Side> sides = new HashMap<>();
                     rows.forEach(row -> sides.put(row.getUUID("id"), side(row)));
@@ -88,8 +90,8 @@ public class IdentityRepository {
         return client.preparedQuery("UPDATE interactions SET contact_id = $1 WHERE contact_id = $2").execute(pair)
                 .chain(() -> client.preparedQuery("UPDATE contact_ad_referrals SET contact_id = $1 WHERE contact_id = $2")
                         .execute(pair))
-                .chain(() -> client.preparedQuery("UPDATE deals SET contact_id = $1, updated_at = $3"
-                        + " WHERE contact_id = $2").execute(moved))
+                .chain(() -> client.preparedQuery("""
+                        UPDATE deals SET contact_id = $1, updated_at = $3 WHERE contact_id = $2""").execute(moved))
                 .chain(() -> client.preparedQuery("""
                         INSERT INTO contact_tags (contact_id, tag_name, assigned_at, assigned_by)
                         SELECT $1, tag_name, assigned_at, assigned_by FROM contact_tags WHERE contact_id = $2
@@ -98,8 +100,8 @@ public class IdentityRepository {
                         .execute(Tuple.of(absorbed)))
                 .chain(() -> client.preparedQuery("UPDATE tag_events SET contact_id = $1 WHERE contact_id = $2")
                         .execute(pair))
-                .chain(() -> client.preparedQuery("UPDATE contacts SET referred_by = $1, updated_at = $3"
-                        + " WHERE referred_by = $2").execute(moved))
+                .chain(() -> client.preparedQuery("""
+                        UPDATE contacts SET referred_by = $1, updated_at = $3 WHERE referred_by = $2""").execute(moved))
                 .chain(() -> client.preparedQuery("""
                         UPDATE contacts s SET preferences = a.preferences FROM contacts a
                          WHERE s.id = $1 AND a.id = $2 AND s.preferences IS NULL""").execute(pair))

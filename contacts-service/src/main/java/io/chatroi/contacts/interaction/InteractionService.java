@@ -18,7 +18,7 @@ import io.chatroi.contacts.followup.FollowUpService;
 import io.chatroi.contacts.preference.MessageCategory;
 import io.chatroi.contacts.tag.TagAssignments;
 import io.chatroi.contacts.tier.IntentTier;
-import io.chatroi.contacts.tier.TierRecorder;
+import io.chatroi.contacts.tier.TierService;
 import io.chatroi.contacts.web.Caller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -51,7 +51,7 @@ public class InteractionService {
     private final InteractionRepository interactions;
     private final RuleService rules;
     private final TagAssignments tags;
-    private final TierRecorder tiers;
+    private final TierService tiers;
     private final FollowUpService followUps;
     private final ContactsMetrics metrics;
     private final InboundEffects inboundEffects;
@@ -60,7 +60,7 @@ public class InteractionService {
 
     public InteractionService(Pool pool, ContactRepository contacts, InteractionRepository interactions,
                               RuleService rules, TagAssignments tags,
-                              TierRecorder tiers, FollowUpService followUps, ContactsMetrics metrics,
+                              TierService tiers, FollowUpService followUps, ContactsMetrics metrics,
                               InboundEffects inboundEffects, IdempotencyKeys idempotency, Clock clock) {
         this.pool = pool;
         this.contacts = contacts;

@@ -10,13 +10,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import static io.chatroi.common.sql.SqlTimes.instant;
 import static io.chatroi.common.sql.SqlTimes.time;
 
-/** SQL for the tag catalogue (the tags table); every method runs on the client it is given. */
+/**
+ * SQL for the tag catalogue (the tags table) and for tags on contacts with their history (contact_tags, tag_events);
+ * every method runs on the client it is given.
+ */
 @ApplicationScoped
 public class TagRepository {
 
@@ -87,5 +93,58 @@ public class TagRepository {
                     instant(row, "updated_at")));
         }
         return views;
+    }
+
+    /** Which of {@code names} exist in the catalogue. */
+    public Uni<Set<String>> existing(SqlClient client, List<String> names) {
+        return client.preparedQuery("""
+                        SELECT name FROM tags WHERE name = ANY($1)""")
+                .execute(Tuple.of(names.toArray(String[]::new)))
+                .map(rows -> {
+                    Set<String> known = new HashSet<>();
+                    rows.forEach(row -> known.add(row.getString("name")));
+                    return known;
+                });
+    }
+
+    /** Assigns tags, recording each new one in the history; returns the names that were newly added. */
+    public Uni<List<String>> assign(SqlClient client, UUID contactId, List<String> names, String actor, Instant at) {
+        return client.preparedQuery("""
+                        WITH added AS (
+                            INSERT INTO contact_tags (contact_id, tag_name, assigned_at, assigned_by)
+                            SELECT $1, unnest($2::text[]), $3, $4
+                            ON CONFLICT DO NOTHING RETURNING tag_name)
+                        INSERT INTO tag_events (contact_id, tag_name, action, at, actor)
+                        SELECT $1, tag_name, 'added', $3, $4 FROM added RETURNING tag_name""")
+                .execute(Tuple.of(contactId, names.toArray(String[]::new), time(at), actor))
+                .map(rows -> {
+                    List<String> added = new ArrayList<>();
+                    rows.forEach(row -> added.add(row.getString("tag_name")));
+                    return added;
+                });
+    }
+
+    /** Removes a tag from a contact, recording it in the history; returns whether the contact had it. */
+    public Uni<Boolean> unassign(SqlClient client, UUID contactId, String name, String actor, Instant at) {
+        return client.preparedQuery("""
+                        WITH removed AS (
+                            DELETE FROM contact_tags WHERE contact_id = $1 AND tag_name = $2 RETURNING tag_name)
+                        INSERT INTO tag_events (contact_id, tag_name, action, at, actor)
+                        SELECT $1, tag_name, 'removed', $3, $4 FROM removed RETURNING tag_name""")
+                .execute(Tuple.of(contactId, name, time(at), actor))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
+    /** A tag history event alone, with no assignment (a computed tag such as a tier). */
+    public record TagEvent(String tagName, String action) {
+    }
+
+    public Uni<Void> recordEvents(SqlClient client, UUID contactId, List<TagEvent> events, String actor, Instant at) {
+        return client.preparedQuery("""
+                        INSERT INTO tag_events (contact_id, tag_name, action, at, actor)
+                        VALUES ($1, $2, $3, $4, $5)""")
+                .executeBatch(events.stream()
+                        .map(e -> Tuple.of(contactId, e.tagName(), e.action(), time(at), actor)).toList())
+                .replaceWithVoid();
     }
 }

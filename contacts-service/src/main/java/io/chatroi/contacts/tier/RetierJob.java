@@ -25,11 +25,11 @@ public class RetierJob {
     private static final int FOLLOW_UP_BATCH = 1000;
 
     private final Pool pool;
-    private final RetierRepository repository;
+    private final TierRepository repository;
     private final FollowUpService followUps;
     private final Clock clock;
 
-    public RetierJob(Pool pool, RetierRepository repository, FollowUpService followUps, Clock clock) {
+    public RetierJob(Pool pool, TierRepository repository, FollowUpService followUps, Clock clock) {
         this.pool = pool;
         this.repository = repository;
         this.followUps = followUps;

@@ -1,6 +1,8 @@
 package io.chatroi.contacts.tier;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -10,6 +12,31 @@ import java.util.function.Function;
  */
 public final class TierPredicates {
 
+    // the fragments the predicates are composed from; each %s is a bound placeholder or another fragment
+    private static final String DORMANT = """
+            (c.last_inbound_at IS NULL OR c.last_inbound_at <= %s)""";
+    private static final String SINCE = """
+            (c.last_inbound_at > %s)""";
+    private static final String BETWEEN = """
+            (c.last_inbound_at > %s AND c.last_inbound_at <= %s)""";
+    private static final String HIGH = """
+            (c.intent = 'high' AND NOT %s)""";
+    private static final String MEDIUM = """
+            (c.intent = 'medium' OR (c.intent = 'high' AND %s))""";
+    private static final String POTENTIAL = """
+            (c.intent = 'potential')""";
+    private static final String NONE = """
+            (c.intent = 'none' OR (c.intent IS NULL AND c.last_inbound_at IS NULL \
+            AND c.last_outbound_at IS NOT NULL))""";
+    private static final String CASE = """
+            CASE %s ELSE '%s' END""";
+    private static final String CASE_NO_ELSE = """
+            CASE %s END""";
+    private static final String ACTIVITY_WHEN = """
+            WHEN c.last_inbound_at > %s THEN '%s'""";
+    private static final String WHEN = """
+            WHEN %s THEN '%s'""";
+
     private TierPredicates() {
     }
 
@@ -17,45 +44,43 @@ public final class TierPredicates {
         Instant since = tier.since(now);
         Instant until = tier.until(now);
         if (tier == ActivityTier.DORMANT) {
-            return "(c.last_inbound_at IS NULL OR c.last_inbound_at <= " + bind.apply(until) + ")";
+            return DORMANT.formatted(bind.apply(until));
         }
-        String lower = "c.last_inbound_at > " + bind.apply(since);
-        return until == null ? "(" + lower + ")" : "(" + lower + " AND c.last_inbound_at <= " + bind.apply(until) + ")";
+        String lower = bind.apply(since);
+        return until == null ? SINCE.formatted(lower) : BETWEEN.formatted(lower, bind.apply(until));
     }
 
     public static String intent(IntentTier tier, Instant now, Function<Object, String> bind) {
         return switch (tier) {
-            case HIGH -> "(c.intent = 'high' AND NOT " + decayed(now, bind) + ")";
-            case MEDIUM -> "(c.intent = 'medium' OR (c.intent = 'high' AND " + decayed(now, bind) + "))";
-            case POTENTIAL -> "(c.intent = 'potential')";
-            case NONE -> "(c.intent = 'none' OR (c.intent IS NULL AND c.last_inbound_at IS NULL"
-                    + " AND c.last_outbound_at IS NOT NULL))";
+            case HIGH -> HIGH.formatted(decayed(now, bind));
+            case MEDIUM -> MEDIUM.formatted(decayed(now, bind));
+            case POTENTIAL -> POTENTIAL;
+            case NONE -> NONE;
         };
     }
 
     /** High intent has cooled: no inbound message within {@link IntentTier#HIGH_DECAY}. */
     private static String decayed(Instant now, Function<Object, String> bind) {
-        return "(c.last_inbound_at IS NULL OR c.last_inbound_at <= " + bind.apply(now.minus(IntentTier.HIGH_DECAY)) + ")";
+        return DORMANT.formatted(bind.apply(now.minus(IntentTier.HIGH_DECAY)));
     }
 
     /** A CASE expression naming the activity tier of each row, for the re-tiering job. */
     public static String activityCase(Instant now, Function<Object, String> bind) {
-        StringBuilder sql = new StringBuilder("CASE");
+        List<String> whens = new ArrayList<>();
         for (ActivityTier tier : ActivityTier.values()) {
             if (tier.within() != null) {
-                sql.append(" WHEN c.last_inbound_at > ").append(bind.apply(tier.since(now)))
-                        .append(" THEN '").append(tier.wire()).append('\'');
+                whens.add(ACTIVITY_WHEN.formatted(bind.apply(tier.since(now)), tier.wire()));
             }
         }
-        return sql.append(" ELSE '").append(ActivityTier.DORMANT.wire()).append("' END").toString();
+        return CASE.formatted(String.join(" ", whens), ActivityTier.DORMANT.wire());
     }
 
     /** A CASE expression naming the effective intent tier of each row (NULL when unknown). */
     public static String intentCase(Instant now, Function<Object, String> bind) {
-        StringBuilder sql = new StringBuilder("CASE");
+        List<String> whens = new ArrayList<>();
         for (IntentTier tier : IntentTier.values()) {
-            sql.append(" WHEN ").append(intent(tier, now, bind)).append(" THEN '").append(tier.wire()).append('\'');
+            whens.add(WHEN.formatted(intent(tier, now, bind), tier.wire()));
         }
-        return sql.append(" END").toString();
+        return CASE_NO_ELSE.formatted(String.join(" ", whens));
     }
 }

@@ -40,11 +40,13 @@ public class AgentScope {
             "/api/v1/deals", "owner", "/api/v1/follow-ups", "owner", "/api/v1/top-asks", "owner");
     /** Record paths ({@code *} is the record's id, and the paths below it count too) and whose owner guards them. */
     static final Map<String, OwnedTable> RECORDS = Map.of(
-            "/api/v1/contacts/*", new OwnedTable("contacts", "Contact"),
-            "/api/v1/deals/*", new OwnedTable("deals", "Deal"));
+            "/api/v1/contacts/*", new OwnedTable("""
+                    SELECT owner FROM contacts WHERE id = $1""", "Contact"),
+            "/api/v1/deals/*", new OwnedTable("""
+                    SELECT owner FROM deals WHERE id = $1""", "Deal"));
 
-    /** A table whose rows have an owner, and what its rows are called in a 404. */
-    record OwnedTable(String table, String what) {
+    /** Rows that have an owner: the query of one row's owner ($1 its id), and what a row is called in a 404. */
+    record OwnedTable(String ownerQuery, String what) {
     }
 
     private final Pool pool;
@@ -82,7 +84,7 @@ public class AgentScope {
             String id = recordId(record.getKey(), path);
             if (id != null) {
                 OwnedTable owned = record.getValue();
-                return requireOwn(owned.table(), owned.what(), id, owner).replaceWith((Response) null);
+                return requireOwn(owned.ownerQuery(), owned.what(), id, owner).replaceWith((Response) null);
             }
         }
         return Uni.createFrom().nullItem();
@@ -104,14 +106,14 @@ public class AgentScope {
     }
 
     /** 404 unless the contact or deal {@code id} belongs to {@code owner}. */
-    public Uni<Void> requireOwn(String table, String what, String id, String owner) {
+    private Uni<Void> requireOwn(String ownerQuery, String what, String id, String owner) {
         UUID uuid;
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().voidItem(); // the resource answers the malformed id
         }
-        return pool.preparedQuery("SELECT owner FROM " + table + " WHERE id = $1").execute(Tuple.of(uuid))
+        return pool.preparedQuery(ownerQuery).execute(Tuple.of(uuid))
                 .map(rows -> {
                     String actual = rows.size() == 0 ? null : rows.iterator().next().getString("owner");
                     if (!owner.equals(actual)) {

@@ -4,6 +4,7 @@ import io.chatroi.common.sql.SqlParams;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -11,9 +12,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** The SQL of re-tiering: one statement moves every contact whose live tier differs from the recorded one. */
+import static io.chatroi.common.sql.SqlTimes.instant;
+
+/**
+ * The SQL of tiers: a contact's recorded tiers, and re-tiering, one statement that moves every contact whose live
+ * tier differs from the recorded one.
+ */
 @ApplicationScoped
-public class RetierRepository {
+public class TierRepository {
+
+    /** What a contact's live tiers are computed from, and the tiers last recorded in the tag history. */
+    public record Recorded(String activity, String intent, String intentSignal, Instant lastInboundAt,
+                           Instant lastOutboundAt) {
+    }
+
+    private static final String RECORDED = """
+            SELECT activity_recorded, intent_recorded, intent, last_inbound_at, last_outbound_at
+              FROM contacts WHERE id = $1""";
+
+    private static final String RECORD = """
+            UPDATE contacts SET activity_recorded = $2, intent_recorded = $3 WHERE id = $1""";
 
     /**
      * {activity} and {intent} are the live tiers' CASE expressions ({@link TierPredicates}), {at} the time and
@@ -48,7 +66,7 @@ public class RetierRepository {
         String activity = TierPredicates.activityCase(now, params::bind);
         String intent = TierPredicates.intentCase(now, params::bind);
         String at = params.bind(now) + "::timestamptz";
-        String actor = params.bind(TierRecorder.ACTOR) + "::text";
+        String actor = params.bind(TierService.ACTOR) + "::text";
         String sql = RETIER.replace("{activity}", activity).replace("{intent}", intent).replace("{at}", at)
                 .replace("{actor}", actor);
         return tx.preparedQuery(sql).execute(params.tuple()).map(rows -> {
@@ -58,5 +76,17 @@ public class RetierRepository {
             }
             return moved;
         });
+    }
+
+    public Uni<Recorded> recorded(SqlClient client, UUID contactId) {
+        return client.preparedQuery(RECORDED).execute(Tuple.of(contactId)).map(rows -> {
+            Row row = rows.iterator().next();
+            return new Recorded(row.getString("activity_recorded"), row.getString("intent_recorded"),
+                    row.getString("intent"), instant(row, "last_inbound_at"), instant(row, "last_outbound_at"));
+        });
+    }
+
+    public Uni<Void> record(SqlClient tx, UUID contactId, String activity, String intent) {
+        return tx.preparedQuery(RECORD).execute(Tuple.of(contactId, activity, intent)).replaceWithVoid();
     }
 }
