@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,6 +49,18 @@ public class DealRepository {
     private static final String WON_COUNTS = """
             SELECT contact_id, count(*) AS won FROM deals WHERE contact_id = ANY($1) AND stage = 'won'
              GROUP BY contact_id""";
+
+    /** A contact's latest open inquiry in {@code $2}'s currency or in none, locked for the order it takes. */
+    private static final String OPEN_INQUIRY = """
+            SELECT id FROM deals WHERE contact_id = $1 AND stage = 'inquiry' AND ($2::text IS NULL OR currency IS NULL
+                OR currency = $2) ORDER BY created_at DESC, id DESC LIMIT 1 FOR UPDATE""";
+    private static final String UPDATE_INQUIRY = """
+            UPDATE deals SET order_amount = coalesce($2, order_amount), currency = coalesce($3, currency),
+                   campaign_id = coalesce(campaign_id, $4), updated_at = $5 WHERE id = $1""";
+    private static final String INSERT_INQUIRY = """
+            INSERT INTO deals (id, contact_id, stage, inquiry_at, order_amount, currency, campaign_id, owner, origin,
+                               created_at, updated_at)
+            VALUES ($1, $2, 'inquiry', $3, $4, $5, $6, $7, $8, $9, $9)""";
 
     /** A list's statement: {where} holds its conditions ("TRUE" for none), the rest its keyset order. */
     private static final String LIST = """
@@ -147,5 +160,24 @@ public class DealRepository {
             }
             return deals;
         });
+    }
+
+    /** The contact's latest open inquiry in {@code currency} or in none, locked; empty when it has none. */
+    public Uni<Optional<UUID>> lockOpenInquiry(SqlClient tx, UUID contactId, String currency) {
+        return tx.preparedQuery(OPEN_INQUIRY).execute(Tuple.of(contactId, currency))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID("id")));
+    }
+
+    /** An inquiry takes an order's amount and currency, and its campaign when it has none. */
+    public Uni<Void> updateInquiry(SqlClient tx, UUID id, BigDecimal amount, String currency, UUID campaignId,
+                                   Instant now) {
+        return tx.preparedQuery(UPDATE_INQUIRY).execute(Tuple.from(Arrays.asList(id, amount, currency, campaignId,
+                time(now)))).replaceWithVoid();
+    }
+
+    public Uni<Void> insertInquiry(SqlClient tx, UUID id, UUID contactId, Instant at, BigDecimal amount,
+                                   String currency, UUID campaignId, String owner, String origin, Instant now) {
+        return tx.preparedQuery(INSERT_INQUIRY).execute(Tuple.from(Arrays.asList(id, contactId, time(at), amount,
+                currency, campaignId, owner, origin, time(now)))).replaceWithVoid();
     }
 }

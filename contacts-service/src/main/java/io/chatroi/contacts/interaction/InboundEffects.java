@@ -5,7 +5,6 @@ import io.chatroi.contacts.deal.ChatOrderDeals;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -20,13 +19,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class InboundEffects {
 
-    private static final String KEEP_DETAILS = """
-            UPDATE interactions SET chat_order = $2, flow_response = $3 WHERE id = $1""";
-
+    private final InteractionRepository interactions;
     private final ChatOrderDeals orderDeals;
     private final AdReferralRepository ads;
 
-    public InboundEffects(ChatOrderDeals orderDeals, AdReferralRepository ads) {
+    public InboundEffects(InteractionRepository interactions, ChatOrderDeals orderDeals, AdReferralRepository ads) {
+        this.interactions = interactions;
         this.orderDeals = orderDeals;
         this.ads = ads;
     }
@@ -38,8 +36,8 @@ public class InboundEffects {
         }
         ChatOrder order = details.order();
         Uni<Void> kept = order == null && details.flowResponse() == null ? Uni.createFrom().voidItem()
-                : tx.preparedQuery(KEEP_DETAILS).execute(Tuple.of(interactionId,
-                        order == null ? null : JsonObject.mapFrom(order), details.flowResponse())).replaceWithVoid();
+                : interactions.keepDetails(tx, interactionId, order == null ? null : JsonObject.mapFrom(order),
+                        details.flowResponse());
         return kept
                 .chain(() -> order == null ? Uni.createFrom().voidItem()
                         : orderDeals.open(tx, contactId, order, input.externalId(), input.at(), now))

@@ -4,6 +4,7 @@ import io.chatroi.common.paging.TimeIdCursor;
 import io.chatroi.common.sql.SqlParams;
 import io.chatroi.common.sql.SqlTimes;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -154,5 +155,12 @@ public class InteractionRepository {
     private static ChatOrder chatOrder(Row row) {
         io.vertx.core.json.JsonObject order = row.getJsonObject("chat_order");
         return order == null ? null : order.mapTo(ChatOrder.class);
+    }
+
+    /** Keeps an inbound message's order and Flow reply with its interaction. */
+    public Uni<Void> keepDetails(SqlClient tx, UUID interactionId, JsonObject order, String flowResponse) {
+        return tx.preparedQuery("""
+                        UPDATE interactions SET chat_order = $2, flow_response = $3 WHERE id = $1""")
+                .execute(Tuple.of(interactionId, order, flowResponse)).replaceWithVoid();
     }
 }
