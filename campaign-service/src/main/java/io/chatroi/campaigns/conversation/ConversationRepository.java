@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import static io.chatroi.common.sql.SqlArrays.column;
 import static io.chatroi.common.sql.SqlTimes.instant;
 import static io.chatroi.common.sql.SqlTimes.time;
 
@@ -86,26 +87,14 @@ public class ConversationRepository {
     }
 
     public Uni<Set<UUID>> insertChatMessages(SqlClient tx, List<ChatMessage> messages, Instant now) {
-        int n = messages.size();
-        UUID[] ids = new UUID[n];
-        String[] externals = new String[n];
-        String[] directions = new String[n];
-        String[] phones = new String[n];
-        String[] agents = new String[n];
-        OffsetDateTime[] at = new OffsetDateTime[n];
-        String[] texts = new String[n];
-        for (int i = 0; i < n; i++) {
-            ChatMessage m = messages.get(i);
-            ids[i] = m.id();
-            externals[i] = m.item().externalId();
-            directions[i] = m.item().direction();
-            phones[i] = m.phone();
-            agents[i] = m.item().agent();
-            at[i] = time(m.item().at());
-            texts[i] = m.item().text();
-        }
         return tx.preparedQuery(INSERT_CHAT_MESSAGES)
-                .execute(Tuple.from(new Object[]{ids, externals, directions, phones, agents, at, texts, time(now)}))
+                .execute(Tuple.from(new Object[]{column(messages, ChatMessage::id, UUID[]::new),
+                        column(messages, m -> m.item().externalId(), String[]::new),
+                        column(messages, m -> m.item().direction(), String[]::new),
+                        column(messages, ChatMessage::phone, String[]::new),
+                        column(messages, m -> m.item().agent(), String[]::new),
+                        column(messages, m -> time(m.item().at()), OffsetDateTime[]::new),
+                        column(messages, m -> m.item().text(), String[]::new), time(now)}))
                 .map(rows -> {
                     Set<UUID> inserted = new HashSet<>();
                     rows.forEach(row -> inserted.add(row.getUUID("id")));

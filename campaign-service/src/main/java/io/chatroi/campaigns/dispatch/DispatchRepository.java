@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import static io.chatroi.common.sql.SqlArrays.column;
 import static io.chatroi.common.sql.SqlTimes.time;
 
 /**
@@ -118,28 +119,15 @@ final class DispatchRepository {
 
     /** Writes outcomes with one UPDATE from arrays, and the stops of those that carry one. */
     static Uni<Void> writeOutcomes(SqlClient tx, List<Outcome> outcomes, Instant now) {
-        int n = outcomes.size();
-        UUID[] ids = new UUID[n];
-        String[] statuses = new String[n];
-        String[] reasons = new String[n];
-        OffsetDateTime[] next = new OffsetDateTime[n];
-        Integer[] codes = new Integer[n];
-        String[] messageIds = new String[n];
-        OffsetDateTime[] sentAt = new OffsetDateTime[n];
-        for (int i = 0; i < n; i++) {
-            Outcome o = outcomes.get(i);
-            ids[i] = o.id();
-            statuses[i] = o.status();
-            reasons[i] = o.reason();
-            next[i] = time(o.nextAttemptAt());
-            codes[i] = o.errorCode();
-            messageIds[i] = o.messageId();
-            sentAt[i] = time(o.sentAt());
-        }
         String[] stopPhones = outcomes.stream().map(Outcome::optOutPhone).filter(Objects::nonNull)
                 .toArray(String[]::new);
         Uni<Void> updated = tx.preparedQuery(UPDATE_SENDS)
-                .execute(Tuple.from(new Object[]{ids, statuses, reasons, next, codes, messageIds, sentAt, time(now)}))
+                .execute(Tuple.from(new Object[]{column(outcomes, Outcome::id, UUID[]::new),
+                        column(outcomes, Outcome::status, String[]::new), column(outcomes, Outcome::reason, String[]::new),
+                        column(outcomes, o -> time(o.nextAttemptAt()), OffsetDateTime[]::new),
+                        column(outcomes, Outcome::errorCode, Integer[]::new),
+                        column(outcomes, Outcome::messageId, String[]::new),
+                        column(outcomes, o -> time(o.sentAt()), OffsetDateTime[]::new), time(now)}))
                 .replaceWithVoid();
         if (stopPhones.length == 0) {
             return updated;

@@ -74,14 +74,29 @@ public class SendRepository {
                    m.pricing_category, m.billable, s.created_at, s.updated_at
               FROM sends s LEFT JOIN message_states m ON m.message_id = s.provider_message_id
             """;
-    private static final String OF_CAMPAIGN = "WHERE s.campaign_id = $1";
-    private static final String EVERY_CAMPAIGN = "WHERE TRUE";
-    private static final String UPDATED_AFTER = " AND s.updated_at > $1";
+    private static final String OF_CAMPAIGN = """
+            WHERE s.campaign_id = $1""";
+    private static final String EVERY_CAMPAIGN = """
+            WHERE TRUE""";
+    private static final String UPDATED_AFTER = """
+             AND s.updated_at > $1\
+            """;
+    private static final String LIMIT = """
+
+            LIMIT %s""";
 
     /** The two orders a list of sends is read in, each with its keyset condition and its ORDER BY. */
     public enum Order {
-        CREATED(" AND (s.created_at, s.id) > (%s, %s)", "\nORDER BY s.created_at, s.id"),
-        UPDATED(" AND (s.updated_at, s.id) > (%s, %s)", "\nORDER BY s.updated_at, s.id");
+        CREATED("""
+                 AND (s.created_at, s.id) > (%s, %s)\
+                """, """
+
+                ORDER BY s.created_at, s.id"""),
+        UPDATED("""
+                 AND (s.updated_at, s.id) > (%s, %s)\
+                """, """
+
+                ORDER BY s.updated_at, s.id""");
 
         private final String after;
         private final String orderBy;
@@ -216,7 +231,7 @@ public class SendRepository {
         where.append(order.orderBy);
         if (limit != null) {
             params.add(limit + 1);
-            where.append(" LIMIT $").append(params.size());
+            where.append(LIMIT.formatted("$" + params.size()));
         }
         return client.preparedQuery(SELECT_VIEWS + where).execute(Tuple.from(params)).map(rows -> {
             List<SendView> items = new ArrayList<>();

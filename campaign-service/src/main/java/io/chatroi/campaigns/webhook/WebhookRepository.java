@@ -17,9 +17,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.IntFunction;
 
+import static io.chatroi.common.sql.SqlArrays.column;
 import static io.chatroi.common.sql.SqlTimes.instant;
 import static io.chatroi.common.sql.SqlTimes.time;
 
@@ -236,12 +235,4 @@ public class WebhookRepository {
         return tx.preparedQuery(INSERT_ERROR).executeBatch(batch).replaceWithVoid();
     }
 
-    /** One field of every row, as the typed array an {@code unnest($n::type[])} parameter binds. */
-    private static <T, C> C[] column(List<T> rows, Function<? super T, ? extends C> field, IntFunction<C[]> array) {
-        C[] column = array.apply(rows.size());
-        for (int i = 0; i < column.length; i++) {
-            column[i] = field.apply(rows.get(i));
-        }
-        return column;
-    }
 }
