@@ -6860,7 +6860,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description updatedAfter is not an ISO-8601 instant */
+            /** @description One problem naming every bad parameter: updatedAfter, sentFrom or sentTo is not an ISO-8601 instant, sentTo is not after sentFrom, an unknown stage, a limit outside 1-500, or a CSV without both bounds */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6871,15 +6871,6 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description sentFrom or sentTo is not an ISO-8601 instant, sentTo is not after sentFrom, an unknown stage, or a CSV without both bounds */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
