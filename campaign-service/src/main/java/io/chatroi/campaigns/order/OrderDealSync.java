@@ -8,7 +8,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -23,7 +22,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static io.chatroi.common.sql.SqlTimes.instant;
-import static io.chatroi.common.sql.SqlTimes.time;
 
 /**
  * The outbox from orders to contacts-service's deals: orders whose version is ahead of what contacts-service
@@ -38,25 +36,15 @@ public class OrderDealSync {
     static final int BATCH = 200;
     private static final int BATCHES_PER_TICK = 25;
 
-    private static final String DUE = """
-            SELECT id, source, external_id, status, amount, refunded, currency, profit, country, phones, ordered_at,
-                   paid_at, cancelled_at, campaign_id, variant, credit, version
-              FROM orders WHERE synced_version < version AND retry_at <= $1
-             ORDER BY retry_at LIMIT $2 FOR UPDATE SKIP LOCKED""";
-    private static final String MATCHED = """
-            UPDATE orders o SET contact_id = m.contact_id, deal_id = m.deal_id, synced_version = m.version,
-                   updated_at = $4
-              FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $5::int[]) AS m (id, contact_id, deal_id, version)
-             WHERE o.id = m.id""";
-    private static final String UNMATCHED = "UPDATE orders SET retry_at = $2 WHERE id = ANY($1)";
 
     private final Pool pool;
+    private final OrderRepository orders;
     private final ContactsClient contacts;
     private final Optional<BigDecimal> grossMargin;
     private final Duration retryEvery;
     private final Clock clock;
 
-    public OrderDealSync(Pool pool, ContactsClient contacts,
+    public OrderDealSync(Pool pool, OrderRepository orders, ContactsClient contacts,
                          @ConfigProperty(name = "chatroi.orders.gross-margin") Optional<BigDecimal> grossMargin,
                          @ConfigProperty(name = "chatroi.orders.unmatched-retry-every") Duration retryEvery,
                          Clock clock) {
@@ -64,6 +52,7 @@ public class OrderDealSync {
             throw new IllegalStateException("CHATROI_GROSS_MARGIN must be between 0 and 1, not " + grossMargin.get());
         }
         this.pool = pool;
+        this.orders = orders;
         this.contacts = contacts;
         this.grossMargin = grossMargin;
         this.retryEvery = retryEvery;
@@ -88,12 +77,10 @@ public class OrderDealSync {
     /** Forwards one batch; returns how many orders it held. */
     public Uni<Integer> syncOnce() {
         Instant now = clock.instant();
-        return pool.withTransaction(tx -> tx.preparedQuery(DUE).execute(Tuple.of(time(now), BATCH)).chain(rows -> {
-            if (rows.size() == 0) {
+        return pool.withTransaction(tx -> orders.lockDealSyncDue(tx, BATCH, now).chain(due -> {
+            if (due.isEmpty()) {
                 return Uni.createFrom().item(0);
             }
-            List<Row> due = new ArrayList<>();
-            rows.forEach(due::add);
             return contacts.orderDeals(due.stream().map(this::item).toList())
                     .chain(answers -> record(tx, due, answers, now))
                     .replaceWith(due.size());
@@ -122,13 +109,10 @@ public class OrderDealSync {
         }
         Uni<Void> done = Uni.createFrom().voidItem();
         if (!matched.isEmpty()) {
-            done = done.chain(() -> tx.preparedQuery(MATCHED).execute(Tuple.from(new Object[]{
-                    matched.toArray(UUID[]::new), contactIds.toArray(UUID[]::new), dealIds.toArray(UUID[]::new),
-                    time(now), versions.toArray(Integer[]::new)})).replaceWithVoid());
+            done = done.chain(() -> orders.dealSynced(tx, matched, contactIds, dealIds, versions, now));
         }
         if (!unmatched.isEmpty()) {
-            done = done.chain(() -> tx.preparedQuery(UNMATCHED)
-                    .execute(Tuple.of(unmatched.toArray(UUID[]::new), time(now.plus(retryEvery)))).replaceWithVoid());
+            done = done.chain(() -> orders.retryDealSync(tx, unmatched, now.plus(retryEvery)));
         }
         return done;
     }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -222,5 +223,42 @@ public class OrderRepository {
                     return Optional.of(new Stored(row.getUUID("id"), row.getString("credit"),
                             row.getUUID("campaign_id"), row.getString("variant"), row.getBoolean("inserted")));
                 });
+    }
+
+    /** Orders whose version is ahead of what contacts-service stored, due now, locked (SKIP LOCKED) for a batch. */
+    private static final String DEAL_SYNC_DUE = """
+            SELECT id, source, external_id, status, amount, refunded, currency, profit, country, phones, ordered_at,
+                   paid_at, cancelled_at, campaign_id, variant, credit, version
+              FROM orders WHERE synced_version < version AND retry_at <= $1
+             ORDER BY retry_at LIMIT $2 FOR UPDATE SKIP LOCKED""";
+    private static final String DEAL_SYNC_MATCHED = """
+            UPDATE orders o SET contact_id = m.contact_id, deal_id = m.deal_id, synced_version = m.version,
+                   updated_at = $4
+              FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $5::int[]) AS m (id, contact_id, deal_id, version)
+             WHERE o.id = m.id""";
+    private static final String DEAL_SYNC_RETRY = """
+            UPDATE orders SET retry_at = $2 WHERE id = ANY($1)""";
+
+    /** Up to {@code limit} orders due for contacts-service's deals, locked until the transaction ends. */
+    public Uni<List<Row>> lockDealSyncDue(SqlClient tx, int limit, Instant now) {
+        return tx.preparedQuery(DEAL_SYNC_DUE).execute(Tuple.of(time(now), limit)).map(rows -> {
+            List<Row> due = new ArrayList<>();
+            rows.forEach(due::add);
+            return due;
+        });
+    }
+
+    /** Orders contacts-service matched: their contact, deal and the version it stored. */
+    public Uni<Void> dealSynced(SqlClient tx, List<UUID> ids, List<UUID> contactIds, List<UUID> dealIds,
+                                List<Integer> versions, Instant now) {
+        return tx.preparedQuery(DEAL_SYNC_MATCHED).execute(Tuple.from(new Object[]{ids.toArray(UUID[]::new),
+                contactIds.toArray(UUID[]::new), dealIds.toArray(UUID[]::new), time(now),
+                versions.toArray(Integer[]::new)})).replaceWithVoid();
+    }
+
+    /** Orders no contact matched yet, tried again at {@code retryAt}. */
+    public Uni<Void> retryDealSync(SqlClient tx, List<UUID> ids, Instant retryAt) {
+        return tx.preparedQuery(DEAL_SYNC_RETRY).execute(Tuple.of(ids.toArray(UUID[]::new), time(retryAt)))
+                .replaceWithVoid();
     }
 }
