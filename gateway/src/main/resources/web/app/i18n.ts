@@ -50,7 +50,6 @@ const WORDS: Record<string, [string, string]> = {
     '打开率、回复率、点击率和退订率可打开其分子对应的发送记录（这些日期内发出，之后已读、已回复、已点击或已退订）；超出回复时限的回复会列出但不计入。支出、ROI 和 ROAS 可打开本时段录入的成本，显示全额（报表只计入时段内的天数，并加上按发送计价的消息费用）。'],
   costDrillNote: ['Each bar and tile opens the costs entered for the range, whole amounts; the message_fees bar and the explicit bar also hold the message fees priced from sends, which are no entered cost.',
     '每个柱形和卡片可打开本时段录入的成本（全额）；message_fees 柱和 explicit 柱还包含按发送计价的消息费用，这些不是录入的成本。'],
-  sendsOf: ['sends', '发送记录'],
 };
 
 let lang: Lang = (localStorage.getItem(LANG_KEY) as Lang) === 'zh' ? 'zh' : 'en';
