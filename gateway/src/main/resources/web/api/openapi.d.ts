@@ -753,7 +753,7 @@ export interface paths {
         };
         /**
          * List costs
-         * @description Newest first; from/to (ISO dates) keep costs whose period overlaps the range (without them, every cost).
+         * @description Newest first; from/to (ISO dates) keep costs whose period overlaps the range (without them, every cost), category and kind (explicit | hidden) those of one category or kind, as the ROI report's cost bars split them. As CSV (?format=csv or Accept: text/csv), every cost the filter keeps, unpaged.
          */
         get: operations["listCosts"];
         put?: never;
@@ -5298,9 +5298,12 @@ export interface operations {
                 after?: string;
                 /** @description only this campaign's */
                 campaignId?: string;
+                /** @description only this category's: software, platform_fees, accounts, phone_numbers, message_fees, data, ads, labor, learning, opportunity (another value is a 422) */
                 category?: string;
                 /** @description first workspace day */
                 from?: string;
+                /** @description only explicit or only hidden costs (another value is a 422) */
+                kind?: string;
                 limit?: number;
                 /** @description only this owner's */
                 owner?: string;
@@ -5323,7 +5326,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid filter or cursor */
+            /** @description Invalid campaignId, limit, format or cursor */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5334,6 +5337,15 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            /** @description Invalid from, to, category or kind (every one named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];

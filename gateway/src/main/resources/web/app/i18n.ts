@@ -46,6 +46,10 @@ const WORDS: Record<string, [string, string]> = {
   openList: ['Open the list behind a bar', '打开柱形背后的列表'],
   language: ['中文', 'English'], error: ['Something went wrong', '出错了'], counters: ['Counters', '计数'],
   refreshing: ['Refreshing every 5 s while sending', '发送中每 5 秒刷新'], filters: ['Filters', '筛选'],
+  tileDrillNote: ['Open, reply, click-through and opt-out rates open the sends behind their numerator (sent on these days, then read, replied, clicked or opted out); a reply after the reply window is listed but not counted. Spend, ROI and ROAS open the costs entered for the range, whole amounts (the reports count only the days inside the range, and add the message fees priced from sends).',
+    '打开率、回复率、点击率和退订率可打开其分子对应的发送记录（这些日期内发出，之后已读、已回复、已点击或已退订）；超出回复时限的回复会列出但不计入。支出、ROI 和 ROAS 可打开本时段录入的成本，显示全额（报表只计入时段内的天数，并加上按发送计价的消息费用）。'],
+  costDrillNote: ['Each bar and tile opens the costs entered for the range, whole amounts; the message_fees bar and the explicit bar also hold the message fees priced from sends, which are no entered cost.',
+    '每个柱形和卡片可打开本时段录入的成本（全额）；message_fees 柱和 explicit 柱还包含按发送计价的消息费用，这些不是录入的成本。'],
 };
 
 let lang: Lang = (localStorage.getItem(LANG_KEY) as Lang) === 'zh' ? 'zh' : 'en';

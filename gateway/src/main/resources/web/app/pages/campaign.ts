@@ -9,7 +9,7 @@ import { onLangChange, t } from '../i18n';
 import { canManage, readsReports } from '../session';
 import { meaningOf } from '../meta-errors';
 import { KpiReport, todayIn, workspace } from '../reports';
-import { load, Loadable, loaded, problemView, table } from '../views';
+import { load, Loadable, loaded, onActivate, problemView } from '../views';
 import type { DrillSource } from '../drill-panel';
 import '../drill-panel';
 import { sendsDrill, SendFilter } from './sends';
@@ -173,22 +173,38 @@ export class Campaign extends LitElement {
       </div>`;
   }
 
+  /** The variants with their counters: each send count opens that variant's sends at that stage. */
+  private variantsTable(c: CampaignView, x: Experiment) {
+    const open = (d: [string, number, SendFilter]) => this.open(d);
+    const header = ['variant', t('sent'), t('delivered'), t('read'), t('replied'), t('converted'), 'rate', 'Δ vs control', '95% CI', 'p'];
+    return html`<div class="table-wrap"><table data-test="variants-table"><thead><tr>${header.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
+      <tbody>${x.variants.map((v) => {
+        const k = c.countersByVariant?.[v.variant];
+        return html`<tr data-variant=${v.variant}><td>${v.variant}${v.control ? ' (control)' : ''}</td>
+          ${(['sent', 'delivered', 'read', 'replied'] as const).map((s) => html`<td>${k ? variantCount(open, v.variant, s, Number(k[s] ?? 0))
+            : s === 'sent' ? count(v.sends) : count(0)}</td>`)}
+          <td>${count(v.conversions)}</td><td>${percent(v.rate)}</td>
+          <td>${v.differenceVsControl === undefined ? '–' : percent(v.differenceVsControl)}</td>
+          <td>${v.ci95Low === undefined || v.ci95Low === null ? '–' : `${percent(v.ci95Low)} … ${percent(v.ci95High)}`}</td>
+          <td>${v.pValue === undefined || v.pValue === null ? '–' : v.pValue.toFixed(3)}</td></tr>`;
+      })}</tbody></table></div>`;
+  }
+
   private variantsView(c: CampaignView) {
     if (!readsReports()) return nothing;
     return html`<section class="card" data-test="variants"><h2>${t('variants')}</h2>
       ${loaded(this.experiment, (x) => html`
-        ${table(['variant', t('sent'), t('delivered'), t('read'), t('replied'), t('converted'), 'rate', 'Δ vs control', '95% CI', 'p'],
-          x.variants.map((v) => {
-            const k = c.countersByVariant?.[v.variant];
-            return [`${v.variant}${v.control ? ' (control)' : ''}`, count(k?.sent ?? v.sends), count(k?.delivered ?? 0), count(k?.read ?? 0),
-              count(k?.replied ?? 0), count(v.conversions), percent(v.rate),
-              v.differenceVsControl === undefined ? '–' : percent(v.differenceVsControl),
-              v.ci95Low === undefined || v.ci95Low === null ? '–' : `${percent(v.ci95Low)} … ${percent(v.ci95High)}`,
-              v.pValue === undefined || v.pValue === null ? '–' : v.pValue.toFixed(3)];
-          }), { testId: 'variants-table' })}
+        ${this.variantsTable(c, x)}
         <p data-test="verdict"><strong>${t('experiment')}:</strong> ${x.winner ? `${t('winner')}: ${x.winner}` : x.verdict.startsWith('not enough') ? t('notEnough') : t('noWinner')}
           <span class="muted">(${x.verdict})</span></p>`)}</section>`;
   }
+}
+
+/** A variant's count that opens its sends at a stage (variant and stage filters together). */
+function variantCount(open: (d: [string, number, SendFilter]) => void, variant: string, stage: string, n: number) {
+  const go = () => open([`${variant}: ${stage}`, n, { variant, stage }]);
+  return html`<span class="count-link" role="button" tabindex="0" data-variant=${variant} data-stage=${stage}
+    @click=${go} @keydown=${onActivate(go)}>${count(n)}</span>`;
 }
 
 customElements.define('cr-campaign', Campaign);

@@ -13,6 +13,7 @@ import type { DrillSource } from '../drill-panel';
 import '../drill-panel';
 import { contactsDrill } from './contact-drill';
 import { sentWithinDrill } from './sends';
+import { tileDrill, tileDrillNote, tileOpensList } from './overview-drills';
 
 interface FunnelStage { stage: string; count: number; conversionFromPrevious: number | null; dropOff: number | null }
 interface Funnel { stages: FunnelStage[]; largestDropOff: string | null }
@@ -144,8 +145,8 @@ export class Overview extends LitElement {
       const before = this.value(tile, previous, previousRoi);
       const delta = change(now.value, before.value);
       const band = bandText(tile.id, (v) => format(v, now.unit));
-      const drillable = tile.id in SEND_TILES && canManage() && this.range !== null && now.value !== null;
-      const open = () => this.openSends(tile.id, Number(now.value));
+      const drillable = (tile.id in SEND_TILES || tileOpensList(tile.id)) && canManage() && this.range !== null && now.value !== null;
+      const open = () => (tile.id in SEND_TILES ? this.openSends(tile.id, Number(now.value)) : this.openTile(tile.id, report));
       return html`<div class="tile ${now.rating} ${drillable ? 'drillable' : ''}" tabindex="0" data-kpi=${tile.id} data-value=${now.value ?? ''}
         role=${drillable ? 'button' : nothing} @click=${drillable ? open : null} @keydown=${drillable ? onActivate(open) : null}
         aria-label="${kpiName(tile.id) === tile.id ? t(tile.id) : kpiName(tile.id)}: ${format(now.value, now.unit)}, ${now.rating}">
@@ -153,7 +154,14 @@ export class Overview extends LitElement {
         <div class="value">${format(now.value, now.unit)}</div>
         ${this.compare ? html`<div class="delta">${delta === null ? '–' : `${delta >= 0 ? '▲' : '▼'} ${(Math.abs(delta) * 100).toFixed(1)}%`} ${t('vsPrevious')}</div>` : nothing}
         <div class="band" role="tooltip">${t('band')}: ${band} · ${now.rating}</div></div>`;
-    })}</div>${canManage() ? html`<p class="muted" data-test="sends-drill-note">${t('sendsDrillNote')}</p>` : nothing}`;
+    })}</div>${canManage() ? html`<p class="muted" data-test="sends-drill-note">${t('sendsDrillNote')}</p>${tileDrillNote()}` : nothing}`;
+  }
+
+  /** A rate, spend, ROI or ROAS tile: the sends behind the rate's numerator, or the costs of the range. */
+  private openTile(id: string, report: KpiReport): void {
+    const range = this.range;
+    if (!range) return;
+    void tileDrill(id, report.rows?.[0], range, this.zone).then((d) => { if (this.range === range) this.drill = d; });
   }
 
   /** Sent or delivered: the sends of every campaign that went out on the range's workspace days, at the tile's stage. */

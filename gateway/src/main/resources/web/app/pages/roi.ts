@@ -1,14 +1,18 @@
 // ROI: cost by category and by kind (explicit against hidden), the four value parts, roi, roiExtended and
-// valueToCost with their basis, and the costs table where managers add, edit and delete costs.
-import { html, LitElement, nothing } from 'lit';
+// valueToCost with their basis, and the costs table where managers add, edit and delete costs. A cost bar, a ratio
+// tile and the cost total open the costs entered for the range (of the bar's category or kind) in the drill panel.
+import { html, LitElement, nothing, TemplateResult } from 'lit';
 import { all, get, send } from '../api';
-import { barOption } from '../chart';
+import { barOption, BarClick } from '../chart';
 import { kpiName } from '../catalog';
 import { byUnit, money } from '../format';
 import { onLangChange, t } from '../i18n';
 import { Preset, presetRange, Range, todayIn, workspace } from '../reports';
 import { canManage } from '../session';
-import { load, Loadable, loaded, problemView, table } from '../views';
+import { load, Loadable, loaded, onActivate, problemView, table } from '../views';
+import type { DrillSource } from '../drill-panel';
+import '../drill-panel';
+import { costsDrill } from './cost-drill';
 
 interface Roi {
   currency: string; basis: string;
@@ -29,6 +33,7 @@ export class RoiPage extends LitElement {
     costs: { state: true },
     editing: { state: true },
     saveError: { state: true },
+    drill: { state: true },
   };
 
   private declare range: Range | null;
@@ -37,6 +42,7 @@ export class RoiPage extends LitElement {
   private declare costs: Loadable<{ items: Cost[] }>;
   private declare editing: Partial<Cost> | null;
   private declare saveError: Error | null;
+  private declare drill: DrillSource<unknown> | null;
 
   constructor() {
     super();
@@ -44,6 +50,7 @@ export class RoiPage extends LitElement {
     this.preset = 'd90';
     this.editing = null;
     this.saveError = null;
+    this.drill = null;
   }
 
   createRenderRoot() { return this; }
@@ -63,6 +70,7 @@ export class RoiPage extends LitElement {
 
   private reload(): void {
     if (!this.range) return;
+    this.drill = null;
     load(get<Roi>('/api/v1/roi', { ...this.range }), (v) => { this.roi = v; });
     load(all<Cost>('/api/v1/costs', { ...this.range }, 2000), (v) => { this.costs = v; });
   }
@@ -108,19 +116,36 @@ export class RoiPage extends LitElement {
     const cats = Object.entries(r.costs.byCategory);
     const kinds = Object.entries(r.costs.byKind);
     const parts = (['direct', 'repeat', 'leadValue', 'brand'] as const).map((p) => [p, r.value[p]] as [string, number]);
-    return html`<div class="tiles" data-test="roi-tiles">${RATIOS.map((id) => html`<div class="tile ${r.kpis[id]?.rating ?? 'unrated'}" data-kpi=${id}
-        data-value=${r.kpis[id]?.value ?? ''} tabindex="0"><div class="label">${kpiName(id)}</div>
-        <div class="value">${byUnit(r.kpis[id]?.value ?? null, r.kpis[id]?.unit)}</div></div>`)}
+    const drills = canManage() && this.range !== null;
+    const tile = (id: string, label: string, value: unknown, rating: string, body: TemplateResult) => {
+      const open = () => this.openCosts(`${label}, ${this.range?.from} – ${this.range?.to}`, {});
+      return drills ? html`<div class="tile drillable ${rating}" role="button" tabindex="0" data-kpi=${id} data-value=${value}
+        @click=${open} @keydown=${onActivate(open)}>${body}</div>` : html`<div class="tile ${rating}" tabindex="0" data-kpi=${id} data-value=${value}>${body}</div>`;
+    };
+    return html`<div class="tiles" data-test="roi-tiles">${RATIOS.map((id) => tile(id, kpiName(id), r.kpis[id]?.value ?? '', r.kpis[id]?.rating ?? 'unrated',
+        html`<div class="label">${kpiName(id)}</div><div class="value">${byUnit(r.kpis[id]?.value ?? null, r.kpis[id]?.unit)}</div>`))}
         <div class="tile"><div class="label">${t('basis')}</div><div class="value" data-test="basis">${r.basis}</div></div>
-        <div class="tile"><div class="label">${t('costs')}</div><div class="value" data-test="cost-total">${money(r.costs.total, r.currency)}</div></div></div>
+        ${tile('costTotal', t('costs'), r.costs.total, '', html`<div class="label">${t('costs')}</div><div class="value" data-test="cost-total">${money(r.costs.total, r.currency)}</div>`)}</div>
+      ${drills ? html`<p class="muted" data-test="cost-drill-note">${t('costDrillNote')}</p>` : nothing}
+      <cr-drill .source=${this.drill} @close=${() => { this.drill = null; }}></cr-drill>
       <div class="grid">
         <cr-figure name="cost-by-category" heading=${t('costByCategory')} .option=${barOption(cats.map(([c]) => c), [{ name: t('costs'), data: cats.map(([, v]) => v) }], { horizontal: true })}
-          .header=${['category', 'amount']} .rows=${cats}></cr-figure>
+          .header=${['category', 'amount']} .rows=${cats} .drills=${drills ? cats.map(([c, v]) => `${c}: ${money(v, r.currency)}`) : null}
+          @bar-click=${(e: CustomEvent<BarClick>) => this.openCosts(`${cats[e.detail.dataIndex]?.[0]}`, { category: cats[e.detail.dataIndex]?.[0] })}></cr-figure>
         <cr-figure name="cost-by-kind" heading=${t('costByKind')} .option=${barOption(kinds.map(([k]) => k), [{ name: t('costs'), data: kinds.map(([, v]) => v) }])}
-          .header=${['kind', 'amount']} .rows=${kinds}></cr-figure>
+          .header=${['kind', 'amount']} .rows=${kinds} .drills=${drills ? kinds.map(([k, v]) => `${k}: ${money(v, r.currency)}`) : null}
+          @bar-click=${(e: CustomEvent<BarClick>) => this.openCosts(`${kinds[e.detail.dataIndex]?.[0]}`, { kind: kinds[e.detail.dataIndex]?.[0] })}></cr-figure>
         <cr-figure name="value-parts" heading=${t('valueParts')} .option=${barOption(parts.map(([p]) => p), [{ name: t('valueParts'), data: parts.map(([, v]) => v) }])}
           .header=${['part', 'amount']} .rows=${parts}></cr-figure>
       </div>`;
+  }
+
+  /** The costs entered for the range (of a category or a kind), counted from the costs this page already listed. */
+  private openCosts(label: string, filter: { category?: string; kind?: string }): void {
+    if (!this.range || !canManage()) return;
+    const listed = this.costs && !(this.costs instanceof Error) ? this.costs.items : [];
+    const n = listed.filter((c) => (!filter.category || c.category === filter.category) && (!filter.kind || c.kind === filter.kind)).length;
+    this.drill = costsDrill(label, n, this.range, filter) as DrillSource<unknown>;
   }
 
   private costTable(items: Cost[]) {

@@ -24,7 +24,10 @@ public enum CostCategory {
         return null;
     }
 
+    public static final String ALLOWED = "software, platform_fees, accounts, phone_numbers, message_fees, data, ads, labor,"
+            + " learning, opportunity";
+
     public static String allowed() {
-        return "software, platform_fees, accounts, phone_numbers, message_fees, data, ads, labor, learning, opportunity";
+        return ALLOWED;
     }
 }

@@ -4,7 +4,7 @@ import io.chatroi.common.paging.Page;
 import io.chatroi.common.paging.PageLimit;
 import io.chatroi.common.web.IdempotencyKeys;
 import io.chatroi.metrics.web.FilterParams;
-import io.chatroi.metrics.web.QueryDates;
+import io.chatroi.metrics.web.CsvWriter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -17,12 +17,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,17 +46,28 @@ public class CostResource {
 
     @GET
     @Operation(operationId = "listCosts", summary = "List costs",
-            description = "Newest first; from/to (ISO dates) keep costs whose period"
-            + " overlaps the range (without them, every cost).")
+            description = "Newest first; from/to (ISO dates) keep costs whose period overlaps the range (without"
+            + " them, every cost), category and kind (explicit | hidden) those of one category or kind, as the ROI"
+            + " report's cost bars split them. As CSV (?format=csv or Accept: text/csv), every cost the filter keeps,"
+            + " unpaged.")
     @APIResponse(responseCode = "200", description = "A page of costs", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CostPage.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
-                    description = "one line per cost"))})
-    @APIResponse(responseCode = "400", description = "Invalid filter or cursor")
-    public Uni<Page<Cost>> list(@BeanParam FilterParams query, @QueryParam("category") String category,
-                                @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
-        return service.list(QueryDates.parse(query.from, "from"), QueryDates.parse(query.to, "to"), category,
-                query.campaign(), query.owner, after, PageLimit.of(limit));
+                    description = "one line per cost the filter keeps, every page"))})
+    @APIResponse(responseCode = "400", description = "Invalid campaignId, limit, format or cursor")
+    @APIResponse(responseCode = "422", description = "Invalid from, to, category or kind (every one named)")
+    public Uni<Page<Cost>> list(@BeanParam FilterParams query,
+                                @QueryParam("category") @Parameter(description = "only this category's: "
+                                        + CostCategory.ALLOWED + " (another value is a 422)") String category,
+                                @QueryParam("kind") @Parameter(description = "only explicit or only hidden costs"
+                                        + " (another value is a 422)") String kind,
+                                @QueryParam("limit") Integer limit, @QueryParam("after") String after,
+                                @Context HttpHeaders headers) {
+        int pageLimit = PageLimit.of(limit);
+        CostFilter filter = CostFilter.parse(query.from, query.to, category, kind, query.campaign(), query.owner);
+        boolean csv = headers.getAcceptableMediaTypes().stream()
+                .anyMatch(m -> !m.isWildcardType() && m.isCompatible(CsvWriter.TEXT_CSV));
+        return service.list(filter, csv ? null : after, csv ? null : pageLimit);
     }
 
     @POST

@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -102,19 +101,13 @@ public class CostService {
                 });
     }
 
-    /** Newest first; {@code from}/{@code to} keep costs whose period overlaps the range. */
-    public Uni<Page<Cost>> list(LocalDate from, LocalDate to, String category, UUID campaignId, String owner,
-                                String after, int limit) {
-        if (category != null && CostCategory.fromWire(category) == null) {
-            throw ProblemException.invalid("category", "must be one of " + CostCategory.allowed());
-        }
+    /**
+     * Newest first, a page of {@code limit} after the cursor {@code after}; {@code limit} null lists every cost the
+     * filter keeps (the CSV of a drill-down holds exactly its list; costs are entered by people, a few a month).
+     */
+    public Uni<Page<Cost>> list(CostFilter filter, String after, Integer limit) {
         List<Object> params = new ArrayList<>();
-        List<String> where = new ArrayList<>();
-        add(where, params, "period_end >= ", from);
-        add(where, params, "period_start <= ", to);
-        add(where, params, "category = ", category);
-        add(where, params, "campaign_id = ", campaignId);
-        add(where, params, "owner = ", owner);
+        List<String> where = filter.conditions(params);
         if (after != null) {
             TimeIdCursor cursor = TimeIdCursor.decode(after);
             params.add(time(cursor.at()));
@@ -122,20 +115,15 @@ public class CostService {
             where.add("(created_at, id) < ($" + (params.size() - 1) + ", $" + params.size() + ")");
         }
         String sql = "SELECT " + Cost.COLUMNS + " FROM costs" + (where.isEmpty() ? "" : " WHERE "
-                + String.join(" AND ", where)) + " ORDER BY created_at DESC, id DESC LIMIT " + (limit + 1);
+                + String.join(" AND ", where)) + " ORDER BY created_at DESC, id DESC"
+                + (limit == null ? "" : " LIMIT " + (limit + 1));
         return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
             List<Cost> items = new ArrayList<>();
             for (Row row : rows) {
                 items.add(Cost.from(row));
             }
-            return Page.of(items, limit, last -> new TimeIdCursor(last.createdAt(), last.id()).encode());
+            return limit == null ? new Page<>(List.copyOf(items), null)
+                    : Page.of(items, limit, last -> new TimeIdCursor(last.createdAt(), last.id()).encode());
         });
-    }
-
-    private static void add(List<String> where, List<Object> params, String condition, Object value) {
-        if (value != null) {
-            params.add(value);
-            where.add(condition + "$" + params.size());
-        }
     }
 }

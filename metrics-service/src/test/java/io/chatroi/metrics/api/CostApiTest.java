@@ -8,7 +8,12 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -70,6 +75,52 @@ class CostApiTest {
         given().accept("text/csv").get("/api/v1/costs?from=2024-05-01&to=2024-05-31").then().statusCode(200)
                 .contentType(startsWith("text/csv"));
         given().get("/api/v1/costs?format=xml").then().statusCode(400).body("errors[0].field", equalTo("format"));
+    }
+
+    @Test
+    void theCostListFiltersByRangeCategoryAndKindAndItsCsvHoldsTheWholeList() {
+        // July 2019: no other test enters costs then
+        String software = cost("software", "2019-07-01", "2019-07-31");
+        String labour = cost("labor", "2019-06-20", "2019-07-02");
+        String ads = cost("ads", "2019-07-15", "2019-07-15");
+        cost("ads", "2019-08-01", "2019-08-31");
+        given().get("/api/v1/costs?from=2019-07-01&to=2019-07-31&limit=500").then().statusCode(200)
+                .body("items.id", containsInAnyOrder(software, labour, ads));
+        given().get("/api/v1/costs?from=2019-07-01&to=2019-07-31&kind=hidden").then().statusCode(200)
+                .body("items.id", contains(labour));
+        given().get("/api/v1/costs?from=2019-07-01&to=2019-07-31&kind=explicit").then().statusCode(200)
+                .body("items.id", containsInAnyOrder(software, ads));
+        given().get("/api/v1/costs?from=2019-07-10&to=2019-07-20&category=ads").then().statusCode(200)
+                .body("items.id", contains(ads));
+        // a page of one, then the CSV of the same filter: every cost, whatever the limit
+        given().get("/api/v1/costs?from=2019-07-01&to=2019-07-31&limit=1").then().statusCode(200)
+                .body("items", hasSize(1)).body("nextCursor", notNullValue());
+        String csv = given().get("/api/v1/costs?from=2019-07-01&to=2019-07-31&limit=1&format=csv").then()
+                .statusCode(200).contentType(startsWith("text/csv")).extract().asString();
+        assertThat(csv.lines().skip(1).map(l -> l.substring(0, l.indexOf(','))).toList())
+                .containsExactlyInAnyOrder(software, labour, ads);
+        String hidden = given().accept("text/csv").get("/api/v1/costs?from=2019-07-01&to=2019-07-31&kind=hidden")
+                .then().statusCode(200).extract().asString();
+        assertThat(hidden.lines().skip(1).toList()).singleElement().asString().startsWith(labour);
+    }
+
+    @Test
+    void badCostFiltersAreOne422NamingEach() {
+        given().get("/api/v1/costs?from=2019-07-31&to=2019-07-01&category=coffee&kind=secret").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("to", "category", "kind"));
+        given().get("/api/v1/costs?from=July&kind=hidden").then().statusCode(422)
+                .body("errors.field", contains("from"));
+        given().get("/api/v1/costs?format=csv&category=coffee").then().statusCode(422)
+                .body("errors.field", contains("category"));
+    }
+
+    private static String cost(String category, String start, String end) {
+        Map<String, Object> body = category.equals("labor")
+                ? Map.of("category", category, "hours", 1, "hourlyRate", 10, "periodStart", start, "periodEnd", end)
+                : Map.of("category", category, "amount", 10, "periodStart", start, "periodEnd", end);
+        return given().contentType(ContentType.JSON).body(body)
+                .post("/api/v1/costs").then().statusCode(201).extract().path("id");
     }
 
     @Test
