@@ -162,9 +162,9 @@ public class RecomputeService {
                 .call(() -> conn.query("SET LOCAL jit = on").execute())
                 .chain(tx -> {
                     Uni<Long> chain = Uni.createFrom().item(0L);
-                    int n = SnapshotSql.STEPS.size();
+                    int n = DailySnapshotRepository.STEPS.size();
                     for (int i = 0; i < n; i++) {
-                        SnapshotSql.Step step = SnapshotSql.STEPS.get(i);
+                        DailySnapshotRepository.Step step = DailySnapshotRepository.STEPS.get(i);
                         double progress = 100.0 * i / n;
                         chain = chain.call(() -> mark(id, "running", progress, step.name(), null));
                         long[] started = new long[1];

@@ -108,14 +108,14 @@ public class RangeRepository {
                 });
     }
 
-    /** Retention at an instant ({@link RetentionSql}), counted from the facts; one owner's, when given. */
+    /** Retention at an instant ({@link RetentionRepository}), counted from the facts; one owner's, when given. */
     public Uni<Retention> retention(String owner, Instant end, LocalDate lastDay, Instant activeSince) {
         SqlParams sql = new SqlParams();
         String at = sql.bind(end.atOffset(ZoneOffset.UTC));
         String last = sql.bind(lastDay) + "::date";
         String since = sql.bind(activeSince.atOffset(ZoneOffset.UTC));
         String ownerFilter = owner == null ? null : "c.owner = " + sql.bind(owner);
-        return pool.preparedQuery(RetentionSql.counts(at, last, since, ownerFilter, false)).execute(sql.tuple())
+        return pool.preparedQuery(RetentionRepository.counts(at, last, since, ownerFilter, false)).execute(sql.tuple())
                 .map(rows -> Retention.of(rows.iterator().next()));
     }
 

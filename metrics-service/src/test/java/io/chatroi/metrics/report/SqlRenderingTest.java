@@ -71,7 +71,7 @@ class SqlRenderingTest {
     private Map<String, String> render() throws Exception {
         Map<String, String> out = new LinkedHashMap<>();
         // the recompute's steps
-        Class<?> steps = Class.forName(System.getProperty("chatroi.sql.steps", "io.chatroi.metrics.recompute.SnapshotSql"));
+        Class<?> steps = Class.forName(System.getProperty("chatroi.sql.steps", "io.chatroi.metrics.recompute.DailySnapshotRepository"));
         Field f = steps.getDeclaredField("STEPS");
         f.setAccessible(true);
         int n = 0;
@@ -150,6 +150,18 @@ class SqlRenderingTest {
                 }
             }
         }
+        UUID id = UUID.fromString("00000000-0000-0000-0000-0000000000aa");
+        String cursor = new TimeIdCursor(t1, id).encode();
+        for (int mask = 0; mask < 64; mask++) {
+            int m = mask;
+            out.put("costList." + m, recordOne(pool -> new io.chatroi.metrics.cost.CostService(pool, null, null, null, null)
+                    .list((m & 1) != 0 ? LocalDate.of(2026, 1, 1) : null, (m & 2) != 0 ? LocalDate.of(2026, 2, 1) : null,
+                            (m & 4) != 0 ? io.chatroi.metrics.cost.CostCategory.values()[0].wire() : null, (m & 8) != 0 ? campaign : null, (m & 16) != 0 ? "ann" : null,
+                            (m & 32) != 0 ? cursor : null, 20)));
+        }
+        out.put("costGet", recordOne(pool -> new io.chatroi.metrics.cost.CostService(pool, null, null, null, null).get(id)));
+        out.put("costDelete", recordOne(pool -> new io.chatroi.metrics.cost.CostService(pool, null, null, null, null).delete(id)));
+        out.put("dirtyDays", recordOne(pool -> io.chatroi.metrics.recompute.DirtyDays.fromUntilToday(pool, LocalDate.of(2026, 1, 1))));
         out.put("version", field("io.chatroi.metrics.report.ReportCache", "VERSION"));
         return out;
     }
