@@ -4,7 +4,7 @@ import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.problem.Validator;
 import io.chatroi.common.web.IdempotencyKeys;
 import io.chatroi.metrics.settings.SettingsService;
-import io.chatroi.metrics.recompute.DirtyDays;
+import io.chatroi.metrics.recompute.DirtyDayRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -114,7 +114,7 @@ public class MessageRateResource {
                             + " currency = excluded.currency RETURNING id")
                     .execute(Tuple.of(id, input.callingCode(), input.category(), input.rate(), currency,
                             input.effectiveFrom()))
-                    .call(() -> DirtyDays.fromUntilToday(tx, input.effectiveFrom())))
+                    .call(() -> DirtyDayRepository.fromUntilToday(tx, input.effectiveFrom())))
                     .map(rows -> {
                         UUID stored = rows.iterator().next().getUUID("id");
                         return new MessageRate(stored, input.callingCode(), input.category(), input.rate(),
@@ -132,7 +132,7 @@ public class MessageRateResource {
         return pool.withTransaction(tx -> tx.preparedQuery("DELETE FROM message_rates WHERE id = $1"
                         + " RETURNING effective_from").execute(Tuple.of(id))
                 .call(rows -> rows.rowCount() == 0 ? Uni.createFrom().voidItem()
-                        : DirtyDays.fromUntilToday(tx, rows.iterator().next().getLocalDate("effective_from"))))
+                        : DirtyDayRepository.fromUntilToday(tx, rows.iterator().next().getLocalDate("effective_from"))))
                 .map(rows -> {
                     if (rows.rowCount() == 0) {
                         throw ProblemException.notFound("Message rate", id);

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.problem.Validator;
 import io.chatroi.common.sql.SqlTimes;
-import io.chatroi.metrics.recompute.DirtyDays;
+import io.chatroi.metrics.recompute.DirtyDayRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -89,7 +89,7 @@ public class SettingsService {
                             next.repurchaseDays(), next.activityDays(), write(next.scorecardWeights()),
                             time(clock.instant()))))
                     .call(() -> rulesChanged(current, next)
-                            ? DirtyDays.fromUntilToday(pool, LocalDate.now().minusDays(DirtyDays.REACH_DAYS))
+                            ? DirtyDayRepository.fromUntilToday(pool, LocalDate.now().minusDays(DirtyDayRepository.REACH_DAYS))
                             : Uni.createFrom().voidItem())
                     .chain(() -> get());
         });
