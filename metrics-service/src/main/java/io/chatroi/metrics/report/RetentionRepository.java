@@ -45,13 +45,15 @@ public final class RetentionRepository {
                   AND NOT coalesce(s.read_at < {end}, s.delivery = 'read', false)) >= 2)::bigint AS churned
             FROM scoped k{group_by_owner}""";
 
+    private static final String OWNER_WHERE = " WHERE {condition}";
+
     /**
      * The counts for contacts whose owner passes {@code ownerFilter} (a condition on {@code c.owner}, or null); with
      * {@code byOwner} one row per owner plus the all-owners row ({@code all_owners}, column {@code owner}).
      */
     public static String counts(String end, String lastDay, String since, String ownerFilter, boolean byOwner) {
         return SqlTemplate.fill(COUNTS, "end", end, "last_day", lastDay, "since", since,
-                "owner_filter", ownerFilter == null ? "" : " WHERE " + ownerFilter,
+                "owner_filter", ownerFilter == null ? "" : SqlTemplate.fill(OWNER_WHERE, "condition", ownerFilter),
                 "by_owner", byOwner ? "GROUPING(owner) = 1 AS all_owners, owner," : "",
                 "group_by_owner", byOwner ? " GROUP BY ROLLUP (owner)" : "");
     }

@@ -166,7 +166,7 @@ class SqlRenderingTest {
         out.put("costGet", recordOne(pool -> new io.chatroi.metrics.cost.CostService(pool, null, null, null, null).get(id)));
         out.put("costDelete", recordOne(pool -> new io.chatroi.metrics.cost.CostService(pool, null, null, null, null).delete(id)));
         out.put("dirtyDays", recordOne(pool -> io.chatroi.metrics.recompute.DirtyDayRepository.fromUntilToday(pool, LocalDate.of(2026, 1, 1))));
-        out.put("version", field("io.chatroi.metrics.report.ReportCache", "VERSION"));
+        out.put("version", field("io.chatroi.metrics.report.ReportVersionRepository", "VERSION"));
         return out;
     }
 
