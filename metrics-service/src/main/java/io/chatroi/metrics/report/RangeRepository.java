@@ -25,12 +25,6 @@ import static io.chatroi.common.sql.SqlTemplate.fill;
 @ApplicationScoped
 public class RangeRepository {
 
-    private final Pool pool;
-
-    public RangeRepository(Pool pool) {
-        this.pool = pool;
-    }
-
     /**
      * Unique recipients of the sends that went out in the range: the sends with the dimensions the snapshots give
      * them (day in the workspace zone {zone}, the contact's owner else the campaign's, the contact's country else the
@@ -59,10 +53,16 @@ public class RangeRepository {
 
     private static final String OWNER = "c.owner = {owner}";
 
+    private final Pool pool;
+
+    public RangeRepository(Pool pool) {
+        this.pool = pool;
+    }
+
     /** Unique recipients (column {@code recipients}) of the sends that went out in the range, by the group's key. */
     public static String recipients(SqlParams sql, KpiService.Filter f, GroupBy g, ZoneId zone) {
         String key = g.key(true, true, true, true);
-        // bound in the order of main's statement, which numbered the bounds before the zone
+        // bound in the order the statement has always numbered them: the range's bounds, then the zone
         String lower = sql.bind(start(f.from(), zone));
         String upper = sql.bind(start(f.to().plusDays(1), zone));
         String zoneId = sql.bind(zone.getId());

@@ -23,12 +23,6 @@ import static io.chatroi.common.sql.SqlTemplate.fill;
 @ApplicationScoped
 public class SnapshotRepository {
 
-    private final Pool pool;
-
-    public SnapshotRepository(Pool pool) {
-        this.pool = pool;
-    }
-
     /** Each part {@code p<i>} a query yielding column {@code k}; {joins} FULL JOINs the parts after the first. */
     private static final String JOINED = "WITH {parts} SELECT * FROM p0{joins}";
     private static final String PART = "p{i} AS ({query})";
@@ -73,7 +67,10 @@ public class SnapshotRepository {
             {source}""";
     private static final String ROW_RECIPIENTS = "coalesce(sum(recipients), 0)";
 
-    /** attributed_revenue: revenue credited to a campaign (an order's or deal's campaign, else a send inside the window). */
+    /**
+     * attributed_revenue: revenue credited to a campaign (an order's or deal's campaign, else a send inside the
+     * window).
+     */
     private static final String ROI_DEALS = """
             SELECT coalesce(sum(inquiries), 0)::bigint AS inquiries, coalesce(sum(won), 0)::bigint AS won,
               coalesce(sum(repeat_won), 0)::bigint AS repeat_won, coalesce(sum(with_profit), 0)::bigint AS with_profit,
@@ -100,6 +97,12 @@ public class SnapshotRepository {
     private static final String GRAIN = " AND {alias}.grain = {value}";
     private static final String CAMPAIGN = " AND {alias}.campaign_id = {value}";
     private static final String OWNER = " AND {alias}.owner = {value}";
+
+    private final Pool pool;
+
+    public SnapshotRepository(Pool pool) {
+        this.pool = pool;
+    }
 
     /**
      * The parts of a KPI report in one statement: each part a query yielding column {@code k} and sums no other part

@@ -20,12 +20,6 @@ import static io.chatroi.common.sql.SqlTemplate.fill;
 @ApplicationScoped
 public class OutcomeRepository {
 
-    private final Pool pool;
-
-    public OutcomeRepository(Pool pool) {
-        this.pool = pool;
-    }
-
     /**
      * Contacts whose last turn since {since} is inbound and older than {cutoff} ({owner_filter} empty or one owner's):
      * "FROM ... h" with columns contact_id, owner, last_inbound_at, last_id. A contact's last turn since an instant is
@@ -83,6 +77,12 @@ public class OutcomeRepository {
               percentile_cont(0.9) WITHIN GROUP (ORDER BY t.seconds) AS p90_s
             FROM t GROUP BY 1 ORDER BY 1""";
     private static final String EVENT_OWNER = "WHERE e.owner = {owner}";
+
+    private final Pool pool;
+
+    public OutcomeRepository(Pool pool) {
+        this.pool = pool;
+    }
 
     private static String hanging(SqlParams sql, Instant since, Instant cutoff, String owner) {
         String from = sql.bind(since.atOffset(ZoneOffset.UTC));

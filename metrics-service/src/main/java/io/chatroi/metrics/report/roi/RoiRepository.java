@@ -20,12 +20,6 @@ import static io.chatroi.common.sql.SqlTemplate.fill;
 @ApplicationScoped
 public class RoiRepository {
 
-    private final Pool pool;
-
-    public RoiRepository(Pool pool) {
-        this.pool = pool;
-    }
-
     /** {messages} and {deals} the snapshot totals, {costs} and {other_currencies} the queries below. */
     private static final String TOTALS = """
             SELECT * FROM ({messages}) m, ({deals}) d,
@@ -57,6 +51,12 @@ public class RoiRepository {
             GROUP BY 1""";
     private static final String DEAL_CAMPAIGN = " AND d.campaign_id = {value}";
     private static final String DEAL_OWNER = " AND d.owner = {value}";
+
+    private final Pool pool;
+
+    public RoiRepository(Pool pool) {
+        this.pool = pool;
+    }
 
     public Uni<Row> totals(KpiService.Filter f, Settings settings) {
         SqlParams sql = new SqlParams();
