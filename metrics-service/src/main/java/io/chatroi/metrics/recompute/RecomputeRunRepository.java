@@ -27,6 +27,9 @@ final class RecomputeRunRepository {
 
     private static final String RECENT = "SELECT * FROM recompute_runs ORDER BY requested_at DESC LIMIT {limit}";
 
+    private static final String LAST_SUCCESS = """
+            SELECT max(finished_at) AS at FROM recompute_runs WHERE status = 'succeeded'""";
+
     private static final String SET_RANGE = """
             UPDATE recompute_runs SET from_day = coalesce(from_day, $2),
               to_day = coalesce(to_day, $3) WHERE id = $1""";
@@ -63,6 +66,11 @@ final class RecomputeRunRepository {
 
     static Uni<RowSet<Row>> recent(SqlClient client, int limit) {
         return client.query(SqlTemplate.fill(RECENT, "limit", Integer.toString(limit))).execute();
+    }
+
+    /** When the last run succeeded (column at; null when none has). */
+    static Uni<RowSet<Row>> lastSuccess(SqlClient client) {
+        return client.query(LAST_SUCCESS).execute();
     }
 
     static Uni<Void> setRange(SqlClient client, UUID id, LocalDate from, LocalDate to) {
