@@ -17,7 +17,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Idempotency-Key support for create endpoints (a service using it has an {@code idempotency_keys} table). The key is
@@ -29,6 +28,13 @@ public class IdempotencyKeys {
 
     /** The request header every create accepts. */
     public static final String HEADER = "Idempotency-Key";
+
+    private static final String CLAIM = """
+            INSERT INTO idempotency_keys (key, request_hash, resource_id) VALUES ($1, $2, $3)
+            ON CONFLICT (key) DO NOTHING RETURNING key""";
+    private static final String EARLIER = "SELECT request_hash, resource_id FROM idempotency_keys WHERE key = $1";
+    /** The id a create answered, when it is not the one claimed (an upsert that answered an existing row). */
+    private static final String RECORD = "UPDATE idempotency_keys SET resource_id = $2 WHERE key = $1";
 
     private final ObjectMapper json;
     private final Instance<Pool> pool;
@@ -52,11 +58,10 @@ public class IdempotencyKeys {
         }
         String scoped = scope + ":" + key;
         String hash = sha256(requestBody);
-        return client.preparedQuery("INSERT INTO idempotency_keys (key, request_hash, resource_id) VALUES ($1, $2, $3)"
-                        + " ON CONFLICT (key) DO NOTHING RETURNING key")
+        return client.preparedQuery(CLAIM)
                 .execute(Tuple.of(scoped, hash, newId))
                 .chain(inserted -> inserted.rowCount() == 1 ? Uni.createFrom().item(Optional.<UUID>empty())
-                        : client.preparedQuery("SELECT request_hash, resource_id FROM idempotency_keys WHERE key = $1")
+                        : client.preparedQuery(EARLIER)
                         .execute(Tuple.of(scoped))
                         .map(rows -> {
                             var row = rows.iterator().next();
@@ -87,23 +92,20 @@ public class IdempotencyKeys {
     }
 
     /**
-     * A create that runs its own transaction (a resource wraps its service's create): the claim's transaction stays
-     * open around {@code create}, so a second request with the same key waits for the first and then replays it, and
-     * a create that fails releases the key. The key records the id {@code idOf} gives the created resource;
-     * {@code replay} reads the resource back from that id.
+     * A create on the caller's transaction {@code tx} whose write answers the id it stored, which may be an existing
+     * resource's (an upsert that replaces a row): the claim, {@code write} and the record of its answer share the
+     * transaction, so a second request with the same key waits for the first and then replays the id the first
+     * answered, and a create that fails releases the key. Answers that id, or the earlier request's (nothing is
+     * written then).
      */
-    public <T> Uni<T> around(String scope, String key, Object request, Supplier<Uni<T>> create,
-                             Function<T, UUID> idOf, Function<UUID, Uni<T>> replay) {
-        if (key == null || key.isBlank()) {
-            return create.get();
-        }
-        String body = canonical(request);
-        String scoped = scope + ":" + key;
-        return pool.get().withTransaction(tx -> claim(tx, scope, key, body, UUID.randomUUID())
-                .chain(earlier -> earlier.isPresent() ? replay.apply(earlier.get())
-                        : create.get().call(created -> tx.preparedQuery(
-                                        "UPDATE idempotency_keys SET resource_id = $2 WHERE key = $1")
-                                .execute(Tuple.of(scoped, idOf.apply(created))))));
+    public Uni<UUID> createOnce(SqlClient tx, String scope, String key, Object request,
+                                Function<SqlClient, Uni<UUID>> write) {
+        UUID claimed = UUID.randomUUID();
+        return claim(tx, scope, key, canonical(request), claimed)
+                .chain(replay -> replay.isPresent() ? Uni.createFrom().item(replay.get())
+                        : write.apply(tx).call(stored -> stored.equals(claimed) || key == null || key.isBlank()
+                                ? Uni.createFrom().voidItem()
+                                : tx.preparedQuery(RECORD).execute(Tuple.of(scope + ":" + key, stored))));
     }
 
     private static String sha256(String body) {

@@ -24,9 +24,6 @@ public record Cost(UUID id, @Schema(enumeration = {"software", "platform_fees", 
                    BigDecimal hourlyRate, @Schema(nullable = true) String description, Instant createdAt,
                    Instant updatedAt) {
 
-    static final String COLUMNS = "id, category, kind, amount, currency, period_start, period_end, campaign_id, owner,"
-            + " hours, hourly_rate, description, created_at, updated_at";
-
     static Cost from(Row row) {
         return new Cost(row.getUUID("id"), row.getString("category"), row.getString("kind"),
                 Money.round(row.getBigDecimal("amount"), Money.scale(row.getString("currency"))),

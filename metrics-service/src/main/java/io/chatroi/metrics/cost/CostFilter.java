@@ -2,7 +2,6 @@ package io.chatroi.metrics.cost;
 
 import io.chatroi.common.problem.FieldError;
 import io.chatroi.common.problem.ProblemException;
-import io.chatroi.common.problem.ProblemType;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -19,7 +18,7 @@ public record CostFilter(LocalDate from, LocalDate to, String category, String k
 
     private static final List<String> KINDS = List.of("explicit", "hidden");
 
-    /** Parses the query parameters, every bad one as a field error of one 422. */
+    /** Parses the query parameters, every bad one as a field error of one 400. */
     public static CostFilter parse(String from, String to, String category, String kind, UUID campaignId,
                                    String owner) {
         List<FieldError> errors = new ArrayList<>();
@@ -39,9 +38,7 @@ public record CostFilter(LocalDate from, LocalDate to, String category, String k
             errors.add(new FieldError("kind", "must be one of " + String.join(", ", KINDS)));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.UNPROCESSABLE, errors.size() == 1
-                    ? errors.get(0).field() + ": " + errors.get(0).message()
-                    : errors.size() + " fields are invalid", errors, null);
+            throw ProblemException.invalid(errors);
         }
         return new CostFilter(start, end, category, kind, campaignId, blank(owner));
     }
@@ -59,25 +56,6 @@ public record CostFilter(LocalDate from, LocalDate to, String category, String k
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(field, "must be an ISO date such as 2026-11-22"));
             return null;
-        }
-    }
-
-    /** The conditions on {@code costs} as SQL (numbered from {@code $1} on), their values added to params. */
-    List<String> conditions(List<Object> params) {
-        List<String> where = new ArrayList<>();
-        add(where, params, "period_end >= ", from);
-        add(where, params, "period_start <= ", to);
-        add(where, params, "category = ", category);
-        add(where, params, "kind = ", kind);
-        add(where, params, "campaign_id = ", campaignId);
-        add(where, params, "owner = ", owner);
-        return where;
-    }
-
-    private static void add(List<String> where, List<Object> params, String condition, Object value) {
-        if (value != null) {
-            params.add(value);
-            where.add(condition + "$" + params.size());
         }
     }
 }

@@ -54,13 +54,13 @@ public class CostResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CostPage.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
                     description = "one line per cost the filter keeps, every page"))})
-    @APIResponse(responseCode = "400", description = "Invalid campaignId, limit, format or cursor")
-    @APIResponse(responseCode = "422", description = "Invalid from, to, category or kind (every one named)")
+    @APIResponse(responseCode = "400", description = "Invalid from, to, category, kind, campaignId, limit, format or"
+            + " cursor (the bad filters are named together)")
     public Uni<Page<Cost>> list(@BeanParam FilterParams query,
                                 @QueryParam("category") @Parameter(description = "only this category's: "
-                                        + CostCategory.ALLOWED + " (another value is a 422)") String category,
+                                        + CostCategory.ALLOWED + " (another value is a 400)") String category,
                                 @QueryParam("kind") @Parameter(description = "only explicit or only hidden costs"
-                                        + " (another value is a 422)") String kind,
+                                        + " (another value is a 400)") String kind,
                                 @QueryParam("limit") Integer limit, @QueryParam("after") String after,
                                 @Context HttpHeaders headers) {
         int pageLimit = PageLimit.of(limit);

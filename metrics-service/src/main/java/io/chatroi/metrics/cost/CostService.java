@@ -9,17 +9,13 @@ import io.chatroi.common.web.IdempotencyKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-
-import static io.chatroi.common.sql.SqlTimes.time;
 
 /** Costs entered by people (software, labour, ...); message fees from sends are added by the reports, not stored here. */
 @ApplicationScoped
@@ -51,13 +47,7 @@ public class CostService {
             CostRules.Valid valid = CostRules.validate(input, s.currency());
             return pool.withTransaction(tx -> idempotency.claim(tx, "costs", idempotencyKey, body, id)
                     .chain(replay -> replay.isPresent() ? Uni.createFrom().item(replay.get())
-                            : tx.preparedQuery("INSERT INTO costs (" + Cost.COLUMNS + ") VALUES ($1, $2, $3, $4, $5,"
-                                    + " $6, $7, $8, $9, $10, $11, $12, $13, $13)")
-                            .execute(Tuple.from(Arrays.asList(id, valid.category(), valid.kind(), valid.amount(),
-                                    valid.currency(), valid.periodStart(), valid.periodEnd(), input.campaignId(),
-                                    input.owner(), valid.hours(), valid.hourlyRate(), input.description(),
-                                    time(now))))
-                            .replaceWith(id)));
+                            : CostRepository.insert(tx, id, valid, input, now).replaceWith(id)));
         }).chain(this::get);
     }
 
@@ -67,15 +57,9 @@ public class CostService {
         }
         return settings.get().chain(s -> {
             CostRules.Valid valid = CostRules.validate(input, s.currency());
-            return pool.preparedQuery("UPDATE costs SET category = $2, kind = $3, amount = $4, currency = $5,"
-                            + " period_start = $6, period_end = $7, campaign_id = $8, owner = $9, hours = $10,"
-                            + " hourly_rate = $11, description = $12, updated_at = $13 WHERE id = $1")
-                    .execute(Tuple.from(Arrays.asList(id, valid.category(), valid.kind(), valid.amount(),
-                            valid.currency(), valid.periodStart(), valid.periodEnd(), input.campaignId(),
-                            input.owner(), valid.hours(), valid.hourlyRate(), input.description(),
-                            time(clock.instant()))));
-        }).map(rows -> {
-            if (rows.rowCount() == 0) {
+            return CostRepository.update(pool, id, valid, input, clock.instant());
+        }).map(replaced -> {
+            if (replaced == 0) {
                 throw ProblemException.notFound("Cost", id);
             }
             return id;
@@ -83,8 +67,8 @@ public class CostService {
     }
 
     public Uni<Void> delete(UUID id) {
-        return pool.preparedQuery("DELETE FROM costs WHERE id = $1").execute(Tuple.of(id)).map(rows -> {
-            if (rows.rowCount() == 0) {
+        return CostRepository.delete(pool, id).map(deleted -> {
+            if (deleted == 0) {
                 throw ProblemException.notFound("Cost", id);
             }
             return null;
@@ -92,7 +76,7 @@ public class CostService {
     }
 
     public Uni<Cost> get(UUID id) {
-        return pool.preparedQuery("SELECT " + Cost.COLUMNS + " FROM costs WHERE id = $1").execute(Tuple.of(id))
+        return CostRepository.get(pool, id)
                 .map(rows -> {
                     if (rows.size() == 0) {
                         throw ProblemException.notFound("Cost", id);
@@ -106,18 +90,8 @@ public class CostService {
      * filter keeps (the CSV of a drill-down holds exactly its list; costs are entered by people, a few a month).
      */
     public Uni<Page<Cost>> list(CostFilter filter, String after, Integer limit) {
-        List<Object> params = new ArrayList<>();
-        List<String> where = filter.conditions(params);
-        if (after != null) {
-            TimeIdCursor cursor = TimeIdCursor.decode(after);
-            params.add(time(cursor.at()));
-            params.add(cursor.id());
-            where.add("(created_at, id) < ($" + (params.size() - 1) + ", $" + params.size() + ")");
-        }
-        String sql = "SELECT " + Cost.COLUMNS + " FROM costs" + (where.isEmpty() ? "" : " WHERE "
-                + String.join(" AND ", where)) + " ORDER BY created_at DESC, id DESC"
-                + (limit == null ? "" : " LIMIT " + (limit + 1));
-        return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
+        TimeIdCursor cursor = after == null ? null : TimeIdCursor.decode(after);
+        return CostRepository.list(pool, filter, cursor, limit == null ? null : limit + 1).map(rows -> {
             List<Cost> items = new ArrayList<>();
             for (Row row : rows) {
                 items.add(Cost.from(row));

@@ -47,7 +47,7 @@ public class RecomputeJob {
 
     /** The last success survives restarts in recompute_runs, so the "recompute missing" alert does not fire on one. */
     void readLastSuccess(@Observes StartupEvent event) {
-        pool.query("SELECT max(finished_at) AS at FROM recompute_runs WHERE status = 'succeeded'").execute()
+        RecomputeRunRepository.lastSuccess(pool)
                 .subscribe().with(rows -> {
                     var at = rows.iterator().next().getOffsetDateTime("at");
                     telemetry.knownLastSuccess(at == null ? null : at.toInstant());

@@ -18,7 +18,6 @@ import org.jboss.logging.Logger;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -75,16 +74,14 @@ public class RecomputeService {
         }
         errors.throwIfInvalid();
         UUID id = UUID.randomUUID();
-        return pool.preparedQuery("INSERT INTO recompute_runs (id, trigger, from_day, to_day, status, requested_at)"
-                        + " VALUES ($1, $2, $3, $4, 'queued', now())")
-                .execute(Tuple.from(Arrays.asList(id, trigger, in.from(), in.to())))
+        return RecomputeRunRepository.insert(pool, id, trigger, in.from(), in.to())
                 .chain(() -> get(id))
                 .invoke(run -> execute(id, in.from(), in.to(), !Boolean.FALSE.equals(in.sync()))
                         .subscribe().with(x -> { }, failure -> LOG.errorf(failure, "Recompute %s failed", id)));
     }
 
     public Uni<RecomputeRun> get(UUID id) {
-        return pool.preparedQuery("SELECT * FROM recompute_runs WHERE id = $1").execute(Tuple.of(id)).map(rows -> {
+        return RecomputeRunRepository.get(pool, id).map(rows -> {
             if (rows.size() == 0) {
                 throw ProblemException.notFound("Recompute", id);
             }
@@ -93,7 +90,7 @@ public class RecomputeService {
     }
 
     public Uni<List<RecomputeRun>> recent(int limit) {
-        return pool.query("SELECT * FROM recompute_runs ORDER BY requested_at DESC LIMIT " + limit).execute()
+        return RecomputeRunRepository.recent(pool, limit)
                 .map(rows -> {
                     List<RecomputeRun> runs = new ArrayList<>();
                     rows.forEach(row -> runs.add(RecomputeRun.from(row)));
@@ -140,7 +137,7 @@ public class RecomputeService {
         if (from != null) {
             return Uni.createFrom().item(new LocalDate[]{from, to});
         }
-        return pool.query("SELECT min(day) AS lo, max(day) AS hi FROM dirty_days").execute().map(rows -> {
+        return DirtyDayRepository.range(pool).map(rows -> {
             Row row = rows.iterator().next();
             LocalDate lo = row.getLocalDate("lo");
             return lo == null ? null : new LocalDate[]{lo, row.getLocalDate("hi")};
@@ -154,17 +151,14 @@ public class RecomputeService {
         List<Object> params = List.of(from, to, s.timeZone(), s.replyWindowDays(), s.attributionDays(),
                 s.repurchaseDays(), s.currency(), s.activityDays());
         LocalDate first = from;
-        return pool.preparedQuery("UPDATE recompute_runs SET from_day = coalesce(from_day, $2),"
-                        + " to_day = coalesce(to_day, $3) WHERE id = $1").execute(Tuple.of(id, first, to))
+        return RecomputeRunRepository.setRange(pool, id, first, to)
                 .chain(() -> conn.begin())
-                .call(() -> conn.query("SET LOCAL work_mem = '" + workMem + "'").execute())
-                // the pool turns JIT off for short report statements; the recompute's aggregates are long enough to gain
-                .call(() -> conn.query("SET LOCAL jit = on").execute())
+                .call(() -> RecomputeRunRepository.tuneTransaction(conn, workMem))
                 .chain(tx -> {
                     Uni<Long> chain = Uni.createFrom().item(0L);
-                    int n = SnapshotSql.STEPS.size();
+                    int n = DailySnapshotRepository.STEPS.size();
                     for (int i = 0; i < n; i++) {
-                        SnapshotSql.Step step = SnapshotSql.STEPS.get(i);
+                        DailySnapshotRepository.Step step = DailySnapshotRepository.STEPS.get(i);
                         double progress = 100.0 * i / n;
                         chain = chain.call(() -> mark(id, "running", progress, step.name(), null));
                         long[] started = new long[1];
@@ -177,8 +171,7 @@ public class RecomputeService {
                                 (System.nanoTime() - started[0]) / 1_000_000));
                     }
                     return chain
-                            .call(() -> conn.preparedQuery("DELETE FROM dirty_days WHERE day BETWEEN $1 AND $2")
-                                    .execute(Tuple.of(first, to)))
+                            .call(() -> DirtyDayRepository.clear(conn, first, to))
                             .call(tx::commit)
                             .onFailure().call(() -> tx.rollback().onFailure().recoverWithNull());
                 });
@@ -206,27 +199,19 @@ public class RecomputeService {
 
     private Uni<Void> finish(UUID id, long rows, long started) {
         telemetry.recomputed("succeeded", rows, started);
-        return pool.preparedQuery("UPDATE recompute_runs SET status = 'succeeded', progress = 100, step = NULL,"
-                        + " rows_written = $2, finished_at = now() WHERE id = $1")
-                .execute(Tuple.of(id, rows)).replaceWithVoid();
+        return RecomputeRunRepository.finish(pool, id, rows);
     }
 
     private Uni<Void> mark(UUID id, String status, double progress, String step, String error) {
         boolean done = status.equals("failed") || status.equals("skipped");
-        return pool.preparedQuery("UPDATE recompute_runs SET status = $2, progress = $3, step = $4, error = $5,"
-                        + " started_at = coalesce(started_at, CASE WHEN $2 = 'running' THEN now() END),"
-                        + " finished_at = CASE WHEN $6 THEN now() ELSE finished_at END WHERE id = $1")
-                .execute(Tuple.from(Arrays.asList(id, status, progress, step, error, done))).replaceWithVoid();
+        return RecomputeRunRepository.mark(pool, id, status, progress, step, error, done);
     }
 
     private static Uni<Boolean> tryLock(SqlConnection conn) {
-        return conn.preparedQuery("SELECT pg_try_advisory_lock($1) AS locked").execute(Tuple.of(LOCK_KEY))
-                .map(rows -> rows.iterator().next().getBoolean("locked"))
-                .onFailure().call(conn::close);
+        return RecomputeRunRepository.tryLock(conn, LOCK_KEY).onFailure().call(conn::close);
     }
 
     private static Uni<Void> unlock(SqlConnection conn) {
-        return conn.preparedQuery("SELECT pg_advisory_unlock($1)").execute(Tuple.of(LOCK_KEY))
-                .onFailure().recoverWithNull().replaceWithVoid().eventually(conn::close);
+        return RecomputeRunRepository.unlock(conn, LOCK_KEY).onFailure().recoverWithNull().eventually(conn::close);
     }
 }

@@ -142,19 +142,4 @@ public class KpiService {
         }
         return acc;
     }
-
-    public static String where(SqlParams sql, Filter f, short grain, boolean campaign, boolean owner) {
-        StringBuilder w = new StringBuilder(" WHERE t.day BETWEEN " + sql.bind(f.from()) + "::date AND "
-                + sql.bind(f.to()) + "::date");
-        if (grain >= 0) {
-            w.append(" AND t.grain = ").append(grain);
-        }
-        if (campaign && f.campaignId() != null) {
-            w.append(" AND t.campaign_id = ").append(sql.bind(f.campaignId()));
-        }
-        if (owner && f.owner() != null) {
-            w.append(" AND t.owner = ").append(sql.bind(f.owner()));
-        }
-        return w.toString();
-    }
 }

@@ -15,6 +15,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
+import static io.chatroi.common.sql.SqlTemplate.fill;
+
 /**
  * The report reads that no sum of daily rows can give (besides unique recipients, {@link RecipientRepository}): the
  * median of a range's response times and retention at the range's end. Like {@link SnapshotRepository}, each yields
@@ -22,6 +24,34 @@ import java.time.temporal.ChronoUnit;
  */
 @ApplicationScoped
 public class RangeRepository {
+
+    /**
+     * Unique recipients of the sends that went out in the range: the sends with the dimensions the snapshots give
+     * them (day in the workspace zone {zone}, the contact's owner else the campaign's, the contact's country else the
+     * send's, and its first ad), {campaign_filter} and {owner_filter} empty or the report's filters.
+     */
+    private static final String RECIPIENTS = """
+            SELECT {key} AS k, count(DISTINCT t.recipient)::bigint AS recipients
+            FROM (SELECT (s.at AT TIME ZONE {zone})::date AS day, s.campaign_id, s.variant,
+              coalesce(c.owner, cp.owner) AS owner, coalesce(c.country, s.country) AS country, c.source,
+              coalesce(s.contact_id::text, s.phone) AS recipient, a.ad_id
+              FROM f_sends s LEFT JOIN f_contacts c ON c.id = s.contact_id
+              LEFT JOIN f_campaigns cp ON cp.id = s.campaign_id
+              LEFT JOIN {first_ad} a ON a.contact_id = s.contact_id
+              WHERE s.sent_at IS NOT NULL AND s.at >= {lower} AND s.at < {upper}{campaign_filter}) t{owner_filter}
+            GROUP BY 1""";
+    private static final String SEND_CAMPAIGN = " AND s.campaign_id = {campaign}";
+    private static final String SEND_OWNER = " WHERE t.owner = {owner}";
+
+    private static final String MEDIAN_RESPONSE_TIMES = """
+            SELECT {key} AS k, percentile_cont(0.5) WITHIN GROUP (ORDER BY t.seconds) AS response_median_s
+            FROM snap_response_times t{where} GROUP BY 1""";
+
+    private static final String RETENTION_AT_DAY_END = """
+            SELECT * FROM snap_retention WHERE day = $1 AND end_at = $2 AND activity_days = $3
+              AND (all_owners OR owner = $4) ORDER BY all_owners""";
+
+    private static final String OWNER = "c.owner = {owner}";
 
     private final Pool pool;
 
@@ -31,35 +61,15 @@ public class RangeRepository {
 
     /** Unique recipients (column {@code recipients}) of the sends that went out in the range, by the group's key. */
     public static String recipients(SqlParams sql, KpiService.Filter f, GroupBy g, ZoneId zone) {
-        return "SELECT " + g.key(true, true, true, true) + " AS k, count(DISTINCT t.recipient)::bigint AS recipients"
-                + sentInRange(sql, f, zone, true) + " GROUP BY 1";
-    }
-
-    /**
-     * " FROM (...) t WHERE ...": the sends that went out in the range with the dimensions the snapshots give them
-     * (day in the workspace zone, the contact's owner else the campaign's, the contact's country else the send's,
-     * and its first ad when {@code withAd}).
-     */
-    private static String sentInRange(SqlParams sql, KpiService.Filter f, ZoneId zone, boolean withAd) {
+        String key = g.key(true, true, true, true);
+        // bound in the order the statement has always numbered them: the range's bounds, then the zone
         String lower = sql.bind(start(f.from(), zone));
         String upper = sql.bind(start(f.to().plusDays(1), zone));
         String zoneId = sql.bind(zone.getId());
-        StringBuilder q = new StringBuilder(" FROM (SELECT (s.at AT TIME ZONE " + zoneId + ")::date AS day,"
-                + " s.campaign_id, s.variant, coalesce(c.owner, cp.owner) AS owner,"
-                + " coalesce(c.country, s.country) AS country, c.source,"
-                + " coalesce(s.contact_id::text, s.phone) AS recipient" + (withAd ? ", a.ad_id" : "")
-                + " FROM f_sends s LEFT JOIN f_contacts c ON c.id = s.contact_id"
-                + " LEFT JOIN f_campaigns cp ON cp.id = s.campaign_id"
-                + (withAd ? " LEFT JOIN " + ContactAds.FIRST_AD + " a ON a.contact_id = s.contact_id" : "")
-                + " WHERE s.sent_at IS NOT NULL AND s.at >= " + lower + " AND s.at < " + upper);
-        if (f.campaignId() != null) {
-            q.append(" AND s.campaign_id = ").append(sql.bind(f.campaignId()));
-        }
-        q.append(") t");
-        if (f.owner() != null) {
-            q.append(" WHERE t.owner = ").append(sql.bind(f.owner()));
-        }
-        return q.toString();
+        String campaign = f.campaignId() == null ? "" : fill(SEND_CAMPAIGN, "campaign", sql.bind(f.campaignId()));
+        String owner = f.owner() == null ? "" : fill(SEND_OWNER, "owner", sql.bind(f.owner()));
+        return fill(RECIPIENTS, "key", key, "zone", zoneId, "first_ad", ContactAds.FIRST_AD, "lower", lower,
+                "upper", upper, "campaign_filter", campaign, "owner_filter", owner);
     }
 
     /** The median of the range's response times in seconds (column {@code response_median_s}), by the group's key. */
@@ -68,9 +78,7 @@ public class RangeRepository {
         if (key == null || f.campaignId() != null) {
             return null;
         }
-        return "SELECT " + key + " AS k, percentile_cont(0.5) WITHIN GROUP (ORDER BY t.seconds)"
-                + " AS response_median_s FROM snap_response_times t" + KpiService.where(sql, f, (short) -1, false, true)
-                + " GROUP BY 1";
+        return fill(MEDIAN_RESPONSE_TIMES, "key", key, "where", SnapshotRepository.where(sql, f, (short) -1, false, true));
     }
 
     /** Retention at an instant: customers, active customers, retainable contacts and churned ones among them. */
@@ -87,8 +95,7 @@ public class RangeRepository {
      * the facts. A day counted without the owner's row means the owner had no retainable contact then.
      */
     public Uni<Retention> retentionAtDayEnd(String owner, LocalDate day, Instant end, int activityDays) {
-        return pool.preparedQuery("SELECT * FROM snap_retention WHERE day = $1 AND end_at = $2 AND activity_days = $3"
-                        + " AND (all_owners OR owner = $4) ORDER BY all_owners")
+        return pool.preparedQuery(RETENTION_AT_DAY_END)
                 .execute(Tuple.of(day, end.atOffset(ZoneOffset.UTC), activityDays, owner))
                 .chain(rows -> {
                     Retention all = null;
@@ -108,14 +115,14 @@ public class RangeRepository {
                 });
     }
 
-    /** Retention at an instant ({@link RetentionSql}), counted from the facts; one owner's, when given. */
+    /** Retention at an instant ({@link RetentionRepository}), counted from the facts; one owner's, when given. */
     public Uni<Retention> retention(String owner, Instant end, LocalDate lastDay, Instant activeSince) {
         SqlParams sql = new SqlParams();
         String at = sql.bind(end.atOffset(ZoneOffset.UTC));
         String last = sql.bind(lastDay) + "::date";
         String since = sql.bind(activeSince.atOffset(ZoneOffset.UTC));
-        String ownerFilter = owner == null ? null : "c.owner = " + sql.bind(owner);
-        return pool.preparedQuery(RetentionSql.counts(at, last, since, ownerFilter, false)).execute(sql.tuple())
+        String ownerFilter = owner == null ? null : fill(OWNER, "owner", sql.bind(owner));
+        return pool.preparedQuery(RetentionRepository.counts(at, last, since, ownerFilter, false)).execute(sql.tuple())
                 .map(rows -> Retention.of(rows.iterator().next()));
     }
 

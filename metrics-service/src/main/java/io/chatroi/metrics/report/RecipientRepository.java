@@ -2,6 +2,8 @@ package io.chatroi.metrics.report;
 
 import io.chatroi.common.sql.SqlParams;
 
+import static io.chatroi.common.sql.SqlTemplate.fill;
+
 /**
  * Unique recipients of a range that spans several campaigns (a contact in two campaigns, or messaged on two days, is
  * one recipient), read from the counts the recompute keeps (snap_recipients, V40_1) instead of the range's sends.
@@ -31,27 +33,34 @@ public final class RecipientRepository {
         return f.campaignId() == null && g != GroupBy.CAMPAIGN && g != GroupBy.VARIANT;
     }
 
+    /** {counted}: the rows of the range's days whose recipients are new to their group ({@link #counted}). */
+    private static final String RECIPIENTS = "SELECT {key} AS k, sum(t.recipients)::bigint AS recipients {counted} GROUP BY 1";
+    private static final String RECIPIENTS_OF_RANGE = "(SELECT coalesce(sum(t.recipients), 0) {counted})";
+    private static final String COUNTED = """
+            FROM snap_recipients t WHERE t.grain = {grain} AND t.day BETWEEN {from}::date AND {to}::date
+              AND (t.previous_day IS NULL OR t.previous_day < {group_start}){owner_filter}""";
+    private static final String OWNER_FILTER = " AND t.owner = {owner}";
+    private static final String WEEK_START = "greatest({from}::date, date_trunc('week', t.day)::date)";
+    private static final String MONTH_START = "greatest({from}::date, date_trunc('month', t.day)::date)";
+
     /** Unique recipients (column {@code recipients}) of the sends that went out in the range, by the group's key. */
     public static String recipients(SqlParams sql, KpiService.Filter f, GroupBy g) {
-        return "SELECT " + g.key(false, false, true, true) + " AS k, sum(t.recipients)::bigint AS recipients"
-                + counted(sql, f, g) + " GROUP BY 1";
+        return fill(RECIPIENTS, "key", g.key(false, false, true, true), "counted", counted(sql, f, g));
     }
 
     /** The same count for the whole range, as a scalar subquery for a statement that binds through {@code sql}. */
     public static String recipientsOfRange(SqlParams sql, KpiService.Filter f) {
-        return "(SELECT coalesce(sum(t.recipients), 0)" + counted(sql, f, GroupBy.NONE) + ")";
+        return fill(RECIPIENTS_OF_RANGE, "counted", counted(sql, f, GroupBy.NONE));
     }
 
-    /** " FROM snap_recipients t WHERE ...": the rows of the range's days whose recipients are new to their group. */
+    /** "FROM snap_recipients t WHERE ...": the rows of the range's days whose recipients are new to their group. */
     private static String counted(SqlParams sql, KpiService.Filter f, GroupBy g) {
-        String from = sql.bind(f.from()) + "::date";
-        StringBuilder q = new StringBuilder(" FROM snap_recipients t WHERE t.grain = " + grain(g, f.owner() != null)
-                + " AND t.day BETWEEN " + from + " AND " + sql.bind(f.to()) + "::date"
-                + " AND (t.previous_day IS NULL OR t.previous_day < " + groupStart(g, from) + ")");
-        if (f.owner() != null) {
-            q.append(" AND t.owner = ").append(sql.bind(f.owner()));
-        }
-        return q.toString();
+        String grain = Short.toString(grain(g, f.owner() != null));
+        String from = sql.bind(f.from());
+        String to = sql.bind(f.to());
+        String owner = f.owner() == null ? "" : fill(OWNER_FILTER, "owner", sql.bind(f.owner()));
+        return fill(COUNTED, "grain", grain, "from", from, "to", to, "group_start", groupStart(g, from),
+                "owner_filter", owner);
     }
 
     /** The grouping whose previous days apply: the report's dimension and the owner it is filtered by. */
@@ -71,9 +80,9 @@ public final class RecipientRepository {
     private static String groupStart(GroupBy g, String from) {
         return switch (g) {
             case DAY -> "t.day";
-            case WEEK -> "greatest(" + from + ", date_trunc('week', t.day)::date)";
-            case MONTH -> "greatest(" + from + ", date_trunc('month', t.day)::date)";
-            default -> from;
+            case WEEK -> fill(WEEK_START, "from", from);
+            case MONTH -> fill(MONTH_START, "from", from);
+            default -> from + "::date";
         };
     }
 }

@@ -5,7 +5,6 @@ import io.chatroi.metrics.settings.Settings;
 import io.chatroi.metrics.settings.SettingsService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -22,12 +21,6 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class ReportCache {
-
-    // the settings row comes along (NULL columns before it is first created), so a report needs no statement for it
-    private static final String VERSION = "SELECT coalesce((SELECT max(finished_at) FROM recompute_runs WHERE status = 'succeeded')"
-            + "::text, '') || '|' || coalesce((SELECT max(updated_at)::text || ':' || count(*) FROM costs), '')"
-            + " || '|' || coalesce((SELECT updated_at::text FROM settings), '') AS v, s.*"
-            + " FROM (SELECT 1) one LEFT JOIN settings s ON s.id = 1";
 
     private final Pool pool;
     private final SettingsService settings;
@@ -53,8 +46,7 @@ public class ReportCache {
     @SuppressWarnings("unchecked")
     /** The report for {@code key}, built with the current settings when this version has none in memory. */
     public <T> Uni<T> get(String key, Function<Settings, Uni<T>> build) {
-        return pool.query(VERSION).execute().chain(rows -> {
-            Row row = rows.iterator().next();
+        return ReportVersionRepository.read(pool).chain(row -> {
             String versioned = row.getString("v") + "#" + quarterHour() + "#" + key;
             Object hit = entries.get(versioned);
             telemetry.cache(hit != null);

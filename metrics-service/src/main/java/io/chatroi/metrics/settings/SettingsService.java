@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatroi.common.problem.ProblemException;
 import io.chatroi.common.problem.Validator;
 import io.chatroi.common.sql.SqlTimes;
-import io.chatroi.metrics.recompute.DirtyDays;
+import io.chatroi.metrics.recompute.DirtyDayRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -21,13 +20,10 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-
-import static io.chatroi.common.sql.SqlTimes.time;
 
 /** The one settings row; created from the deployment's defaults (CHATROI_TIME_ZONE, CHATROI_CURRENCY) when first read. */
 @ApplicationScoped
@@ -56,15 +52,13 @@ public class SettingsService {
     }
 
     public Uni<Settings> get(SqlClient client) {
-        return client.preparedQuery("SELECT * FROM settings WHERE id = 1").execute().chain(rows -> {
+        return SettingsRepository.read(client).chain(rows -> {
             if (rows.size() > 0) {
                 return Uni.createFrom().item(from(rows.iterator().next()));
             }
             Map<String, Double> weights = weightsMap(io.chatroi.metrics.kpi.Scorecard.Weights.DEFAULT);
-            return client.preparedQuery("INSERT INTO settings (id, currency, time_zone, weights) VALUES (1, $1, $2,"
-                            + " $3::jsonb) ON CONFLICT (id) DO NOTHING")
-                    .execute(Tuple.of(defaultCurrency, defaultZone, write(weights)))
-                    .chain(() -> client.preparedQuery("SELECT * FROM settings WHERE id = 1").execute())
+            return SettingsRepository.create(client, defaultCurrency, defaultZone, write(weights))
+                    .chain(() -> SettingsRepository.read(client))
                     .map(again -> from(again.iterator().next()));
         });
     }
@@ -80,16 +74,9 @@ public class SettingsService {
         }
         return get().chain(current -> {
             Settings next = merge(current, input);
-            return pool.preparedQuery("UPDATE settings SET currency = $1, time_zone = $2, value_per_lead = $3,"
-                            + " brand_value_monthly = $4, attribution_days = $5, reply_window_days = $6,"
-                            + " repurchase_days = $7, activity_days = $8, weights = $9::jsonb, updated_at = $10"
-                            + " WHERE id = 1")
-                    .execute(Tuple.from(Arrays.asList(next.currency(), next.timeZone(), next.valuePerLead(),
-                            next.brandValueMonthly(), next.attributionDays(), next.replyWindowDays(),
-                            next.repurchaseDays(), next.activityDays(), write(next.scorecardWeights()),
-                            time(clock.instant()))))
+            return SettingsRepository.update(pool, next, write(next.scorecardWeights()), clock.instant())
                     .call(() -> rulesChanged(current, next)
-                            ? DirtyDays.fromUntilToday(pool, LocalDate.now().minusDays(DirtyDays.REACH_DAYS))
+                            ? DirtyDayRepository.fromUntilToday(pool, LocalDate.now().minusDays(DirtyDayRepository.REACH_DAYS))
                             : Uni.createFrom().voidItem())
                     .chain(() -> get());
         });

@@ -15,8 +15,8 @@ import static io.chatroi.common.sql.SqlTimes.instant;
 import static io.chatroi.common.sql.SqlTimes.time;
 
 /**
- * The SQL of the sync: each stream's cursor (sync_cursors), a page's upserts ({@link FactRows}) and the days it makes
- * stale (dirty_days), all run on the client or transaction given.
+ * The SQL of the sync: each stream's cursor (sync_cursors), a page's upserts (their parameters from {@link FactRows})
+ * and the days it makes stale (dirty_days), all run on the client or transaction given.
  */
 @ApplicationScoped
 public class SyncRepository {
@@ -43,6 +43,69 @@ public class SyncRepository {
 
     private static final String STATUS = """
             SELECT * FROM sync_cursors ORDER BY stream""";
+
+    // each stream's upsert of a page's items, with the parameters FactRows makes of an item
+    static final String CONTACTS = """
+            INSERT INTO f_contacts AS f (id, owner, source, country, stage, intent, accepted_at,
+            opted_out_at, referred_by, last_inbound_at, erased, created_at, updated_at) VALUES ($1, $2, $3, $4, $5,
+            $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO UPDATE SET owner = excluded.owner,
+            source = excluded.source, country = excluded.country, stage = excluded.stage, intent = excluded.intent,
+            accepted_at = excluded.accepted_at, opted_out_at = excluded.opted_out_at,
+            referred_by = excluded.referred_by, last_inbound_at = excluded.last_inbound_at,
+            erased = excluded.erased, created_at = excluded.created_at, updated_at = excluded.updated_at
+            WHERE excluded.updated_at >= f.updated_at""";
+
+    /** A merge, pointed at its final survivor when that one was itself absorbed before. */
+    static final String CONTACT_MERGES = """
+            INSERT INTO f_contact_merges (absorbed_id, survivor_id, merged_at)
+            SELECT $1::uuid, coalesce((SELECT survivor_id FROM f_contact_merges WHERE absorbed_id = $2::uuid),
+            $2::uuid), $3::timestamptz
+            ON CONFLICT (absorbed_id) DO NOTHING""";
+
+    static final String INTERACTIONS = """
+            INSERT INTO f_interactions (id, contact_id, direction, at, agent, created_at,
+            message_type, turn) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING""";
+
+    static final String DEALS = """
+            INSERT INTO f_deals AS f (id, contact_id, stage, inquiry_at, quoted_at, won_at, lost_at,
+            order_amount, profit, currency, campaign_id, owner, created_at, updated_at) VALUES ($1, $2, $3, $4, $5,
+            $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO UPDATE SET stage = excluded.stage,
+            inquiry_at = excluded.inquiry_at, quoted_at = excluded.quoted_at, won_at = excluded.won_at,
+            lost_at = excluded.lost_at, order_amount = excluded.order_amount, profit = excluded.profit,
+            currency = excluded.currency, campaign_id = excluded.campaign_id, owner = excluded.owner,
+            updated_at = excluded.updated_at WHERE excluded.updated_at >= f.updated_at""";
+
+    static final String CAMPAIGNS = """
+            INSERT INTO f_campaigns AS f (id, name, owner, status, goal_type, goal_window_days,
+            variants, holdout_percent, launched_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6,
+            $7::jsonb, $8, $9, $10, $11) ON CONFLICT (id) DO UPDATE SET name = excluded.name,
+            owner = excluded.owner, status = excluded.status, goal_type = excluded.goal_type,
+            goal_window_days = excluded.goal_window_days, variants = excluded.variants,
+            holdout_percent = excluded.holdout_percent, launched_at = excluded.launched_at,
+            updated_at = excluded.updated_at WHERE excluded.updated_at >= f.updated_at""";
+
+    static final String SENDS = """
+            INSERT INTO f_sends AS f (id, campaign_id, variant, contact_id, phone, calling_code,
+            country, status, reason, error_code, sent_at, delivery, delivered_at, read_at, replied_at, clicked_at,
+            clicks, opted_out_at, pricing_category, billable, created_at, updated_at, reacted_at) VALUES ($1, $2, $3,
+            $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
+            ON CONFLICT (id) DO UPDATE SET variant = excluded.variant, status = excluded.status,
+            reason = excluded.reason, error_code = excluded.error_code, sent_at = excluded.sent_at,
+            delivery = excluded.delivery, delivered_at = excluded.delivered_at, read_at = excluded.read_at,
+            replied_at = excluded.replied_at, reacted_at = excluded.reacted_at, clicked_at = excluded.clicked_at, clicks = excluded.clicks,
+            opted_out_at = excluded.opted_out_at, pricing_category = excluded.pricing_category,
+            billable = excluded.billable, updated_at = excluded.updated_at WHERE excluded.updated_at >= f.updated_at""";
+
+    static final String RESOLUTIONS = """
+            INSERT INTO f_resolutions AS f (id, contact_id, at, resolved_by, owner,
+            created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO UPDATE
+            SET contact_id = excluded.contact_id, at = excluded.at, resolved_by = excluded.resolved_by,
+            owner = excluded.owner, updated_at = excluded.updated_at WHERE excluded.updated_at >= f.updated_at""";
+
+    /** A referral never changes upstream; a replay (the sync's overlap) is harmless. */
+    static final String AD_REFERRALS = """
+            INSERT INTO f_ad_referrals (id, contact_id, source_id, source_type, headline, at,
+            created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING""";
 
     /** Where a stream stands: the updatedAfter it asks for, the upstream cursor within it, the newest change seen. */
     public record Position(Instant updatedAfter, String after, Instant maxSeen) {

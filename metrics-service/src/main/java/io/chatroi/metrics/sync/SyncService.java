@@ -54,20 +54,20 @@ public class SyncService {
     // dirtySql gets $1 = ids of the page (uuid[]), $2 = time zone
     private static final List<Stream> STREAMS = List.of(
             // merges first: the facts pulled after them are re-pointed in the same pass (ContactMergeFacts)
-            new Stream("contact-merges", FactSources.CONTACTS, FactRows.CONTACT_MERGES, FactRows::contactMerge, null,
+            new Stream("contact-merges", FactSources.CONTACTS, SyncRepository.CONTACT_MERGES, FactRows::contactMerge, null,
                     "absorbedId", "mergedAt"),
-            new Stream("contacts", FactSources.CONTACTS, FactRows.CONTACTS, FactRows::contact,
+            new Stream("contacts", FactSources.CONTACTS, SyncRepository.CONTACTS, FactRows::contact,
                     "SELECT (created_at AT TIME ZONE $2)::date FROM f_contacts WHERE id = ANY($1)"),
             // after the contacts: the days a referral makes stale are its contact's
-            new Stream("ad-referrals", FactSources.CONTACTS, FactRows.AD_REFERRALS, FactRows::adReferral,
+            new Stream("ad-referrals", FactSources.CONTACTS, SyncRepository.AD_REFERRALS, FactRows::adReferral,
                     ContactAds.daysOf("SELECT contact_id FROM f_ad_referrals WHERE id = ANY($1)", "$2"), "id",
                     "createdAt"),
-            new Stream("interactions", FactSources.CONTACTS, FactRows.INTERACTIONS, FactRows::interaction,
+            new Stream("interactions", FactSources.CONTACTS, SyncRepository.INTERACTIONS, FactRows::interaction,
                     """
                     SELECT (i.at AT TIME ZONE $2)::date FROM f_interactions i WHERE i.id = ANY($1)
                     UNION SELECT (c.created_at AT TIME ZONE $2)::date FROM f_interactions i
                       JOIN f_contacts c ON c.id = i.contact_id WHERE i.id = ANY($1)"""),
-            new Stream("deals", FactSources.CONTACTS, FactRows.DEALS, FactRows::deal,
+            new Stream("deals", FactSources.CONTACTS, SyncRepository.DEALS, FactRows::deal,
                     """
                     SELECT (x AT TIME ZONE $2)::date FROM f_deals d, unnest(ARRAY[d.inquiry_at, d.quoted_at,
                            d.won_at]) x WHERE d.id = ANY($1) AND x IS NOT NULL
@@ -76,11 +76,11 @@ public class SyncService {
                     UNION SELECT (s.at AT TIME ZONE $2)::date FROM f_deals d JOIN f_sends s
                         ON s.contact_id = d.contact_id AND s.sent_at <= d.won_at
                        AND s.sent_at > d.won_at - interval '120 days' WHERE d.id = ANY($1)"""),
-            new Stream("campaigns", FactSources.CAMPAIGNS, FactRows.CAMPAIGNS, FactRows::campaign, null),
-            new Stream("sends", FactSources.CAMPAIGNS, FactRows.SENDS, FactRows::send,
+            new Stream("campaigns", FactSources.CAMPAIGNS, SyncRepository.CAMPAIGNS, FactRows::campaign, null),
+            new Stream("sends", FactSources.CAMPAIGNS, SyncRepository.SENDS, FactRows::send,
                     "SELECT (at AT TIME ZONE $2)::date FROM f_sends WHERE id = ANY($1)"),
             // read live by the resolution times, never by a snapshot: no day goes stale
-            new Stream("resolutions", FactSources.CAMPAIGNS, "conversations/resolutions", FactRows.RESOLUTIONS,
+            new Stream("resolutions", FactSources.CAMPAIGNS, "conversations/resolutions", SyncRepository.RESOLUTIONS,
                     FactRows::resolution, null));
 
     public record StreamResult(String stream, long items, String error) {

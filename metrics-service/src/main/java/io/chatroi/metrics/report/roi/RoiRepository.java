@@ -9,6 +9,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import static io.chatroi.common.sql.SqlTemplate.fill;
+
 /**
  * Everything ROI reads for a range, in one statement of one row: the message and deal totals
  * ({@link SnapshotRepository#roiMessages}, {@link SnapshotRepository#roiDeals}), the entered costs by category and
@@ -18,6 +20,38 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class RoiRepository {
 
+    /** {messages} and {deals} the snapshot totals, {costs} and {other_currencies} the queries below. */
+    private static final String TOTALS = """
+            SELECT * FROM ({messages}) m, ({deals}) d,
+              (SELECT array_agg(x.category ORDER BY x.category, x.kind) AS cost_categories,
+              array_agg(x.kind ORDER BY x.category, x.kind) AS cost_kinds,
+              array_agg(x.amount ORDER BY x.category, x.kind) AS cost_amounts FROM ({costs}) x) c,
+              (SELECT array_agg(o.currency ORDER BY o.currency) AS other_currencies,
+              array_agg(o.orders ORDER BY o.currency) AS other_orders FROM ({other_currencies}) o) o""";
+
+    /** Entered costs of the range by category and kind, each prorated by the days of its period inside the range. */
+    private static final String COSTS = """
+            SELECT c.category, c.kind, sum(c.amount * (least(c.period_end, {to}::date)
+              - greatest(c.period_start, {from}::date) + 1)::numeric / (c.period_end - c.period_start + 1)) AS amount
+            FROM costs c WHERE c.period_end >= {from}::date AND c.period_start <= {to}::date{filters}
+            GROUP BY 1, 2""";
+    private static final String COST_CAMPAIGN = " AND c.campaign_id = {value}";
+    private static final String COST_OWNER = " AND c.owner = {value}";
+
+    /**
+     * Won deals of the range in another currency than the workspace's ({currency}), by currency (left out of the
+     * snapshots). "<> currency" as two ranges, so f_deals_won_currency_idx (V49_1) reads only the other currencies'
+     * deals.
+     */
+    private static final String OTHER_CURRENCY_DEALS = """
+            SELECT d.currency, count(*)::bigint AS orders FROM f_deals d
+            WHERE d.stage = 'won' AND (d.currency < {currency} OR d.currency > {currency})
+              AND d.won_at >= ({from}::date)::timestamp AT TIME ZONE {zone}
+              AND d.won_at < ({to}::date + 1)::timestamp AT TIME ZONE {zone}{filters}
+            GROUP BY 1""";
+    private static final String DEAL_CAMPAIGN = " AND d.campaign_id = {value}";
+    private static final String DEAL_OWNER = " AND d.owner = {value}";
+
     private final Pool pool;
 
     public RoiRepository(Pool pool) {
@@ -26,48 +60,39 @@ public class RoiRepository {
 
     public Uni<Row> totals(KpiService.Filter f, Settings settings) {
         SqlParams sql = new SqlParams();
-        String q = "SELECT * FROM (" + SnapshotRepository.roiMessages(sql, f) + ") m, ("
-                + SnapshotRepository.roiDeals(sql, f) + ") d,"
-                + " (SELECT array_agg(x.category ORDER BY x.category, x.kind) AS cost_categories,"
-                + " array_agg(x.kind ORDER BY x.category, x.kind) AS cost_kinds,"
-                + " array_agg(x.amount ORDER BY x.category, x.kind) AS cost_amounts FROM (" + costs(sql, f) + ") x) c,"
-                + " (SELECT array_agg(o.currency ORDER BY o.currency) AS other_currencies,"
-                + " array_agg(o.orders ORDER BY o.currency) AS other_orders FROM (" + otherCurrencyDeals(sql, f, settings)
-                + ") o) o";
+        // bound in the order the parts appear
+        String messages = SnapshotRepository.roiMessages(sql, f);
+        String deals = SnapshotRepository.roiDeals(sql, f);
+        String costs = costs(sql, f);
+        String others = otherCurrencyDeals(sql, f, settings);
+        String q = fill(TOTALS, "messages", messages, "deals", deals, "costs", costs, "other_currencies", others);
         return pool.preparedQuery(q).execute(sql.tuple()).map(rows -> rows.iterator().next());
     }
 
-    /** Entered costs of the range by category and kind, each prorated by the days of its period inside the range. */
     private static String costs(SqlParams sql, KpiService.Filter f) {
-        String from = sql.bind(f.from()) + "::date";
-        String to = sql.bind(f.to()) + "::date";
-        StringBuilder q = new StringBuilder("SELECT c.category, c.kind, sum(c.amount * (least(c.period_end, " + to
-                + ") - greatest(c.period_start, " + from + ") + 1)::numeric / (c.period_end - c.period_start + 1))"
-                + " AS amount FROM costs c WHERE c.period_end >= " + from + " AND c.period_start <= " + to);
-        if (f.campaignId() != null) {
-            q.append(" AND c.campaign_id = ").append(sql.bind(f.campaignId()));
-        }
-        if (f.owner() != null) {
-            q.append(" AND c.owner = ").append(sql.bind(f.owner()));
-        }
-        return q.append(" GROUP BY 1, 2").toString();
+        String from = sql.bind(f.from());
+        String to = sql.bind(f.to());
+        return fill(COSTS, "from", from, "to", to, "filters", filters(sql, f, COST_CAMPAIGN, COST_OWNER));
     }
 
-    /** Won deals of the range in another currency than the workspace's, by currency (left out of the snapshots). */
     private static String otherCurrencyDeals(SqlParams sql, KpiService.Filter f, Settings settings) {
         String zone = sql.bind(settings.timeZone());
         String currency = sql.bind(settings.currency());
-        // "<> currency" as two ranges, so f_deals_won_currency_idx (V49_1) reads only the other currencies' deals
-        StringBuilder q = new StringBuilder("SELECT d.currency, count(*)::bigint AS orders FROM f_deals d"
-                + " WHERE d.stage = 'won' AND (d.currency < " + currency + " OR d.currency > " + currency + ")"
-                + " AND d.won_at >= (" + sql.bind(f.from()) + "::date)::timestamp AT TIME ZONE " + zone
-                + " AND d.won_at < (" + sql.bind(f.to()) + "::date + 1)::timestamp AT TIME ZONE " + zone);
+        String from = sql.bind(f.from());
+        String to = sql.bind(f.to());
+        return fill(OTHER_CURRENCY_DEALS, "zone", zone, "currency", currency, "from", from, "to", to,
+                "filters", filters(sql, f, DEAL_CAMPAIGN, DEAL_OWNER));
+    }
+
+    /** The filter's campaign and owner as conditions ({@code campaign}, {@code owner} with placeholder {value}). */
+    private static String filters(SqlParams sql, KpiService.Filter f, String campaign, String owner) {
+        StringBuilder out = new StringBuilder();
         if (f.campaignId() != null) {
-            q.append(" AND d.campaign_id = ").append(sql.bind(f.campaignId()));
+            out.append(fill(campaign, "value", sql.bind(f.campaignId())));
         }
         if (f.owner() != null) {
-            q.append(" AND d.owner = ").append(sql.bind(f.owner()));
+            out.append(fill(owner, "value", sql.bind(f.owner())));
         }
-        return q.append(" GROUP BY 1").toString();
+        return out.toString();
     }
 }

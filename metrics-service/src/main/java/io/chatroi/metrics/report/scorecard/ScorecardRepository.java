@@ -2,6 +2,7 @@ package io.chatroi.metrics.report.scorecard;
 
 import io.chatroi.common.sql.SqlParams;
 import io.chatroi.metrics.report.KpiService;
+import io.chatroi.metrics.report.SnapshotRepository;
 import io.chatroi.metrics.report.Sums;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -18,7 +19,7 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class ScorecardRepository {
 
-    // each %s is the week's filter (KpiService.where: the snapshot grain and the date range), bound to its own params
+    // each %s is the week's filter (SnapshotRepository.where: the snapshot grain and the date range), bound to its own params
     private static final String CONTACTS = """
             SELECT owner, sum(added)::bigint AS added, sum(effective)::bigint AS effective,
                    sum(referrals)::bigint AS referrals FROM snap_contacts t%s
@@ -40,11 +41,11 @@ public class ScorecardRepository {
      */
     public Uni<Map<String, Map<String, Object>>> byOwner(SqlClient client, KpiService.Filter week) {
         SqlParams c = new SqlParams();
-        String contacts = CONTACTS.formatted(KpiService.where(c, week, (short) 3, false, false));
+        String contacts = CONTACTS.formatted(SnapshotRepository.where(c, week, (short) 3, false, false));
         SqlParams d = new SqlParams();
-        String deals = DEALS.formatted(KpiService.where(d, week, (short) 3, false, false));
+        String deals = DEALS.formatted(SnapshotRepository.where(d, week, (short) 3, false, false));
         SqlParams t = new SqlParams();
-        String turns = DEEP_INTERACTIONS.formatted(KpiService.where(t, week, (short) -1, false, false));
+        String turns = DEEP_INTERACTIONS.formatted(SnapshotRepository.where(t, week, (short) -1, false, false));
         return Uni.combine().all().unis(client.preparedQuery(contacts).execute(c.tuple()),
                         client.preparedQuery(deals).execute(d.tuple()), client.preparedQuery(turns).execute(t.tuple()))
                 .asTuple().map(all -> {
