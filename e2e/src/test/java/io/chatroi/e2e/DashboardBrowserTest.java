@@ -170,7 +170,10 @@ class DashboardBrowserTest {
                         .statusCode(200).extract().jsonPath().getList("items").isEmpty()).findFirst().orElseThrow();
         List<String> moves = as(manager).get("/api/v1/contacts/" + tiered + "/tier-history?limit=100").then()
                 .extract().jsonPath().getList("items.tier");
+        String phone = as(manager).get("/api/v1/contacts/" + tiered).then().statusCode(200).extract().path("phone");
         browser.open("contacts/" + tiered);
+        // only the hash changed: wait for this contact's page before counting its rows
+        browser.awaitText("[data-test=contact-phone]", phone::equals);
         assertThat(browser.awaitCount("table[data-test=tier-history] tbody tr", moves.size())).hasSize(moves.size());
         assertThat(browser.find("table[data-test=tier-history] tbody tr:first-child td:nth-child(4)").getText())
                 .isEqualTo(moves.get(0));
