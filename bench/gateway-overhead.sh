@@ -10,6 +10,8 @@
 # over OTLP/HTTP to bench/otlp/OtlpSink.java; off: the OpenTelemetry SDK disabled, for the A/B), BENCH_GATEWAY_JAR
 # (another gateway build to compare, e.g. a copy of an earlier target/quarkus-app). Metrics are on. Each open-loop
 # run also prints the gateway's and contacts-service's CPU ms per 1,000 requests (/proc/<pid>/stat).
+# BENCH_JFR=DIR records each service with Java Flight Recorder (profile settings) into DIR/gateway.jfr and
+# DIR/contacts-service.jfr, e.g. `jfr print --events jdk.ExecutionSample DIR/gateway.jfr` for where the CPU goes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RATE=${1:-1000}
@@ -24,6 +26,8 @@ TOKEN=bench-internal-token-$RANDOM$RANDOM
 ADMIN=bench-admin-key-$RANDOM$RANDOM
 JAVA_OPTS=${CHATROI_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}
 LOGS=$(mktemp -d)
+jfr() { [ -n "${BENCH_JFR:-}" ] && echo "-XX:StartFlightRecording=settings=profile,filename=$BENCH_JFR/$1.jfr"; true; }
+[ -z "${BENCH_JFR:-}" ] || mkdir -p "$BENCH_JFR"
 pids=()
 cleanup() {
   for pid in "${pids[@]+"${pids[@]}"}"; do kill "$pid" 2>/dev/null || true; done
@@ -45,14 +49,14 @@ done
 # shellcheck disable=SC2086
 env "${OTEL_ENV[@]}" QUARKUS_HTTP_PORT=$CONTACTS_PORT QUARKUS_MANAGEMENT_PORT=$((CONTACTS_PORT + 10)) \
   CHATROI_DATABASE=contacts$SUFFIX CHATROI_INTERNAL_TOKEN=$TOKEN CHATROI_CONTACTS_RETIER_CRON=off \
-  java $JAVA_OPTS -jar contacts-service/target/quarkus-app/quarkus-run.jar >"$LOGS/contacts.log" 2>&1 &
+  java $JAVA_OPTS $(jfr contacts-service) -jar contacts-service/target/quarkus-app/quarkus-run.jar >"$LOGS/contacts.log" 2>&1 &
 contacts_pid=$!
 pids+=($!)
 # shellcheck disable=SC2086
 env "${OTEL_ENV[@]}" QUARKUS_HTTP_PORT=$GATEWAY_PORT QUARKUS_MANAGEMENT_PORT=$((GATEWAY_PORT + 10)) \
   CHATROI_DATABASE=gateway$SUFFIX CHATROI_INTERNAL_TOKEN=$TOKEN CHATROI_ADMIN_KEY=$ADMIN \
   CONTACTS_URL=http://127.0.0.1:$CONTACTS_PORT CHATROI_RATE_LIMIT_PER_SECOND=0 \
-  java $JAVA_OPTS -jar "${BENCH_GATEWAY_JAR:-gateway/target/quarkus-app/quarkus-run.jar}" >"$LOGS/gateway.log" 2>&1 &
+  java $JAVA_OPTS $(jfr gateway) -jar "${BENCH_GATEWAY_JAR:-gateway/target/quarkus-app/quarkus-run.jar}" >"$LOGS/gateway.log" 2>&1 &
 gateway_pid=$!
 pids+=($!)
 for port in $CONTACTS_PORT $GATEWAY_PORT; do
