@@ -8,8 +8,8 @@
 # Environment: BENCH_PORT_BASE (18080: gateway +0, contacts +1, their management ports +10/+11, OTLP sink +9),
 # BENCH_DB_SUFFIX (appended to the database names, e.g. _ob), BENCH_TRACING=off|export (default export: spans sent
 # over OTLP/HTTP to bench/otlp/OtlpSink.java; off: the OpenTelemetry SDK disabled, for the A/B), BENCH_GATEWAY_JAR
-# (another gateway build to compare, e.g. a copy of an earlier target/quarkus-app). Metrics are on. Each open-loop
-# run also prints the gateway's and contacts-service's CPU ms per 1,000 requests (/proc/<pid>/stat).
+# and BENCH_CONTACTS_JAR (other builds to compare, e.g. copies of an earlier target/quarkus-app). Metrics are on.
+# Each open-loop run also prints the gateway's and contacts-service's CPU ms per 1,000 requests (/proc/<pid>/stat).
 # BENCH_JFR=DIR records each service with Java Flight Recorder (profile settings) into DIR/gateway.jfr and
 # DIR/contacts-service.jfr, e.g. `jfr print --events jdk.ExecutionSample DIR/gateway.jfr` for where the CPU goes.
 set -euo pipefail
@@ -49,7 +49,7 @@ done
 # shellcheck disable=SC2086
 env "${OTEL_ENV[@]}" QUARKUS_HTTP_PORT=$CONTACTS_PORT QUARKUS_MANAGEMENT_PORT=$((CONTACTS_PORT + 10)) \
   CHATROI_DATABASE=contacts$SUFFIX CHATROI_INTERNAL_TOKEN=$TOKEN CHATROI_CONTACTS_RETIER_CRON=off \
-  java $JAVA_OPTS $(jfr contacts-service) -jar contacts-service/target/quarkus-app/quarkus-run.jar >"$LOGS/contacts.log" 2>&1 &
+  java $JAVA_OPTS $(jfr contacts-service) -jar "${BENCH_CONTACTS_JAR:-contacts-service/target/quarkus-app/quarkus-run.jar}" >"$LOGS/contacts.log" 2>&1 &
 contacts_pid=$!
 pids+=($!)
 # shellcheck disable=SC2086

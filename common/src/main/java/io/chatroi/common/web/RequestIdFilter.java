@@ -38,7 +38,7 @@ public class RequestIdFilter {
 
     /**
      * Passes the request id of the request being served on to a call to a sibling service (beside the traceparent
-     * the HTTP client's tracing adds), e.g. {@code RequestIdFilter.addTo(request::putHeader)}; nothing outside a
+     * ServerSpans adds), e.g. {@code RequestIdFilter.addTo(request::putHeader)}; nothing outside a
      * request (the callee then generates its own).
      */
     public static void addTo(java.util.function.BiConsumer<String, String> putHeader) {

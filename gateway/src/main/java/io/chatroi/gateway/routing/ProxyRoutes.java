@@ -1,6 +1,7 @@
 package io.chatroi.gateway.routing;
 
 import io.chatroi.common.problem.ProblemType;
+import io.chatroi.common.tracing.ServerSpans;
 import io.chatroi.common.web.BodyLimitFilter;
 import io.chatroi.common.web.ChatRoiHeaders;
 import io.chatroi.common.web.InternalToken;
@@ -11,7 +12,6 @@ import io.chatroi.gateway.auth.KeyAuthenticator;
 import io.chatroi.gateway.auth.Permissions;
 import io.chatroi.gateway.auth.Role;
 import io.chatroi.gateway.observability.GatewayMetrics;
-import io.chatroi.gateway.observability.GatewayTracing;
 import io.chatroi.gateway.ratelimit.RateLimiter;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -58,13 +58,13 @@ public class ProxyRoutes {
     private final Optional<String> internalToken;
     private final long maxBodySize;
     private final GatewayMetrics metrics;
-    private final GatewayTracing tracing;
+    private final ServerSpans tracing;
     private final BodyLimitFilter bodyLimits;
     private final Map<Upstream, HttpClient> clients = new EnumMap<>(Upstream.class);
     private final Map<Route, HttpProxy> proxies = new HashMap<>();
 
     public ProxyRoutes(Vertx vertx, GatewayConfig config, KeyAuthenticator authenticator, RateLimiter rateLimiter,
-                       InternalToken internalToken, GatewayMetrics metrics, GatewayTracing tracing,
+                       InternalToken internalToken, GatewayMetrics metrics, ServerSpans tracing,
                        BodyLimitFilter bodyLimits) {
         this.vertx = vertx;
         this.config = config;
@@ -120,12 +120,9 @@ public class ProxyRoutes {
         }
         String routeName = route.map(Route::name).orElse("gateway");
         if (route.isPresent() && io.smallrye.common.vertx.VertxContext.isOnDuplicatedContext()) {
-            // read by the HTTP server metrics instead of the raw path with its ids
+            // read by the HTTP server metrics and the server span's name instead of the raw path with its ids
             io.smallrye.common.vertx.ContextLocals.put("UrlPathTemplate", RouteTable.template(path));
         }
-        // first, so that every line logged for this request (a refused key included) carries its trace id
-        tracing.start(rc, () -> route.isPresent() || path.startsWith("/api/v1/") ? RouteTable.template(path)
-                : "/api/**");
         rc.addEndHandler(ended -> metrics.answered(routeName, rc.get(Caller.CONTEXT_KEY) instanceof Caller caller
                 ? caller.role().wire() : null, rc.response().getStatusCode()));
         HttpServerRequest request = rc.request();
@@ -203,7 +200,7 @@ public class ProxyRoutes {
         headers.remove("Forwarded");
         internalToken.ifPresent(token -> headers.set(ChatRoiHeaders.INTERNAL_TOKEN, token));
         // the trace goes on from this request's server span (traceparent replaced, tracestate kept in step)
-        tracing.inject(headers);
+        tracing.inject(headers::set);
         if (caller != null) {
             headers.set(ChatRoiHeaders.KEY_ID, caller.keyId());
             headers.set(ChatRoiHeaders.ROLE, caller.role().wire());

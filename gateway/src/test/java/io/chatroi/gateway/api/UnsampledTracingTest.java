@@ -13,7 +13,7 @@ import static io.chatroi.gateway.api.Keys.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Head sampling at a ratio of 0 (the gateway's own span, GatewayTracing): a request without a traceparent starts a
+ * Head sampling at a ratio of 0 (common's ServerSpans): a request without a traceparent starts a
  * trace that is not sampled but still reaches the service, flagged so, for its logs; a caller's sampled trace is
  * kept whatever the ratio.
  */
