@@ -87,8 +87,7 @@ public class KeyAuthenticator {
 
     /** The SHA-256 of a presented secret, once per request: the cache and the database both look keys up by it. */
     public static KeyHash hash(String secret) {
-        byte[] bytes = ApiKeySecrets.hash(secret);
-        return new KeyHash(bytes, HexFormat.of().formatHex(bytes));
+        return new KeyHash(ApiKeySecrets.hash(secret));
     }
 
     /**
@@ -176,7 +175,27 @@ public class KeyAuthenticator {
     private record Cached(Optional<Caller> caller, long at) {
     }
 
-    /** A presented secret's SHA-256, as bytes (the database's key) and hex (the caches' key). */
-    public record KeyHash(byte[] bytes, String hex) {
+    /**
+     * A presented secret's SHA-256, as bytes (the database's key) and hex (the caches' key, made when first asked for:
+     * the bootstrap key, compared by its bytes, never needs it).
+     */
+    public static final class KeyHash {
+        private final byte[] bytes;
+        private String hex;
+
+        private KeyHash(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        byte[] bytes() {
+            return bytes;
+        }
+
+        String hex() {
+            if (hex == null) {
+                hex = HexFormat.of().formatHex(bytes);
+            }
+            return hex;
+        }
     }
 }
