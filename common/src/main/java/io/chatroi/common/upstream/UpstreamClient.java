@@ -1,5 +1,6 @@
 package io.chatroi.common.upstream;
 
+import io.chatroi.common.tracing.ServerSpans;
 import io.chatroi.common.web.ChatRoiHeaders;
 import io.chatroi.common.web.ClientCallMetrics;
 import io.chatroi.common.web.InternalToken;
@@ -28,7 +29,7 @@ import java.util.function.Supplier;
 
 /**
  * Calls one sibling service ({@link Upstreams#client}). Every call carries the internal token, the request id of the
- * request being served and (through the Vert.x client's tracing) the trace context; every attempt is timed
+ * request being served and (through {@link ServerSpans}) the trace context; every attempt is timed
  * ({@link ClientCallMetrics}) and limited by the configured timeout; idempotent calls are retried with backoff; each
  * operation has its own circuit breaker; and what goes wrong becomes a 503 or 504 problem in
  * {@link UpstreamFailures}. Client beans (one per sibling) say what to send and how to read the answer.
@@ -43,15 +44,17 @@ public final class UpstreamClient {
     private final WebClient client;
     private final InternalToken token;
     private final ClientCallMetrics calls;
+    private final ServerSpans spans;
     private final Map<String, Guard> guards = new ConcurrentHashMap<>();
 
     UpstreamClient(String name, UpstreamSettings.Service settings, WebClient client, InternalToken token,
-                   ClientCallMetrics calls) {
+                   ClientCallMetrics calls, ServerSpans spans) {
         this.name = name;
         this.settings = settings;
         this.client = client;
         this.token = token;
         this.calls = calls;
+        this.spans = spans;
     }
 
     /** A GET: idempotent, so retried. {@code operation} is a fixed name (a metric label), never a path with an id. */
@@ -132,10 +135,12 @@ public final class UpstreamClient {
          * {@code ProblemException}, which is an answer: neither retried nor counted against the circuit.
          */
         public <T> Uni<T> send(Function<HttpResponse<Buffer>, T> read) {
-            // taken now, on the caller's thread: the request id lives in the MDC of the request being served
+            // taken now, on the caller's thread: the request id and the trace context are those of the request being
+            // served (the callee's server span is a child of ours; no client span of its own)
             Map<String, String> fixed = new LinkedHashMap<>(headers);
             token.addTo(fixed::put);
             RequestIdFilter.addTo(fixed::put);
+            spans.inject(fixed::put);
             long timeout = (bulk ? settings.bulkTimeout() : settings.timeout()).toMillis();
             Supplier<Uni<T>> attempt = () -> calls.timed(name, operation, () -> {
                 HttpRequest<Buffer> request = client.requestAbs(method, settings.url().resolve(path).toString())

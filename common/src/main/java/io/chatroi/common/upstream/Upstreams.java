@@ -1,5 +1,6 @@
 package io.chatroi.common.upstream;
 
+import io.chatroi.common.tracing.ServerSpans;
 import io.chatroi.common.web.ClientCallMetrics;
 import io.chatroi.common.web.InternalToken;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -15,12 +16,15 @@ public class Upstreams {
     private final UpstreamSettings settings;
     private final InternalToken token;
     private final ClientCallMetrics calls;
+    private final ServerSpans spans;
 
-    public Upstreams(Vertx vertx, UpstreamSettings settings, InternalToken token, ClientCallMetrics calls) {
+    public Upstreams(Vertx vertx, UpstreamSettings settings, InternalToken token, ClientCallMetrics calls,
+                     ServerSpans spans) {
         this.vertx = vertx;
         this.settings = settings;
         this.token = token;
         this.calls = calls;
+        this.spans = spans;
     }
 
     /** The client of {@code name} (e.g. {@code contacts-service}); create one per client bean and keep it. */
@@ -29,10 +33,9 @@ public class Upstreams {
         if (service == null) {
             throw new IllegalStateException("chatroi.upstream." + name + ".url is not configured");
         }
-        // the default tracing policy passes the W3C traceparent of the current span on to the sibling
         WebClient client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true)
                 .setMaxPoolSize(service.connections())
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, service.timeout().toMillis())));
-        return new UpstreamClient(name, service, client, token, calls);
+        return new UpstreamClient(name, service, client, token, calls, spans);
     }
 }

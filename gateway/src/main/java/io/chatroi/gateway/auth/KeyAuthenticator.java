@@ -85,37 +85,37 @@ public class KeyAuthenticator {
         }
     }
 
+    /** The SHA-256 of a presented secret, once per request: the cache and the database both look keys up by it. */
+    public static KeyHash hash(String secret) {
+        return new KeyHash(ApiKeySecrets.hash(secret));
+    }
+
     /**
-     * The caller of a bearer secret when it is known without asking the database (the bootstrap key, or a key cached
-     * as valid within the TTL): the gateway's hot path, answered on the calling thread with no reactive pipeline.
-     * Empty means "ask {@link #authenticate}", not "unknown".
+     * The caller of a key when it is known without asking the database (the bootstrap key, or a key cached as valid
+     * within the TTL): the gateway's hot path, answered on the calling thread with no reactive pipeline. Empty means
+     * "ask {@link #load}", not "unknown".
      */
-    public Optional<Caller> fromCache(String secret) {
-        byte[] hash = ApiKeySecrets.hash(secret);
-        if (bootstrapHash != null && MessageDigest.isEqual(hash, bootstrapHash)) {
+    public Optional<Caller> fromCache(KeyHash key) {
+        if (bootstrapHash != null && MessageDigest.isEqual(key.bytes(), bootstrapHash)) {
             return Optional.of(BOOTSTRAP);
         }
-        Cached cached = cache.get(HexFormat.of().formatHex(hash));
+        Cached cached = cache.get(key.hex());
         return cached != null && System.nanoTime() - cached.at < ttlNanos ? used(cached.caller) : Optional.empty();
     }
 
-    /** The caller of a bearer secret, or empty when the key is unknown or revoked. */
-    public Uni<Optional<Caller>> authenticate(String secret) {
-        byte[] hash = ApiKeySecrets.hash(secret);
-        if (bootstrapHash != null && MessageDigest.isEqual(hash, bootstrapHash)) {
-            return Uni.createFrom().item(Optional.of(BOOTSTRAP));
-        }
-        String hex = HexFormat.of().formatHex(hash);
-        Cached cached = cache.get(hex);
-        if (cached == null) {
-            cached = misses.get(hex);
-        }
+    /**
+     * The caller of a key {@link #fromCache} did not know (without repeating its checks or hashing the secret again),
+     * or empty when the key is unknown or revoked: a secret recently found unknown is answered from memory, anything
+     * else from the database, and cached either way.
+     */
+    public Uni<Optional<Caller>> load(KeyHash key) {
         long now = System.nanoTime();
-        if (cached != null && now - cached.at < ttlNanos) {
-            return Uni.createFrom().item(used(cached.caller));
+        Cached miss = misses.get(key.hex());
+        if (miss != null && now - miss.at < ttlNanos) {
+            return Uni.createFrom().item(Optional.empty());
         }
         return pool.preparedQuery("SELECT id, role, owner FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL")
-                .execute(Tuple.of(Buffer.buffer(hash)))
+                .execute(Tuple.of(Buffer.buffer(key.bytes())))
                 .map(rows -> {
                     Optional<Caller> caller = Optional.empty();
                     for (Row row : rows) {
@@ -126,7 +126,7 @@ public class KeyAuthenticator {
                     if (target.size() >= MAX_CACHED) {
                         target.clear();
                     }
-                    target.put(hex, new Cached(caller, now));
+                    target.put(key.hex(), new Cached(caller, now));
                     return used(caller);
                 });
     }
@@ -173,5 +173,29 @@ public class KeyAuthenticator {
     }
 
     private record Cached(Optional<Caller> caller, long at) {
+    }
+
+    /**
+     * A presented secret's SHA-256, as bytes (the database's key) and hex (the caches' key, made when first asked for:
+     * the bootstrap key, compared by its bytes, never needs it).
+     */
+    public static final class KeyHash {
+        private final byte[] bytes;
+        private String hex;
+
+        private KeyHash(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        byte[] bytes() {
+            return bytes;
+        }
+
+        String hex() {
+            if (hex == null) {
+                hex = HexFormat.of().formatHex(bytes);
+            }
+            return hex;
+        }
     }
 }

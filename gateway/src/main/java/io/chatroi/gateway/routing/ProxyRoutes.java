@@ -1,6 +1,7 @@
 package io.chatroi.gateway.routing;
 
 import io.chatroi.common.problem.ProblemType;
+import io.chatroi.common.tracing.ServerSpans;
 import io.chatroi.common.web.BodyLimitFilter;
 import io.chatroi.common.web.ChatRoiHeaders;
 import io.chatroi.common.web.InternalToken;
@@ -12,8 +13,6 @@ import io.chatroi.gateway.auth.Permissions;
 import io.chatroi.gateway.auth.Role;
 import io.chatroi.gateway.observability.GatewayMetrics;
 import io.chatroi.gateway.ratelimit.RateLimiter;
-import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.Context;
@@ -59,13 +58,13 @@ public class ProxyRoutes {
     private final Optional<String> internalToken;
     private final long maxBodySize;
     private final GatewayMetrics metrics;
-    private final TextMapPropagator propagator;
+    private final ServerSpans tracing;
     private final BodyLimitFilter bodyLimits;
     private final Map<Upstream, HttpClient> clients = new EnumMap<>(Upstream.class);
     private final Map<Route, HttpProxy> proxies = new HashMap<>();
 
     public ProxyRoutes(Vertx vertx, GatewayConfig config, KeyAuthenticator authenticator, RateLimiter rateLimiter,
-                       InternalToken internalToken, GatewayMetrics metrics, OpenTelemetry openTelemetry,
+                       InternalToken internalToken, GatewayMetrics metrics, ServerSpans tracing,
                        BodyLimitFilter bodyLimits) {
         this.vertx = vertx;
         this.config = config;
@@ -74,7 +73,7 @@ public class ProxyRoutes {
         this.internalToken = internalToken.value();
         this.maxBodySize = config.maxBodySize().asLongValue();
         this.metrics = metrics;
-        this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+        this.tracing = tracing;
         this.bodyLimits = bodyLimits;
     }
 
@@ -121,7 +120,7 @@ public class ProxyRoutes {
         }
         String routeName = route.map(Route::name).orElse("gateway");
         if (route.isPresent() && io.smallrye.common.vertx.VertxContext.isOnDuplicatedContext()) {
-            // read by the HTTP server metrics and the server span instead of the raw path with its ids
+            // read by the HTTP server metrics and the server span's name instead of the raw path with its ids
             io.smallrye.common.vertx.ContextLocals.put("UrlPathTemplate", RouteTable.template(path));
         }
         rc.addEndHandler(ended -> metrics.answered(routeName, rc.get(Caller.CONTEXT_KEY) instanceof Caller caller
@@ -145,14 +144,15 @@ public class ProxyRoutes {
             unauthorized(rc, "Send an API key as Authorization: Bearer <key>");
             return;
         }
-        Optional<Caller> cached = authenticator.fromCache(secret);
+        KeyAuthenticator.KeyHash key = KeyAuthenticator.hash(secret);
+        Optional<Caller> cached = authenticator.fromCache(key);
         if (cached.isPresent()) {
             authorised(rc, path, rule, route, cached);
             return;
         }
         request.pause();
         Context context = Vertx.currentContext();
-        authenticator.authenticate(secret).subscribe().with(
+        authenticator.load(key).subscribe().with(
                 caller -> onContext(context, () -> authorised(rc, path, rule, route, caller)),
                 failure -> onContext(context, () -> {
                     LOG.warnf("API key lookup failed: %s", failure.getMessage());
@@ -199,9 +199,8 @@ public class ProxyRoutes {
         headers.remove(HttpHeaders.AUTHORIZATION);
         headers.remove("Forwarded");
         internalToken.ifPresent(token -> headers.set(ChatRoiHeaders.INTERNAL_TOKEN, token));
-        // the trace goes on from this request's server span (traceparent replaced, tracestate kept in step); without
-        // tracing (SDK disabled) the propagator is a no-op and the caller's headers pass unchanged
-        propagator.inject(io.opentelemetry.context.Context.current(), headers, MultiMap::set);
+        // the trace goes on from this request's server span (traceparent replaced, tracestate kept in step)
+        tracing.inject(headers::set);
         if (caller != null) {
             headers.set(ChatRoiHeaders.KEY_ID, caller.keyId());
             headers.set(ChatRoiHeaders.ROLE, caller.role().wire());

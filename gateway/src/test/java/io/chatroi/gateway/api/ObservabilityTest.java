@@ -84,14 +84,32 @@ class ObservabilityTest {
         Map<String, String> seen = as(ADMIN).header("traceparent", "00-" + TRACE + "-00f067aa0ba902b7-01")
                 .header("X-Request-Id", "req-trace-1").get("/api/v1/contacts").then().statusCode(200)
                 .extract().path("headers");
-        assertThat(seen.get("traceparent")).startsWith("00-" + TRACE + "-").doesNotContain("00f067aa0ba902b7");
+        assertThat(seen.get("traceparent")).startsWith("00-" + TRACE + "-").doesNotContain("00f067aa0ba902b7")
+                .endsWith("-01");
         assertThat(seen.get("x-request-id")).isEqualTo("req-trace-1");
+    }
+
+    @Test
+    void aCallersUnsampledTraceStaysUnsampledDownstream() {
+        // parent-based: the caller dropped this trace, so the gateway and the service drop it too, whatever the ratio
+        Map<String, String> seen = as(ADMIN).header("traceparent", "00-" + TRACE + "-00f067aa0ba902b7-00")
+                .get("/api/v1/contacts").then().statusCode(200).extract().path("headers");
+        assertThat(seen.get("traceparent")).matches("00-" + TRACE + "-[0-9a-f]{16}-00")
+                .doesNotContain("00f067aa0ba902b7");
+    }
+
+    @Test
+    void aKeylessRouteIsTracedToo() {
+        Map<String, String> seen = given().header("traceparent", "00-" + TRACE + "-00f067aa0ba902b7-01")
+                .get("/webhooks/whatsapp").then().statusCode(200).extract().path("headers");
+        assertThat(seen.get("traceparent")).matches("00-" + TRACE + "-[0-9a-f]{16}-01");
     }
 
     @Test
     void withoutATraceparentTheGatewayStartsATrace() {
         Map<String, String> seen = as(ADMIN).get("/api/v1/contacts").then().statusCode(200).extract().path("headers");
-        assertThat(seen.get("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+        // tests run with OTEL_TRACES_SAMPLER_ARG's default of 1.0: every new trace is sampled
+        assertThat(seen.get("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
     }
 
     private static double moved(Scrape before, Scrape after, String name, String... labels) {
