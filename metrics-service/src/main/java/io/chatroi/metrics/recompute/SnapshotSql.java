@@ -1,5 +1,6 @@
 package io.chatroi.metrics.recompute;
 
+import io.chatroi.metrics.kpi.FactPredicates;
 import io.chatroi.metrics.sync.ContactAds;
 
 import java.util.List;
@@ -32,7 +33,7 @@ final class SnapshotSql {
      */
     static final String MESSAGES_FINE = "CREATE TEMP TABLE tmp_fine ON COMMIT DROP AS"
             + " WITH s AS (SELECT (s.at AT TIME ZONE $3)::date AS day, s.campaign_id, s.variant,"
-            + "   coalesce(c.owner, cp.owner) AS owner, coalesce(c.country, s.country) AS country, c.source,"
+            + "   " + FactPredicates.SEND_OWNER + " AS owner, coalesce(c.country, s.country) AS country, c.source,"
             + "   a.ad_id, s.calling_code, s.pricing_category, s.sent_at IS NOT NULL AS sent,"
             + "   (s.delivery IN ('delivered', 'read') OR s.delivered_at IS NOT NULL OR s.read_at IS NOT NULL) AS delivered,"
             + "   (s.delivery = 'read' OR s.read_at IS NOT NULL) AS read,"
@@ -43,24 +44,7 @@ final class SnapshotSql {
             + "     AND s.reacted_at <= s.sent_at + make_interval(days => $4)) AS reacted,"
             + "   s.clicked_at IS NOT NULL AS clicked, s.opted_out_at IS NOT NULL AS opted_out,"
             + "   s.status = 'holdout' AS holdout,"
-            + "   CASE coalesce(cp.goal_type, 'reply')"
-            + "     WHEN 'reply' THEN s.replied_at IS NOT NULL"
-            + "       AND s.replied_at <= s.at + make_interval(days => coalesce(cp.goal_window_days, $4))"
-            + "     WHEN 'click' THEN s.clicked_at IS NOT NULL"
-            + "       AND s.clicked_at <= s.at + make_interval(days => coalesce(cp.goal_window_days, $5))"
-            // a won deal credited to another campaign (an attributed shop order) is that campaign's conversion
-            + "     WHEN 'deal_won' THEN EXISTS (SELECT 1 FROM f_deals d WHERE d.contact_id = s.contact_id"
-            + "       AND d.stage = 'won' AND d.won_at >= s.at"
-            + "       AND (d.campaign_id IS NULL OR d.campaign_id = s.campaign_id)"
-            + "       AND d.won_at <= s.at + make_interval(days => coalesce(cp.goal_window_days, $5)))"
-            // a revenue goal converts as the experiment counts a buyer: a won deal with an amount in the workspace
-            // currency (or none); deals in another currency are not the same money and are counted apart there
-            + "     WHEN 'revenue' THEN EXISTS (SELECT 1 FROM f_deals d WHERE d.contact_id = s.contact_id"
-            + "       AND d.stage = 'won' AND d.won_at >= s.at AND d.order_amount > 0"
-            + "       AND (d.currency IS NULL OR d.currency = $7)"
-            + "       AND (d.campaign_id IS NULL OR d.campaign_id = s.campaign_id)"
-            + "       AND d.won_at <= s.at + make_interval(days => coalesce(cp.goal_window_days, $5)))"
-            + "     ELSE false END AS converted,"
+            + "   " + FactPredicates.sendConverted("$4", "$5", "$7") + " AS converted,"
             + "   (coalesce(s.billable, false) AND s.pricing_category IN ('marketing', 'utility', 'authentication'))"
             + "     AS billable"
             + "   FROM f_sends s"
@@ -111,12 +95,12 @@ final class SnapshotSql {
     static final String DEALS = "INSERT INTO snap_deals (grain, day, campaign_id, owner, country, source, inquiries,"
             + " quotes, quoted_inquiries, won, revenue, value, with_profit, repeat_won, repeat_revenue, repeat_value,"
             + " repeat_customers, cycle_days_sum, cycle_count, ad_id)"
-            + " WITH d AS (SELECT d.*, coalesce(d.owner, c.owner) AS deal_owner, c.country, c.source, a.ad_id,"
+            + " WITH d AS (SELECT d.*, " + FactPredicates.DEAL_OWNER + " AS deal_owner, c.country, c.source, a.ad_id,"
             + "   coalesce(d.campaign_id, (SELECT s.campaign_id FROM f_sends s WHERE s.contact_id = d.contact_id"
             + "     AND s.sent_at <= coalesce(d.won_at, d.quoted_at, d.inquiry_at)"
             + "     AND s.sent_at > coalesce(d.won_at, d.quoted_at, d.inquiry_at) - make_interval(days => $5)"
             + "     ORDER BY s.sent_at DESC LIMIT 1)) AS credited"
-            + "   FROM (SELECT * FROM f_deals WHERE currency IS NULL OR currency = $7) d LEFT JOIN f_contacts c ON c.id = d.contact_id"
+            + "   FROM (SELECT * FROM f_deals d WHERE " + FactPredicates.dealInCurrency("$7") + ") d LEFT JOIN f_contacts c ON c.id = d.contact_id"
             + "   LEFT JOIN " + ContactAds.FIRST_AD + " a ON a.contact_id = d.contact_id"
             + "   WHERE (d.inquiry_at >= " + LOWER + " AND d.inquiry_at < " + UPPER + ")"
             + "      OR (d.quoted_at >= " + LOWER + " AND d.quoted_at < " + UPPER + ")"
@@ -155,17 +139,14 @@ final class SnapshotSql {
             + " effective, high_intent, first_touch_1h, tagged, referrals, converted, repeat_customers, ad_id)"
             + " WITH c AS (SELECT (c.created_at AT TIME ZONE $3)::date AS day, c.owner, c.country, c.source, a.ad_id,"
             + "   c.accepted_at IS NOT NULL AS accepted,"
-            + "   (c.accepted_at IS NOT NULL AND EXISTS (SELECT 1 FROM f_interactions i WHERE i.contact_id = c.id"
-            + "     AND i.direction = 'inbound' AND i.turn AND i.at >= c.created_at)) AS effective,"
+            + "   " + FactPredicates.INTERACTED + " AS effective,"
             + "   c.source IN ('trade_show', 'b2b_inquiry') AS high_intent,"
             + "   EXISTS (SELECT 1 FROM f_interactions i WHERE i.contact_id = c.id AND i.direction = 'outbound'"
             + "     AND i.at >= c.created_at AND i.at <= c.created_at + interval '1 hour') AS first_touch,"
             + "   (c.source IS NOT NULL AND c.source <> 'other' AND c.intent IS NOT NULL) AS tagged,"
             + "   c.referred_by IS NOT NULL AS referred,"
-            + "   EXISTS (SELECT 1 FROM f_deals d WHERE d.contact_id = c.id AND d.stage = 'won') AS converted,"
-            + "   EXISTS (SELECT 1 FROM f_deals a JOIN f_deals b ON b.contact_id = a.contact_id AND b.id <> a.id"
-            + "     AND b.stage = 'won' AND b.won_at >= a.won_at AND b.won_at <= a.won_at + make_interval(days => $6)"
-            + "     WHERE a.contact_id = c.id AND a.stage = 'won') AS repeated"
+            + "   " + FactPredicates.CONVERTED + " AS converted,"
+            + "   " + FactPredicates.repeated("$6") + " AS repeated"
             + "   FROM f_contacts c LEFT JOIN " + ContactAds.FIRST_AD + " a ON a.contact_id = c.id"
             + "   WHERE c.created_at >= " + LOWER + " AND c.created_at < " + UPPER + ")"
             + " SELECT CASE GROUPING(country, source, ad_id) WHEN 7 THEN 3 WHEN 3 THEN 5 WHEN 5 THEN 6 ELSE 7 END, day,"
