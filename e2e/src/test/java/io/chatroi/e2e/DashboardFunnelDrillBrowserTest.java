@@ -48,6 +48,7 @@ class DashboardFunnelDrillBrowserTest {
     private static String manager;
     private static Map<String, String> range;
     private static Browser browser;
+    private static String currency;
 
     @BeforeAll
     static void ownFactsAndBrowser() throws Exception {
@@ -81,7 +82,7 @@ class DashboardFunnelDrillBrowserTest {
                 "audience", Map.of("filter", Map.of("owners", List.of(OWNER))),
                 "variants", List.of(Map.of("key", "A", "templateId", template, "weight", 100,
                         "parameters", List.of("friend", "Sunday"))),
-                "holdoutWeight", 0, "goal", Map.of("type", "deal_won", "windowDays", 7),
+                "holdoutWeight", 0, "goal", Map.of("type", "deal_won", "attributionDays", 7),
                 "rules", Map.of("respectQuietHours", false, "frequencyCap", false));
         String campaignId = as(manager).contentType("application/json").body(campaign).post("/api/v1/campaigns")
                 .then().statusCode(201).extract().path("id");
@@ -90,6 +91,7 @@ class DashboardFunnelDrillBrowserTest {
                 .get("/api/v1/campaigns/" + campaignId).then().statusCode(200).extract().jsonPath()
                 .getInt("counters.sent") == 3 ? true : null);
         // won after the sends: the second contact twice (retain); both deals convert their contact's send
+        currency = as(manager).get("/api/v1/settings").then().statusCode(200).extract().path("currency");
         Instant won = Instant.now();
         deal(contacts.get(0), won, 1200);
         deal(contacts.get(1), won, 300);
@@ -106,7 +108,8 @@ class DashboardFunnelDrillBrowserTest {
 
     private static void deal(String contactId, Instant wonAt, double amount) {
         as(manager).contentType("application/json").body(Map.of("contactId", contactId, "stage", "won",
-                        "wonAt", wonAt.toString(), "orderAmount", amount))
+                        "wonAt", wonAt.toString(), "orderAmount", amount,
+                        "currency", currency))
                 .post("/api/v1/deals").then().statusCode(201);
     }
 
@@ -202,7 +205,7 @@ class DashboardFunnelDrillBrowserTest {
         assertThat(lines.get(0)).startsWith(idField + ",");
         assertThat(lines.subList(1, lines.size()).stream().map(l -> l.substring(0, l.indexOf(','))).toList())
                 .as("the CSV holds exactly the list").containsExactlyElementsOf(ids);
-        browser.find(panel + "[data-test=drill-close]").click();
+        browser.click(panel + "[data-test=drill-close]");
         return pages;
     }
 }
