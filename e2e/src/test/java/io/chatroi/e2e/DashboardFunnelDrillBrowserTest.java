@@ -149,7 +149,6 @@ class DashboardFunnelDrillBrowserTest {
             filter.put("stage", stages[i - 1]);
             check("funnel-drill", n, "/api/v1/funnel/contacts", filter, "contactId", "contactId",
                     "funnel-" + stages[i - 1]);
-            browser.screenshot("overview-funnel-" + stages[i - 1] + "-drill-1280");
         }
 
         JsonPath kpis = as(manager).queryParams(range).get("/api/v1/kpis").then().statusCode(200).extract().jsonPath();
@@ -168,7 +167,6 @@ class DashboardFunnelDrillBrowserTest {
         BigDecimal sum = deals.stream().flatMap(p -> p.getList("items.orderAmount", BigDecimal.class).stream())
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(sum).as("the won deals add up to the revenue tile").isEqualByComparingTo(revenue);
-        browser.screenshot("overview-revenue-drill-1280");
     }
 
     /**
@@ -205,6 +203,7 @@ class DashboardFunnelDrillBrowserTest {
         assertThat(lines.get(0)).startsWith(idField + ",");
         assertThat(lines.subList(1, lines.size()).stream().map(l -> l.substring(0, l.indexOf(','))).toList())
                 .as("the CSV holds exactly the list").containsExactlyElementsOf(ids);
+        browser.screenshot("overview-" + csvPrefix.replaceAll("-$", "") + "-drill-1280");
         browser.click(panel + "[data-test=drill-close]");
         return pages;
     }
