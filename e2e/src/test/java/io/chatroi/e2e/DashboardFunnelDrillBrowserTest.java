@@ -139,9 +139,10 @@ class DashboardFunnelDrillBrowserTest {
         for (int i = 1; i <= 3; i++) {
             int n = funnel.getInt("stages[" + i + "].count");
             assertThat(n).as(stages[i - 1] + " in the default range (this class's contacts at least)").isPositive();
-            // interact by mouse where ECharts drew the bar, the others from the keyboard
+            // interact by a mouse click on its bar's button (a stage of a few contacts next to the demo's reach is
+            // a bar too thin to hit reliably), the others from the keyboard
             if (i == 1) {
-                browser.clickBar("funnel", i);
+                browser.click("[data-figure=funnel] [data-bar='" + i + "']");
             } else {
                 browser.pressEnter("[data-figure=funnel] [data-bar='" + i + "']");
             }
