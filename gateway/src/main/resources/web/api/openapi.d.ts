@@ -872,6 +872,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/funnel/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The contacts of a funnel stage
+         * @description The contacts added from..to (the funnel's cohort) that reached the stage, as the recompute counts them: reach = added, interact = accepted and wrote since, convert = won a deal, retain = won twice within the repurchase window. Newest first. Read from the synced facts, so right after a recompute the list holds as many contacts as GET /api/v1/funnel's stage count for the same from, to and owner. With ?format=csv or Accept: text/csv the whole list as CSV.
+         */
+        get: operations["listFunnelContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/identity-changes": {
         parameters: {
             query?: never;
@@ -948,6 +968,46 @@ export interface paths {
          * @description Every KPI: id, English and Chinese name, formula, stage, unit, which direction is better, source seed and benchmark bands (null: unrated).
          */
         get: operations["getKpiCatalog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpis/conversions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The sends counted as conversions
+         * @description The sends of from..to (by the day they went out) that count as conversions, as the recompute counts them: sent, not in the holdout, and reached the campaign's goal (a reply or a click within its window, a won deal, or a won deal with an amount for a revenue goal). Newest first. Right after a recompute the list holds as many sends as counts.conversions of GET /api/v1/kpis for the same from, to, owner and campaignId. With ?format=csv or Accept: text/csv the whole list as CSV.
+         */
+        get: operations["listConversions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpis/won-deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The deals won, behind orders and revenue
+         * @description The deals won from..to (by the workspace day of the win) in the workspace currency or in none, as the recompute sums them. Newest first. Right after a recompute the list holds counts.orders deals of GET /api/v1/kpis for the same from, to and owner, and their orderAmount adds up to counts.revenue. With ?format=csv or Accept: text/csv the whole list as CSV.
+         */
+        get: operations["listWonDeals"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2037,6 +2097,24 @@ export interface components {
             /** @description pass as after for the next page */
             nextCursor: string | null;
         };
+        ConvertedSend: {
+            sendId: components["schemas"]["UUID"];
+            campaignId: components["schemas"]["UUID"];
+            campaignName: string | null;
+            variant: string | null;
+            contactId: components["schemas"]["UUID"] | null;
+            /** @description the contact's owner, else the campaign's */
+            owner: string | null;
+            /** @description the campaign's goal: reply, click, deal_won or revenue */
+            goal: string;
+            /** @description the instant that places the send on a day */
+            sentAt: components["schemas"]["Instant"];
+        };
+        ConvertedSendPage: {
+            items: components["schemas"]["ConvertedSend"][];
+            /** @description pass as after for the next page; null on the last page */
+            nextCursor: string | null;
+        };
         Cost: {
             id: components["schemas"]["UUID"];
             /** @enum {string} */
@@ -2253,6 +2331,20 @@ export interface components {
             largestDropOff: string | null;
             /** @description the range's counts and amounts, as in a KPI row */
             counts: components["schemas"]["KpiCounts"];
+        };
+        FunnelContact: {
+            contactId: components["schemas"]["UUID"];
+            owner: string | null;
+            country: string | null;
+            source: string | null;
+            /** @description when the contact was added (the cohort's day) */
+            createdAt: components["schemas"]["Instant"];
+            acceptedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+        };
+        FunnelContactPage: {
+            items: components["schemas"]["FunnelContact"][];
+            /** @description pass as after for the next page; null on the last page */
+            nextCursor: string | null;
         };
         FunnelStage: {
             stage: components["schemas"]["FunnelStageName"];
@@ -3388,6 +3480,23 @@ export interface components {
             days?: string[];
             start?: string;
             end?: string;
+        };
+        WonDeal: {
+            dealId: components["schemas"]["UUID"];
+            contactId: components["schemas"]["UUID"];
+            /** @description the deal's owner, else its contact's */
+            owner: string | null;
+            /** @description the campaign the deal names, if any */
+            campaignId: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
+            wonAt: components["schemas"]["Instant"];
+            /** @description the order amount, 0 when none was given: a decimal amount in the workspace currency (settings.currency), rounded to that currency's minor unit */
+            orderAmount: number;
+            currency: string | null;
+        };
+        WonDealPage: {
+            items: components["schemas"]["WonDeal"][];
+            /** @description pass as after for the next page; null on the last page */
+            nextCursor: string | null;
         };
     };
     responses: {
@@ -5764,6 +5873,62 @@ export interface operations {
             504: components["responses"]["GatewayTimeout"];
         };
     };
+    listFunnelContacts: {
+        parameters: {
+            query: {
+                /** @description the nextCursor of the page before */
+                after?: string;
+                /** @description first workspace day (default: 29 days before to) */
+                from?: string;
+                /** @description page size, 1 to 500 (default 50); the CSV is the whole list */
+                limit?: number;
+                /** @description only this owner's */
+                owner?: string;
+                stage: "reach" | "interact" | "convert" | "retain";
+                /** @description last workspace day (default: today) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of contacts, or the whole list as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunnelContactPage"];
+                    "text/csv": string;
+                };
+            };
+            /** @description format is neither json nor csv */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description A missing or unknown stage, an invalid range, limit or cursor */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     applyIdentityChanges: {
         parameters: {
             query?: never;
@@ -5933,6 +6098,118 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listConversions: {
+        parameters: {
+            query?: {
+                /** @description the nextCursor of the page before */
+                after?: string;
+                /** @description only this campaign's */
+                campaignId?: string;
+                /** @description first workspace day (default: 29 days before to) */
+                from?: string;
+                /** @description page size, 1 to 500 (default 50); the CSV is the whole list */
+                limit?: number;
+                /** @description only this owner's */
+                owner?: string;
+                /** @description last workspace day (default: today) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of sends, or the whole list as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConvertedSendPage"];
+                    "text/csv": string;
+                };
+            };
+            /** @description format is neither json nor csv */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description An invalid range, campaignId, limit or cursor */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listWonDeals: {
+        parameters: {
+            query?: {
+                /** @description the nextCursor of the page before */
+                after?: string;
+                /** @description first workspace day (default: 29 days before to) */
+                from?: string;
+                /** @description page size, 1 to 500 (default 50); the CSV is the whole list */
+                limit?: number;
+                /** @description only this owner's */
+                owner?: string;
+                /** @description last workspace day (default: today) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deals, or the whole list as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WonDealPage"];
+                    "text/csv": string;
+                };
+            };
+            /** @description format is neither json nor csv */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description An invalid range, limit or cursor */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];

@@ -14,6 +14,7 @@ import '../drill-panel';
 import { contactsDrill } from './contact-drill';
 import { sentWithinDrill } from './sends';
 import { tileDrill, tileDrillNote, tileOpensList } from './overview-drills';
+import { conversionsDrill, KPI_TILE_DRILLS, LISTED_STAGES, stageDrill, wonDealsDrill } from './funnel-drills';
 
 interface FunnelStage { stage: string; count: number; conversionFromPrevious: number | null; dropOff: number | null }
 interface Funnel { stages: FunnelStage[]; largestDropOff: string | null }
@@ -145,8 +146,9 @@ export class Overview extends LitElement {
       const before = this.value(tile, previous, previousRoi);
       const delta = change(now.value, before.value);
       const band = bandText(tile.id, (v) => format(v, now.unit));
-      const drillable = (tile.id in SEND_TILES || tileOpensList(tile.id)) && canManage() && this.range !== null && now.value !== null;
-      const open = () => (tile.id in SEND_TILES ? this.openSends(tile.id, Number(now.value)) : this.openTile(tile.id, report));
+      const drillable = (tile.id in SEND_TILES || tile.id in KPI_TILE_DRILLS || tileOpensList(tile.id)) && canManage() && this.range !== null && now.value !== null;
+      const open = () => (tile.id in SEND_TILES ? this.openSends(tile.id, Number(now.value))
+        : tile.id in KPI_TILE_DRILLS ? this.openKpiList(tile.id, report) : this.openTile(tile.id, report));
       return html`<div class="tile ${now.rating} ${drillable ? 'drillable' : ''}" tabindex="0" data-kpi=${tile.id} data-value=${now.value ?? ''}
         role=${drillable ? 'button' : nothing} @click=${drillable ? open : null} @keydown=${drillable ? onActivate(open) : null}
         aria-label="${kpiName(tile.id) === tile.id ? t(tile.id) : kpiName(tile.id)}: ${format(now.value, now.unit)}, ${now.rating}">
@@ -170,6 +172,15 @@ export class Overview extends LitElement {
     this.drill = sentWithinDrill(`${t(id)}, ${this.range.from} – ${this.range.to}`, n, this.range, this.zone, SEND_TILES[id]) as DrillSource<unknown>;
   }
 
+  /** Conversions: the sends counted as such; revenue: the won deals whose amounts it sums (as many as the orders). */
+  private openKpiList(id: string, report: KpiReport): void {
+    const counts = report.rows?.[0]?.counts as Record<string, number> | undefined;
+    if (!this.range) return;
+    const n = Number(counts?.[KPI_TILE_DRILLS[id]] ?? 0);
+    this.drill = (id === 'revenue' ? wonDealsDrill(n, Number(counts?.revenue ?? 0), this.currency, this.range)
+      : conversionsDrill(n, this.range)) as DrillSource<unknown>;
+  }
+
   private overTime(daily: KpiReport) {
     const series = ['sent', 'delivered', 'read', 'replied'];
     const rows = [...daily.rows].sort((a, b) => String(a.group).localeCompare(String(b.group)));
@@ -188,15 +199,23 @@ export class Overview extends LitElement {
         value: s.count, itemStyle: largest && largest.split('->')[1]?.trim() === s.stage ? { color: '#b42318' } : undefined })) as unknown as number[] }], { horizontal: true })}
       .header=${['stage', 'count', 'conversionFromPrevious', 'dropOff']}
       .rows=${stages.map((s) => [s.stage, s.count, s.conversionFromPrevious, s.dropOff])}
-      .drills=${stages.map((s) => (s.stage === 'reach' ? `${s.stage}: ${count(s.count)}` : null))}
+      .drills=${stages.map((s) => (s.stage === 'reach' || (canManage() && LISTED_STAGES.includes(s.stage)) ? `${s.stage}: ${count(s.count)}` : null))}
       @bar-click=${(e: CustomEvent<BarClick>) => this.openStage(stages[e.detail.dataIndex])}
       .note=${html`<p class="muted">${t('funnelDrillNote')}</p><p data-test="largest-drop">${t('largestDrop')}: <strong>${largest ? largest.replace('->', '→') : '–'}</strong>
         ${this.dropOf(stages, largest)}</p>`}></cr-figure>`;
   }
 
-  /** Reach: the contacts added in the range (the cohort the funnel follows), as contacts-service lists them. */
+  /**
+   * Reach: the contacts added in the range (the cohort the funnel follows), as contacts-service lists them; the later
+   * stages: those of them that reached the stage, as metrics-service lists them.
+   */
   private openStage(stage: FunnelStage | undefined): void {
-    if (stage?.stage !== 'reach' || !this.range) return;
+    if (!stage || !this.range) return;
+    if (LISTED_STAGES.includes(stage.stage) && canManage()) {
+      this.drill = stageDrill(stage.stage, stage.count, this.range) as DrillSource<unknown>;
+      return;
+    }
+    if (stage.stage !== 'reach') return;
     this.drill = contactsDrill(`reach, ${t('addedInRange')}`, stage.count, createdWithin(this.range, this.zone)) as DrillSource<unknown>;
   }
 

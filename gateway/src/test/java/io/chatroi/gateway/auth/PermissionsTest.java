@@ -2,6 +2,8 @@ package io.chatroi.gateway.auth;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static io.chatroi.gateway.auth.Permissions.allows;
 import static io.chatroi.gateway.auth.Role.ADMIN;
 import static io.chatroi.gateway.auth.Role.AGENT;
@@ -97,6 +99,20 @@ class PermissionsTest {
         assertThat(allows(VIEWER, "POST", "/api/v1/recompute")).isFalse();
         assertThat(allows(VIEWER, "GET", "/api/v1/contacts")).isFalse();
         assertThat(allows(VIEWER, "POST", "/api/v1/campaigns/1/launch")).isFalse();
+    }
+
+    @Test
+    void theListsBehindReportNumbersNameContactsSoViewersDoNotReadThem() {
+        for (String path : List.of("/api/v1/funnel/contacts", "/api/v1/kpis/conversions", "/api/v1/kpis/won-deals")) {
+            assertThat(allows(MANAGER, "GET", path)).as(path).isTrue();
+            assertThat(allows(ADMIN, "GET", path)).as(path).isTrue();
+            assertThat(allows(VIEWER, "GET", path)).as(path).isFalse();
+            assertThat(allows(AGENT, "GET", path)).as(path).isFalse();
+            assertThat(allows(INTEGRATOR, "GET", path)).as(path).isFalse();
+        }
+        // the reports above them stay readable by viewers
+        assertThat(allows(VIEWER, "GET", "/api/v1/kpis/catalog")).isTrue();
+        assertThat(allows(VIEWER, "GET", "/api/v1/funnel")).isTrue();
     }
 
     @Test

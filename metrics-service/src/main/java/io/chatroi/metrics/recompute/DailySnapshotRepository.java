@@ -1,6 +1,7 @@
 package io.chatroi.metrics.recompute;
 
 import io.chatroi.common.sql.SqlTemplate;
+import io.chatroi.metrics.kpi.FactPredicates;
 import io.chatroi.metrics.sync.ContactAds;
 
 import java.util.List;
@@ -37,7 +38,7 @@ final class DailySnapshotRepository {
     static final String MESSAGES_FINE = fill("""
             CREATE TEMP TABLE tmp_fine ON COMMIT DROP AS
             WITH s AS (SELECT (s.at AT TIME ZONE $3)::date AS day, s.campaign_id, s.variant,
-              coalesce(c.owner, cp.owner) AS owner, coalesce(c.country, s.country) AS country, c.source,
+              {send_owner} AS owner, coalesce(c.country, s.country) AS country, c.source,
               a.ad_id, s.calling_code, s.pricing_category, s.sent_at IS NOT NULL AS sent,
               (s.delivery IN ('delivered', 'read') OR s.delivered_at IS NOT NULL OR s.read_at IS NOT NULL) AS delivered,
               (s.delivery = 'read' OR s.read_at IS NOT NULL) AS read,
@@ -48,21 +49,7 @@ final class DailySnapshotRepository {
                 AND s.reacted_at <= s.sent_at + make_interval(days => $4)) AS reacted,
               s.clicked_at IS NOT NULL AS clicked, s.opted_out_at IS NOT NULL AS opted_out,
               s.status = 'holdout' AS holdout,
-              CASE coalesce(cp.goal_type, 'reply')
-                WHEN 'reply' THEN s.replied_at IS NOT NULL
-                  AND s.replied_at <= s.at + make_interval(days => coalesce(cp.goal_window_days, $4))
-                WHEN 'click' THEN s.clicked_at IS NOT NULL
-                  AND s.clicked_at <= s.at + make_interval(days => coalesce(cp.goal_window_days, $5))
-                WHEN 'deal_won' THEN EXISTS (SELECT 1 FROM f_deals d WHERE d.contact_id = s.contact_id
-                  AND d.stage = 'won' AND d.won_at >= s.at
-                  AND (d.campaign_id IS NULL OR d.campaign_id = s.campaign_id)
-                  AND d.won_at <= s.at + make_interval(days => coalesce(cp.goal_window_days, $5)))
-                WHEN 'revenue' THEN EXISTS (SELECT 1 FROM f_deals d WHERE d.contact_id = s.contact_id
-                  AND d.stage = 'won' AND d.won_at >= s.at AND d.order_amount > 0
-                  AND (d.currency IS NULL OR d.currency = $7)
-                  AND (d.campaign_id IS NULL OR d.campaign_id = s.campaign_id)
-                  AND d.won_at <= s.at + make_interval(days => coalesce(cp.goal_window_days, $5)))
-                ELSE false END AS converted,
+              {send_converted} AS converted,
               (coalesce(s.billable, false) AND s.pricing_category IN ('marketing', 'utility', 'authentication'))
                 AS billable
               FROM f_sends s
@@ -115,12 +102,12 @@ final class DailySnapshotRepository {
             INSERT INTO snap_deals (grain, day, campaign_id, owner, country, source, inquiries,
               quotes, quoted_inquiries, won, revenue, value, with_profit, repeat_won, repeat_revenue, repeat_value,
               repeat_customers, cycle_days_sum, cycle_count, ad_id)
-            WITH d AS (SELECT d.*, coalesce(d.owner, c.owner) AS deal_owner, c.country, c.source, a.ad_id,
+            WITH d AS (SELECT d.*, {deal_owner} AS deal_owner, c.country, c.source, a.ad_id,
               coalesce(d.campaign_id, (SELECT s.campaign_id FROM f_sends s WHERE s.contact_id = d.contact_id
                 AND s.sent_at <= coalesce(d.won_at, d.quoted_at, d.inquiry_at)
                 AND s.sent_at > coalesce(d.won_at, d.quoted_at, d.inquiry_at) - make_interval(days => $5)
                 ORDER BY s.sent_at DESC LIMIT 1)) AS credited
-              FROM (SELECT * FROM f_deals WHERE currency IS NULL OR currency = $7) d LEFT JOIN f_contacts c ON c.id = d.contact_id
+              FROM (SELECT * FROM f_deals d WHERE {deal_in_currency}) d LEFT JOIN f_contacts c ON c.id = d.contact_id
               LEFT JOIN {first_ad} a ON a.contact_id = d.contact_id
               WHERE (d.inquiry_at >= {lower} AND d.inquiry_at < {upper})
                  OR (d.quoted_at >= {lower} AND d.quoted_at < {upper})
@@ -160,17 +147,14 @@ final class DailySnapshotRepository {
               effective, high_intent, first_touch_1h, tagged, referrals, converted, repeat_customers, ad_id)
             WITH c AS (SELECT (c.created_at AT TIME ZONE $3)::date AS day, c.owner, c.country, c.source, a.ad_id,
               c.accepted_at IS NOT NULL AS accepted,
-              (c.accepted_at IS NOT NULL AND EXISTS (SELECT 1 FROM f_interactions i WHERE i.contact_id = c.id
-                AND i.direction = 'inbound' AND i.turn AND i.at >= c.created_at)) AS effective,
+              {interacted} AS effective,
               c.source IN ('trade_show', 'b2b_inquiry') AS high_intent,
               EXISTS (SELECT 1 FROM f_interactions i WHERE i.contact_id = c.id AND i.direction = 'outbound'
                 AND i.at >= c.created_at AND i.at <= c.created_at + interval '1 hour') AS first_touch,
               (c.source IS NOT NULL AND c.source <> 'other' AND c.intent IS NOT NULL) AS tagged,
               c.referred_by IS NOT NULL AS referred,
-              EXISTS (SELECT 1 FROM f_deals d WHERE d.contact_id = c.id AND d.stage = 'won') AS converted,
-              EXISTS (SELECT 1 FROM f_deals a JOIN f_deals b ON b.contact_id = a.contact_id AND b.id <> a.id
-                AND b.stage = 'won' AND b.won_at >= a.won_at AND b.won_at <= a.won_at + make_interval(days => $6)
-                WHERE a.contact_id = c.id AND a.stage = 'won') AS repeated
+              {converted} AS converted,
+              {repeated} AS repeated
               FROM f_contacts c LEFT JOIN {first_ad} a ON a.contact_id = c.id
               WHERE c.created_at >= {lower} AND c.created_at < {upper})
             SELECT CASE GROUPING(country, source, ad_id) WHEN 7 THEN 3 WHEN 3 THEN 5 WHEN 5 THEN 6 ELSE 7 END, day,
@@ -245,8 +229,16 @@ final class DailySnapshotRepository {
     private DailySnapshotRepository() {
     }
 
-    /** The statement with the day range's bounds ($1..$2 in zone $3) and each contact's first ad filled in. */
+    /**
+     * The statement with the day range's bounds ($1..$2 in zone $3), each contact's first ad and the predicates the
+     * drill-down lists share (kpi/FactPredicates: reply window $4, attribution window $5, repurchase window $6,
+     * workspace currency $7) filled in.
+     */
     private static String fill(String template) {
-        return SqlTemplate.fill(template, "lower", LOWER, "upper", UPPER, "first_ad", ContactAds.FIRST_AD);
+        return SqlTemplate.fill(template, "lower", LOWER, "upper", UPPER, "first_ad", ContactAds.FIRST_AD,
+                "send_owner", FactPredicates.SEND_OWNER, "send_converted", FactPredicates.sendConverted("$4", "$5", "$7"),
+                "deal_owner", FactPredicates.DEAL_OWNER, "deal_in_currency", FactPredicates.dealInCurrency("$7"),
+                "interacted", FactPredicates.INTERACTED, "converted", FactPredicates.CONVERTED,
+                "repeated", FactPredicates.repeated("$6"));
     }
 }

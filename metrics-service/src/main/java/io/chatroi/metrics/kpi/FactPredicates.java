@@ -1,0 +1,73 @@
+package io.chatroi.metrics.kpi;
+
+/**
+ * The SQL that decides which facts a KPI counts, written once: the recompute counts with it (the snapshots) and the
+ * drill-down lists select with it (the contacts, sends and deals behind a number), so a list and the number it stands
+ * for cannot drift apart. Each fragment names its aliases: {@code c} a row of f_contacts, {@code s} of f_sends,
+ * {@code cp} of f_campaigns, {@code d} of f_deals; the arguments are SQL expressions (parameters, usually).
+ */
+public final class FactPredicates {
+
+    private FactPredicates() {
+    }
+
+    /** The workspace day {@code day} (a date expression) starts at this instant in {@code zone}. */
+    public static String dayStart(String day, String zone) {
+        return "((" + day + ")::timestamp AT TIME ZONE " + zone + ")";
+    }
+
+    /** Interact: the contact accepted and wrote (a turn) at least once since being added. */
+    public static final String INTERACTED = """
+            (c.accepted_at IS NOT NULL AND EXISTS (SELECT 1 FROM f_interactions i WHERE i.contact_id = c.id
+              AND i.direction = 'inbound' AND i.turn AND i.at >= c.created_at))""";
+
+    /** Convert: the contact has a won deal. */
+    public static final String CONVERTED = "EXISTS (SELECT 1 FROM f_deals d WHERE d.contact_id = c.id AND d.stage = 'won')";
+
+    /** Retain: the contact won twice within {@code repurchaseDays} days. */
+    public static String repeated(String repurchaseDays) {
+        return """
+                EXISTS (SELECT 1 FROM f_deals a JOIN f_deals b ON b.contact_id = a.contact_id AND b.id <> a.id
+                  AND b.stage = 'won' AND b.won_at >= a.won_at AND b.won_at <= a.won_at + make_interval(days => %s)
+                  WHERE a.contact_id = c.id AND a.stage = 'won')""".formatted(repurchaseDays);
+    }
+
+    /**
+     * Whether send {@code s} of campaign {@code cp} reached the campaign's goal: a reply or a click within the goal's
+     * window (else the reply or attribution window), a won deal credited to no other campaign within it, or for a
+     * revenue goal a won deal with an amount in {@code currency} (or none): deals in another currency are not the
+     * same money.
+     */
+    public static String sendConverted(String replyDays, String attributionDays, String currency) {
+        return """
+                CASE coalesce(cp.goal_type, 'reply')
+                  WHEN 'reply' THEN s.replied_at IS NOT NULL
+                    AND s.replied_at <= s.at + make_interval(days => coalesce(cp.goal_window_days, %1$s))
+                  WHEN 'click' THEN s.clicked_at IS NOT NULL
+                    AND s.clicked_at <= s.at + make_interval(days => coalesce(cp.goal_window_days, %2$s))
+                  WHEN 'deal_won' THEN EXISTS (SELECT 1 FROM f_deals d WHERE d.contact_id = s.contact_id
+                    AND d.stage = 'won' AND d.won_at >= s.at
+                    AND (d.campaign_id IS NULL OR d.campaign_id = s.campaign_id)
+                    AND d.won_at <= s.at + make_interval(days => coalesce(cp.goal_window_days, %2$s)))
+                  WHEN 'revenue' THEN EXISTS (SELECT 1 FROM f_deals d WHERE d.contact_id = s.contact_id
+                    AND d.stage = 'won' AND d.won_at >= s.at AND d.order_amount > 0
+                    AND (d.currency IS NULL OR d.currency = %3$s)
+                    AND (d.campaign_id IS NULL OR d.campaign_id = s.campaign_id)
+                    AND d.won_at <= s.at + make_interval(days => coalesce(cp.goal_window_days, %2$s)))
+                  ELSE false END""".formatted(replyDays, attributionDays, currency);
+    }
+
+    /** A conversion counts for a send that went out and is not in the holdout (which is compared, not converted). */
+    public static final String SEND_COUNTS = "(s.sent_at IS NOT NULL AND s.status <> 'holdout')";
+
+    /** The owner a send is counted for: its contact's, else its campaign's. */
+    public static final String SEND_OWNER = "coalesce(c.owner, cp.owner)";
+
+    /** Deals in {@code currency} or in none: the only ones the deal KPIs sum (two currencies are not one amount). */
+    public static String dealInCurrency(String currency) {
+        return "(d.currency IS NULL OR d.currency = " + currency + ")";
+    }
+
+    /** The owner a deal is counted for: its own, else its contact's. */
+    public static final String DEAL_OWNER = "coalesce(d.owner, c.owner)";
+}
