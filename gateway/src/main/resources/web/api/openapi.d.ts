@@ -5407,11 +5407,11 @@ export interface operations {
                 after?: string;
                 /** @description only this campaign's */
                 campaignId?: string;
-                /** @description only this category's: software, platform_fees, accounts, phone_numbers, message_fees, data, ads, labor, learning, opportunity (another value is a 422) */
+                /** @description only this category's: software, platform_fees, accounts, phone_numbers, message_fees, data, ads, labor, learning, opportunity (another value is a 400) */
                 category?: string;
                 /** @description first workspace day */
                 from?: string;
-                /** @description only explicit or only hidden costs (another value is a 422) */
+                /** @description only explicit or only hidden costs (another value is a 400) */
                 kind?: string;
                 limit?: number;
                 /** @description only this owner's */
@@ -5435,7 +5435,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid campaignId, limit, format or cursor */
+            /** @description Invalid from, to, category, kind, campaignId, limit, format or cursor (the bad filters are named together) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5446,15 +5446,6 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description Invalid from, to, category or kind (every one named) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -5904,7 +5895,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description format is neither json nor csv */
+            /** @description A missing or unknown stage, an invalid range, limit or cursor (each one named), or a format that is neither json nor csv */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5915,15 +5906,6 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description A missing or unknown stage, an invalid range, limit or cursor */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -6135,7 +6117,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description format is neither json nor csv */
+            /** @description An invalid range, campaignId, limit or cursor (each one named), or a format that is neither json nor csv */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6146,15 +6128,6 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description An invalid range, campaignId, limit or cursor */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -6190,7 +6163,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description format is neither json nor csv */
+            /** @description An invalid range, limit or cursor (each one named), or a format that is neither json nor csv */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6201,15 +6174,6 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description An invalid range, limit or cursor */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
