@@ -9,26 +9,20 @@ import io.chatroi.common.web.IdempotencyKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import static io.chatroi.common.sql.SqlTimes.instant;
-import static io.chatroi.common.sql.SqlTimes.time;
 
 /** Creating, listing and revoking API keys (admin only: the gateway's permission table says so). */
 @ApplicationScoped
 public class ApiKeyService {
-
-    private static final String COLUMNS = "id, name, role, owner, key_prefix, created_at, created_by, last_used_at,"
-            + " revoked_at";
 
     private final Pool pool;
     private final KeyAuthenticator authenticator;
@@ -68,12 +62,9 @@ public class ApiKeyService {
         String secret = ApiKeySecrets.generate();
         UUID id = UUID.randomUUID();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return idempotency.createOnce("api-keys", idempotencyKey, input, id, tx -> tx.preparedQuery(
-                        "INSERT INTO api_keys (id, name, role, owner, key_hash, key_prefix, created_at, created_by)"
-                                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-                        .execute(Tuple.from(Arrays.asList(id, name, role.wire(), owner,
-                                io.vertx.core.buffer.Buffer.buffer(ApiKeySecrets.hash(secret)),
-                                ApiKeySecrets.displayPrefix(secret), time(now), "key:" + caller.keyId()))))
+        return idempotency.createOnce("api-keys", idempotencyKey, input, id, tx -> ApiKeyRepository.insert(tx, id,
+                        name, role.wire(), owner, ApiKeySecrets.hash(secret), ApiKeySecrets.displayPrefix(secret), now,
+                        "key:" + caller.keyId()))
                 .map(created -> {
                     if (!created.equals(id)) {
                         throw ProblemException.conflict("This Idempotency-Key created API key " + created
@@ -85,20 +76,8 @@ public class ApiKeyService {
     }
 
     public Uni<Page<ApiKey>> list(boolean includeRevoked, String after, int limit) {
-        List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM api_keys WHERE true");
-        if (!includeRevoked) {
-            sql.append(" AND revoked_at IS NULL");
-        }
-        if (after != null) {
-            TimeIdCursor cursor = TimeIdCursor.decode(after);
-            params.add(time(cursor.at()));
-            params.add(cursor.id());
-            sql.append(" AND (created_at, id) < ($1, $2)");
-        }
-        params.add(limit + 1);
-        sql.append(" ORDER BY created_at DESC, id DESC LIMIT $").append(params.size());
-        return pool.preparedQuery(sql.toString()).execute(Tuple.from(params))
+        TimeIdCursor cursor = after == null ? null : TimeIdCursor.decode(after);
+        return ApiKeyRepository.list(pool, includeRevoked, cursor, limit + 1)
                 .map(rows -> {
                     List<ApiKey> keys = new ArrayList<>();
                     rows.forEach(row -> keys.add(withRecentUse(from(row))));
@@ -107,7 +86,7 @@ public class ApiKeyService {
     }
 
     public Uni<ApiKey> get(UUID id) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM api_keys WHERE id = $1").execute(Tuple.of(id))
+        return ApiKeyRepository.get(pool, id)
                 .map(rows -> {
                     if (rows.size() == 0) {
                         throw ProblemException.notFound("API key", id);
@@ -118,9 +97,7 @@ public class ApiKeyService {
 
     /** Revokes a key: from now on this replica refuses it; other replicas within the key cache's lifetime. */
     public Uni<Void> revoke(UUID id) {
-        return pool.preparedQuery("UPDATE api_keys SET revoked_at = coalesce(revoked_at, $2) WHERE id = $1"
-                        + " RETURNING encode(key_hash, 'hex') AS hash")
-                .execute(Tuple.of(id, time(clock.instant().truncatedTo(ChronoUnit.MICROS))))
+        return ApiKeyRepository.revoke(pool, id, clock.instant().truncatedTo(ChronoUnit.MICROS))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         throw ProblemException.notFound("API key", id);

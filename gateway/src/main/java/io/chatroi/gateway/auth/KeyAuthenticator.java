@@ -4,10 +4,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -114,8 +112,7 @@ public class KeyAuthenticator {
         if (miss != null && now - miss.at < ttlNanos) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return pool.preparedQuery("SELECT id, role, owner FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL")
-                .execute(Tuple.of(Buffer.buffer(key.bytes())))
+        return ApiKeyRepository.findActive(pool, key.bytes())
                 .map(rows -> {
                     Optional<Caller> caller = Optional.empty();
                     for (Row row : rows) {
@@ -166,10 +163,7 @@ public class KeyAuthenticator {
                 times.add(at.atOffset(ZoneOffset.UTC));
             }
         }
-        return pool.preparedQuery("UPDATE api_keys k SET last_used_at = greatest(k.last_used_at, u.at)"
-                        + " FROM unnest($1::uuid[], $2::timestamptz[]) AS u(id, at) WHERE k.id = u.id")
-                .execute(Tuple.of(ids.toArray(UUID[]::new), times.toArray(OffsetDateTime[]::new)))
-                .map(rows -> rows.rowCount());
+        return ApiKeyRepository.touch(pool, ids.toArray(UUID[]::new), times.toArray(OffsetDateTime[]::new));
     }
 
     private record Cached(Optional<Caller> caller, long at) {
