@@ -41,8 +41,43 @@ final class Browser implements AutoCloseable {
     private final String base;
     private final List<String> consoleErrors = new ArrayList<>();
 
+    /** Where the browser tests save their screenshots (build output). */
+    static final Path SHOTS = Services.root().resolve("e2e/target/screenshots");
+
     static boolean installed() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /**
+     * Skips the calling test class when Debian's chromium or its driver is missing, except under CI=true, where that
+     * fails it: CI must run the browser tests, and dev/test installs both when it runs as root.
+     */
+    static void requireInstalled() {
+        if (!installed()) {
+            String why = "chromium and chromium-driver are not installed (dev/test installs them as root)";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError(why);
+            }
+            org.junit.jupiter.api.Assumptions.abort(why);
+        }
+    }
+
+    /** A 1280x800 browser on the e2e stack's gateway, saving its screenshots in {@link #SHOTS}. */
+    static Browser onGateway() throws IOException {
+        return new Browser("http://127.0.0.1:" + Services.GATEWAY, SHOTS, 1280, 800);
+    }
+
+    /** Fails the current test on any console error since the last check; nothing when the browser never opened. */
+    static void assertNoConsoleErrors(Browser browser) {
+        if (browser != null) {
+            org.assertj.core.api.Assertions.assertThat(browser.newConsoleErrors()).as("console errors").isEmpty();
+        }
+    }
+
+    static void closeIfOpen(Browser browser) throws IOException {
+        if (browser != null) {
+            browser.close();
+        }
     }
 
     Browser(String base, Path screenshots, int width, int height) throws IOException {

@@ -40,7 +40,6 @@ import static org.assertj.core.api.Assertions.within;
 class DashboardBrowserTest {
 
     private static final String AGENT_OWNER = "Li Si";
-    private static final Path SHOTS = Services.root().resolve("e2e/target/screenshots");
     private static String manager;
     private static String agent;
     private static String campaignId;
@@ -49,33 +48,23 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void demoWorkspaceAndBrowser() throws Exception {
-        if (!Browser.installed()) {
-            String why = "chromium and chromium-driver are not installed (dev/test installs them as root)";
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError(why);
-            }
-            Assumptions.abort(why);
-        }
+        Browser.requireInstalled();
         DemoWorkspace.Demo demo = DemoWorkspace.load();
         manager = key("manager", null);
         agent = key("agent", AGENT_OWNER);
         campaignId = demo.campaignId();
         zone = demo.zone();
-        browser = new Browser("http://127.0.0.1:" + Services.GATEWAY, SHOTS, 1280, 800);
+        browser = Browser.onGateway();
     }
 
     @AfterAll
     static void closeBrowser() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
+        Browser.closeIfOpen(browser);
     }
 
     @AfterEach
     void noConsoleErrors() {
-        if (browser != null) {
-            assertThat(browser.newConsoleErrors()).as("console errors").isEmpty();
-        }
+        Browser.assertNoConsoleErrors(browser);
     }
 
     private static double value(String css) {

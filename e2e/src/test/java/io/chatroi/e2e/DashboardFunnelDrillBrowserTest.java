@@ -3,7 +3,6 @@ package io.chatroi.e2e;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DashboardFunnelDrillBrowserTest {
 
     private static final String OWNER = "Funnel Drill " + UUID.randomUUID().toString().substring(0, 8);
-    private static final Path SHOTS = Services.root().resolve("e2e/target/screenshots");
     private static String manager;
     private static Map<String, String> range;
     private static Browser browser;
@@ -52,13 +50,7 @@ class DashboardFunnelDrillBrowserTest {
 
     @BeforeAll
     static void ownFactsAndBrowser() throws Exception {
-        if (!Browser.installed()) {
-            String why = "chromium and chromium-driver are not installed (dev/test installs them as root)";
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError(why);
-            }
-            Assumptions.abort(why);
-        }
+        Browser.requireInstalled();
         manager = key("manager", null);
         List<String> contacts = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -103,7 +95,7 @@ class DashboardFunnelDrillBrowserTest {
         ZoneId zone = ZoneId.of(as(manager).get("/api/v1/settings").then().extract().path("timeZone"));
         LocalDate today = LocalDate.now(zone);
         range = Map.of("from", today.minusDays(29).toString(), "to", today.toString());
-        browser = new Browser("http://127.0.0.1:" + Services.GATEWAY, SHOTS, 1280, 800);
+        browser = Browser.onGateway();
     }
 
     private static void deal(String contactId, Instant wonAt, double amount) {
@@ -115,16 +107,12 @@ class DashboardFunnelDrillBrowserTest {
 
     @AfterAll
     static void closeBrowser() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
+        Browser.closeIfOpen(browser);
     }
 
     @AfterEach
     void noConsoleErrors() {
-        if (browser != null) {
-            assertThat(browser.newConsoleErrors()).as("console errors").isEmpty();
-        }
+        Browser.assertNoConsoleErrors(browser);
     }
 
     @Test

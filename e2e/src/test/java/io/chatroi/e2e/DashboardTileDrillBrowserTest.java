@@ -3,7 +3,6 @@ package io.chatroi.e2e;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -34,7 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(Stack.class)
 class DashboardTileDrillBrowserTest {
 
-    private static final Path SHOTS = Services.root().resolve("e2e/target/screenshots");
     private static String manager;
     private static String campaignId;
     private static ZoneId zone;
@@ -42,32 +39,22 @@ class DashboardTileDrillBrowserTest {
 
     @BeforeAll
     static void demoWorkspaceAndBrowser() throws Exception {
-        if (!Browser.installed()) {
-            String why = "chromium and chromium-driver are not installed (dev/test installs them as root)";
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError(why);
-            }
-            Assumptions.abort(why);
-        }
+        Browser.requireInstalled();
         DemoWorkspace.Demo demo = DemoWorkspace.load();
         manager = key("manager", null);
         campaignId = demo.campaignId();
         zone = demo.zone();
-        browser = new Browser("http://127.0.0.1:" + Services.GATEWAY, SHOTS, 1280, 800);
+        browser = Browser.onGateway();
     }
 
     @AfterAll
     static void closeBrowser() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
+        Browser.closeIfOpen(browser);
     }
 
     @AfterEach
     void noConsoleErrors() {
-        if (browser != null) {
-            assertThat(browser.newConsoleErrors()).as("console errors").isEmpty();
-        }
+        Browser.assertNoConsoleErrors(browser);
     }
 
     private static int count(String css) {
