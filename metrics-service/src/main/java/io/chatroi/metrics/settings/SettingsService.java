@@ -72,12 +72,15 @@ public class SettingsService {
         if (input == null) {
             throw ProblemException.invalid("body", "a settings object is required");
         }
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         return get().chain(current -> {
             Settings next = merge(current, input);
-            return SettingsRepository.update(pool, next, write(next.scorecardWeights()), clock.instant())
-                    .call(() -> rulesChanged(current, next)
-                            ? DirtyDayRepository.fromUntilToday(pool, LocalDate.now().minusDays(DirtyDayRepository.REACH_DAYS))
-                            : Uni.createFrom().voidItem())
+            // the new rules and the days they make stale are written together, or neither is
+            return pool.withTransaction(tx -> SettingsRepository.update(tx, next, write(next.scorecardWeights()), now)
+                            .call(() -> rulesChanged(current, next)
+                                    ? DirtyDayRepository.fromUntilToday(tx, today.minusDays(DirtyDayRepository.REACH_DAYS))
+                                    : Uni.createFrom().voidItem()))
                     .chain(() -> get());
         });
     }
