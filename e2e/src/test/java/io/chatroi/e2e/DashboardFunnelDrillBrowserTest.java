@@ -47,6 +47,7 @@ class DashboardFunnelDrillBrowserTest {
     private static Map<String, String> range;
     private static Browser browser;
     private static String currency;
+    private static String campaignId;
 
     @BeforeAll
     static void ownFactsAndBrowser() throws Exception {
@@ -76,7 +77,7 @@ class DashboardFunnelDrillBrowserTest {
                         "parameters", List.of("friend", "Sunday"))),
                 "holdoutWeight", 0, "goal", Map.of("type", "deal_won", "attributionDays", 7),
                 "rules", Map.of("respectQuietHours", false, "frequencyCap", false));
-        String campaignId = as(manager).contentType("application/json").body(campaign).post("/api/v1/campaigns")
+        campaignId = as(manager).contentType("application/json").body(campaign).post("/api/v1/campaigns")
                 .then().statusCode(201).extract().path("id");
         as(manager).post("/api/v1/campaigns/" + campaignId + "/launch").then().statusCode(200);
         await("the drill campaign sent to its 3 contacts", Duration.ofSeconds(90), () -> as(manager)
@@ -156,6 +157,21 @@ class DashboardFunnelDrillBrowserTest {
         BigDecimal sum = deals.stream().flatMap(p -> p.getList("items.orderAmount", BigDecimal.class).stream())
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(sum).as("the won deals add up to the revenue tile").isEqualByComparingTo(revenue);
+    }
+
+    @Test
+    void aCampaignsConvertedBarOpensItsConvertedSends() throws IOException {
+        browser.signIn(manager);
+        browser.open("campaigns/" + campaignId);
+        // the page counts conversions from the launch day to today, as the list behind the bar does
+        JsonPath launched = as(manager).get("/api/v1/campaigns/" + campaignId).then().statusCode(200).extract().jsonPath();
+        Map<String, String> filter = Map.of("campaignId", campaignId,
+                "from", launched.getString("launchedAt").substring(0, 10), "to", range.get("to"));
+        int conversions = as(manager).queryParams(filter).get("/api/v1/kpis").then().statusCode(200).extract()
+                .jsonPath().getInt("rows[0].counts.conversions");
+        assertThat(conversions).as("the deal_won campaign's converted sends").isEqualTo(2);
+        browser.pressEnter("[data-figure=delivery-funnel] [data-bar='5']");
+        check("kpi-drill", conversions, "/api/v1/kpis/conversions", filter, "sendId", "contactId", "conversions-");
     }
 
     /**

@@ -8,10 +8,11 @@ import { count, percent } from '../format';
 import { onLangChange, t } from '../i18n';
 import { canManage, readsReports } from '../session';
 import { meaningOf } from '../meta-errors';
-import { KpiReport, todayIn, workspace } from '../reports';
+import { KpiReport, Range, todayIn, workspace } from '../reports';
 import { load, Loadable, loaded, onActivate, problemView } from '../views';
 import type { DrillSource } from '../drill-panel';
 import '../drill-panel';
+import { conversionsDrill } from './funnel-drills';
 import { sendsDrill, SendFilter } from './sends';
 
 export interface Counters {
@@ -29,7 +30,7 @@ interface Experiment {
   winner: string | null; verdict: string; minSamplePerVariant: number;
 }
 
-/** The funnel's stages; each bar opens the sends the counter of the same stage counted (conversions come from the reports). */
+/** The funnel's stages; each bar opens the sends the counter of the same stage counted (conversions: the reports' list). */
 const FUNNEL = ['sent', 'delivered', 'read', 'replied', 'clicked', 'converted'];
 const STAGES = ['sent', 'delivered', 'read', 'replied', 'clicked', 'failed'];
 
@@ -41,6 +42,7 @@ export class Campaign extends LitElement {
     campaign: { state: true },
     experiment: { state: true },
     conversions: { state: true },
+    conversionRange: { state: true },
     drill: { state: true },
     actionError: { state: true },
   };
@@ -49,6 +51,7 @@ export class Campaign extends LitElement {
   private declare campaign: Loadable<CampaignView>;
   private declare experiment: Loadable<Experiment>;
   private declare conversions: number | null;
+  private declare conversionRange: Range | null;
   private declare drill: DrillSource<unknown> | null;
   private declare actionError: Error | null;
   private timer?: number;
@@ -57,6 +60,7 @@ export class Campaign extends LitElement {
     super();
     this.campaignId = '';
     this.conversions = null;
+    this.conversionRange = null;
     this.drill = null;
     this.actionError = null;
   }
@@ -92,9 +96,14 @@ export class Campaign extends LitElement {
 
   /** Conversions come from the reports (metrics-service), from the launch day until today. */
   private loadConversions(c: CampaignView): void {
-    void workspace().then((s) => get<KpiReport>('/api/v1/kpis', {
-      campaignId: c.id, from: (c.launchedAt ?? c.createdAt).slice(0, 10), to: todayIn(s.timeZone),
-    })).then((r) => { this.conversions = Number(r.rows?.[0]?.counts?.conversions ?? 0); }, () => { this.conversions = null; });
+    // the range the conversions are counted over is also the range of the list behind the funnel's last bar
+    void workspace().then((s) => {
+      const range = { from: (c.launchedAt ?? c.createdAt).slice(0, 10), to: todayIn(s.timeZone) };
+      return get<KpiReport>('/api/v1/kpis', { campaignId: c.id, ...range }).then((r) => {
+        this.conversions = Number(r.rows?.[0]?.counts?.conversions ?? 0);
+        this.conversionRange = range;
+      });
+    }).catch(() => { this.conversions = null; this.conversionRange = null; });
   }
 
   private async act(action: 'pause' | 'resume' | 'cancel'): Promise<void> {
@@ -151,10 +160,13 @@ export class Campaign extends LitElement {
         <cr-figure name="delivery-funnel" heading=${t('funnel')} data-test="delivery-funnel"
           .option=${barOption(FUNNEL.map((f) => t(f)), [{ name: t('sends'), data: funnelValues }])}
           .header=${['stage', 'count', 'ofSent']} .rows=${FUNNEL.map((f, i) => [f, funnelValues[i], percent(funnelValues[0] ? funnelValues[i] / funnelValues[0] : null)])}
-          .drills=${FUNNEL.map((f, i) => (f === 'converted' ? null : `${t(f)}: ${count(funnelValues[i])}`))}
+          .drills=${FUNNEL.map((f, i) => (f === 'converted' && !this.conversionRange ? null : `${t(f)}: ${count(funnelValues[i])}`))}
           @bar-click=${(e: CustomEvent<BarClick>) => {
             const stage = FUNNEL[e.detail.dataIndex];
             if (stage !== 'converted') this.open(this.counterDrill(stage, funnelValues[e.detail.dataIndex]));
+            else if (this.conversionRange) {
+              this.drill = conversionsDrill(funnelValues[e.detail.dataIndex], this.conversionRange, this.campaignId) as DrillSource<unknown>;
+            }
           }}></cr-figure>
         ${this.variantsView(c)}
         <cr-figure name="failures-by-code" heading=${t('failuresByCode')}
