@@ -179,28 +179,34 @@ class DashboardBrowserTest {
     @Order(5)
     void theContactsBehindATierBarOpenWithTheBarsCountAndTheirCsvAndAnAgentGetsOnlyItsOwn() throws Exception {
         for (String key : List.of(manager, agent)) {
-            browser.signIn(key);
-            browser.open("contacts");
-            browser.find("[data-figure=intent-tiers] cr-chart");
-            // the largest intent tier the list can filter by ("unknown": nothing known about the intent yet), and
-            // the number its bar stands for
-            @SuppressWarnings("unchecked")
-            Map<String, Object> bar = (Map<String, Object>) browser.script("const o = document.querySelector("
-                    + "\"[data-figure='intent-tiers'] cr-chart\").option;"
-                    + " const i = o.xAxis.data.findIndex((t) => t !== 'unknown');"
-                    + " return {index: i, tier: o.xAxis.data[i], contacts: o.series[0].data[i]};");
-            int index = ((Number) bar.get("index")).intValue();
-            String tier = (String) bar.get("tier");
-            int contacts = ((Number) bar.get("contacts")).intValue();
-            assertThat(contacts).isPositive();
-            browser.clickBar("intent-tiers", index);
-            DrillCheck.contactsPanel(browser, key, contacts, Map.of("intent", tier), "contacts-intent-" + tier,
-                    key.equals(agent) ? AGENT_OWNER : null);
-            assertThat(browser.all("[data-test=contact-drill] [data-test=drill-table] tbody tr td:nth-child(7)"))
-                    .allMatch(td -> td.getText().equals(tier));
-            browser.screenshot(key.equals(agent) ? "agent-contact-drill-1280" : "contact-drill-1280");
+            // a late status or interaction moving one contact between the page's tally and the API's list is retried
+            MovingData.retryIfMoved("the contacts' tiers", () -> MovingData.contactTiers(key), 3,
+                    () -> intentBarOpensItsContacts(key));
             browser.signOut();
         }
+    }
+
+    private static void intentBarOpensItsContacts(String key) throws Exception {
+        browser.signIn(key);
+        browser.open("contacts");
+        browser.find("[data-figure=intent-tiers] cr-chart");
+        // the largest intent tier the list can filter by ("unknown": nothing known about the intent yet), and
+        // the number its bar stands for
+        @SuppressWarnings("unchecked")
+        Map<String, Object> bar = (Map<String, Object>) browser.script("const o = document.querySelector("
+                + "\"[data-figure='intent-tiers'] cr-chart\").option;"
+                + " const i = o.xAxis.data.findIndex((t) => t !== 'unknown');"
+                + " return {index: i, tier: o.xAxis.data[i], contacts: o.series[0].data[i]};");
+        int index = ((Number) bar.get("index")).intValue();
+        String tier = (String) bar.get("tier");
+        int contacts = ((Number) bar.get("contacts")).intValue();
+        assertThat(contacts).isPositive();
+        browser.clickBar("intent-tiers", index);
+        DrillCheck.contactsPanel(browser, key, contacts, Map.of("intent", tier), "contacts-intent-" + tier,
+                key.equals(agent) ? AGENT_OWNER : null);
+        assertThat(browser.all("[data-test=contact-drill] [data-test=drill-table] tbody tr td:nth-child(7)"))
+                .allMatch(td -> td.getText().equals(tier));
+        browser.screenshot(key.equals(agent) ? "agent-contact-drill-1280" : "contact-drill-1280");
     }
 
     @Test
