@@ -354,7 +354,7 @@ export interface paths {
         };
         /**
          * List contacts
-         * @description Newest first; with updatedAfter, ordered by (updatedAt, id) for incremental sync and including erased contacts; with a high, medium or low activity filter (or lastInboundAfter), most recently active first. Filters: tagsAll, tagsAny, tagsNone, stages, owners, sources, countries, activity, intent, optedOut, q, createdAfter, createdBefore, lastInboundAfter, lastInboundBefore, updatedAfter, behaviour, customerClass (lists repeat).
+         * @description Newest first; with updatedAfter, ordered by (updatedAt, id) for incremental sync and including erased contacts; with a high, medium or low activity filter (or lastInboundAfter), most recently active first. Filters: tagsAll, tagsAny, tagsNone, stages, owners, sources, countries, activity, intent, optedOut, q, createdAfter, createdBefore, lastInboundAfter, lastInboundBefore, updatedAfter, behaviour, customerClass (lists repeat). intent takes a tier (high, medium, potential, none) or unknown: the contacts whose intent reads null (nothing known yet). customerClass takes A, B, C or none: the erased contacts, which have no class and are listed only with updatedAfter.
          */
         get: operations["listContacts"];
         put?: never;
@@ -1313,7 +1313,7 @@ export interface paths {
         put?: never;
         /**
          * Save a segment
-         * @description filter fields: tagsAll, tagsAny, tagsNone, stages, owners, sources, countries, activity, intent, optedOut, q, createdAfter, createdBefore, lastInboundAfter, lastInboundBefore, behaviour (active_buyers, dormant_customers, high_potential, new_subscribers), customerClass (A, B, C).
+         * @description filter fields: tagsAll, tagsAny, tagsNone, stages, owners, sources, countries, activity, intent, optedOut, q, createdAfter, createdBefore, lastInboundAfter, lastInboundBefore, behaviour (active_buyers, dormant_customers, high_potential, new_subscribers), customerClass (A, B, C, none); intent (high, medium, potential, none, unknown: nothing known yet).
          */
         post: operations["createSegment"];
         delete?: never;
@@ -1427,7 +1427,7 @@ export interface paths {
         };
         /**
          * All sends changed since an instant
-         * @description Ordered by (updatedAt, id) for incremental sync (metrics-service). A send written by a transaction still open when you read appears later with its own updatedAt: re-read with a small overlap. sentFrom/sentTo (ISO instants, [sentFrom, sentTo)) keep the sends of every campaign that went out in that range (by sentAt, the instant the reports place a send on a day by) and stage keeps those at a counter's stage (sent, delivered, read, replied, reacted, clicked, failed, optedOut, counted as the campaign counters count them). With ?format=csv or Accept: text/csv the whole list as CSV; that needs sentFrom and sentTo.
+         * @description Ordered by (updatedAt, id) for incremental sync (metrics-service). A send written by a transaction still open when you read appears later with its own updatedAt: re-read with a small overlap. sentFrom/sentTo (ISO instants, [sentFrom, sentTo)) keep the sends of every campaign that went out in that range (by sentAt, the instant the reports place a send on a day by) and stage keeps those at a counter's stage (sent, delivered, read, replied, reacted, clicked, failed, optedOut, counted as the campaign counters count them). repliedWithinDays (1-3650) keeps the sends replied to within that many days of their sentAt, as the reports count replies within the workspace's reply window (a later reply is still a replied send of the counters, not a reply of the reports). With ?format=csv or Accept: text/csv the whole list as CSV; that needs sentFrom and sentTo.
          */
         get: operations["listChangedSends"];
         put?: never;
@@ -7092,6 +7092,7 @@ export interface operations {
                 after?: string;
                 format?: string;
                 limit?: number;
+                repliedWithinDays?: string;
                 sentFrom?: string;
                 sentTo?: string;
                 stage?: string;
@@ -7113,7 +7114,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description One problem naming every bad parameter: updatedAfter, sentFrom or sentTo is not an ISO-8601 instant, sentTo is not after sentFrom, an unknown stage, a limit outside 1-500, or a CSV without both bounds */
+            /** @description One problem naming every bad parameter: updatedAfter, sentFrom or sentTo is not an ISO-8601 instant, sentTo is not after sentFrom, an unknown stage, repliedWithinDays not a whole number from 1 to 3650, a limit outside 1-500, or a CSV without both bounds */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -10,7 +10,7 @@ echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineCompon
 
 export type ChartOption = echarts.EChartsCoreOption;
 
-export interface BarClick { name: string; seriesName: string; dataIndex: number; value: unknown }
+export interface BarClick { name: string; seriesName: string; dataIndex: number; value: unknown; seriesIndex?: number }
 
 export class Chart extends LitElement {
   static properties = {
@@ -35,7 +35,7 @@ export class Chart extends LitElement {
     this.setAttribute('role', 'img');
     this.chart = echarts.init(this, undefined, { renderer: 'canvas' });
     this.chart.on('click', (p) => this.dispatchEvent(new CustomEvent<BarClick>('bar-click', {
-      detail: { name: String(p.name), seriesName: String(p.seriesName ?? ''), dataIndex: p.dataIndex, value: p.value },
+      detail: { name: String(p.name), seriesName: String(p.seriesName ?? ''), dataIndex: p.dataIndex, value: p.value, seriesIndex: p.seriesIndex },
       bubbles: true, composed: true,
     })));
     this.resizer = new ResizeObserver(() => this.chart?.resize());
@@ -56,6 +56,13 @@ export class Chart extends LitElement {
     const top = this.chart.convertToPixel({ seriesIndex }, [dataIndex, value]) as number[];
     const base = this.chart.convertToPixel({ seriesIndex }, [dataIndex, 0]) as number[];
     return [(top[0] + base[0]) / 2, (top[1] + base[1]) / 2];
+  }
+
+  /** Where point dataIndex of a line series is drawn (px from the element's top left): for tests and tools. */
+  pointOf(dataIndex: number, seriesIndex = 0): number[] | null {
+    if (!this.chart) return null;
+    const series = (this.chart.getOption() as { series: Array<{ data: Array<number | null> }> }).series[seriesIndex];
+    return this.chart.convertToPixel({ seriesIndex }, [dataIndex, Number(series?.data?.[dataIndex] ?? 0)]) as number[];
   }
 
   disconnectedCallback(): void {
@@ -92,14 +99,17 @@ export function barOption(categories: string[], series: Array<{ name: string; da
   };
 }
 
-export function lineOption(categories: string[], series: Array<{ name: string; data: Array<number | null> }>): ChartOption {
+/** Lines of one or more series over categories; with clickable, each point is drawn and a click on it is a bar-click. */
+export function lineOption(categories: string[], series: Array<{ name: string; data: Array<number | null> }>,
+                           opts: { clickable?: boolean } = {}): ChartOption {
   return {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: categories, boundaryGap: false },
     yAxis: { type: 'value' },
-    series: series.map((s) => ({ name: s.name, type: 'line', data: s.data, showSymbol: false })),
+    series: series.map((s) => ({ name: s.name, type: 'line', data: s.data, showSymbol: opts.clickable === true,
+      symbolSize: opts.clickable ? 9 : undefined, cursor: opts.clickable ? 'pointer' : undefined })),
   };
 }
 

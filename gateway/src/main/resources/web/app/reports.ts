@@ -5,7 +5,8 @@ import { readsReports } from './session';
 export interface KpiValue { value: number | null; unit: string; rating: 'below' | 'benchmark' | 'best' | 'unrated' }
 export interface KpiRow { group: string | null; name: string | null; counts: Record<string, number | null>; kpis: Record<string, KpiValue> }
 export interface KpiReport { from: string; to: string; groupBy: string; currency: string; rows: KpiRow[] }
-export interface Settings { currency: string; timeZone: string }
+/** The workspace settings the pages read; replyWindowDays: the reports count a reply within that many days of the send. */
+export interface Settings { currency: string; timeZone: string; replyWindowDays?: number }
 export interface Range { from: string; to: string }
 
 let settings: Promise<Settings> | null = null;

@@ -53,10 +53,15 @@ export function table(header: string[], rows: Cell[][], opts: { links?: Array<st
       ? html`<a href=${opts.links[i]!}>${cell ?? ''}</a>` : cell ?? '–'}</td>`)}</tr>`)}</tbody></table></div>`;
 }
 
+/** A point of a chart of several series that opens a list: its label, category (dataIndex) and series. */
+export interface PointDrill { label: string; dataIndex: number; seriesIndex: number }
+
 /**
  * A chart with a table view of the same numbers and a CSV of them; bar clicks bubble up as 'bar-click'. With drills
  * (one label per bar, null for a bar that opens nothing), each bar also has a button under the chart, so a keyboard
- * opens the list behind a bar too (Tab to it, Enter): the same 'bar-click' as a click on the bar.
+ * opens the list behind a bar too (Tab to it, Enter): the same 'bar-click' as a click on the bar. A chart of several
+ * series gives points instead (a line's points that open a list), as buttons under a disclosure, since there can be
+ * one per day and series.
  */
 export class Figure extends LitElement {
   static properties = {
@@ -67,6 +72,7 @@ export class Figure extends LitElement {
     rows: { attribute: false },
     note: { attribute: false },
     drills: { attribute: false },
+    points: { attribute: false },
     asTable: { state: true },
   };
 
@@ -78,6 +84,7 @@ export class Figure extends LitElement {
   /** Words under the chart (a verdict, the meaning of codes). */
   declare note: unknown;
   declare drills: Array<string | null> | null;
+  declare points: PointDrill[] | null;
   private declare asTable;
 
   constructor() {
@@ -88,6 +95,7 @@ export class Figure extends LitElement {
     this.header = [];
     this.rows = [];
     this.drills = null;
+    this.points = null;
     this.asTable = false;
   }
 
@@ -103,6 +111,11 @@ export class Figure extends LitElement {
       bubbles: true, composed: true }));
   }
 
+  private openPoint(point: PointDrill): void {
+    this.dispatchEvent(new CustomEvent('bar-click', { detail: { name: point.label, seriesName: '', dataIndex: point.dataIndex,
+      value: null, seriesIndex: point.seriesIndex }, bubbles: true, composed: true }));
+  }
+
   render() {
     return html`<section class="card figure" data-figure=${this.name}>
       <header><h2>${this.heading}</h2>
@@ -115,6 +128,10 @@ export class Figure extends LitElement {
         : html`<cr-chart class="chart" .option=${this.option} label=${this.heading}></cr-chart>`}
       ${this.drills?.some((d) => d !== null) ? html`<div class="bar-keys" role="group" aria-label=${t('openList')}>
         ${this.drills.map((label, i) => (label === null ? nothing : html`<button data-bar=${i} @click=${() => this.openBar(i)}>${label}</button>`))}</div>`
+        : nothing}
+      ${this.points?.length ? html`<details class="point-keys" data-test="point-keys"><summary>${t('openPointList')}</summary>
+        <div class="bar-keys" role="group" aria-label=${t('openPointList')}>${this.points.map((p) => html`<button
+          data-point="${p.dataIndex}:${p.seriesIndex}" @click=${() => this.openPoint(p)}>${p.label}</button>`)}</div></details>`
         : nothing}
       ${this.note ?? nothing}</section>`;
   }

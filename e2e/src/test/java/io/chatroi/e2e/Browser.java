@@ -169,6 +169,18 @@ final class Browser implements AutoCloseable {
                 (int) Math.round(at.get(1).doubleValue() - size.height / 2.0)).click().perform();
     }
 
+    /** Clicks point dataIndex of line seriesIndex of the chart inside the figure named figure, where ECharts drew it. */
+    void clickPoint(String figure, int dataIndex, int seriesIndex) {
+        WebElement chart = find("[data-figure='" + figure + "'] cr-chart");
+        script("arguments[0].scrollIntoView({block: 'center'});", chart);
+        @SuppressWarnings("unchecked")
+        List<Number> at = (List<Number>) ((JavascriptExecutor) driver).executeScript(
+                "return arguments[0].pointOf(arguments[1], arguments[2]);", chart, dataIndex, seriesIndex);
+        var size = chart.getSize();
+        new Actions(driver).moveToElement(chart, (int) Math.round(at.get(0).doubleValue() - size.width / 2.0),
+                (int) Math.round(at.get(1).doubleValue() - size.height / 2.0)).click().perform();
+    }
+
     /** Clicks the element with the mouse once it is scrolled to the middle (the sticky header covers the top). */
     void click(String css) {
         WebElement element = find(css);

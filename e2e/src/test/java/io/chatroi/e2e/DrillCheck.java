@@ -156,6 +156,46 @@ final class DrillCheck {
                 .as("the CSV holds exactly the list's sends").containsExactlyInAnyOrderElementsOf(listed.ids());
     }
 
+    /** What a sends panel showed: its heading, its count, the contacts its first page links to, its CSV's send ids. */
+    record SendsPanel(String heading, int count, List<String> firstPageContacts, List<String> csvIds) {
+    }
+
+    /**
+     * Reads the sends panel once its heading passes heading, asserting nothing about the list: for a caller that must
+     * first know whether the live list moved while the panel was read. The CSV is saved as csvPrefix*.csv and deleted.
+     */
+    static SendsPanel readSendsPanel(Browser browser, java.util.function.Predicate<String> heading, String csvPrefix)
+            throws IOException {
+        String panel = "[data-test=drill] ";
+        String title = browser.awaitText(panel + "h2", heading);
+        int count = Integer.parseInt(browser.awaitText(panel + "[data-test=drill-count]", text -> !text.isEmpty())
+                .replace(",", ""));
+        browser.settle();
+        List<String> shown = browser.all(panel + "[data-test=drill-table] tbody tr").stream()
+                .map(r -> r.findElement(By.cssSelector("td a")).getAttribute("href"))
+                .map(href -> href.substring(href.lastIndexOf('/') + 1)).toList();
+        browser.find(panel + "[data-test=drill-csv]").click();
+        Path csv = browser.awaitDownload(csvPrefix, ".csv");
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        Files.delete(csv);
+        assertThat(lines.get(0)).startsWith("send_id,contact_id,phone");
+        List<String> ids = lines.subList(1, lines.size()).stream().map(l -> l.substring(0, l.indexOf(','))).toList();
+        return new SendsPanel(title, count, shown, ids);
+    }
+
+    /**
+     * Checks a sends panel read while the API's list stayed listed (the same before and after): its count is the
+     * number clicked and the list's length, its first page the list's first rows (25 at most), its CSV exactly the list.
+     */
+    static void assertSendsPanel(SendsPanel seen, int clicked, ListedSends listed, String what) {
+        assertThat(seen.count()).as(what + ": the panel's count is the number clicked").isEqualTo(clicked);
+        assertThat(listed.ids()).as(what + ": the API's list has the clicked count").hasSize(clicked);
+        assertThat(seen.firstPageContacts()).as(what + ": the first page is the list's first rows")
+                .isEqualTo(listed.contactIds().subList(0, Math.min(25, listed.ids().size())));
+        assertThat(seen.csvIds()).as(what + ": the CSV holds exactly the list's sends")
+                .containsExactlyInAnyOrderElementsOf(listed.ids());
+    }
+
     /** Costs as /api/v1/costs lists them: ids and what the panel shows of each (category, periodStart), in order. */
     record ListedCosts(List<String> ids, List<String> shown) {
     }

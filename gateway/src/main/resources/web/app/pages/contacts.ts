@@ -1,6 +1,7 @@
 // Contacts: count tiles, the pipeline by stage, the tier mix (activity, intent, customer class) with the
 // high-activity share against the 15% alert line, and the list with the API's filters and search, paged by cursor.
-// A tile or a bar opens the contacts behind it in the drill panel, filtered by the API as the number was counted.
+// A tile, a bar or the share line's numbers open the contacts behind them in the drill panel, filtered by the API as
+// the number was counted.
 import { html, LitElement } from 'lit';
 import { all, get, Page, Query } from '../api';
 import { barOption } from '../chart';
@@ -63,12 +64,13 @@ export class Contacts extends LitElement {
   }
 
   /**
-   * A bar of a tier chart: the contacts of that tier, as the list filters them. The contacts with no customer class
-   * or no known intent yet have no filter of their own, so their bars open nothing.
+   * A bar of a tier chart: the contacts of that tier, as the list filters them. The tallies' fallbacks have filter
+   * values of their own: intent unknown (the contacts whose intent reads null) and customer class none (erased
+   * contacts, which this page never lists: the bar can only read 0).
    */
   private open(tier: 'activity' | 'intent' | 'customerClass', counts: Array<[string, number]>, e: CustomEvent<BarClick>): void {
     const [value, count] = counts[e.detail.dataIndex] ?? [];
-    if (value === undefined || value === UNKNOWN || (tier === 'customerClass' && value === 'none')) return;
+    if (value === undefined || (tier === 'activity' && value === UNKNOWN)) return;
     this.show(`${tier} ${value}`, count, { [tier]: value });
   }
 
@@ -109,7 +111,7 @@ export class Contacts extends LitElement {
         <form class="toolbar" data-test="contact-filters" @submit=${this.filter} role="search">
           <label>${t('search')} <input name="q" type="search" data-test="q"></label>
           <label>activity <select name="activity"><option value=""></option>${ACTIVITY.map((a) => html`<option>${a}</option>`)}</select></label>
-          <label>intent <select name="intent"><option value=""></option>${['high', 'medium', 'potential', 'none'].map((a) => html`<option>${a}</option>`)}</select></label>
+          <label>intent <select name="intent"><option value=""></option>${['high', 'medium', 'potential', 'none', UNKNOWN].map((a) => html`<option>${a}</option>`)}</select></label>
           <label>stage <select name="stages"><option value=""></option>${STAGES.map((a) => html`<option>${a}</option>`)}</select></label>
           <label>${t('owner')} <input name="owners" size="8"></label>
           <label>tag <input name="tagsAny" size="8"></label>
@@ -128,13 +130,18 @@ export class Contacts extends LitElement {
 
   private mix(items: Contact[], truncated: boolean) {
     const activity = tally(items, (c) => c.activity, UNKNOWN);
-    // intent 'none' is a tier (messaged, never replied); a contact nothing is known about yet has no intent
+    // intent 'none' is a tier (messaged, never replied); a contact nothing is known about yet has no intent, and the
+    // list selects exactly those with intent=unknown
     const intent = tally(items, (c) => c.intent, UNKNOWN);
     const klass = tally(items, (c) => c.customerClass, 'none');
     const high = items.filter((c) => c.activity === 'high').length;
     const stages = STAGES.map((s): [string, number] => [s, items.filter((c) => c.stage === s).length]);
     const share = items.length ? high / items.length : 0;
-    return html`<p data-test="high-share">${t('tierMix')}: high activity ${percent(share)} of <span data-test="contact-total">${items.length}</span>
+    const openHigh = () => this.show(t('highActivity'), high, { activity: 'high' });
+    const openAll = () => this.show(t('allContacts'), items.length, {});
+    return html`<p data-test="high-share">${t('tierMix')}: <span class="count-link" role="button" tabindex="0" data-test="high-share-open"
+        data-value=${high} @click=${openHigh} @keydown=${onActivate(openHigh)}>high activity ${percent(share)}</span> of <span class="count-link"
+        role="button" tabindex="0" data-test="contact-total-open" @click=${openAll} @keydown=${onActivate(openAll)}><span data-test="contact-total">${items.length}</span></span>
         ${truncated ? '(first 10,000)' : ''} — ${share < ALERT_LINE ? html`<span class="badge alert">below the 15% line</span>` : html`<span class="badge ok">above the 15% line</span>`}</p>
       <div class="tiles" data-test="contact-tiles">${TILES.map((tile) => {
         const n = items.filter(tile.counts).length;
@@ -152,10 +159,10 @@ export class Contacts extends LitElement {
           .drills=${activity.map(([k, n]) => (k === UNKNOWN ? null : `${k}: ${count(n)}`))}
           @bar-click=${(e: CustomEvent<BarClick>) => this.open('activity', activity, e)}></cr-figure>
         <cr-figure name="intent-tiers" heading="intent" .option=${barOption(intent.map(([k]) => k), [{ name: 'contacts', data: intent.map(([, n]) => n) }])}
-          .header=${['intent', 'contacts']} .rows=${intent} .drills=${intent.map(([k, n]) => (k === UNKNOWN ? null : `${k}: ${count(n)}`))}
+          .header=${['intent', 'contacts']} .rows=${intent} .drills=${intent.map(([k, n]) => `${k}: ${count(n)}`)}
           @bar-click=${(e: CustomEvent<BarClick>) => this.open('intent', intent, e)}></cr-figure>
         <cr-figure name="customer-class" heading="customer class" .option=${barOption(klass.map(([k]) => k), [{ name: 'contacts', data: klass.map(([, n]) => n) }])}
-          .header=${['customerClass', 'contacts']} .rows=${klass} .drills=${klass.map(([k, n]) => (k === 'none' ? null : `${k}: ${count(n)}`))}
+          .header=${['customerClass', 'contacts']} .rows=${klass} .drills=${klass.map(([k, n]) => `${k}: ${count(n)}`)}
           @bar-click=${(e: CustomEvent<BarClick>) => this.open('customerClass', klass, e)}></cr-figure>
       </div>`;
   }

@@ -3,6 +3,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { get } from '../api';
 import { barOption, BarClick, lineOption } from '../chart';
+import type { PointDrill } from '../views';
 import { bandText, kpi, kpiName } from '../catalog';
 import { byUnit, change, count, money } from '../format';
 import { onLangChange, t } from '../i18n';
@@ -13,7 +14,7 @@ import type { DrillSource } from '../drill-panel';
 import '../drill-panel';
 import { contactsDrill } from './contact-drill';
 import { sentWithinDrill } from './sends';
-import { tileDrill, tileDrillNote, tileOpensList } from './overview-drills';
+import { dayDrill, OVER_TIME_SERIES, tileDrill, tileDrillNote, tileOpensList } from './overview-drills';
 import { conversionsDrill, KPI_TILE_DRILLS, LISTED_STAGES, stageDrill, wonDealsDrill } from './funnel-drills';
 
 interface FunnelStage { stage: string; count: number; conversionFromPrevious: number | null; dropOff: number | null }
@@ -63,6 +64,8 @@ export class Overview extends LitElement {
   private declare funnel: Loadable<Funnel>;
   private declare alerts: Loadable<{ alerts: Alert[] }>;
   private declare drill: DrillSource<unknown> | null;
+  /** The reports count a reply within this many days of its send (the workspace setting). */
+  private replyWindowDays?: number;
 
   constructor() {
     super();
@@ -82,6 +85,7 @@ export class Overview extends LitElement {
     void workspace().then((s) => {
       this.zone = s.timeZone;
       this.currency = s.currency;
+      this.replyWindowDays = s.replyWindowDays;
       this.choose('d30');
     });
     load(get('/api/v1/alerts'), (v) => { this.alerts = v as Loadable<{ alerts: Alert[] }>; });
@@ -163,7 +167,7 @@ export class Overview extends LitElement {
   private openTile(id: string, report: KpiReport): void {
     const range = this.range;
     if (!range) return;
-    void tileDrill(id, report.rows?.[0], range, this.zone).then((d) => { if (this.range === range) this.drill = d; });
+    void tileDrill(id, report.rows?.[0], range, this.zone, this.replyWindowDays).then((d) => { if (this.range === range) this.drill = d; });
   }
 
   /** Sent or delivered: the sends of every campaign that went out on the range's workspace days, at the tile's stage. */
@@ -181,14 +185,24 @@ export class Overview extends LitElement {
       : conversionsDrill(n, this.range)) as DrillSource<unknown>;
   }
 
+  /** Sends per workspace day and stage; a manager opens a point's sends (by mouse, or its button from the keyboard). */
   private overTime(daily: KpiReport) {
-    const series = ['sent', 'delivered', 'read', 'replied'];
+    const series = OVER_TIME_SERIES.map((s) => s.id);
     const rows = [...daily.rows].sort((a, b) => String(a.group).localeCompare(String(b.group)));
     const days = rows.map((r) => String(r.group));
     const data = series.map((s) => rows.map((r) => Number(r.counts?.[s] ?? 0)));
+    const drillable = canManage();
+    const points: PointDrill[] = drillable ? series.flatMap((s, si) => days.map((day, di) => ({
+      label: `${day} ${t(s)}: ${count(data[si][di])}`, dataIndex: di, seriesIndex: si }))).filter((p) => data[p.seriesIndex][p.dataIndex] > 0) : [];
+    const open = (e: CustomEvent<BarClick>) => {
+      const { dataIndex, seriesIndex } = e.detail;
+      if (!drillable || seriesIndex === undefined || data[seriesIndex]?.[dataIndex] === undefined) return;
+      this.drill = dayDrill(seriesIndex, days[dataIndex], data[seriesIndex][dataIndex], this.zone, this.replyWindowDays);
+    };
     return html`<cr-figure name="messages-over-time" heading=${t('messagesOverTime')}
-      .option=${lineOption(days, series.map((s, i) => ({ name: t(s), data: data[i] })))}
-      .header=${['day', ...series]} .rows=${rows.map((r, i) => [days[i], ...data.map((d) => d[i])])}></cr-figure>`;
+      .option=${lineOption(days, series.map((s, i) => ({ name: t(s), data: data[i] })), { clickable: drillable })}
+      .header=${['day', ...series]} .rows=${rows.map((r, i) => [days[i], ...data.map((d) => d[i])])}
+      .points=${points} @bar-click=${open} .note=${drillable ? html`<p class="muted">${t('overTimeDrillNote')}</p>` : nothing}></cr-figure>`;
   }
 
   private funnelFigure(f: Funnel) {

@@ -1,5 +1,6 @@
 // The sends behind a bar or a count of a campaign: filtered and paged by campaign-service (the same filters its
 // counters count by), with the server's CSV of exactly that list, shown in the shared drill panel.
+import type { Query } from '../api';
 import type { DrillSource } from '../drill-panel';
 import { dateTime } from '../format';
 import { t } from '../i18n';
@@ -28,11 +29,14 @@ export function sendsDrill(campaignId: string, label: string, count: number, fil
 
 /**
  * The sends of every campaign that went out within the workspace days of range (sentFrom inclusive, sentTo exclusive,
- * by sentAt: the instant the reports place a send on a day by), at a stage if one is given (delivered).
+ * by sentAt: the instant the reports place a send on a day by), at a stage if one is given (delivered). Replied, with
+ * the workspace's reply window (days), keeps the replies within it: the only ones the reports count.
  */
-export function sentWithinDrill(label: string, count: number, range: Range, zone: string, stage?: string): DrillSource<SendView> {
+export function sentWithinDrill(label: string, count: number, range: Range, zone: string, stage?: string,
+                                replyWindowDays?: number): DrillSource<SendView> {
   const { start, end } = dayBounds(range, zone);
-  const filter = stage ? { sentFrom: start, sentTo: end, stage } : { sentFrom: start, sentTo: end };
+  const filter: Query = stage ? { sentFrom: start, sentTo: end, stage } : { sentFrom: start, sentTo: end };
+  if (stage === 'replied' && replyWindowDays) filter.repliedWithinDays = replyWindowDays;
   return {
     testId: 'drill', heading: t('sends'), label, count, path: '/api/v1/sends', filter,
     csvPath: '/api/v1/sends', csvQuery: { ...filter, format: 'csv' }, csvName: `sends-${stage ?? 'sent'}-${range.from}-${range.to}`,

@@ -44,22 +44,26 @@ public class SendResource {
             + " [sentFrom, sentTo)) keep the sends of every campaign that went out in that range (by sentAt, the"
             + " instant the reports place a send on a day by) and stage keeps those at a counter's stage (sent,"
             + " delivered, read, replied, reacted, clicked, failed, optedOut, counted as the campaign counters count"
-            + " them). With ?format=csv or Accept: text/csv the whole list as CSV; that needs sentFrom and sentTo.")
+            + " them). repliedWithinDays (1-3650) keeps the sends replied to within that many days of their sentAt,"
+            + " as the reports count replies within the workspace's reply window (a later reply is still a replied"
+            + " send of the counters, not a reply of the reports). With ?format=csv or Accept: text/csv the whole list"
+            + " as CSV; that needs sentFrom and sentTo.")
     @APIResponse(responseCode = "200", description = "A page of sends, or the whole list as CSV", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SendPage.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "One problem naming every bad parameter: updatedAfter, sentFrom"
-            + " or sentTo is not an ISO-8601 instant, sentTo is not after sentFrom, an unknown stage, a limit outside"
-            + " 1-500, or a CSV without both bounds")
+            + " or sentTo is not an ISO-8601 instant, sentTo is not after sentFrom, an unknown stage, repliedWithinDays"
+            + " not a whole number from 1 to 3650, a limit outside 1-500, or a CSV without both bounds")
     public Uni<Response> changed(@QueryParam("updatedAfter") String updatedAfter,
                                  @QueryParam("sentFrom") String sentFrom, @QueryParam("sentTo") String sentTo,
                                  @QueryParam("stage") String stage,
+                                 @QueryParam("repliedWithinDays") String repliedWithinDays,
                                  @QueryParam("limit") Integer limit, @QueryParam("after") String after,
                                  @QueryParam("format") String format,
                                  @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         List<FieldError> errors = new ArrayList<>();
         Instant since = collect(errors, () -> QueryInstants.parse(updatedAfter, "updatedAfter"));
-        SentWithin within = SentWithin.parse(sentFrom, sentTo, stage, errors);
+        SentWithin within = SentWithin.parse(sentFrom, sentTo, stage, repliedWithinDays, errors);
         Integer pageLimit = collect(errors, () -> PageLimit.of(limit));
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);

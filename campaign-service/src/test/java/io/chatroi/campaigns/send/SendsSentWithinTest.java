@@ -72,6 +72,55 @@ class SendsSentWithinTest {
     }
 
     @Test
+    void repliedWithinDaysListsTheRepliesTheReportsCountWithinTheirWindowAsPagesAndCsv() {
+        String template = CampaignFixtures.template("marketing");
+        String id = CampaignFixtures.post("/api/v1/campaigns", CampaignFixtures.campaign(
+                Map.of("filter", Map.of("tagsAll", List.of("vip"))), 0, template)).statusCode(201).extract().path("id");
+        given().post("/api/v1/campaigns/" + id + "/launch").then().statusCode(200);
+        CampaignFixtures.awaitResolved(id);
+        List<UUID> sends = pool.preparedQuery("SELECT id FROM sends WHERE campaign_id = $1 ORDER BY id")
+                .execute(Tuple.of(UUID.fromString(id))).await().atMost(WAIT).stream().map(r -> r.getUUID("id"))
+                .toList();
+        assertThat(sends).hasSizeGreaterThanOrEqualTo(5);
+        Instant from = Instant.parse("1990-01-01T00:00:00Z")
+                .plus(ThreadLocalRandom.current().nextLong(10_000_000), ChronoUnit.MINUTES);
+        Instant to = from.plus(Duration.ofHours(3));
+        Instant sent = from.plus(Duration.ofHours(1));
+        for (UUID send : sends.subList(0, 5)) {
+            sentAt(send, sent, null);
+        }
+        repliedAt(sends.get(0), sent.plus(Duration.ofMinutes(5)));            // at once: in
+        repliedAt(sends.get(1), sent.plus(Duration.ofDays(7)));               // the window's last instant: in
+        repliedAt(sends.get(2), sent.plus(Duration.ofDays(7)).plusSeconds(1)); // after the window: out
+        // sends.get(3) never replied: out; sends.get(4) replied, but went out before the range: out
+        sentAt(sends.get(4), from.minusSeconds(1), null);
+        repliedAt(sends.get(4), from);
+
+        Map<String, String> window = Map.of("sentFrom", from.toString(), "sentTo", to.toString(),
+                "stage", "replied", "repliedWithinDays", "7");
+        assertThat(allPages(window)).containsExactlyInAnyOrder(sends.get(0).toString(), sends.get(1).toString());
+        // without the window every reply counts; the window alone implies a reply
+        assertThat(allPages(Map.of("sentFrom", from.toString(), "sentTo", to.toString(), "stage", "replied")))
+                .containsExactlyInAnyOrder(sends.get(0).toString(), sends.get(1).toString(), sends.get(2).toString());
+        assertThat(allPages(Map.of("sentFrom", from.toString(), "sentTo", to.toString(), "repliedWithinDays", "8")))
+                .containsExactlyInAnyOrder(sends.get(0).toString(), sends.get(1).toString(), sends.get(2).toString());
+        String csv = given().queryParams(window).queryParam("format", "csv").get("/api/v1/sends")
+                .then().statusCode(200).extract().asString();
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.subList(1, lines.size()).stream().map(l -> l.substring(0, l.indexOf(','))))
+                .containsExactlyInAnyOrder(sends.get(0).toString(), sends.get(1).toString());
+    }
+
+    @Test
+    void aBadReplyWindowIsAFieldErrorBesideTheOthers() {
+        for (String bad : List.of("0", "3651", "seven", "1.5")) {
+            given().queryParam("repliedWithinDays", bad).queryParam("stage", "bounced").get("/api/v1/sends")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", containsInAnyOrder("repliedWithinDays", "stage"));
+        }
+    }
+
+    @Test
     void everyBadParameterIsAFieldErrorOfOne400AndACsvNeedsBothBounds() {
         given().queryParam("sentFrom", "yesterday").queryParam("sentTo", "2026-11-02T00:00:00Z")
                 .queryParam("stage", "bounced").queryParam("updatedAfter", "today").queryParam("limit", 0)
@@ -97,6 +146,11 @@ class SendsSentWithinTest {
                             VALUES ($1, 'delivered', $2, $3, $3)""")
                     .execute(Tuple.of(message, time(sentAt), time(deliveredAt))).await().atMost(WAIT);
         }
+    }
+
+    private void repliedAt(UUID send, Instant at) {
+        pool.preparedQuery("UPDATE sends SET replied_at = $2 WHERE id = $1").execute(Tuple.of(send, time(at)))
+                .await().atMost(WAIT);
     }
 
     /** Every send id of the list, read two at a time to cross pages. */

@@ -28,6 +28,21 @@ class SentWithinTest {
     }
 
     @Test
+    void aReplyWindowKeepsTheRepliesWithinThatManyDaysOfTheSendsSentAt() {
+        SentWithin within = SentWithin.parse("2026-11-01T16:00:00Z", null, "replied", "7");
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        List<Object> params = new ArrayList<>();
+        within.appendTo(where, params);
+        assertThat(where.toString()).isEqualTo(" WHERE TRUE AND coalesce(s.sent_at, m.sent_at) >= $1"
+                + " AND s.replied_at IS NOT NULL"
+                + " AND s.replied_at <= coalesce(s.sent_at, m.sent_at) + make_interval(days => $2)");
+        assertThat(params).containsExactly(OffsetDateTime.of(2026, 11, 1, 16, 0, 0, 0, ZoneOffset.UTC), 7);
+        assertThatThrownBy(() -> SentWithin.parse(null, null, null, "0"))
+                .isInstanceOfSatisfying(ProblemException.class, e ->
+                        assertThat(e.errors()).extracting(FieldError::field).containsExactly("repliedWithinDays"));
+    }
+
+    @Test
     void everyBadParameterIsAFieldErrorOfOne400() {
         assertThatThrownBy(() -> SentWithin.parse("yesterday", "2026-11-01T00:00:00Z", "bounced"))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {

@@ -57,7 +57,10 @@ public class ContactResource {
             + " for incremental sync and including erased contacts; with a high, medium or low activity filter (or"
             + " lastInboundAfter), most recently active first. Filters: tagsAll, tagsAny, tagsNone, stages,"
             + " owners, sources, countries, activity, intent, optedOut, q, createdAfter, createdBefore,"
-            + " lastInboundAfter, lastInboundBefore, updatedAfter, behaviour, customerClass (lists repeat).")
+            + " lastInboundAfter, lastInboundBefore, updatedAfter, behaviour, customerClass (lists repeat)."
+            + " intent takes a tier (high, medium, potential, none) or unknown: the contacts whose intent reads null"
+            + " (nothing known yet). customerClass takes A, B, C or none: the erased contacts, which have no class"
+            + " and are listed only with updatedAfter.")
     @APIResponse(responseCode = "200", description = "A page of contacts")
     @APIResponse(responseCode = "400", description = "An unknown or invalid filter")
     public Uni<Page<Contact>> list(@Context UriInfo uri,

@@ -60,6 +60,7 @@ public record ContactRow(UUID id, String phone, String name, String company, Str
         boolean erased = erasedAt != null;
         ActivityTier activity = activityAt(now);
         IntentTier intentTier = intentAt(now);
+        CustomerClass customerClass = CustomerClass.of(erased, stage, source, attributes);
         List<String> allTags = new ArrayList<>(tags);
         allTags.add(activity.tagName());
         if (intentTier != null) {
@@ -70,7 +71,7 @@ public record ContactRow(UUID id, String phone, String name, String company, Str
         return new Contact(id, phone, name, company, country, language, timeZone, source, owner, stage, acceptedAt,
                 optedOut, optedOutAt, referredBy, attributes, List.copyOf(allTags), activity.wire(),
                 intentTier == null ? null : intentTier.wire(),
-                erased ? null : CustomerClass.of(stage, source, attributes).name(),
+                customerClass == null ? null : customerClass.name(),
                 lastInboundAt, lastOutboundAt, followUp, erased, createdAt, updatedAt, whatsappUserId, username,
                 mergedInto);
     }

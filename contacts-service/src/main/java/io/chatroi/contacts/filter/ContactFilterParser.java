@@ -70,14 +70,14 @@ public final class ContactFilterParser {
                 reader.list("sources", v -> Source.fromWire(v) != null, "is not one of: " + Source.ALLOWED),
                 reader.upperList("countries", Countries::isIsoAlpha2, "is not an ISO 3166 alpha-2 country code"),
                 reader.list("activity", v -> ActivityTier.fromWire(v) != null, "is not one of high, medium, low, dormant"),
-                reader.list("intent", v -> IntentTier.fromWire(v) != null, "is not one of high, medium, potential, none"),
+                reader.list("intent", IntentTier::isFilterValue, "is not one of high, medium, potential, none, unknown"),
                 reader.bool("optedOut"), reader.text("q"),
                 reader.instant("createdAfter"), reader.instant("createdBefore"),
                 reader.instant("lastInboundAfter"), reader.instant("lastInboundBefore"),
                 reader.instant("updatedAfter"),
                 reader.list("behaviour", v -> Behaviour.fromWire(v) != null,
                         "is not one of active_buyers, dormant_customers, high_potential, new_subscribers"),
-                reader.upperList("customerClass", v -> CustomerClass.fromWire(v) != null, "is not one of A, B, C"));
+                reader.upperList("customerClass", CustomerClass::isFilterValue, "is not one of A, B, C, none"));
         errors.throwIfInvalid();
         return filter;
     }

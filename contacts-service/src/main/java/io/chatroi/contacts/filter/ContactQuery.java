@@ -107,7 +107,7 @@ public final class ContactQuery {
         }
         if (!filter.intent().isEmpty()) {
             conditions.add(oneOf(filter.intent().stream()
-                    .map(v -> TierPredicates.intent(IntentTier.fromWire(v), now, params::bind)).toList()));
+                    .map(v -> TierPredicates.intentFilter(v, now, params::bind)).toList()));
         }
         if (filter.optedOut() != null) {
             conditions.add(OPTED_OUT.formatted(params.bind(filter.optedOut())));
@@ -128,7 +128,7 @@ public final class ContactQuery {
         }
         if (!filter.customerClass().isEmpty()) {
             conditions.add(oneOf(filter.customerClass().stream()
-                    .map(v -> CustomerClass.fromWire(v).predicate()).toList()));
+                    .map(CustomerClass::filterPredicate).toList()));
         }
     }
 

@@ -4,20 +4,33 @@ import java.util.Map;
 
 /**
  * Customer classes of seed 001: A high intent (quoted, customer, or a sample was sent), B potential (met at a trade
- * show or came through the website), C general traffic. Java evaluation and the SQL predicate sit side by side.
+ * show or came through the website), C general traffic. An erased contact has none (its data is gone): the list's
+ * filter value {@link #NONE}. Java evaluation and the SQL predicate sit side by side.
  */
 public enum CustomerClass {
     A, B, C;
 
-    private static final String SQL_A = """
+    /** The filter value (any case) for the contacts with no class: the erased ones, listed in sync mode only. */
+    public static final String NONE = "NONE";
+
+    private static final String SQL_ERASED = """
+            (c.erased_at IS NOT NULL)""";
+    private static final String SQL_A_ANY = """
             (c.stage IN ('quoted', 'customer', 'repeat_customer') \
             OR coalesce(c.attributes->>'sampleSent', '') = 'true')""";
-    private static final String SQL_B = """
+    private static final String SQL_B_ANY = """
             (c.source IN ('trade_show', 'website'))""";
+    private static final String SQL_A = """
+            (NOT %s AND %s)""".formatted(SQL_ERASED, SQL_A_ANY);
     private static final String SQL_ONLY_B = """
-            (NOT %s AND %s)""".formatted(SQL_A, SQL_B);
+            (NOT %s AND NOT %s AND %s)""".formatted(SQL_ERASED, SQL_A_ANY, SQL_B_ANY);
     private static final String SQL_C = """
-            (NOT %s AND NOT %s)""".formatted(SQL_A, SQL_B);
+            (NOT %s AND NOT %s AND NOT %s)""".formatted(SQL_ERASED, SQL_A_ANY, SQL_B_ANY);
+
+    /** A contact's class as the API shows it: null once erased. */
+    public static CustomerClass of(boolean erased, String stage, String source, Map<String, Object> attributes) {
+        return erased ? null : of(stage, source, attributes);
+    }
 
     public static CustomerClass of(String stage, String source, Map<String, Object> attributes) {
         boolean sampleSent = attributes != null && Boolean.TRUE.equals(attributes.get("sampleSent"))
@@ -35,6 +48,16 @@ public enum CustomerClass {
             }
         }
         return null;
+    }
+
+    /** Whether a list's customerClass filter takes value (upper-cased): a class or {@link #NONE}. */
+    public static boolean isFilterValue(String value) {
+        return NONE.equals(value) || fromWire(value) != null;
+    }
+
+    /** The SQL condition of a filter value (upper-cased): a class's predicate, or the erased contacts for none. */
+    public static String filterPredicate(String value) {
+        return NONE.equals(value) ? SQL_ERASED : fromWire(value).predicate();
     }
 
     public String predicate() {

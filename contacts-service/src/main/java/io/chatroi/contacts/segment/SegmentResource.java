@@ -49,7 +49,7 @@ public class SegmentResource {
     @Operation(operationId = "createSegment", summary = "Save a segment", description = "filter fields: tagsAll, tagsAny, tagsNone, stages, owners,"
             + " sources, countries, activity, intent, optedOut, q, createdAfter, createdBefore, lastInboundAfter,"
             + " lastInboundBefore, behaviour (active_buyers, dormant_customers, high_potential, new_subscribers),"
-            + " customerClass (A, B, C).")
+            + " customerClass (A, B, C, none); intent (high, medium, potential, none, unknown: nothing known yet).")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentView.class)))
     @APIResponse(responseCode = "400", description = "An unknown or invalid filter field")

@@ -16,6 +16,17 @@ public enum IntentTier {
 
     public static final Duration HIGH_DECAY = Duration.ofDays(3);
 
+    /**
+     * The filter value for a contact whose {@link #effective} intent is null: nothing known about it yet (no signal,
+     * and not messaged without a reply). Not a tier: the contact reads as intent null and carries no intent tag.
+     */
+    public static final String UNKNOWN = "unknown";
+
+    /** Whether a list's intent filter takes value: a tier's wire name or {@link #UNKNOWN}. */
+    public static boolean isFilterValue(String value) {
+        return UNKNOWN.equals(value) || fromWire(value) != null;
+    }
+
     private final String wire;
 
     IntentTier(String wire) {

@@ -25,9 +25,13 @@ public final class TierPredicates {
             (c.intent = 'medium' OR (c.intent = 'high' AND %s))""";
     private static final String POTENTIAL = """
             (c.intent = 'potential')""";
+    /** Messaged but never replied: the read-time none of a contact with no stored intent. */
+    private static final String MESSAGED_NO_REPLY = """
+            (c.last_inbound_at IS NULL AND c.last_outbound_at IS NOT NULL)""";
     private static final String NONE = """
-            (c.intent = 'none' OR (c.intent IS NULL AND c.last_inbound_at IS NULL \
-            AND c.last_outbound_at IS NOT NULL))""";
+            (c.intent = 'none' OR (c.intent IS NULL AND %s))""".formatted(MESSAGED_NO_REPLY);
+    private static final String UNKNOWN = """
+            (c.intent IS NULL AND NOT %s)""".formatted(MESSAGED_NO_REPLY);
     private static final String CASE = """
             CASE %s ELSE '%s' END""";
     private static final String CASE_NO_ELSE = """
@@ -57,6 +61,14 @@ public final class TierPredicates {
             case POTENTIAL -> POTENTIAL;
             case NONE -> NONE;
         };
+    }
+
+    /**
+     * The intent filter value {@code wire}: a tier, or {@link IntentTier#UNKNOWN} for the contacts whose effective
+     * intent is null (nothing known yet), so a list can select the rows a tally of read-time intents counts as unknown.
+     */
+    public static String intentFilter(String wire, Instant now, Function<Object, String> bind) {
+        return IntentTier.UNKNOWN.equals(wire) ? UNKNOWN : intent(IntentTier.fromWire(wire), now, bind);
     }
 
     /** High intent has cooled: no inbound message within {@link IntentTier#HIGH_DECAY}. */
