@@ -2,7 +2,7 @@ package io.chatroi.metrics.recompute;
 
 import io.chatroi.common.sql.SqlTemplate;
 import io.chatroi.metrics.kpi.FactPredicates;
-import io.chatroi.metrics.sync.ContactAds;
+import io.chatroi.metrics.sync.SyncRepository;
 
 import java.util.List;
 
@@ -14,7 +14,8 @@ import java.util.List;
  * <p>Grains (GROUPING() of the optional dimensions, one value per grouping set):
  * messages: 3 = (day, campaign, variant, owner), 5 = (day, campaign, owner, country), 6 = (day, campaign, owner,
  * source), 7 = (day, campaign, owner, ad); deals: 3 = (day, campaign, owner), 5 = (+ country), 6 = (+ source),
- * 7 = (+ ad); contacts: the same with no campaign. The ad is the contact's first (sync's ContactAds; NULL: none).
+ * 7 = (+ ad); contacts: the same with no campaign. The ad is the contact's first ({@link SyncRepository#FIRST_AD};
+ * NULL: none).
  */
 final class DailySnapshotRepository {
 
@@ -235,7 +236,7 @@ final class DailySnapshotRepository {
      * workspace currency $7) filled in.
      */
     private static String fill(String template) {
-        return SqlTemplate.fill(template, "lower", LOWER, "upper", UPPER, "first_ad", ContactAds.FIRST_AD,
+        return SqlTemplate.fill(template, "lower", LOWER, "upper", UPPER, "first_ad", SyncRepository.FIRST_AD,
                 "send_owner", FactPredicates.SEND_OWNER, "send_converted", FactPredicates.sendConverted("$4", "$5", "$7"),
                 "deal_owner", FactPredicates.DEAL_OWNER, "deal_in_currency", FactPredicates.dealInCurrency("$7"),
                 "interacted", FactPredicates.INTERACTED, "converted", FactPredicates.CONVERTED,

@@ -15,6 +15,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -46,11 +47,13 @@ public class RecomputeService {
     private final String workMem;
     private final MetricsTelemetry telemetry;
     private final Spans spans;
+    private final Clock clock;
 
     public RecomputeService(Pool pool, SettingsService settings, SyncService sync,
                             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "chatroi.recompute.work-mem")
-                            String workMem, MetricsTelemetry telemetry, Spans spans) {
+                            String workMem, MetricsTelemetry telemetry, Spans spans, Clock clock) {
         this.pool = pool;
+        this.clock = clock;
         this.settings = settings;
         this.sync = sync;
         this.telemetry = telemetry;
@@ -74,7 +77,7 @@ public class RecomputeService {
         }
         errors.throwIfInvalid();
         UUID id = UUID.randomUUID();
-        return RecomputeRunRepository.insert(pool, id, trigger, in.from(), in.to())
+        return RecomputeRunRepository.insert(pool, id, trigger, in.from(), in.to(), clock.instant())
                 .chain(() -> get(id))
                 .invoke(run -> execute(id, in.from(), in.to(), !Boolean.FALSE.equals(in.sync()))
                         .subscribe().with(x -> { }, failure -> LOG.errorf(failure, "Recompute %s failed", id)));
@@ -199,12 +202,12 @@ public class RecomputeService {
 
     private Uni<Void> finish(UUID id, long rows, long started) {
         telemetry.recomputed("succeeded", rows, started);
-        return RecomputeRunRepository.finish(pool, id, rows);
+        return RecomputeRunRepository.finish(pool, id, rows, clock.instant());
     }
 
     private Uni<Void> mark(UUID id, String status, double progress, String step, String error) {
         boolean done = status.equals("failed") || status.equals("skipped");
-        return RecomputeRunRepository.mark(pool, id, status, progress, step, error, done);
+        return RecomputeRunRepository.mark(pool, id, status, progress, step, error, done, clock.instant());
     }
 
     private static Uni<Boolean> tryLock(SqlConnection conn) {
