@@ -3,8 +3,15 @@ package io.chatroi.metrics.recompute;
 import io.chatroi.common.sql.SqlTemplate;
 import io.chatroi.metrics.kpi.FactPredicates;
 import io.chatroi.metrics.sync.SyncRepository;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The set-based SQL that rebuilds the snapshots of a day range inside PostgreSQL. Parameters of every statement:
@@ -23,6 +30,8 @@ final class DailySnapshotRepository {
     static final short GRAIN_COUNTRY = 5;
     static final short GRAIN_SOURCE = 6;
     static final short GRAIN_AD = 7;
+
+    private static final Pattern PARAM = Pattern.compile("\\$(\\d)");
 
     private static final String LOWER = "(($1::date)::timestamp AT TIME ZONE $3)";
     private static final String UPPER = "((($2::date) + 1)::timestamp AT TIME ZONE $3)";
@@ -241,5 +250,28 @@ final class DailySnapshotRepository {
                 "deal_owner", FactPredicates.DEAL_OWNER, "deal_in_currency", FactPredicates.dealInCurrency("$7"),
                 "interacted", FactPredicates.INTERACTED, "converted", FactPredicates.CONVERTED,
                 "repeated", FactPredicates.repeated("$6"));
+    }
+
+    /**
+     * Runs one of the {@link #STEPS}' statements on the recompute's transaction with the parameters it uses,
+     * renumbered ($1, $3, $6 -> $1, $2, $3): PostgreSQL cannot infer the type of a parameter a statement never uses.
+     */
+    static Uni<Long> run(SqlConnection conn, String sql, List<Object> params) {
+        TreeSet<Integer> used = new TreeSet<>();
+        Matcher m = PARAM.matcher(sql);
+        while (m.find()) {
+            used.add(Integer.parseInt(m.group(1)));
+        }
+        List<Integer> order = new ArrayList<>(used);
+        StringBuilder renumbered = new StringBuilder();
+        m = PARAM.matcher(sql);
+        while (m.find()) {
+            m.appendReplacement(renumbered, "\\$" + (order.indexOf(Integer.parseInt(m.group(1))) + 1));
+        }
+        m.appendTail(renumbered);
+        List<Object> values = new ArrayList<>();
+        order.forEach(i -> values.add(params.get(i - 1)));
+        return conn.preparedQuery(renumbered.toString()).execute(Tuple.from(values))
+                .map(rows -> (long) rows.rowCount());
     }
 }

@@ -11,7 +11,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -20,10 +19,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Runs recomputes: sync first (optional), then every snapshot step of the day range in ONE transaction (a failed run
@@ -38,7 +34,6 @@ public class RecomputeService {
     private static final Logger LOG = Logger.getLogger(RecomputeService.class);
     /** "metrics" as a number: the advisory lock key of sync and recompute. */
     public static final long LOCK_KEY = 0x6d657472696373L;
-    private static final Pattern PARAM = Pattern.compile("\\$(\\d)");
     static final int MAX_DAYS = 3 * 366 + 1;
 
     private final Pool pool;
@@ -168,7 +163,7 @@ public class RecomputeService {
                         chain = chain.invoke(() -> started[0] = System.nanoTime());
                         for (String sql : step.statements()) {
                             chain = chain.chain(total -> spans.around("recompute " + step.name(),
-                                    () -> run(conn, sql, params)).map(rows -> total + rows));
+                                    () -> DailySnapshotRepository.run(conn, sql, params)).map(rows -> total + rows));
                         }
                         chain = chain.invoke(total -> LOG.infof("Recompute %s: %s done in %d ms", id, step.name(),
                                 (System.nanoTime() - started[0]) / 1_000_000));
@@ -178,26 +173,6 @@ public class RecomputeService {
                             .call(tx::commit)
                             .onFailure().call(() -> tx.rollback().onFailure().recoverWithNull());
                 });
-    }
-
-    /** Runs a statement with the parameters it uses, renumbered ($1, $3, $6 -> $1, $2, $3). */
-    private static Uni<Long> run(SqlConnection conn, String sql, List<Object> params) {
-        TreeSet<Integer> used = new TreeSet<>();
-        Matcher m = PARAM.matcher(sql);
-        while (m.find()) {
-            used.add(Integer.parseInt(m.group(1)));
-        }
-        List<Integer> order = new ArrayList<>(used);
-        StringBuilder renumbered = new StringBuilder();
-        m = PARAM.matcher(sql);
-        while (m.find()) {
-            m.appendReplacement(renumbered, "\\$" + (order.indexOf(Integer.parseInt(m.group(1))) + 1));
-        }
-        m.appendTail(renumbered);
-        List<Object> values = new ArrayList<>();
-        order.forEach(i -> values.add(params.get(i - 1)));
-        return conn.preparedQuery(renumbered.toString()).execute(Tuple.from(values))
-                .map(rows -> (long) rows.rowCount());
     }
 
     private Uni<Void> finish(UUID id, long rows, long started) {
