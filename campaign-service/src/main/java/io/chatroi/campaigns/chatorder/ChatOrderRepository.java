@@ -1,6 +1,6 @@
 package io.chatroi.campaigns.chatorder;
 
-import io.chatroi.campaigns.attribution.Attribution;
+import io.chatroi.campaigns.attribution.SendCreditRepository;
 import io.chatroi.campaigns.webhook.WebhookBatch;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -31,7 +31,7 @@ public class ChatOrderRepository {
                           $8::text[], $9::text[])
                    AS e (message_id, phone, at, context_id, catalog_id, text, items, total, currency)
               LEFT JOIN LATERAL (%s) t ON true
-            ON CONFLICT (message_id) DO NOTHING""".formatted(Attribution.ANSWERED_SEND);
+            ON CONFLICT (message_id) DO NOTHING""".formatted(SendCreditRepository.ANSWERED_SEND);
 
     private record Placed(WebhookBatch.InboundMessage message, ChatOrder order) {
     }

@@ -1,6 +1,7 @@
 package io.chatroi.campaigns.conversation;
 
 import io.chatroi.campaigns.attribution.Attribution;
+import io.chatroi.campaigns.attribution.SendCreditRepository;
 import io.chatroi.campaigns.attribution.StopSignals;
 import io.chatroi.common.phone.PhoneNumbers;
 import io.chatroi.common.problem.ProblemException;
@@ -29,12 +30,15 @@ public class ChatMessageService {
     private final Pool pool;
     private final ConversationRepository repository;
     private final StopSignals stopSignals;
+    private final SendCreditRepository credits;
     private final Clock clock;
 
-    public ChatMessageService(Pool pool, ConversationRepository repository, StopSignals stopSignals, Clock clock) {
+    public ChatMessageService(Pool pool, ConversationRepository repository, StopSignals stopSignals,
+                              SendCreditRepository credits, Clock clock) {
         this.pool = pool;
         this.repository = repository;
         this.stopSignals = stopSignals;
+        this.credits = credits;
         this.clock = clock;
     }
 
@@ -93,7 +97,7 @@ public class ChatMessageService {
                     (stopSignals.isStop(null, v.item().text()) ? optOuts : replies).add(event);
                 }
             }
-            return Attribution.replies(tx, replies, now).chain(() -> Attribution.optOuts(tx, optOuts, now))
+            return credits.replies(tx, replies, now).chain(() -> credits.optOuts(tx, optOuts, now))
                     .replaceWith(new ChatMessages.Result(insertedIds.size(), valid.size() - insertedIds.size(),
                             rejected));
         }));

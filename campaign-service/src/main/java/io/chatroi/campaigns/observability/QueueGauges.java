@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -24,23 +23,14 @@ public class QueueGauges {
 
     private static final Logger LOG = Logger.getLogger(QueueGauges.class);
 
-    static final String COUNTS = """
-            SELECT 'queue' AS gauge, s.status AS label, count(*) AS n FROM sends s
-             WHERE s.status IN ('queued', 'deferred')
-               AND s.campaign_id = ANY(ARRAY(SELECT c.id FROM campaigns c WHERE c.status = 'sending'))
-             GROUP BY s.status
-            UNION ALL SELECT 'outbox', 'inbound_messages', count(*) FROM inbound_messages WHERE forwarded_at IS NULL
-            UNION ALL SELECT 'outbox', 'sends', count(*) FROM sends WHERE status = 'sent' AND forwarded_at IS NULL
-            UNION ALL SELECT 'outbox', 'preference_events', count(*) FROM preference_events WHERE forwarded_at IS NULL
-            UNION ALL SELECT 'outbox', 'chat_messages', count(*) FROM chat_messages WHERE forwarded_at IS NULL
-            """;
-
     private final Pool pool;
+    private final QueueGaugeRepository repository;
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> values = new ConcurrentHashMap<>();
 
-    public QueueGauges(Pool pool, MeterRegistry registry) {
+    public QueueGauges(Pool pool, QueueGaugeRepository repository, MeterRegistry registry) {
         this.pool = pool;
+        this.repository = repository;
         this.registry = registry;
         for (String state : new String[]{"queued", "deferred"}) {
             gauge("queue", state);
@@ -76,14 +66,14 @@ public class QueueGauges {
 
     /** Reads the counts once; a state with no row is zero. */
     public Uni<Void> refresh() {
-        return pool.query(COUNTS).execute().invoke(rows -> {
+        return repository.counts(pool).invoke(counts -> {
             values.forEach((key, value) -> {
                 if (key.startsWith("queue/")) {
                     value.set(0);
                 }
             });
-            for (Row row : rows) {
-                gauge(row.getString("gauge"), row.getString("label")).set(row.getLong("n"));
+            for (QueueGaugeRepository.Count count : counts) {
+                gauge(count.gauge(), count.label()).set(count.n());
             }
         }).replaceWithVoid();
     }

@@ -1,6 +1,7 @@
 package io.chatroi.campaigns.webhook;
 
 import io.chatroi.campaigns.attribution.Attribution;
+import io.chatroi.campaigns.attribution.SendCreditRepository;
 import io.chatroi.campaigns.attribution.StopSignals;
 import io.chatroi.campaigns.chatorder.ChatOrderRepository;
 import io.chatroi.campaigns.health.HealthEventService;
@@ -32,14 +33,16 @@ public class DeliveryService {
     private final StopSignals stopSignals;
     private final HealthEventService health;
     private final ChatOrderRepository chatOrders;
+    private final SendCreditRepository credits;
 
     public DeliveryService(Pool pool, WebhookRepository repository, StopSignals stopSignals, HealthEventService health,
-                           ChatOrderRepository chatOrders) {
+                           ChatOrderRepository chatOrders, SendCreditRepository credits) {
         this.pool = pool;
         this.repository = repository;
         this.stopSignals = stopSignals;
         this.health = health;
         this.chatOrders = chatOrders;
+        this.credits = credits;
     }
 
     public Uni<Void> store(String body, WebhookBatch batch, Instant receivedAt) {
@@ -83,8 +86,8 @@ public class DeliveryService {
         }
         batch.preferences().stream().filter(p -> "stop".equals(p.value()))
                 .forEach(p -> optOuts.add(new Attribution.Event(p.phone(), p.at(), null, null, p.userId())));
-        return Attribution.replies(tx, replies, now).chain(() -> Attribution.reactions(tx, reactions, now))
-                .chain(() -> Attribution.optOuts(tx, optOuts, now)).replaceWithVoid();
+        return credits.replies(tx, replies, now).chain(() -> credits.reactions(tx, reactions, now))
+                .chain(() -> credits.optOuts(tx, optOuts, now)).replaceWithVoid();
     }
 
     /** Inserts the receipts and returns those that were new (not seen in an earlier or the same delivery). */

@@ -37,6 +37,10 @@ public class ContactRepository {
     private static final String FIND_ALL_FOR_UPDATE = """
             SELECT %s FROM contacts c WHERE c.id = ANY($1) ORDER BY c.id FOR UPDATE""".formatted(ContactRow.COLUMNS);
 
+    /** Any contact, erased or not: whether an agent may reach it depends on the row, not on its being live. */
+    private static final String HOLDER = """
+            SELECT id, owner FROM contacts WHERE id = $1""";
+
     /** A page of contacts: {where} and {orderBy} come from {@link ContactQuery}, {limit} is the page size plus one. */
     private static final String PAGE = """
             SELECT %s FROM contacts c WHERE {where} ORDER BY {orderBy} LIMIT {limit}""".formatted(ContactRow.COLUMNS);
@@ -94,6 +98,12 @@ public class ContactRepository {
     public Uni<Optional<PhoneHolder>> findLive(SqlClient client, UUID id) {
         return client.preparedQuery("SELECT id, owner FROM contacts WHERE id = $1 AND erased_at IS NULL")
                 .execute(Tuple.of(id))
+                .map(rows -> first(rows).map(row -> new PhoneHolder(row.getUUID("id"), row.getString("owner"))));
+    }
+
+    /** The contact {@code id} (erased too), if it exists, with its owner. */
+    public Uni<Optional<PhoneHolder>> findHolder(SqlClient client, UUID id) {
+        return client.preparedQuery(HOLDER).execute(Tuple.of(id))
                 .map(rows -> first(rows).map(row -> new PhoneHolder(row.getUUID("id"), row.getString("owner"))));
     }
 

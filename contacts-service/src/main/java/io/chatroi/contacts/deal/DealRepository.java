@@ -38,6 +38,9 @@ public class DealRepository {
     private static final String FIND_FOR_UPDATE = """
             SELECT %s, origin FROM deals WHERE id = $1 FOR UPDATE""".formatted(COLUMNS);
 
+    private static final String OWNER = """
+            SELECT owner FROM deals WHERE id = $1""";
+
     private static final String UPDATE = """
             UPDATE deals SET stage = $2, inquiry_at = $3, quoted_at = $4, quote_amount = $5, won_at = $6, lost_at = $7,
                    order_amount = $8, profit = $9, currency = $10, campaign_id = $11, owner = $12, updated_at = $13
@@ -109,6 +112,13 @@ public class DealRepository {
                 time(next.inquiryAt()), time(next.quotedAt()), next.quoteAmount(), time(next.wonAt()),
                 time(next.lostAt()), next.orderAmount(), next.profit(), next.currency(), campaignId, owner,
                 time(now)))).replaceWithVoid();
+    }
+
+    /** The owner of deal {@code id}; empty when the deal does not exist or has no owner. */
+    public Uni<Optional<String>> findOwner(SqlClient client, UUID id) {
+        return client.preparedQuery(OWNER).execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? Optional.empty()
+                        : Optional.ofNullable(rows.iterator().next().getString("owner")));
     }
 
     /** How many won deals the contact has. */

@@ -6,11 +6,12 @@ import io.chatroi.common.problem.ProblemType;
 import io.chatroi.common.web.ChatRoiHeaders;
 import io.chatroi.common.web.OwnerQuery;
 import io.chatroi.contacts.contact.ContactInput;
+import io.chatroi.contacts.contact.ContactRepository;
 import io.chatroi.contacts.deal.DealInput;
+import io.chatroi.contacts.deal.DealRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
@@ -18,6 +19,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -38,20 +40,29 @@ public class AgentScope {
     static final Map<String, String> LISTS = Map.of(
             "/api/v1/contacts", "owners", "/api/v1/contacts/export", "owners", "/api/v1/contacts/audience", "owners",
             "/api/v1/deals", "owner", "/api/v1/follow-ups", "owner", "/api/v1/top-asks", "owner");
-    /** Record paths ({@code *} is the record's id, and the paths below it count too) and whose owner guards them. */
-    static final Map<String, OwnedTable> RECORDS = Map.of(
-            "/api/v1/contacts/*", new OwnedTable("""
-                    SELECT owner FROM contacts WHERE id = $1""", "Contact"),
-            "/api/v1/deals/*", new OwnedTable("""
-                    SELECT owner FROM deals WHERE id = $1""", "Deal"));
+    /** Record paths ({@code *} is the record's id, and the paths below it count too) and what they hold. */
+    static final Map<String, Owned> RECORDS = Map.of(
+            "/api/v1/contacts/*", Owned.CONTACT, "/api/v1/deals/*", Owned.DEAL);
 
-    /** Rows that have an owner: the query of one row's owner ($1 its id), and what a row is called in a 404. */
-    record OwnedTable(String ownerQuery, String what) {
+    /** Records that have an owner, and what one is called in a 404. */
+    enum Owned {
+        CONTACT("Contact"), DEAL("Deal");
+
+        final String what;
+
+        Owned(String what) {
+            this.what = what;
+        }
     }
 
+    // the owners are read through the repositories of the tables that hold them: this filter decides, they query
+    private final ContactRepository contacts;
+    private final DealRepository deals;
     private final Pool pool;
 
-    public AgentScope(Pool pool) {
+    public AgentScope(ContactRepository contacts, DealRepository deals, Pool pool) {
+        this.contacts = contacts;
+        this.deals = deals;
         this.pool = pool;
     }
 
@@ -80,11 +91,10 @@ public class AgentScope {
             request.setRequestUri(withOwner(uri, ownerParam, owner));
             return Uni.createFrom().nullItem();
         }
-        for (Map.Entry<String, OwnedTable> record : RECORDS.entrySet()) {
+        for (Map.Entry<String, Owned> record : RECORDS.entrySet()) {
             String id = recordId(record.getKey(), path);
             if (id != null) {
-                OwnedTable owned = record.getValue();
-                return requireOwn(owned.ownerQuery(), owned.what(), id, owner).replaceWith((Response) null);
+                return requireOwn(record.getValue(), id, owner).replaceWith((Response) null);
             }
         }
         return Uni.createFrom().nullItem();
@@ -106,21 +116,25 @@ public class AgentScope {
     }
 
     /** 404 unless the contact or deal {@code id} belongs to {@code owner}. */
-    private Uni<Void> requireOwn(String ownerQuery, String what, String id, String owner) {
+    private Uni<Void> requireOwn(Owned owned, String id, String owner) {
         UUID uuid;
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().voidItem(); // the resource answers the malformed id
         }
-        return pool.preparedQuery(ownerQuery).execute(Tuple.of(uuid))
-                .map(rows -> {
-                    String actual = rows.size() == 0 ? null : rows.iterator().next().getString("owner");
-                    if (!owner.equals(actual)) {
-                        throw ProblemException.notFound(what, uuid);
-                    }
-                    return null;
-                });
+        Uni<Optional<String>> actual = switch (owned) {
+            case CONTACT -> contacts.findHolder(pool, uuid)
+                    .map(holder -> holder.map(ContactRepository.PhoneHolder::owner));
+            case DEAL -> deals.findOwner(pool, uuid);
+        };
+        return actual.map(found -> {
+            // a missing record and another owner's look the same: the agent learns nothing of the other's
+            if (!found.map(owner::equals).orElse(false)) {
+                throw ProblemException.notFound(owned.what, uuid);
+            }
+            return null;
+        });
     }
 
     /** An agent's new contact is its own: another owner is refused, none becomes the agent. */
@@ -146,14 +160,12 @@ public class AgentScope {
         if (input.contactId() == null) {
             return Uni.createFrom().item(own);
         }
-        return pool.preparedQuery("SELECT owner FROM contacts WHERE id = $1").execute(Tuple.of(input.contactId()))
-                .map(rows -> {
-                    String actual = rows.size() == 0 ? null : rows.iterator().next().getString("owner");
-                    if (rows.size() > 0 && !owner.equals(actual)) {
-                        throw ProblemException.invalid("contactId", "contact " + input.contactId() + " does not exist");
-                    }
-                    return own;
-                });
+        return contacts.findHolder(pool, input.contactId()).map(holder -> {
+            if (holder.isPresent() && !owner.equals(holder.get().owner())) {
+                throw ProblemException.invalid("contactId", "contact " + input.contactId() + " does not exist");
+            }
+            return own;
+        });
     }
 
     /** A patch by an agent cannot give the record to another owner. */

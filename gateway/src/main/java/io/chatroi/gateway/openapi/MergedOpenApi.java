@@ -26,7 +26,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -43,11 +45,13 @@ import java.util.Optional;
 public class MergedOpenApi {
 
     private static final Logger LOG = Logger.getLogger(MergedOpenApi.class);
-    private static final long RETRY_MISSING_MILLIS = 5_000;
+    /** How long a request waits before it fetches a missing service's document again (the clock's time). */
+    private static final Duration RETRY_MISSING = Duration.ofSeconds(5);
 
     private final Vertx vertx;
     private final GatewayConfig config;
     private final OpenApiDocumentService ownDocument;
+    private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -59,16 +63,17 @@ public class MergedOpenApi {
     private HttpClient client;
     private long timer = -1;
     private volatile ObjectNode merged;
-    private volatile long lastAttempt;
+    private volatile Instant lastAttempt = Instant.MIN;
     private Future<ObjectNode> inFlight;
 
-    public MergedOpenApi(Vertx vertx, GatewayConfig config, OpenApiDocumentService ownDocument,
+    public MergedOpenApi(Vertx vertx, GatewayConfig config, OpenApiDocumentService ownDocument, Clock clock,
                          @ConfigProperty(name = "chatroi.gateway.openapi-refresh", defaultValue = "60s") Duration refreshEvery,
                          @ConfigProperty(name = "quarkus.smallrye-openapi.info-version", defaultValue = "1.0.0") String version,
                          @ConfigProperty(name = "chatroi.public-url", defaultValue = "/") String publicUrl) {
         this.vertx = vertx;
         this.config = config;
         this.ownDocument = ownDocument;
+        this.clock = clock;
         this.refreshEvery = refreshEvery;
         this.version = version;
         this.publicUrl = publicUrl;
@@ -94,7 +99,7 @@ public class MergedOpenApi {
 
     private void serve(RoutingContext rc) {
         boolean incomplete = lastGood.size() < Upstream.values().length
-                && System.currentTimeMillis() - lastAttempt > RETRY_MISSING_MILLIS;
+                && clock.instant().isAfter(lastAttempt.plus(RETRY_MISSING));
         Future<ObjectNode> document = merged == null || incomplete ? refresh() : Future.succeededFuture(merged);
         document.onComplete(ar -> {
             ObjectNode doc = ar.succeeded() && ar.result() != null ? ar.result() : merged;
@@ -123,7 +128,7 @@ public class MergedOpenApi {
         if (inFlight != null) {
             return inFlight;
         }
-        lastAttempt = System.currentTimeMillis();
+        lastAttempt = clock.instant();
         List<Future<?>> fetches = new ArrayList<>();
         Map<Upstream, ObjectNode> fetched = new EnumMap<>(Upstream.class);
         for (Upstream upstream : Upstream.values()) {

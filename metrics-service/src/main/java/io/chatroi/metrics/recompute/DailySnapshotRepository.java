@@ -2,9 +2,16 @@ package io.chatroi.metrics.recompute;
 
 import io.chatroi.common.sql.SqlTemplate;
 import io.chatroi.metrics.kpi.FactPredicates;
-import io.chatroi.metrics.sync.ContactAds;
+import io.chatroi.metrics.sync.SyncRepository;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The set-based SQL that rebuilds the snapshots of a day range inside PostgreSQL. Parameters of every statement:
@@ -14,7 +21,8 @@ import java.util.List;
  * <p>Grains (GROUPING() of the optional dimensions, one value per grouping set):
  * messages: 3 = (day, campaign, variant, owner), 5 = (day, campaign, owner, country), 6 = (day, campaign, owner,
  * source), 7 = (day, campaign, owner, ad); deals: 3 = (day, campaign, owner), 5 = (+ country), 6 = (+ source),
- * 7 = (+ ad); contacts: the same with no campaign. The ad is the contact's first (sync's ContactAds; NULL: none).
+ * 7 = (+ ad); contacts: the same with no campaign. The ad is the contact's first ({@link SyncRepository#FIRST_AD};
+ * NULL: none).
  */
 final class DailySnapshotRepository {
 
@@ -22,6 +30,8 @@ final class DailySnapshotRepository {
     static final short GRAIN_COUNTRY = 5;
     static final short GRAIN_SOURCE = 6;
     static final short GRAIN_AD = 7;
+
+    private static final Pattern PARAM = Pattern.compile("\\$(\\d)");
 
     private static final String LOWER = "(($1::date)::timestamp AT TIME ZONE $3)";
     private static final String UPPER = "((($2::date) + 1)::timestamp AT TIME ZONE $3)";
@@ -235,10 +245,33 @@ final class DailySnapshotRepository {
      * workspace currency $7) filled in.
      */
     private static String fill(String template) {
-        return SqlTemplate.fill(template, "lower", LOWER, "upper", UPPER, "first_ad", ContactAds.FIRST_AD,
+        return SqlTemplate.fill(template, "lower", LOWER, "upper", UPPER, "first_ad", SyncRepository.FIRST_AD,
                 "send_owner", FactPredicates.SEND_OWNER, "send_converted", FactPredicates.sendConverted("$4", "$5", "$7"),
                 "deal_owner", FactPredicates.DEAL_OWNER, "deal_in_currency", FactPredicates.dealInCurrency("$7"),
                 "interacted", FactPredicates.INTERACTED, "converted", FactPredicates.CONVERTED,
                 "repeated", FactPredicates.repeated("$6"));
+    }
+
+    /**
+     * Runs one of the {@link #STEPS}' statements on the recompute's transaction with the parameters it uses,
+     * renumbered ($1, $3, $6 -> $1, $2, $3): PostgreSQL cannot infer the type of a parameter a statement never uses.
+     */
+    static Uni<Long> run(SqlConnection conn, String sql, List<Object> params) {
+        TreeSet<Integer> used = new TreeSet<>();
+        Matcher m = PARAM.matcher(sql);
+        while (m.find()) {
+            used.add(Integer.parseInt(m.group(1)));
+        }
+        List<Integer> order = new ArrayList<>(used);
+        StringBuilder renumbered = new StringBuilder();
+        m = PARAM.matcher(sql);
+        while (m.find()) {
+            m.appendReplacement(renumbered, "\\$" + (order.indexOf(Integer.parseInt(m.group(1))) + 1));
+        }
+        m.appendTail(renumbered);
+        List<Object> values = new ArrayList<>();
+        order.forEach(i -> values.add(params.get(i - 1)));
+        return conn.preparedQuery(renumbered.toString()).execute(Tuple.from(values))
+                .map(rows -> (long) rows.rowCount());
     }
 }

@@ -8,20 +8,23 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.UUID;
 
+import static io.chatroi.common.sql.SqlTimes.time;
+
 /**
  * The recompute runs (recompute_runs) and the settings and lock a run's connection takes. Each method runs on the
- * client it is given: the pool for a run's record, the run's own connection for its lock and transaction.
- * PostgreSQL's now() stamps the runs (the database's clock, as before this class).
+ * client it is given: the pool for a run's record, the run's own connection for its lock and transaction. The
+ * service's clock stamps the runs (each method takes its instant), so a test holding time still sees its instant.
  */
 final class RecomputeRunRepository {
 
     private static final String INSERT = """
             INSERT INTO recompute_runs (id, trigger, from_day, to_day, status, requested_at)
-            VALUES ($1, $2, $3, $4, 'queued', now())""";
+            VALUES ($1, $2, $3, $4, 'queued', $5)""";
 
     private static final String GET = "SELECT * FROM recompute_runs WHERE id = $1";
 
@@ -36,12 +39,13 @@ final class RecomputeRunRepository {
 
     private static final String FINISH = """
             UPDATE recompute_runs SET status = 'succeeded', progress = 100, step = NULL,
-              rows_written = $2, finished_at = now() WHERE id = $1""";
+              rows_written = $2, finished_at = $3 WHERE id = $1""";
 
+    /** $7 is when: the start of a run's first running mark, the end of a run marked done ($6). */
     private static final String MARK = """
             UPDATE recompute_runs SET status = $2, progress = $3, step = $4, error = $5,
-              started_at = coalesce(started_at, CASE WHEN $2 = 'running' THEN now() END),
-              finished_at = CASE WHEN $6 THEN now() ELSE finished_at END WHERE id = $1""";
+              started_at = coalesce(started_at, CASE WHEN $2 = 'running' THEN $7::timestamptz END),
+              finished_at = CASE WHEN $6 THEN $7::timestamptz ELSE finished_at END WHERE id = $1""";
 
     private static final String WORK_MEM = "SET LOCAL work_mem = '{work_mem}'";
 
@@ -55,8 +59,8 @@ final class RecomputeRunRepository {
     private RecomputeRunRepository() {
     }
 
-    static Uni<Void> insert(SqlClient client, UUID id, String trigger, LocalDate from, LocalDate to) {
-        return client.preparedQuery(INSERT).execute(Tuple.from(Arrays.asList(id, trigger, from, to)))
+    static Uni<Void> insert(SqlClient client, UUID id, String trigger, LocalDate from, LocalDate to, Instant now) {
+        return client.preparedQuery(INSERT).execute(Tuple.from(Arrays.asList(id, trigger, from, to, time(now))))
                 .replaceWithVoid();
     }
 
@@ -77,13 +81,14 @@ final class RecomputeRunRepository {
         return client.preparedQuery(SET_RANGE).execute(Tuple.of(id, from, to)).replaceWithVoid();
     }
 
-    static Uni<Void> finish(SqlClient client, UUID id, long rows) {
-        return client.preparedQuery(FINISH).execute(Tuple.of(id, rows)).replaceWithVoid();
+    static Uni<Void> finish(SqlClient client, UUID id, long rows, Instant now) {
+        return client.preparedQuery(FINISH).execute(Tuple.of(id, rows, time(now))).replaceWithVoid();
     }
 
     static Uni<Void> mark(SqlClient client, UUID id, String status, double progress, String step, String error,
-                          boolean done) {
-        return client.preparedQuery(MARK).execute(Tuple.from(Arrays.asList(id, status, progress, step, error, done)))
+                          boolean done, Instant now) {
+        return client.preparedQuery(MARK)
+                .execute(Tuple.from(Arrays.asList(id, status, progress, step, error, done, time(now))))
                 .replaceWithVoid();
     }
 

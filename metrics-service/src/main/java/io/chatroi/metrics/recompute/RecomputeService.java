@@ -11,18 +11,15 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Runs recomputes: sync first (optional), then every snapshot step of the day range in ONE transaction (a failed run
@@ -37,7 +34,6 @@ public class RecomputeService {
     private static final Logger LOG = Logger.getLogger(RecomputeService.class);
     /** "metrics" as a number: the advisory lock key of sync and recompute. */
     public static final long LOCK_KEY = 0x6d657472696373L;
-    private static final Pattern PARAM = Pattern.compile("\\$(\\d)");
     static final int MAX_DAYS = 3 * 366 + 1;
 
     private final Pool pool;
@@ -46,11 +42,13 @@ public class RecomputeService {
     private final String workMem;
     private final MetricsTelemetry telemetry;
     private final Spans spans;
+    private final Clock clock;
 
     public RecomputeService(Pool pool, SettingsService settings, SyncService sync,
                             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "chatroi.recompute.work-mem")
-                            String workMem, MetricsTelemetry telemetry, Spans spans) {
+                            String workMem, MetricsTelemetry telemetry, Spans spans, Clock clock) {
         this.pool = pool;
+        this.clock = clock;
         this.settings = settings;
         this.sync = sync;
         this.telemetry = telemetry;
@@ -74,7 +72,7 @@ public class RecomputeService {
         }
         errors.throwIfInvalid();
         UUID id = UUID.randomUUID();
-        return RecomputeRunRepository.insert(pool, id, trigger, in.from(), in.to())
+        return RecomputeRunRepository.insert(pool, id, trigger, in.from(), in.to(), clock.instant())
                 .chain(() -> get(id))
                 .invoke(run -> execute(id, in.from(), in.to(), !Boolean.FALSE.equals(in.sync()))
                         .subscribe().with(x -> { }, failure -> LOG.errorf(failure, "Recompute %s failed", id)));
@@ -165,7 +163,7 @@ public class RecomputeService {
                         chain = chain.invoke(() -> started[0] = System.nanoTime());
                         for (String sql : step.statements()) {
                             chain = chain.chain(total -> spans.around("recompute " + step.name(),
-                                    () -> run(conn, sql, params)).map(rows -> total + rows));
+                                    () -> DailySnapshotRepository.run(conn, sql, params)).map(rows -> total + rows));
                         }
                         chain = chain.invoke(total -> LOG.infof("Recompute %s: %s done in %d ms", id, step.name(),
                                 (System.nanoTime() - started[0]) / 1_000_000));
@@ -177,34 +175,14 @@ public class RecomputeService {
                 });
     }
 
-    /** Runs a statement with the parameters it uses, renumbered ($1, $3, $6 -> $1, $2, $3). */
-    private static Uni<Long> run(SqlConnection conn, String sql, List<Object> params) {
-        TreeSet<Integer> used = new TreeSet<>();
-        Matcher m = PARAM.matcher(sql);
-        while (m.find()) {
-            used.add(Integer.parseInt(m.group(1)));
-        }
-        List<Integer> order = new ArrayList<>(used);
-        StringBuilder renumbered = new StringBuilder();
-        m = PARAM.matcher(sql);
-        while (m.find()) {
-            m.appendReplacement(renumbered, "\\$" + (order.indexOf(Integer.parseInt(m.group(1))) + 1));
-        }
-        m.appendTail(renumbered);
-        List<Object> values = new ArrayList<>();
-        order.forEach(i -> values.add(params.get(i - 1)));
-        return conn.preparedQuery(renumbered.toString()).execute(Tuple.from(values))
-                .map(rows -> (long) rows.rowCount());
-    }
-
     private Uni<Void> finish(UUID id, long rows, long started) {
         telemetry.recomputed("succeeded", rows, started);
-        return RecomputeRunRepository.finish(pool, id, rows);
+        return RecomputeRunRepository.finish(pool, id, rows, clock.instant());
     }
 
     private Uni<Void> mark(UUID id, String status, double progress, String step, String error) {
         boolean done = status.equals("failed") || status.equals("skipped");
-        return RecomputeRunRepository.mark(pool, id, status, progress, step, error, done);
+        return RecomputeRunRepository.mark(pool, id, status, progress, step, error, done, clock.instant());
     }
 
     private static Uni<Boolean> tryLock(SqlConnection conn) {

@@ -1,7 +1,7 @@
 package io.chatroi.metrics.report;
 
 import io.chatroi.common.sql.SqlParams;
-import io.chatroi.metrics.sync.ContactAds;
+import io.chatroi.metrics.sync.SyncRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -61,20 +61,20 @@ public class RangeRepository {
 
     /** Unique recipients (column {@code recipients}) of the sends that went out in the range, by the group's key. */
     public static String recipients(SqlParams sql, KpiService.Filter f, GroupBy g, ZoneId zone) {
-        String key = g.key(true, true, true, true);
+        String key = GroupBySql.key(g, true, true, true, true);
         // bound in the order the statement has always numbered them: the range's bounds, then the zone
         String lower = sql.bind(start(f.from(), zone));
         String upper = sql.bind(start(f.to().plusDays(1), zone));
         String zoneId = sql.bind(zone.getId());
         String campaign = f.campaignId() == null ? "" : fill(SEND_CAMPAIGN, "campaign", sql.bind(f.campaignId()));
         String owner = f.owner() == null ? "" : fill(SEND_OWNER, "owner", sql.bind(f.owner()));
-        return fill(RECIPIENTS, "key", key, "zone", zoneId, "first_ad", ContactAds.FIRST_AD, "lower", lower,
+        return fill(RECIPIENTS, "key", key, "zone", zoneId, "first_ad", SyncRepository.FIRST_AD, "lower", lower,
                 "upper", upper, "campaign_filter", campaign, "owner_filter", owner);
     }
 
     /** The median of the range's response times in seconds (column {@code response_median_s}), by the group's key. */
     public static String medianResponseTimes(SqlParams sql, KpiService.Filter f, GroupBy g) {
-        String key = g.key(false, false, true, false);
+        String key = GroupBySql.key(g, false, false, true, false);
         if (key == null || f.campaignId() != null) {
             return null;
         }

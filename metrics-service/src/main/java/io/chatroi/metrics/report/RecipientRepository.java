@@ -45,7 +45,7 @@ public final class RecipientRepository {
 
     /** Unique recipients (column {@code recipients}) of the sends that went out in the range, by the group's key. */
     public static String recipients(SqlParams sql, KpiService.Filter f, GroupBy g) {
-        return fill(RECIPIENTS, "key", g.key(false, false, true, true), "counted", counted(sql, f, g));
+        return fill(RECIPIENTS, "key", GroupBySql.key(g, false, false, true, true), "counted", counted(sql, f, g));
     }
 
     /** The same count for the whole range, as a scalar subquery for a statement that binds through {@code sql}. */

@@ -1,7 +1,7 @@
 package io.chatroi.metrics.report;
 
 import io.chatroi.common.sql.SqlParams;
-import io.chatroi.metrics.sync.ContactAds;
+import io.chatroi.metrics.sync.SyncRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -124,7 +124,7 @@ public class SnapshotRepository {
 
     /** Message sums; recipients only when each row is one campaign (else {@link RecipientRepository} counts them). */
     public static String messages(SqlParams sql, KpiService.Filter f, GroupBy g) {
-        String key = g.key(true, true, true, true);
+        String key = GroupBySql.key(g, true, true, true, true);
         List<String> columns = new ArrayList<>();
         for (String c : KpiService.MESSAGE_COUNTS) {
             if (!c.equals("recipients") || !RecipientRepository.spansCampaigns(f, g)) {
@@ -132,30 +132,30 @@ public class SnapshotRepository {
             }
         }
         return fill(MESSAGES, "key", key, "sums", sums(columns.toArray(String[]::new)),
-                "source", source(sql, "snap_messages", f, g.grain(), true, rollup(g)));
+                "source", source(sql, "snap_messages", f, GroupBySql.grain(g), true, rollup(g)));
     }
 
     public static String deals(SqlParams sql, KpiService.Filter f, GroupBy g) {
-        String key = g.key(true, false, true, true);
+        String key = GroupBySql.key(g, true, false, true, true);
         if (key == null) {
             return null;
         }
         return fill(DEALS, "key", key, "sums", sums(KpiService.DEAL_COUNTS),
-                "source", source(sql, "snap_deals", f, g.grain(), true, rollup(g)));
+                "source", source(sql, "snap_deals", f, GroupBySql.grain(g), true, rollup(g)));
     }
 
     public static String contacts(SqlParams sql, KpiService.Filter f, GroupBy g) {
-        String key = g.key(false, false, true, true);
+        String key = GroupBySql.key(g, false, false, true, true);
         if (key == null || f.campaignId() != null) {
             return null;
         }
         return fill(CONTACTS, "key", key, "sums", sums(KpiService.CONTACT_COUNTS),
-                "source", source(sql, "snap_contacts", f, g.grain(), false, rollup(g)));
+                "source", source(sql, "snap_contacts", f, GroupBySql.grain(g), false, rollup(g)));
     }
 
     /** Conversations: one row per day and owner, few enough to read day by day. */
     public static String interactions(SqlParams sql, KpiService.Filter f, GroupBy g) {
-        String key = g.key(false, false, true, false);
+        String key = GroupBySql.key(g, false, false, true, false);
         if (key == null || f.campaignId() != null) {
             return null;
         }
@@ -173,7 +173,7 @@ public class SnapshotRepository {
 
     /** Entered costs spread day by day over the range, by the group's key. */
     public static String costs(SqlParams sql, KpiService.Filter f, GroupBy g) {
-        String key = g.costKey();
+        String key = GroupBySql.costKey(g);
         if (key == null) {
             return null;
         }
@@ -193,7 +193,7 @@ public class SnapshotRepository {
     public static String names(GroupBy g) {
         return switch (g) {
             case CAMPAIGN -> CAMPAIGN_NAMES;
-            case AD -> ContactAds.LABELS;
+            case AD -> SyncRepository.AD_LABELS;
             default -> null;
         };
     }
@@ -203,12 +203,12 @@ public class SnapshotRepository {
         String recipients = RecipientRepository.spansCampaigns(f, GroupBy.NONE)
                 ? RecipientRepository.recipientsOfRange(sql, f) : ROW_RECIPIENTS;
         return fill(ROI_MESSAGES, "recipients", recipients,
-                "source", source(sql, "snap_messages", f, GroupBy.NONE.grain(), true, true));
+                "source", source(sql, "snap_messages", f, GroupBySql.grain(GroupBy.NONE), true, true));
     }
 
     /** Deal totals of a range for ROI (zeros when nothing happened). */
     public static String roiDeals(SqlParams sql, KpiService.Filter f) {
-        return fill(ROI_DEALS, "source", source(sql, "snap_deals", f, GroupBy.NONE.grain(), true, true));
+        return fill(ROI_DEALS, "source", source(sql, "snap_deals", f, GroupBySql.grain(GroupBy.NONE), true, true));
     }
 
     /**

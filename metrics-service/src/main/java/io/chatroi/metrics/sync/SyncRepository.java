@@ -15,8 +15,9 @@ import static io.chatroi.common.sql.SqlTimes.instant;
 import static io.chatroi.common.sql.SqlTimes.time;
 
 /**
- * The SQL of the sync: each stream's cursor (sync_cursors), a page's upserts (their parameters from {@link FactRows})
- * and the days it makes stale (dirty_days), all run on the client or transaction given.
+ * The SQL of the sync: each stream's cursor (sync_cursors), a page's upserts (their parameters from {@link FactRows}),
+ * the days it makes stale (dirty_days), the re-pointing of merged contacts' facts and the first ad of each contact
+ * (which the snapshots and reports join), all run on the client or transaction given.
  */
 @ApplicationScoped
 public class SyncRepository {
@@ -32,13 +33,13 @@ public class SyncRepository {
     private static final String MARK_DIRTY = """
             INSERT INTO dirty_days (day) SELECT DISTINCT d FROM (%s) AS x (d) WHERE d IS NOT NULL ON CONFLICT DO NOTHING""";
 
-    /** The page's position, and the items count, committed with the page's rows. */
+    /** The page's position, and the items count, committed with the page's rows at the service's $6. */
     private static final String SAVE_CURSOR = """
             INSERT INTO sync_cursors (stream, updated_after, after_cursor, max_seen, synced_at, items, last_error)
-            VALUES ($1, $2, $3, $4, now(), $5, NULL)
+            VALUES ($1, $2, $3, $4, $6, $5, NULL)
             ON CONFLICT (stream) DO UPDATE
                SET updated_after = excluded.updated_after, after_cursor = excluded.after_cursor,
-                   max_seen = excluded.max_seen, synced_at = now(),
+                   max_seen = excluded.max_seen, synced_at = excluded.synced_at,
                    items = sync_cursors.items + excluded.items, last_error = NULL""";
 
     private static final String STATUS = """
@@ -107,6 +108,84 @@ public class SyncRepository {
             INSERT INTO f_ad_referrals (id, contact_id, source_id, source_type, headline, at,
             created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING""";
 
+    /** A relation of (contact_id, ad_id): each contact with a referral, once, and the ad of its earliest one. */
+    public static final String FIRST_AD = """
+            (SELECT DISTINCT ON (contact_id) contact_id, source_id AS ad_id
+            FROM f_ad_referrals WHERE source_id IS NOT NULL ORDER BY contact_id, at, id)""";
+
+    /** Each ad's label (column {@code k} the ad id, {@code name} its headline): the headline it carried last. */
+    public static final String AD_LABELS = """
+            SELECT DISTINCT ON (source_id) source_id AS k, headline AS name
+            FROM f_ad_referrals WHERE source_id IS NOT NULL ORDER BY source_id, at DESC, id DESC""";
+
+    /**
+     * The days on which the contacts of {ids} (a SELECT of contact ids) are counted, {zone} the time zone's SQL
+     * parameter: the day each was added, its sends' days and its deals' stage days. A contact whose first ad
+     * changes makes them stale.
+     */
+    private static final String CONTACT_DAYS = """
+            SELECT (c.created_at AT TIME ZONE {zone})::date FROM f_contacts c WHERE c.id IN ({ids})
+            UNION SELECT (s.at AT TIME ZONE {zone})::date FROM f_sends s WHERE s.contact_id IN ({ids})
+            UNION SELECT (x AT TIME ZONE {zone})::date
+              FROM f_deals d, unnest(ARRAY[d.inquiry_at, d.quoted_at, d.won_at]) x
+             WHERE d.contact_id IN ({ids}) AND x IS NOT NULL""";
+
+    // each stream's days made stale by a page ($1 the page's ids as uuid[], $2 the time zone); a stream without
+    // one (contact merges, campaigns, resolutions) makes no day stale by itself
+    static final String CONTACTS_DAYS = """
+            SELECT (created_at AT TIME ZONE $2)::date FROM f_contacts WHERE id = ANY($1)""";
+
+    /** After the contacts: the days a referral makes stale are its contact's. */
+    static final String AD_REFERRALS_DAYS = contactDays(
+            "SELECT contact_id FROM f_ad_referrals WHERE id = ANY($1)", "$2");
+
+    static final String INTERACTIONS_DAYS = """
+            SELECT (i.at AT TIME ZONE $2)::date FROM f_interactions i WHERE i.id = ANY($1)
+            UNION SELECT (c.created_at AT TIME ZONE $2)::date FROM f_interactions i
+              JOIN f_contacts c ON c.id = i.contact_id WHERE i.id = ANY($1)""";
+
+    static final String DEALS_DAYS = """
+            SELECT (x AT TIME ZONE $2)::date FROM f_deals d, unnest(ARRAY[d.inquiry_at, d.quoted_at,
+                   d.won_at]) x WHERE d.id = ANY($1) AND x IS NOT NULL
+            UNION SELECT (c.created_at AT TIME ZONE $2)::date FROM f_deals d
+              JOIN f_contacts c ON c.id = d.contact_id WHERE d.id = ANY($1)
+            UNION SELECT (s.at AT TIME ZONE $2)::date FROM f_deals d JOIN f_sends s
+                ON s.contact_id = d.contact_id AND s.sent_at <= d.won_at
+               AND s.sent_at > d.won_at - interval '120 days' WHERE d.id = ANY($1)""";
+
+    static final String SENDS_DAYS = """
+            SELECT (at AT TIME ZONE $2)::date FROM f_sends WHERE id = ANY($1)""";
+
+    /** Earlier merges into a contact that has since been absorbed move on to its survivor. */
+    private static final String FLATTEN_MERGES = """
+            UPDATE f_contact_merges m SET survivor_id = n.survivor_id FROM f_contact_merges n
+             WHERE m.survivor_id = n.absorbed_id""";
+
+    // each statement moves one fact table to the survivors and marks the days its moved rows count on ($1: the
+    // time zone)
+    private static final List<String> REPOINT_MERGED = List.of("""
+            WITH moved AS (UPDATE f_interactions f SET contact_id = m.survivor_id FROM f_contact_merges m
+                            WHERE f.contact_id = m.absorbed_id RETURNING f.at)
+            INSERT INTO dirty_days (day) SELECT DISTINCT (at AT TIME ZONE $1)::date FROM moved
+            ON CONFLICT DO NOTHING""", """
+            WITH moved AS (UPDATE f_sends f SET contact_id = m.survivor_id FROM f_contact_merges m
+                            WHERE f.contact_id = m.absorbed_id RETURNING f.at)
+            INSERT INTO dirty_days (day) SELECT DISTINCT (at AT TIME ZONE $1)::date FROM moved
+            ON CONFLICT DO NOTHING""", """
+            WITH moved AS (UPDATE f_deals f SET contact_id = m.survivor_id FROM f_contact_merges m
+                            WHERE f.contact_id = m.absorbed_id RETURNING f.inquiry_at, f.quoted_at, f.won_at,
+                                  f.lost_at, f.created_at)
+            INSERT INTO dirty_days (day) SELECT DISTINCT (x AT TIME ZONE $1)::date
+              FROM moved, unnest(ARRAY[inquiry_at, quoted_at, won_at, lost_at, created_at]) x
+             WHERE x IS NOT NULL ON CONFLICT DO NOTHING""",
+            // the survivor's first ad may now be the absorbed one's: all its days count by ad anew
+            """
+            WITH moved AS (UPDATE f_ad_referrals f SET contact_id = m.survivor_id FROM f_contact_merges m
+                            WHERE f.contact_id = m.absorbed_id RETURNING f.contact_id)
+            INSERT INTO dirty_days (day) SELECT DISTINCT d FROM (%s) AS x (d)
+             WHERE d IS NOT NULL ON CONFLICT DO NOTHING"""
+            .formatted(contactDays("SELECT contact_id FROM moved", "$1")));
+
     /** Where a stream stands: the updatedAfter it asks for, the upstream cursor within it, the newest change seen. */
     public record Position(Instant updatedAfter, String after, Instant maxSeen) {
     }
@@ -143,11 +222,23 @@ public class SyncRepository {
                 .execute(Tuple.of(ids.toArray(UUID[]::new), timeZone)).replaceWithVoid();
     }
 
-    public Uni<Void> saveCursor(SqlClient tx, String stream, Position position, int items) {
+    public Uni<Void> saveCursor(SqlClient tx, String stream, Position position, int items, Instant now) {
         return tx.preparedQuery(SAVE_CURSOR)
                 .execute(Tuple.of(stream, time(position.updatedAfter()), position.after(), time(position.maxSeen()),
-                        (long) items))
+                        (long) items, time(now)))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Re-points the facts of contacts merged in contacts-service to their survivors, so that a person is one contact
+     * in every count (unique recipients, customers, deep interactions), and marks the days the moved facts fall on.
+     */
+    public Uni<Void> repointMergedFacts(SqlClient tx, String timeZone) {
+        Uni<Void> chain = tx.query(FLATTEN_MERGES).execute().replaceWithVoid();
+        for (String sql : REPOINT_MERGED) {
+            chain = chain.chain(() -> tx.preparedQuery(sql).execute(Tuple.of(timeZone)).replaceWithVoid());
+        }
+        return chain;
     }
 
     /** Where each stream stands, for the status endpoint. */
@@ -161,5 +252,9 @@ public class SyncRepository {
             }
             return new SyncState(out);
         });
+    }
+
+    private static String contactDays(String contactIds, String zone) {
+        return CONTACT_DAYS.replace("{ids}", contactIds).replace("{zone}", zone);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,32 +54,19 @@ public class SyncService {
 
     // dirtySql gets $1 = ids of the page (uuid[]), $2 = time zone
     private static final List<Stream> STREAMS = List.of(
-            // merges first: the facts pulled after them are re-pointed in the same pass (ContactMergeFacts)
+            // merges first: the facts pulled after them are re-pointed in the same pass (repointMergedFacts)
             new Stream("contact-merges", FactSources.CONTACTS, SyncRepository.CONTACT_MERGES, FactRows::contactMerge, null,
                     "absorbedId", "mergedAt"),
             new Stream("contacts", FactSources.CONTACTS, SyncRepository.CONTACTS, FactRows::contact,
-                    "SELECT (created_at AT TIME ZONE $2)::date FROM f_contacts WHERE id = ANY($1)"),
+                    SyncRepository.CONTACTS_DAYS),
             // after the contacts: the days a referral makes stale are its contact's
             new Stream("ad-referrals", FactSources.CONTACTS, SyncRepository.AD_REFERRALS, FactRows::adReferral,
-                    ContactAds.daysOf("SELECT contact_id FROM f_ad_referrals WHERE id = ANY($1)", "$2"), "id",
-                    "createdAt"),
+                    SyncRepository.AD_REFERRALS_DAYS, "id", "createdAt"),
             new Stream("interactions", FactSources.CONTACTS, SyncRepository.INTERACTIONS, FactRows::interaction,
-                    """
-                    SELECT (i.at AT TIME ZONE $2)::date FROM f_interactions i WHERE i.id = ANY($1)
-                    UNION SELECT (c.created_at AT TIME ZONE $2)::date FROM f_interactions i
-                      JOIN f_contacts c ON c.id = i.contact_id WHERE i.id = ANY($1)"""),
-            new Stream("deals", FactSources.CONTACTS, SyncRepository.DEALS, FactRows::deal,
-                    """
-                    SELECT (x AT TIME ZONE $2)::date FROM f_deals d, unnest(ARRAY[d.inquiry_at, d.quoted_at,
-                           d.won_at]) x WHERE d.id = ANY($1) AND x IS NOT NULL
-                    UNION SELECT (c.created_at AT TIME ZONE $2)::date FROM f_deals d
-                      JOIN f_contacts c ON c.id = d.contact_id WHERE d.id = ANY($1)
-                    UNION SELECT (s.at AT TIME ZONE $2)::date FROM f_deals d JOIN f_sends s
-                        ON s.contact_id = d.contact_id AND s.sent_at <= d.won_at
-                       AND s.sent_at > d.won_at - interval '120 days' WHERE d.id = ANY($1)"""),
+                    SyncRepository.INTERACTIONS_DAYS),
+            new Stream("deals", FactSources.CONTACTS, SyncRepository.DEALS, FactRows::deal, SyncRepository.DEALS_DAYS),
             new Stream("campaigns", FactSources.CAMPAIGNS, SyncRepository.CAMPAIGNS, FactRows::campaign, null),
-            new Stream("sends", FactSources.CAMPAIGNS, SyncRepository.SENDS, FactRows::send,
-                    "SELECT (at AT TIME ZONE $2)::date FROM f_sends WHERE id = ANY($1)"),
+            new Stream("sends", FactSources.CAMPAIGNS, SyncRepository.SENDS, FactRows::send, SyncRepository.SENDS_DAYS),
             // read live by the resolution times, never by a snapshot: no day goes stale
             new Stream("resolutions", FactSources.CAMPAIGNS, "conversations/resolutions", SyncRepository.RESOLUTIONS,
                     FactRows::resolution, null));
@@ -92,16 +80,19 @@ public class SyncService {
     private final int pageSize;
     private final Duration overlap;
     private final MetricsTelemetry telemetry;
+    private final Clock clock;
 
     public SyncService(Pool pool, SyncRepository repository, FactSources sources,
                        @ConfigProperty(name = "chatroi.sync.page-size") int pageSize,
-                       @ConfigProperty(name = "chatroi.sync.overlap") Duration overlap, MetricsTelemetry telemetry) {
+                       @ConfigProperty(name = "chatroi.sync.overlap") Duration overlap, MetricsTelemetry telemetry,
+                       Clock clock) {
         this.pool = pool;
         this.repository = repository;
         this.sources = sources;
         this.pageSize = pageSize;
         this.overlap = overlap;
         this.telemetry = telemetry;
+        this.clock = clock;
     }
 
     /** Syncs every stream in turn; a stream whose owner fails is reported and the others still run. */
@@ -111,7 +102,8 @@ public class SyncService {
                         .map(items -> new StreamResult(stream.name(), items, null))
                         .onFailure().recoverWithUni(failure -> recordError(stream, failure)))
                 .collect().asList()
-                .call(() -> pool.withTransaction(tx -> ContactMergeFacts.repoint(tx, timeZone)));
+                // after every pass, since a fact may arrive under an absorbed id after its merge did
+                .call(() -> pool.withTransaction(tx -> repository.repointMergedFacts(tx, timeZone)));
     }
 
     private Uni<StreamResult> recordError(Stream stream, Throwable failure) {
@@ -150,9 +142,10 @@ public class SyncService {
                     ? new SyncRepository.Position(maxSeen == null ? position.updatedAfter() : maxSeen.minus(overlap), null, maxSeen)
                     : new SyncRepository.Position(position.updatedAfter(), page.nextCursor(), maxSeen);
             long total = done + rows.size();
+            Instant now = clock.instant();
             Uni<Void> write = pool.withTransaction(tx -> repository.upsert(tx, stream.upsert(), rows)
                     .chain(() -> repository.markDirty(tx, stream.dirtySql(), ids, timeZone))
-                    .chain(() -> repository.saveCursor(tx, stream.name(), next, rows.size())))
+                    .chain(() -> repository.saveCursor(tx, stream.name(), next, rows.size(), now)))
                     .invoke(() -> telemetry.synced(stream.name(), rows.size()));
             return write.chain(() -> last ? Uni.createFrom().item(total) : pages(stream, timeZone, next, total));
         });

@@ -116,9 +116,10 @@ final class Facts {
 
     /**
      * A recompute that succeeds; one skipped because another run holds the lock (a run an earlier test requested
-     * without waiting, such as ReportApiTest's of the dirty days) is requested again once that run is done.
+     * without waiting, such as ReportApiTest's of the dirty days) is requested again once that run is done. Returns
+     * the succeeded run as JSON.
      */
-    static void recomputeOk(String from, String to) {
+    static Map<String, Object> recomputeOk(String from, String to) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         Map<String, Object> run = recomputeOnce(from, to, true, deadline);
         while ("skipped".equals(run.get("status")) && Instant.now().isBefore(deadline)) {
@@ -126,5 +127,6 @@ final class Facts {
             run = recomputeOnce(from, to, true, deadline);
         }
         assertThat(run.get("status")).as("recompute " + run).isEqualTo("succeeded");
+        return run;
     }
 }

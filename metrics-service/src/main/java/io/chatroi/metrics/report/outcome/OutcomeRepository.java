@@ -2,6 +2,8 @@ package io.chatroi.metrics.report.outcome;
 
 import io.chatroi.common.paging.TimeIdCursor;
 import io.chatroi.common.sql.SqlParams;
+import io.chatroi.metrics.report.GroupBy;
+import io.chatroi.metrics.report.GroupBySql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -108,7 +110,9 @@ public class OutcomeRepository {
      * conversation's first inbound message (a run of turns with no gap > 24 h). A conversation resolved more than
      * once counts once, at its first resolution in the range.
      */
-    public Uni<RowSet<Row>> resolutionTimes(Instant from, Instant to, String zone, String owner, String key) {
+    public Uni<RowSet<Row>> resolutionTimes(Instant from, Instant to, String zone, String owner, GroupBy groupBy) {
+        // resolutions know their owner and day, nothing else
+        String key = GroupBySql.key(groupBy, false, false, true, false);
         SqlParams sql = new SqlParams();
         String lower = sql.bind(from.atOffset(ZoneOffset.UTC));
         String upper = sql.bind(to.atOffset(ZoneOffset.UTC));

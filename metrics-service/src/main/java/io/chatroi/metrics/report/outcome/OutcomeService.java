@@ -72,11 +72,10 @@ public class OutcomeService {
             GroupBy.MONTH);
 
     public Uni<ResolutionTimes> resolutionTimes(RangeParams query, GroupBy groupBy) {
-        String key = groupBy.key(false, false, true, false);
         return settings.get().chain(s -> {
             QueryDates.Range range = query.range(LocalDate.ofInstant(clock.instant(), s.zone()));
             return repository.resolutionTimes(range.from().atStartOfDay(s.zone()).toInstant(),
-                    range.to().plusDays(1).atStartOfDay(s.zone()).toInstant(), s.timeZone(), query.owner, key)
+                    range.to().plusDays(1).atStartOfDay(s.zone()).toInstant(), s.timeZone(), query.owner, groupBy)
                     .map(rows -> answer(range, groupBy, rows));
         });
     }

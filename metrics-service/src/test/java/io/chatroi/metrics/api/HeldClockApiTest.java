@@ -1,0 +1,48 @@
+package io.chatroi.metrics.api;
+
+import io.chatroi.common.testing.MutableClock;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Recompute runs and sync cursors are stamped with the service's injected clock, not the database's: with the clock
+ * held at an instant years before the machine's, a run's requested, started and finished times and the syncedAt of
+ * every stream its sync pulled are exactly that instant.
+ */
+@QuarkusTest
+@QuarkusTestResource(FakeUpstreams.class)
+class HeldClockApiTest {
+
+    private static final Instant HELD = Instant.parse("2021-03-04T05:06:07Z");
+
+    @Test
+    void recomputeRunsAndSyncCursorsCarryTheClocksInstant() {
+        QuarkusMock.installMockForType(new MutableClock(HELD), Clock.class);
+        Facts.putContact(Facts.contact("Held Clock", HELD.minusSeconds(3_600)));
+
+        Map<String, Object> run = Facts.recomputeOk("2021-03-04", "2021-03-04");
+
+        assertThat(List.of(run.get("requestedAt"), run.get("startedAt"), run.get("finishedAt")))
+                .as("run " + run).allSatisfy(at -> assertThat(Instant.parse((String) at)).isEqualTo(HELD));
+        List<Map<String, Object>> streams = given().get("/api/v1/sync").then().statusCode(200).extract().jsonPath()
+                .getList("items");
+        // the run's sync saved a cursor for every stream (an empty page too); each one is the clock's instant
+        assertThat(streams).extracting(stream -> stream.get("stream"))
+                .contains("contact-merges", "contacts", "ad-referrals", "interactions", "deals", "campaigns", "sends",
+                        "resolutions");
+        assertThat(streams).as("sync state " + streams).allSatisfy(stream -> {
+            assertThat(stream.get("lastError")).isNull();
+            assertThat(Instant.parse((String) stream.get("syncedAt"))).isEqualTo(HELD);
+        });
+    }
+}
