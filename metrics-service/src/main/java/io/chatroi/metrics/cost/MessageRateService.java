@@ -9,6 +9,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -26,11 +28,13 @@ public class MessageRateService {
     private final Pool pool;
     private final SettingsService settings;
     private final IdempotencyKeys idempotency;
+    private final Clock clock;
 
-    public MessageRateService(Pool pool, SettingsService settings, IdempotencyKeys idempotency) {
+    public MessageRateService(Pool pool, SettingsService settings, IdempotencyKeys idempotency, Clock clock) {
         this.pool = pool;
         this.settings = settings;
         this.idempotency = idempotency;
+        this.clock = clock;
     }
 
     public Uni<List<MessageRate>> list() {
@@ -58,19 +62,23 @@ public class MessageRateService {
             errors.throwIfInvalid();
             MessageRate rate = new MessageRate(UUID.randomUUID(), input.callingCode(), input.category(), input.rate(),
                     currency, input.effectiveFrom());
+            LocalDate today = LocalDate.ofInstant(clock.instant(), s.zone());
             return pool.withTransaction(tx -> idempotency.createOnce(tx, "message-rates", idempotencyKey, input,
                     t -> MessageRateRepository.upsert(t, rate)
-                            .call(() -> DirtyDayRepository.fromUntilToday(t, rate.effectiveFrom()))))
+                            .call(() -> DirtyDayRepository.fromUntilToday(t, rate.effectiveFrom(), today))))
                     .chain(id -> id.equals(rate.id()) ? Uni.createFrom().item(rate) : get(id));
         });
     }
 
     /** Removes a rate; false when there was none. */
     public Uni<Boolean> delete(UUID id) {
-        return pool.withTransaction(tx -> MessageRateRepository.delete(tx, id)
-                .call(from -> from.isEmpty() ? Uni.createFrom().voidItem()
-                        : DirtyDayRepository.fromUntilToday(tx, from.get()))
-                .map(from -> from.isPresent()));
+        return settings.get().chain(s -> {
+            LocalDate today = LocalDate.ofInstant(clock.instant(), s.zone());
+            return pool.withTransaction(tx -> MessageRateRepository.delete(tx, id)
+                    .call(from -> from.isEmpty() ? Uni.createFrom().voidItem()
+                            : DirtyDayRepository.fromUntilToday(tx, from.get(), today))
+                    .map(from -> from.isPresent()));
+        });
     }
 
     private Uni<MessageRate> get(UUID id) {

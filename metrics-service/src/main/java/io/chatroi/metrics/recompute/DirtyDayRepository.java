@@ -18,10 +18,10 @@ public final class DirtyDayRepository {
     /** How far back a change of rules reaches: the longest range a recompute covers. */
     public static final int REACH_DAYS = 366;
 
-    /** $1 the first day to mark (or $2 days before today, whichever is later), up to today. */
+    /** $1 the first day to mark (or $2 days before $3, whichever is later), up to $3, the workspace's today. */
     private static final String MARK_UNTIL_TODAY = """
             INSERT INTO dirty_days (day) SELECT d::date FROM generate_series(
-            greatest($1::date, current_date - $2::int), current_date, interval '1 day') AS d
+            greatest($1::date, $3::date - $2::int), $3::date, interval '1 day') AS d
             ON CONFLICT DO NOTHING""";
 
     private static final String RANGE = "SELECT min(day) AS lo, max(day) AS hi FROM dirty_days";
@@ -31,9 +31,12 @@ public final class DirtyDayRepository {
     private DirtyDayRepository() {
     }
 
-    /** Marks {@code from} (or {@link #REACH_DAYS} ago, whichever is later) up to today. */
-    public static Uni<Void> fromUntilToday(SqlClient client, LocalDate from) {
-        return client.preparedQuery(MARK_UNTIL_TODAY).execute(Tuple.of(from, REACH_DAYS - 1)).replaceWithVoid();
+    /**
+     * Marks {@code from} (or {@link #REACH_DAYS} before today, whichever is later) up to today: the caller's day in the
+     * workspace's zone, from its clock, not the database's date in the database's zone.
+     */
+    public static Uni<Void> fromUntilToday(SqlClient client, LocalDate from, LocalDate today) {
+        return client.preparedQuery(MARK_UNTIL_TODAY).execute(Tuple.of(from, REACH_DAYS - 1, today)).replaceWithVoid();
     }
 
     /** The first and last dirty day (columns lo, hi; null when none). */

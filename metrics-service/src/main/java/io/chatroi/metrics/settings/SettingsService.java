@@ -20,8 +20,10 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.Currency;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -73,13 +75,15 @@ public class SettingsService {
             throw ProblemException.invalid("body", "a settings object is required");
         }
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         return get().chain(current -> {
             Settings next = merge(current, input);
+            // the later of the two zones' days, so a zone change marks the new zone's today too
+            LocalDate today = Collections.max(List.of(LocalDate.ofInstant(now, current.zone()),
+                    LocalDate.ofInstant(now, next.zone())));
             // the new rules and the days they make stale are written together, or neither is
             return pool.withTransaction(tx -> SettingsRepository.update(tx, next, write(next.scorecardWeights()), now)
                             .call(() -> rulesChanged(current, next)
-                                    ? DirtyDayRepository.fromUntilToday(tx, today.minusDays(DirtyDayRepository.REACH_DAYS))
+                                    ? DirtyDayRepository.fromUntilToday(tx, today.minusDays(DirtyDayRepository.REACH_DAYS), today)
                                     : Uni.createFrom().voidItem()))
                     .chain(() -> get());
         });

@@ -4,10 +4,16 @@ import io.chatroi.common.testing.MutableClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -17,13 +23,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Recompute runs and sync cursors are stamped with the service's injected clock, not the database's: with the clock
  * held at an instant years before the machine's, a run's requested, started and finished times and the syncedAt of
- * every stream its sync pulled are exactly that instant.
+ * every stream its sync pulled are exactly that instant; a new message rate marks its days dirty up to the clock's
+ * today, not the database's.
  */
 @QuarkusTest
 @QuarkusTestResource(FakeUpstreams.class)
 class HeldClockApiTest {
 
     private static final Instant HELD = Instant.parse("2021-03-04T05:06:07Z");
+
+    @Inject
+    Pool pool;
 
     @Test
     void recomputeRunsAndSyncCursorsCarryTheClocksInstant() {
@@ -44,5 +54,27 @@ class HeldClockApiTest {
             assertThat(stream.get("lastError")).isNull();
             assertThat(Instant.parse((String) stream.get("syncedAt"))).isEqualTo(HELD);
         });
+    }
+
+    @Test
+    void aRateChangeMarksItsDaysUpToTheClocksToday() {
+        QuarkusMock.installMockForType(new MutableClock(HELD), Clock.class);
+        String id = given().contentType(ContentType.JSON).body(Map.of("callingCode", "997", "category", "utility",
+                        "rate", 0.01, "effectiveFrom", "2021-03-01"))
+                .post("/api/v1/message-rates").then().statusCode(201).extract().path("id");
+        try {
+            List<LocalDate> dirty = pool.preparedQuery("SELECT day FROM dirty_days WHERE day BETWEEN $1 AND $2 ORDER BY day")
+                    .execute(Tuple.of(LocalDate.parse("2021-02-01"), LocalDate.parse("2021-12-31")))
+                    .await().atMost(Duration.ofSeconds(10)).stream().map(row -> row.getLocalDate("day")).toList();
+            // the workspace's zone is UTC here: the held instant's day is 2021-03-04
+            assertThat(dirty).containsExactly(LocalDate.parse("2021-03-01"), LocalDate.parse("2021-03-02"),
+                    LocalDate.parse("2021-03-03"), LocalDate.parse("2021-03-04"));
+        } finally {
+            given().delete("/api/v1/message-rates/" + id).then().statusCode(204);
+            // 2021's days stay out of the next test's nightly recompute
+            pool.preparedQuery("DELETE FROM dirty_days WHERE day BETWEEN $1 AND $2")
+                    .execute(Tuple.of(LocalDate.parse("2021-02-01"), LocalDate.parse("2021-12-31")))
+                    .await().atMost(Duration.ofSeconds(10));
+        }
     }
 }
