@@ -210,8 +210,8 @@ final class DrillCheck {
     /**
      * Checks the panel (data-test testId) opened for clicked, whose list path answers for filter as key sees it: the
      * panel's count is clicked and the length of the API's whole list, its first page shows the list's first rows
-     * (each linked to the value of linkField), and its CSV (csvPrefix*.csv) holds exactly the list's idField values,
-     * in order. Returns the API's pages.
+     * (each linked to the value of linkField), and its CSV (csvPrefix*.csv, lower case as the dashboard names its
+     * files) holds exactly the list's idField values, in order. Returns the API's pages.
      */
     static List<JsonPath> listPanel(Browser browser, String key, String testId, int clicked, String path,
                                     Map<String, String> filter, String idField, String linkField, String csvPrefix)
@@ -229,7 +229,7 @@ final class DrillCheck {
         assertThat(shown).as("the first page is the list's first rows")
                 .isEqualTo(field(pages, "items." + linkField).subList(0, rows.size()));
         browser.find(panel + "[data-test=drill-csv]").click();
-        Path csv = browser.awaitDownload(csvPrefix, ".csv");
+        Path csv = browser.awaitDownload(csvPrefix.toLowerCase(java.util.Locale.ROOT), ".csv");
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         Files.delete(csv);
         if (clicked > 0) {
