@@ -20,9 +20,6 @@ public enum ScorecardMeasure {
     ORDER_AMOUNT("orderAmount", DealList.WON),
     REPURCHASING_CUSTOMERS("repurchasingCustomers", DealList.REPEAT_CUSTOMERS);
 
-    public static final String CONTACT_MEASURES = "newEffectiveContacts, deepInteractionContacts, referrals";
-    public static final String DEAL_MEASURES = "quotesSent, ordersWon, orderAmount, repurchasingCustomers";
-
     private final String wire;
     private final DealList deals;
 
