@@ -985,7 +985,7 @@ export interface paths {
         };
         /**
          * The sends counted as conversions
-         * @description The sends of from..to (by the day they went out) that count as conversions, as the recompute counts them: sent, not in the holdout, and reached the campaign's goal (a reply or a click within its window, a won deal, or a won deal with an amount for a revenue goal). Newest first. Right after a recompute the list holds as many sends as counts.conversions of GET /api/v1/kpis for the same from, to, owner and campaignId. With ?format=csv or Accept: text/csv the whole list as CSV.
+         * @description The sends of from..to (by the day they went out) that count as conversions, as the recompute counts them: sent, not in the holdout, and reached the campaign's goal (a reply or a click within its window, a won deal, or a won deal with an amount for a revenue goal). Newest first. Right after a recompute the list holds as many sends as counts.conversions of GET /api/v1/kpis for the same from, to, owner and campaignId; with a variant too, as many as that variant's conversions in GET /api/v1/campaigns/{id}/experiment when the range holds all the campaign's sends. With ?format=csv or Accept: text/csv the whole list as CSV.
          */
         get: operations["listConversions"];
         put?: never;
@@ -1281,6 +1281,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/roi/deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The deals behind an ROI value part
+         * @description The deals of from..to in the workspace currency or in none, as the recompute sums them for GET /api/v1/roi: direct = won deals that are no repeat order, repeat = won deals within the repurchase window after another win (each valued at its profit, else its order amount), and leadValue = the inquiries of the range (each worth the value per lead). Their value fields add up to the part. Brand has no list: it is an estimate (brandValueMonthly x days / 30). Newest first. With ?format=csv or Accept: text/csv the whole list as CSV.
+         */
+        get: operations["listRoiDeals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/scorecards": {
         parameters: {
             query?: never;
@@ -1293,6 +1313,46 @@ export interface paths {
          * @description One row per owner for an ISO week in the workspace time zone (default: this week): new effective contacts, effective add rate, deep-interaction contacts, quotes, orders, order amount, repurchasing customers, referrals and the weighted score. With owner, only that owner's row (scored against the whole team; agents always get their own).
          */
         get: operations["listScorecards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scorecards/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The contacts behind a scorecard count
+         * @description One owner's contacts of an ISO week, as the recompute counts them for GET /api/v1/scorecards: newEffectiveContacts = added in the week, accepted and wrote since; referrals = added in the week, referred by another contact; deepInteractionContacts = at least 3 turns in the week (read from the recompute's turn snapshots, the rows the scorecard counts). Newest first. Right after a recompute the list holds as many contacts as the owner's row says. With ?format=csv or Accept: text/csv the whole list as CSV.
+         */
+        get: operations["listScorecardContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scorecards/deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The deals behind a scorecard count
+         * @description One owner's deals of an ISO week (the deal's owner, else its contact's), in the workspace currency or in none, as the recompute counts them for GET /api/v1/scorecards: quotesSent = quoted in the week; ordersWon and orderAmount = won in the week (their values add up to the order amount); repurchasingCustomers = repeat orders (a win within the repurchase window after another), one per customer, day and credited campaign. Newest first. Right after a recompute the list holds as many deals as the owner's row counts. With ?format=csv or Accept: text/csv the whole list as CSV.
+         */
+        get: operations["listScorecardDeals"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2224,6 +2284,33 @@ export interface components {
             /** @description the shop order the deal was made from, e.g. shopify:450789469 */
             origin: string | null;
         };
+        DealFact: {
+            dealId: components["schemas"]["UUID"];
+            contactId: components["schemas"]["UUID"];
+            /** @description the deal's owner, else its contact's */
+            owner: string | null;
+            /** @description the campaign the deal names, if any */
+            campaignId: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
+            /** @description inquiry, quoted, won or lost */
+            stage: string;
+            inquiryAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            quotedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            wonAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /** @description the order amount, 0 when none was given: a decimal amount in the workspace currency (settings.currency), rounded to that currency's minor unit */
+            orderAmount: number;
+            /** @description a decimal amount in the workspace currency (settings.currency), rounded to that currency's minor unit */
+            profit: number | null;
+            /** @description what the deal adds to the money figure it is listed for (ROI direct and repeat: its profit, else its order amount; lead value: the value per lead; order amount: its order amount); null under a count. a decimal amount in the workspace currency (settings.currency), rounded to that currency's minor unit */
+            value: number | null;
+            currency: string | null;
+            /** @description the instant that places the deal in the range: won (orders, repeat orders, direct sales), quoted (quotes) or inquiry (lead value) */
+            at: components["schemas"]["Instant"];
+        };
+        DealFactPage: {
+            items: components["schemas"]["DealFact"][];
+            /** @description pass as after for the next page; null on the last page */
+            nextCursor: string | null;
+        };
         DealInput: {
             contactId?: components["schemas"]["UUID"];
             stage?: string;
@@ -3125,6 +3212,29 @@ export interface components {
             frequencyCap?: boolean | null;
             capAction?: string | null;
             respectOptOut?: boolean | null;
+        };
+        ScorecardContact: {
+            contactId: components["schemas"]["UUID"];
+            owner: string | null;
+            country: string | null;
+            source: string | null;
+            /** @description when the contact was added */
+            createdAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            acceptedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /** @description the contact that referred it */
+            referredBy: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
+            /**
+             * Format: int64
+             * @description deep interactions: its turns in the week
+             */
+            turns: number | null;
+            /** @description the instant that places it in the week: when it was added (deep interactions: the start of its last day with a turn) */
+            at: components["schemas"]["Instant"];
+        };
+        ScorecardContactPage: {
+            items: components["schemas"]["ScorecardContact"][];
+            /** @description pass as after for the next page; null on the last page */
+            nextCursor: string | null;
         };
         ScorecardRow: {
             owner: string;
@@ -6100,6 +6210,8 @@ export interface operations {
                 owner?: string;
                 /** @description last workspace day (default: today) */
                 to?: string;
+                /** @description only this variant's sends (a variant key of campaignId, which it needs) */
+                variant?: string;
             };
             header?: never;
             path?: never;
@@ -6117,7 +6229,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description An invalid range, campaignId, limit or cursor (each one named), or a format that is neither json nor csv */
+            /** @description An invalid range, campaignId, variant (or a variant without campaignId), limit or cursor (each one named), or a format that is neither json nor csv */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6729,6 +6841,53 @@ export interface operations {
             504: components["responses"]["GatewayTimeout"];
         };
     };
+    listRoiDeals: {
+        parameters: {
+            query: {
+                /** @description the nextCursor of the page before */
+                after?: string;
+                /** @description first workspace day (default: 29 days before to) */
+                from?: string;
+                /** @description page size, 1 to 500 (default 50); the CSV is the whole list */
+                limit?: number;
+                /** @description only this owner's */
+                owner?: string;
+                part: "direct" | "repeat" | "leadValue";
+                /** @description last workspace day (default: today) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deals, or the whole list as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealFactPage"];
+                    "text/csv": string;
+                };
+            };
+            /** @description A missing or unknown part (brand: an estimate with no list), an invalid range, limit or cursor (each one named), or a format that is neither json nor csv */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     listScorecards: {
         parameters: {
             query?: {
@@ -6754,6 +6913,96 @@ export interface operations {
                 };
             };
             /** @description Invalid week */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listScorecardContacts: {
+        parameters: {
+            query: {
+                /** @description the nextCursor of the page before */
+                after?: string;
+                /** @description page size, 1 to 500 (default 50); the CSV is the whole list */
+                limit?: number;
+                measure: "newEffectiveContacts" | "deepInteractionContacts" | "referrals";
+                /** @description the row's owner (an agent's key always lists its own) */
+                owner: string;
+                /** @description ISO week, e.g. 2026-W47 (default: this week), as GET /api/v1/scorecards takes it */
+                week?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of contacts, or the whole list as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScorecardContactPage"];
+                    "text/csv": string;
+                };
+            };
+            /** @description A missing or unknown measure, a missing owner, an invalid week, limit or cursor (each one named), or a format that is neither json nor csv */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listScorecardDeals: {
+        parameters: {
+            query: {
+                /** @description the nextCursor of the page before */
+                after?: string;
+                /** @description page size, 1 to 500 (default 50); the CSV is the whole list */
+                limit?: number;
+                measure: "quotesSent" | "ordersWon" | "orderAmount" | "repurchasingCustomers";
+                /** @description the row's owner (an agent's key always lists its own) */
+                owner: string;
+                /** @description ISO week, e.g. 2026-W47 (default: this week), as GET /api/v1/scorecards takes it */
+                week?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deals, or the whole list as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealFactPage"];
+                    "text/csv": string;
+                };
+            };
+            /** @description A missing or unknown measure, a missing owner, an invalid week, limit or cursor (each one named), or a format that is neither json nor csv */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -242,6 +242,45 @@ final class DrillCheck {
         return listed.ids().size();
     }
 
+    /** Every page metrics-service's list at path answers for filter, as key sees it (an agent: narrowed). */
+    static List<JsonPath> listed(String key, String path, Map<String, String> filter) {
+        return pages(key, path, filter);
+    }
+
+    /**
+     * Checks the panel (data-test testId) opened for clicked, whose list path answers for filter as key sees it: the
+     * panel's count is clicked and the length of the API's whole list, its first page shows the list's first rows
+     * (each linked to the value of linkField), and its CSV (csvPrefix*.csv, lower case as the dashboard names its
+     * files) holds exactly the list's idField values, in order. Returns the API's pages.
+     */
+    static List<JsonPath> listPanel(Browser browser, String key, String testId, int clicked, String path,
+                                    Map<String, String> filter, String idField, String linkField, String csvPrefix)
+            throws IOException {
+        String panel = "[data-test=" + testId + "] ";
+        browser.awaitText(panel + "[data-test=drill-count]", text -> text.replace(",", "").equals(
+                Integer.toString(clicked)));
+        List<JsonPath> pages = pages(key, path, filter);
+        List<String> ids = field(pages, "items." + idField);
+        assertThat(ids).as("the API's list for " + filter + " has the clicked count").hasSize(clicked);
+        browser.settle();
+        List<WebElement> rows = browser.awaitCount(panel + "[data-test=drill-table] tbody tr", Math.min(25, clicked));
+        List<String> shown = rows.stream().map(r -> r.findElement(By.cssSelector("td a")).getAttribute("href"))
+                .map(href -> href.substring(href.lastIndexOf('/') + 1)).toList();
+        assertThat(shown).as("the first page is the list's first rows")
+                .isEqualTo(field(pages, "items." + linkField).subList(0, rows.size()));
+        browser.find(panel + "[data-test=drill-csv]").click();
+        Path csv = browser.awaitDownload(csvPrefix.toLowerCase(java.util.Locale.ROOT), ".csv");
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        Files.delete(csv);
+        if (clicked > 0) {
+            assertThat(lines.get(0)).startsWith(idField + ",");
+        }
+        assertThat(lines.subList(Math.min(1, lines.size()), lines.size()).stream()
+                .map(l -> l.substring(0, l.indexOf(','))).toList())
+                .as("the CSV holds exactly the list").containsExactlyElementsOf(ids);
+        return pages;
+    }
+
     /** The end of the panel's heading that a CSV name was made from ("contacts-stage-quoted" -> "quoted"). */
     private static String labelOf(String csvPrefix) {
         String[] words = csvPrefix.split("-");

@@ -8,7 +8,7 @@ import { count, percent } from '../format';
 import { onLangChange, t } from '../i18n';
 import { canManage, readsReports } from '../session';
 import { meaningOf } from '../meta-errors';
-import { KpiReport, Range, todayIn, workspace } from '../reports';
+import { KpiReport, Range, shift, todayIn, workspace } from '../reports';
 import { load, Loadable, loaded, onActivate, problemView } from '../views';
 import type { DrillSource } from '../drill-panel';
 import '../drill-panel';
@@ -195,11 +195,25 @@ export class Campaign extends LitElement {
         return html`<tr data-variant=${v.variant}><td>${v.variant}${v.control ? ' (control)' : ''}</td>
           ${(['sent', 'delivered', 'read', 'replied'] as const).map((s) => html`<td>${k ? variantCount(open, v.variant, s, Number(k[s] ?? 0))
             : s === 'sent' ? count(v.sends) : count(0)}</td>`)}
-          <td>${count(v.conversions)}</td><td>${percent(v.rate)}</td>
+          <td>${this.variantConversions(v.variant, v.conversions)}</td><td>${percent(v.rate)}</td>
           <td>${v.differenceVsControl === undefined ? '–' : percent(v.differenceVsControl)}</td>
           <td>${v.ci95Low === undefined || v.ci95Low === null ? '–' : `${percent(v.ci95Low)} … ${percent(v.ci95High)}`}</td>
           <td>${v.pValue === undefined || v.pValue === null ? '–' : v.pValue.toFixed(3)}</td></tr>`;
       })}</tbody></table></div>`;
+  }
+
+  /**
+   * A variant's conversions (the experiment counts them over all the campaign's days) as a link to its converted
+   * sends: listed from the day before the launch (a workspace day can start before the launch's UTC date) to today.
+   */
+  private variantConversions(variant: string, n: number) {
+    const range = this.conversionRange;
+    if (!range) return count(n);
+    const go = () => {
+      this.drill = conversionsDrill(n, { from: shift(range.from, -1), to: range.to }, this.campaignId, variant) as DrillSource<unknown>;
+    };
+    return html`<span class="count-link" role="button" tabindex="0" data-variant=${variant} data-stage="converted"
+      @click=${go} @keydown=${onActivate(go)}>${count(n)}</span>`;
   }
 
   private variantsView(c: CampaignView) {

@@ -30,13 +30,17 @@ export function stageDrill(stage: string, count: number, range: Range): DrillSou
   };
 }
 
-/** The sends of the range that count as conversions (the conversions tile; one campaign's: its funnel's last bar). */
-export function conversionsDrill(count: number, range: Range, campaignId?: string): DrillSource<ConvertedSend> {
-  const filter = campaignId ? { from: range.from, to: range.to, campaignId } : { from: range.from, to: range.to };
+/**
+ * The sends of the range that count as conversions (the conversions tile; one campaign's: its funnel's last bar; one
+ * variant's: its converted count in the variants table).
+ */
+export function conversionsDrill(count: number, range: Range, campaignId?: string, variant?: string): DrillSource<ConvertedSend> {
+  const filter = campaignId ? { from: range.from, to: range.to, campaignId, variant } : { from: range.from, to: range.to };
   return {
-    testId: 'kpi-drill', heading: t('convertedSends'), label: `${t('conversions')}, ${range.from} – ${range.to}`, count,
+    testId: 'kpi-drill', heading: t('convertedSends'),
+    label: `${variant ? `${variant}: ` : ''}${t('conversions')}, ${range.from} – ${range.to}`, count,
     path: '/api/v1/kpis/conversions', filter, csvPath: '/api/v1/kpis/conversions', csvQuery: { ...filter, format: 'csv' },
-    csvName: `conversions-${campaignId ? `${campaignId}-` : ''}${range.from}-${range.to}`,
+    csvName: `conversions-${campaignId ? `${campaignId}-` : ''}${variant ? `${variant}-` : ''}${range.from}-${range.to}`,
     header: ['campaign', 'variant', 'goal', 'owner', 'sentAt'],
     row: (s) => [s.campaignName, s.variant, s.goal, s.owner, dateTime(s.sentAt)],
     link: (s) => (s.contactId ? `#/contacts/${s.contactId}` : `#/campaigns/${s.campaignId}`),

@@ -1,6 +1,8 @@
 // ROI: cost by category and by kind (explicit against hidden), the four value parts, roi, roiExtended and
 // valueToCost with their basis, and the costs table where managers add, edit and delete costs. A cost bar, a ratio
-// tile and the cost total open the costs entered for the range (of the bar's category or kind) in the drill panel.
+// tile and the cost total open the costs entered for the range (of the bar's category or kind) in the drill panel;
+// the direct, repeat and lead value bars open the deals they are made of. Brand is an estimate with no rows: the page
+// says so under the chart instead of opening an empty list.
 import { html, LitElement, nothing, TemplateResult } from 'lit';
 import { all, get, send } from '../api';
 import { barOption, BarClick } from '../chart';
@@ -13,11 +15,13 @@ import { load, Loadable, loaded, onActivate, problemView, table } from '../views
 import type { DrillSource } from '../drill-panel';
 import '../drill-panel';
 import { costsDrill } from './cost-drill';
+import { ROI_LISTED_PARTS, roiDealsDrill } from './measure-drills';
 
 interface Roi {
   currency: string; basis: string;
   costs: { total: number; byKind: Record<string, number>; byCategory: Record<string, number> };
   value: { direct: number; repeat: number; leadValue: number; brand: number; total: number };
+  counts: { orders: number; repeatOrders: number; qualifiedLeads: number };
   kpis: Record<string, { value: number | null; unit: string; rating: string }>;
 }
 interface Cost { id: string; category: string; kind: string; amount: number; periodStart: string; periodEnd: string; description: string | null }
@@ -136,8 +140,22 @@ export class RoiPage extends LitElement {
           .header=${['kind', 'amount']} .rows=${kinds} .drills=${drills ? kinds.map(([k, v]) => `${k}: ${money(v, r.currency)}`) : null}
           @bar-click=${(e: CustomEvent<BarClick>) => this.openCosts(`${kinds[e.detail.dataIndex]?.[0]}`, { kind: kinds[e.detail.dataIndex]?.[0] })}></cr-figure>
         <cr-figure name="value-parts" heading=${t('valueParts')} .option=${barOption(parts.map(([p]) => p), [{ name: t('valueParts'), data: parts.map(([, v]) => v) }])}
-          .header=${['part', 'amount']} .rows=${parts}></cr-figure>
+          .header=${['part', 'amount']} .rows=${parts}
+          .drills=${drills ? parts.map(([p, v]) => (ROI_LISTED_PARTS.includes(p) ? `${t(`part_${p}`)}: ${money(v, r.currency)}` : null)) : null}
+          @bar-click=${(e: CustomEvent<BarClick>) => this.openPart(r, parts[e.detail.dataIndex]?.[0])}
+          .note=${html`<p class="muted" data-test="brand-note">${t('brandNote')}</p>`}></cr-figure>
       </div>`;
+  }
+
+  /**
+   * The deals a value part is made of (direct sales, repeat orders, the inquiries behind lead value), counted as the
+   * report counts them; brand is an estimate with no rows and opens nothing (its note says so).
+   */
+  private openPart(r: Roi, part: string | undefined): void {
+    if (!this.range || !canManage() || !part || !ROI_LISTED_PARTS.includes(part)) return;
+    const n = part === 'direct' ? r.counts.orders - r.counts.repeatOrders
+      : part === 'repeat' ? r.counts.repeatOrders : r.counts.qualifiedLeads;
+    this.drill = roiDealsDrill(part, n, r.value[part as 'direct' | 'repeat' | 'leadValue'], r.currency, this.range) as DrillSource<unknown>;
   }
 
   /** The costs entered for the range (of a category or a kind), counted from the costs this page already listed. */

@@ -1,5 +1,6 @@
 // Team: the weekly scorecards (a row per salesperson with the weighted score and first-response time), with a
-// week picker. An agent's key gets its own row only.
+// week picker. An agent's key gets its own row only. Each count of a row opens the contacts or deals behind it for
+// that owner and week (managers, admins, and an agent for its own row; viewers read numbers only).
 import { html, LitElement } from 'lit';
 import { get } from '../api';
 import { barOption } from '../chart';
@@ -7,7 +8,10 @@ import { count, money } from '../format';
 import { onLangChange, t } from '../i18n';
 import { KpiReport, todayIn, workspace } from '../reports';
 import { load, Loadable, loaded } from '../views';
-import { readsReports } from '../session';
+import { canManage, readsReports, signedIn } from '../session';
+import type { DrillSource } from '../drill-panel';
+import '../drill-panel';
+import { countLink, SCORECARD_CONTACTS, scorecardContactsDrill, scorecardDealsDrill } from './measure-drills';
 
 interface ScoreRow {
   owner: string; score: number; processScore: number; resultScore: number; bonusScore: number;
@@ -34,10 +38,12 @@ export class Team extends LitElement {
     cards: { state: true },
     week: { state: true },
     response: { state: true },
+    drill: { state: true },
   };
 
   private declare week;
-  private declare cards: Loadable<{ week: string; from: string; to: string; rows: ScoreRow[] }>;
+  private declare cards: Loadable<{ week: string; from: string; to: string; currency: string; rows: ScoreRow[] }>;
+  private declare drill: DrillSource<unknown> | null;
   /** Median first-response time per owner in the week (reports roles only; an agent's key has no KPI reports). */
   private declare response;
 
@@ -45,6 +51,7 @@ export class Team extends LitElement {
     super();
     this.week = '';
     this.response = new Map<string, number | null>();
+    this.drill = null;
   }
 
   createRenderRoot() { return this; }
@@ -58,6 +65,7 @@ export class Team extends LitElement {
   private pick(week: string): void {
     if (!/^\d{4}-W\d{2}$/.test(week)) return;
     this.week = week;
+    this.drill = null;
     load(get('/api/v1/scorecards', { week }), (v) => {
       this.cards = v as typeof this.cards;
       if (v && !(v instanceof Error) && readsReports()) {
@@ -81,11 +89,38 @@ export class Team extends LitElement {
           .rows=${rows.map((r) => [r.owner, r.score, r.processScore, r.resultScore, r.bonusScore, r.newEffectiveContacts, r.deepInteractionContacts,
             r.quotesSent, r.ordersWon, r.orderAmount, r.repurchasingCustomers, r.referrals, minutes(this.response.get(r.owner) ?? r.firstResponseTime)])}></cr-figure>
           <section class="card" style="margin-top:16px"><div class="table-wrap"><table data-test="scorecards"><thead><tr>
-            <th>${t('owner')}</th><th>${t('score')}</th><th>orders</th><th>amount</th><th>first response</th></tr></thead>
+            <th>${t('owner')}</th><th>${t('score')}</th>${MEASURES.map((m) => html`<th scope="col">${t(m)}</th>`)}<th>first response</th></tr></thead>
             <tbody>${rows.map((r) => html`<tr data-owner=${r.owner}><td>${r.owner}</td><td data-test="score">${r.score}</td>
-              <td>${count(r.ordersWon)}</td><td>${money(r.orderAmount)}</td><td>${minutes(this.response.get(r.owner) ?? r.firstResponseTime)}</td></tr>`)}</tbody></table></div></section>`;
+              ${MEASURES.map((m) => html`<td>${this.measure(c, r, m)}</td>`)}
+              <td>${minutes(this.response.get(r.owner) ?? r.firstResponseTime)}</td></tr>`)}</tbody></table></div>
+            ${drillable() ? html`<p class="muted" data-test="scorecard-drill-note">${t('scorecardDrillNote')}</p>` : ''}</section>
+          <cr-drill .source=${this.drill} @close=${() => { this.drill = null; }}></cr-drill>`;
       }, (c) => !c.rows?.length)}`;
   }
+
+  /** A row's count (or amount) as text, or as a link that opens the contacts or deals behind it. */
+  private measure(c: { week: string; currency: string }, r: ScoreRow, m: Measure) {
+    const value = Number(r[m] ?? 0);
+    const text = m === 'orderAmount' ? money(value, c.currency) : count(value);
+    if (!drillable()) return text;
+    // the order amount is the won deals' amounts: the panel counts the deals
+    const n = m === 'orderAmount' ? r.ordersWon : value;
+    const week = c.week ?? this.week;
+    return countLink(text, m, r.owner, () => {
+      this.drill = (SCORECARD_CONTACTS.includes(m) ? scorecardContactsDrill(m, r.owner, week, n)
+        : scorecardDealsDrill(m, r.owner, week, n, c.currency)) as DrillSource<unknown>;
+    });
+  }
+}
+
+/** The counts of a row that open a list, in the table's order. */
+const MEASURES = ['newEffectiveContacts', 'deepInteractionContacts', 'quotesSent', 'ordersWon', 'orderAmount',
+  'repurchasingCustomers', 'referrals'] as const;
+type Measure = typeof MEASURES[number];
+
+/** Who may open a row's lists: managers and admins, and an agent (its own row, narrowed by the gateway). */
+function drillable(): boolean {
+  return canManage() || signedIn()?.role === 'agent';
 }
 
 customElements.define('cr-team', Team);

@@ -83,6 +83,13 @@ class GatewayTest {
                 .body("uri", equalTo("/api/v1/scorecards?week=2026-W47&owner=alice"));
         as(agent).get("/api/v1/contacts?owners=bob").then().statusCode(200)
                 .body("uri", equalTo("/api/v1/contacts?owners=alice"));
+        as(agent).get("/api/v1/scorecards/deals?measure=ordersWon&owner=bob").then().statusCode(200)
+                .body("service", equalTo("metrics"))
+                .body("uri", equalTo("/api/v1/scorecards/deals?measure=ordersWon&owner=alice"));
+        as(agent).get("/api/v1/scorecards/contacts?measure=referrals").then().statusCode(200)
+                .body("uri", equalTo("/api/v1/scorecards/contacts?measure=referrals&owner=alice"));
+        // ROI's lists are not an agent's
+        as(agent).get("/api/v1/roi/deals?part=direct").then().statusCode(403);
         as(agent).get("/api/v1/conversation-outcomes/hanging?owner=bob&limit=5").then().statusCode(200)
                 .body("service", equalTo("metrics"))
                 .body("uri", equalTo("/api/v1/conversation-outcomes/hanging?limit=5&owner=alice"));

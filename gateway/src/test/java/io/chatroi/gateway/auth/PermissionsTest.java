@@ -103,7 +103,8 @@ class PermissionsTest {
 
     @Test
     void theListsBehindReportNumbersNameContactsSoViewersDoNotReadThem() {
-        for (String path : List.of("/api/v1/funnel/contacts", "/api/v1/kpis/conversions", "/api/v1/kpis/won-deals")) {
+        for (String path : List.of("/api/v1/funnel/contacts", "/api/v1/kpis/conversions", "/api/v1/kpis/won-deals",
+                "/api/v1/roi/deals")) {
             assertThat(allows(MANAGER, "GET", path)).as(path).isTrue();
             assertThat(allows(ADMIN, "GET", path)).as(path).isTrue();
             assertThat(allows(VIEWER, "GET", path)).as(path).isFalse();
@@ -113,6 +114,21 @@ class PermissionsTest {
         // the reports above them stay readable by viewers
         assertThat(allows(VIEWER, "GET", "/api/v1/kpis/catalog")).isTrue();
         assertThat(allows(VIEWER, "GET", "/api/v1/funnel")).isTrue();
+        assertThat(allows(VIEWER, "GET", "/api/v1/roi")).isTrue();
+    }
+
+    @Test
+    void theListsBehindAScorecardRowAreAnAgentsOwnButNoViewers() {
+        for (String path : List.of("/api/v1/scorecards/contacts", "/api/v1/scorecards/deals")) {
+            assertThat(allows(MANAGER, "GET", path)).as(path).isTrue();
+            assertThat(allows(ADMIN, "GET", path)).as(path).isTrue();
+            // narrowed to its own owner by the route rules' owner scope (AgentQueriesTest)
+            assertThat(allows(AGENT, "GET", path)).as(path).isTrue();
+            assertThat(allows(AGENT, "POST", path)).as(path).isFalse();
+            assertThat(allows(VIEWER, "GET", path)).as(path).isFalse();
+            assertThat(allows(INTEGRATOR, "GET", path)).as(path).isFalse();
+        }
+        assertThat(allows(VIEWER, "GET", "/api/v1/scorecards")).isTrue();
     }
 
     @Test

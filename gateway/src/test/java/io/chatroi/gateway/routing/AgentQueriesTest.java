@@ -15,6 +15,11 @@ class AgentQueriesTest {
                 .isEqualTo("limit=5&owners=alice");
         assertThat(AgentQueries.narrow("/api/v1/scorecards", "week=2026-W47&owner=bob", "alice"))
                 .isEqualTo("week=2026-W47&owner=alice");
+        // the lists behind a scorecard row's counts: always the agent's own row
+        assertThat(AgentQueries.narrow("/api/v1/scorecards/deals", "measure=ordersWon&owner=bob", "alice"))
+                .isEqualTo("measure=ordersWon&owner=alice");
+        assertThat(AgentQueries.narrow("/api/v1/scorecards/contacts", "measure=referrals", "alice"))
+                .isEqualTo("measure=referrals&owner=alice");
         assertThat(AgentQueries.narrow("/api/v1/contacts", "%6Fwners=bob", "alice")).isEqualTo("owners=alice");
         assertThat(AgentQueries.narrow("/api/v1/top-asks", "owner=bob&period=day", "alice"))
                 .isEqualTo("period=day&owner=alice");

@@ -70,4 +70,53 @@ public final class FactPredicates {
 
     /** The owner a deal is counted for: its own, else its contact's. */
     public static final String DEAL_OWNER = "coalesce(d.owner, c.owner)";
+
+    /** Referral: the contact was brought by another contact (the scorecard's referrals). */
+    public static final String REFERRED = "(c.referred_by IS NOT NULL)";
+
+    /** A won deal (orders, revenue, the value of sales). */
+    public static final String DEAL_WON = "(d.stage = 'won')";
+
+    /** What a won deal adds to revenue and order amount: its order amount, 0 when none was given. */
+    public static final String DEAL_REVENUE = "coalesce(d.order_amount, 0)";
+
+    /** What a won deal adds to the value of sales (ROI's direct and repeat parts): its profit, else its amount. */
+    public static final String DEAL_VALUE = "coalesce(d.profit, d.order_amount, 0)";
+
+    /**
+     * A repeat order: won deal {@code d} follows another win of the same contact (in any currency) within
+     * {@code repurchaseDays} days before it.
+     */
+    public static String repeatWin(String repurchaseDays) {
+        return """
+                EXISTS (SELECT 1 FROM f_deals p WHERE p.contact_id = d.contact_id
+                  AND p.stage = 'won' AND p.id <> d.id AND p.won_at < d.won_at
+                  AND p.won_at >= d.won_at - make_interval(days => %s))""".formatted(repurchaseDays);
+    }
+
+    /**
+     * The campaign deal {@code d} is credited to: the one it names, else the last campaign that sent to its contact
+     * within {@code attributionDays} before its latest stage.
+     */
+    public static String dealCredited(String attributionDays) {
+        return """
+                coalesce(d.campaign_id, (SELECT s.campaign_id FROM f_sends s WHERE s.contact_id = d.contact_id
+                  AND s.sent_at <= coalesce(d.won_at, d.quoted_at, d.inquiry_at)
+                  AND s.sent_at > coalesce(d.won_at, d.quoted_at, d.inquiry_at) - make_interval(days => %s)
+                  ORDER BY s.sent_at DESC LIMIT 1))""".formatted(attributionDays);
+    }
+
+    /** A contact in deep interaction: at least this many turns (an inbound answer to an outbound) in the range. */
+    public static final int DEEP_INTERACTION_TURNS = 3;
+
+    /**
+     * The contacts in deep interaction over the days {@code where} selects of snap_contact_turns (aliased t): one row
+     * per owner (as the recompute found it) and contact, with its turns and the last day it had one. The scorecard
+     * counts these rows per owner and the scorecard's list shows them.
+     */
+    public static String deepInteractionContacts(String where) {
+        return "SELECT t.owner, t.contact_id, sum(t.turns)::bigint AS turns, max(t.day) AS last_day"
+                + " FROM snap_contact_turns t" + where + " GROUP BY t.owner, t.contact_id HAVING sum(t.turns) >= "
+                + DEEP_INTERACTION_TURNS;
+    }
 }

@@ -113,20 +113,15 @@ final class DailySnapshotRepository {
               quotes, quoted_inquiries, won, revenue, value, with_profit, repeat_won, repeat_revenue, repeat_value,
               repeat_customers, cycle_days_sum, cycle_count, ad_id)
             WITH d AS (SELECT d.*, {deal_owner} AS deal_owner, c.country, c.source, a.ad_id,
-              coalesce(d.campaign_id, (SELECT s.campaign_id FROM f_sends s WHERE s.contact_id = d.contact_id
-                AND s.sent_at <= coalesce(d.won_at, d.quoted_at, d.inquiry_at)
-                AND s.sent_at > coalesce(d.won_at, d.quoted_at, d.inquiry_at) - make_interval(days => $5)
-                ORDER BY s.sent_at DESC LIMIT 1)) AS credited
+              {deal_credited} AS credited
               FROM (SELECT * FROM f_deals d WHERE {deal_in_currency}) d LEFT JOIN f_contacts c ON c.id = d.contact_id
               LEFT JOIN {first_ad} a ON a.contact_id = d.contact_id
               WHERE (d.inquiry_at >= {lower} AND d.inquiry_at < {upper})
                  OR (d.quoted_at >= {lower} AND d.quoted_at < {upper})
                  OR (d.won_at >= {lower} AND d.won_at < {upper})),
-            won AS (SELECT d.*, EXISTS (SELECT 1 FROM f_deals p WHERE p.contact_id = d.contact_id
-                AND p.stage = 'won' AND p.id <> d.id AND p.won_at < d.won_at
-                AND p.won_at >= d.won_at - make_interval(days => $6)) AS is_repeat,
+            won AS (SELECT d.*, {repeat_win} AS is_repeat,
               (SELECT min(i.at) FROM f_interactions i WHERE i.contact_id = d.contact_id) AS first_message
-              FROM d WHERE d.stage = 'won' AND d.won_at >= {lower} AND d.won_at < {upper}),
+              FROM d WHERE {deal_won} AND d.won_at >= {lower} AND d.won_at < {upper}),
             e AS (
               SELECT (inquiry_at AT TIME ZONE $3)::date AS day, credited, deal_owner, country, source, ad_id, contact_id,
                 1 AS inquiries, 0 AS quotes, (quoted_at IS NOT NULL)::int AS quoted_inquiries, 0 AS won,
@@ -137,10 +132,10 @@ final class DailySnapshotRepository {
                 0, 1, 0, 0, 0, 0, 0, false, NULL
               FROM d WHERE quoted_at >= {lower} AND quoted_at < {upper}
               UNION ALL SELECT (won_at AT TIME ZONE $3)::date, credited, deal_owner, country, source, ad_id, contact_id,
-                0, 0, 0, 1, coalesce(order_amount, 0), coalesce(profit, order_amount, 0),
+                0, 0, 0, 1, {deal_revenue}, {deal_value},
                 (profit IS NOT NULL)::int, is_repeat,
                 extract(epoch FROM won_at - coalesce(least(first_message, inquiry_at), inquiry_at)) / 86400
-              FROM won)
+              FROM won d)
             SELECT CASE GROUPING(country, source, ad_id) WHEN 7 THEN 3 WHEN 3 THEN 5 WHEN 5 THEN 6 ELSE 7 END, day,
               credited, deal_owner, country, source,
               sum(inquiries), sum(quotes), sum(quoted_inquiries), sum(won), sum(revenue), sum(value),
@@ -162,7 +157,7 @@ final class DailySnapshotRepository {
               EXISTS (SELECT 1 FROM f_interactions i WHERE i.contact_id = c.id AND i.direction = 'outbound'
                 AND i.at >= c.created_at AND i.at <= c.created_at + interval '1 hour') AS first_touch,
               (c.source IS NOT NULL AND c.source <> 'other' AND c.intent IS NOT NULL) AS tagged,
-              c.referred_by IS NOT NULL AS referred,
+              {referred} AS referred,
               {converted} AS converted,
               {repeated} AS repeated
               FROM f_contacts c LEFT JOIN {first_ad} a ON a.contact_id = c.id
@@ -249,7 +244,10 @@ final class DailySnapshotRepository {
                 "send_owner", FactPredicates.SEND_OWNER, "send_converted", FactPredicates.sendConverted("$4", "$5", "$7"),
                 "deal_owner", FactPredicates.DEAL_OWNER, "deal_in_currency", FactPredicates.dealInCurrency("$7"),
                 "interacted", FactPredicates.INTERACTED, "converted", FactPredicates.CONVERTED,
-                "repeated", FactPredicates.repeated("$6"));
+                "repeated", FactPredicates.repeated("$6"), "referred", FactPredicates.REFERRED,
+                "deal_credited", FactPredicates.dealCredited("$5"), "repeat_win", FactPredicates.repeatWin("$6"),
+                "deal_won", FactPredicates.DEAL_WON, "deal_revenue", FactPredicates.DEAL_REVENUE,
+                "deal_value", FactPredicates.DEAL_VALUE);
     }
 
     /**

@@ -75,6 +75,11 @@ final class Facts {
         return FakeUpstreams.put("deals", deal);
     }
 
+    /** Adds (or replaces, by id) a deal; returns its id. */
+    static String putDeal(JsonObject deal) {
+        return FakeUpstreams.put("deals", deal).getString("id");
+    }
+
     static void cost(Map<String, Object> body) {
         given().contentType(ContentType.JSON).body(body).post("/api/v1/costs").then().statusCode(201);
     }

@@ -45,7 +45,7 @@ public class DrillParams {
         return accept != null && accept.contains("text/csv");
     }
 
-    DrillQuery.Raw raw(String campaignId, String stage) {
-        return new DrillQuery.Raw(from, to, owner, campaignId, stage, limit, after);
+    DrillQuery.Raw raw(String campaignId, String variant, String stage) {
+        return new DrillQuery.Raw(from, to, owner, campaignId, variant, stage, limit, after);
     }
 }

@@ -60,7 +60,7 @@ public class DrillRepository {
         if (q.owner() != null) {
             w.append(" AND c.owner = ").append(sql.bind(q.owner()));
         }
-        return page(sql, w, "c.created_at", "c.id", q.after(), rows);
+        return page(pool, sql, w, "c.created_at", "c.id", q.after(), rows);
     }
 
     /** The sends of the query's days that count as conversions. */
@@ -74,10 +74,13 @@ public class DrillRepository {
         if (q.campaignId() != null) {
             w.append(" AND s.campaign_id = ").append(sql.bind(q.campaignId()));
         }
+        if (q.variant() != null) {
+            w.append(" AND s.variant = ").append(sql.bind(q.variant()));
+        }
         if (q.owner() != null) {
             w.append(" AND ").append(FactPredicates.SEND_OWNER).append(" = ").append(sql.bind(q.owner()));
         }
-        return page(sql, w, "s.at", "s.id", q.after(), rows);
+        return page(pool, sql, w, "s.at", "s.id", q.after(), rows);
     }
 
     /** The deals won on the query's days in the workspace currency (or none). */
@@ -89,18 +92,22 @@ public class DrillRepository {
         if (q.owner() != null) {
             w.append(" AND ").append(FactPredicates.DEAL_OWNER).append(" = ").append(sql.bind(q.owner()));
         }
-        return page(sql, w, "d.won_at", "d.id", q.after(), rows);
+        return page(pool, sql, w, "d.won_at", "d.id", q.after(), rows);
     }
 
     /** The instants the query's first day starts and the day after its last starts, in the workspace zone. */
-    private static String[] range(SqlParams sql, DrillQuery q, Settings s) {
+    static String[] range(SqlParams sql, DrillQuery q, Settings s) {
         String zone = sql.bind(s.timeZone());
         return new String[]{FactPredicates.dayStart(sql.bind(q.from()) + "::date", zone),
                 FactPredicates.dayStart(sql.bind(q.to()) + "::date + 1", zone)};
     }
 
-    private Uni<RowSet<Row>> page(SqlParams sql, StringBuilder q, String at, String id, TimeIdCursor after,
-                                  Integer rows) {
+    /**
+     * Ends statement q (whose WHERE clause is open) with the page after the cursor, newest first by (at, id), and
+     * runs it: {@code rows} rows, or all when null.
+     */
+    static Uni<RowSet<Row>> page(Pool pool, SqlParams sql, StringBuilder q, String at, String id, TimeIdCursor after,
+                                 Integer rows) {
         if (after != null) {
             String bound = sql.bind(after.at().atOffset(ZoneOffset.UTC));
             // the plain bound lets the index on the instant start at the cursor; the row comparison breaks ties

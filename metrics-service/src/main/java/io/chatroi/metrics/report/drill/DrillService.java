@@ -59,14 +59,18 @@ public class DrillService {
         Instant now = clock.instant();
         return settings.get().chain(s -> {
             DrillQuery q = DrillQuery.parse(raw, LocalDate.ofInstant(now, s.zone()), stage);
-            return read.rows(q, s, whole ? null : q.limit() + 1).map(rows -> {
-                List<T> items = new ArrayList<>();
-                for (Row row : rows) {
-                    items.add(item.apply(row));
-                }
-                return whole ? new Page<>(items, null)
-                        : Page.of(items, q.limit(), last -> position.apply(last).encode());
-            });
+            return read.rows(q, s, whole ? null : q.limit() + 1)
+                    .map(rows -> page(rows, whole, q.limit(), item, position));
         });
+    }
+
+    /** The rows read (limit + 1 for a page, so that a next page shows) as a page, or as the whole list. */
+    static <T> Page<T> page(RowSet<Row> rows, boolean whole, int limit, Function<Row, T> item,
+                            Function<T, TimeIdCursor> position) {
+        List<T> items = new ArrayList<>();
+        for (Row row : rows) {
+            items.add(item.apply(row));
+        }
+        return whole ? new Page<>(items, null) : Page.of(items, limit, last -> position.apply(last).encode());
     }
 }

@@ -44,6 +44,6 @@ public class FunnelContactsResource {
             @QueryParam("stage") @Parameter(required = true, schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"reach", "interact", "convert", "retain"})) String stage,
             @BeanParam DrillParams query) {
-        return service.stageContacts(query.raw(null, stage), query.csv());
+        return service.stageContacts(query.raw(null, null, stage), query.csv());
     }
 }

@@ -39,6 +39,6 @@ public class WonDealsResource {
                     description = "one line per deal"))})
     @APIResponse(responseCode = "400", description = "An invalid range, limit or cursor (each one named), or a format that is neither json nor csv")
     public Uni<Page<WonDeal>> list(@BeanParam DrillParams query) {
-        return service.wonDeals(query.raw(null, null), query.csv());
+        return service.wonDeals(query.raw(null, null, null), query.csv());
     }
 }

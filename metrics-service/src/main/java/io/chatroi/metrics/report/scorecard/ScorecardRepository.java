@@ -1,6 +1,7 @@
 package io.chatroi.metrics.report.scorecard;
 
 import io.chatroi.common.sql.SqlParams;
+import io.chatroi.metrics.kpi.FactPredicates;
 import io.chatroi.metrics.report.KpiService;
 import io.chatroi.metrics.report.SnapshotRepository;
 import io.chatroi.metrics.report.Sums;
@@ -30,10 +31,9 @@ public class ScorecardRepository {
                    sum(repeat_customers)::bigint AS repurchases FROM snap_deals t%s
              GROUP BY owner""";
 
-    /** Contacts with at least 3 turns in the week, per owner. */
+    /** Contacts in deep interaction in the week (FactPredicates.deepInteractionContacts, its list's rows), per owner. */
     private static final String DEEP_INTERACTIONS = """
-            SELECT owner, count(*)::bigint AS deep FROM (SELECT owner, contact_id FROM snap_contact_turns t%s
-             GROUP BY owner, contact_id HAVING sum(turns) >= 3) x GROUP BY owner""";
+            SELECT owner, count(*)::bigint AS deep FROM (%s) x GROUP BY owner""";
 
     /**
      * Each owner's sums of the week (added, effective, referrals, quotes, won, revenue, repurchases, deep), by owner
@@ -45,7 +45,8 @@ public class ScorecardRepository {
         SqlParams d = new SqlParams();
         String deals = DEALS.formatted(SnapshotRepository.where(d, week, (short) 3, false, false));
         SqlParams t = new SqlParams();
-        String turns = DEEP_INTERACTIONS.formatted(SnapshotRepository.where(t, week, (short) -1, false, false));
+        String turns = DEEP_INTERACTIONS.formatted(FactPredicates.deepInteractionContacts(
+                SnapshotRepository.where(t, week, (short) -1, false, false)));
         return Uni.combine().all().unis(client.preparedQuery(contacts).execute(c.tuple()),
                         client.preparedQuery(deals).execute(d.tuple()), client.preparedQuery(turns).execute(t.tuple()))
                 .asTuple().map(all -> {

@@ -20,7 +20,7 @@ class DrillQueryTest {
 
     @Test
     void withoutParametersTheLast30DaysFiftyAtATime() {
-        DrillQuery q = DrillQuery.parse(new DrillQuery.Raw(null, null, " ", null, null, null, null), TODAY, false);
+        DrillQuery q = DrillQuery.parse(new DrillQuery.Raw(null, null, " ", null, null, null, null, null), TODAY, false);
         assertThat(q.from()).isEqualTo(LocalDate.of(2026, 11, 7));
         assertThat(q.to()).isEqualTo(TODAY);
         assertThat(q.owner()).isNull();
@@ -34,20 +34,24 @@ class DrillQueryTest {
         UUID campaign = UUID.randomUUID();
         TimeIdCursor cursor = new TimeIdCursor(Instant.parse("2026-12-01T10:00:00Z"), UUID.randomUUID());
         DrillQuery q = DrillQuery.parse(new DrillQuery.Raw("2026-12-01", "2026-12-03", "Li Si", campaign.toString(),
-                "retain", "7", cursor.encode()), TODAY, true);
+                "B_2", "retain", "7", cursor.encode()), TODAY, true);
         assertThat(q).isEqualTo(new DrillQuery(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 3), "Li Si", campaign,
-                FunnelStage.Name.RETAIN, 7, cursor));
+                "B_2", FunnelStage.Name.RETAIN, 7, cursor));
     }
 
     @Test
     void everyBadValueIsNamedInOne400() {
         ProblemException e = catchThrowableOfType(ProblemException.class, () -> DrillQuery.parse(
-                new DrillQuery.Raw("2026-02-30", null, null, "nope", "RETAIN", "x", "%%"), TODAY, true));
+                new DrillQuery.Raw("2026-02-30", null, null, "nope", "A B", "RETAIN", "x", "%%"), TODAY, true));
         assertThat(e.type()).isEqualTo(ProblemType.VALIDATION);
         assertThat(e.errors()).extracting(FieldError::field)
-                .containsExactly("from", "campaignId", "stage", "limit", "after");
+                .containsExactly("from", "campaignId", "variant", "stage", "limit", "after");
         ProblemException missing = catchThrowableOfType(ProblemException.class, () -> DrillQuery.parse(
-                new DrillQuery.Raw(null, null, null, null, null, "501", null), TODAY, true));
+                new DrillQuery.Raw(null, null, null, null, null, null, "501", null), TODAY, true));
         assertThat(missing.errors()).extracting(FieldError::field).containsExactly("stage", "limit");
+        ProblemException lone = catchThrowableOfType(ProblemException.class, () -> DrillQuery.parse(
+                new DrillQuery.Raw(null, null, null, null, "A", null, null, null), TODAY, false));
+        assertThat(lone.errors()).extracting(FieldError::field).containsExactly("variant");
+        assertThat(lone.errors().get(0).message()).contains("campaignId");
     }
 }

@@ -1,0 +1,12 @@
+package io.chatroi.metrics.report.drill;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/** How {@code Page<DealFact>} looks on the wire (generic types have no schema of their own). */
+@Schema(name = "DealFactPage", requiredProperties = {"items", "nextCursor"})
+record DealFactPage(List<DealFact> items,
+        @Schema(nullable = true, description = "pass as after for the next page; null on the last page")
+        String nextCursor) {
+}
