@@ -67,19 +67,6 @@ final class Browser implements AutoCloseable {
         return new Browser("http://127.0.0.1:" + Services.GATEWAY, SHOTS, 1280, 800);
     }
 
-    /** Fails the current test on any console error since the last check; nothing when the browser never opened. */
-    static void assertNoConsoleErrors(Browser browser) {
-        if (browser != null) {
-            org.assertj.core.api.Assertions.assertThat(browser.newConsoleErrors()).as("console errors").isEmpty();
-        }
-    }
-
-    static void closeIfOpen(Browser browser) throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     Browser(String base, Path screenshots, int width, int height) throws IOException {
         this.base = base;
         this.screenshots = Files.createDirectories(screenshots);

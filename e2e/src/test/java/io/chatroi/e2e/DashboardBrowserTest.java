@@ -1,8 +1,6 @@
 package io.chatroi.e2e;
 
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -10,6 +8,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
 
 import java.nio.charset.StandardCharsets;
@@ -44,27 +43,18 @@ class DashboardBrowserTest {
     private static String agent;
     private static String campaignId;
     private static ZoneId zone;
+    @RegisterExtension
+    static final BrowserSession SESSION = new BrowserSession();
     private static Browser browser;
 
     @BeforeAll
     static void demoWorkspaceAndBrowser() throws Exception {
-        Browser.requireInstalled();
         DemoWorkspace.Demo demo = DemoWorkspace.load();
         manager = key("manager", null);
         agent = key("agent", AGENT_OWNER);
         campaignId = demo.campaignId();
         zone = demo.zone();
-        browser = Browser.onGateway();
-    }
-
-    @AfterAll
-    static void closeBrowser() throws Exception {
-        Browser.closeIfOpen(browser);
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        Browser.assertNoConsoleErrors(browser);
+        browser = SESSION.browser();
     }
 
     private static double value(String css) {

@@ -1,13 +1,12 @@
 package io.chatroi.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,26 +51,17 @@ class DashboardChartDrillBrowserTest {
     private static String manager;
     private static ZoneId zone;
     private static int replyWindowDays;
+    @RegisterExtension
+    static final BrowserSession SESSION = new BrowserSession();
     private static Browser browser;
 
     @BeforeAll
     static void demoWorkspaceAndBrowser() throws Exception {
-        Browser.requireInstalled();
         DemoWorkspace.Demo demo = DemoWorkspace.load();
         manager = key("manager", null);
         zone = demo.zone();
         replyWindowDays = as(manager).get("/api/v1/settings").then().statusCode(200).extract().path("replyWindowDays");
-        browser = Browser.onGateway();
-    }
-
-    @AfterAll
-    static void closeBrowser() throws Exception {
-        Browser.closeIfOpen(browser);
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        Browser.assertNoConsoleErrors(browser);
+        browser = SESSION.browser();
     }
 
     /** What a point of line series on day counts, as /api/v1/sends filters it. */

@@ -1,12 +1,11 @@
 package io.chatroi.e2e;
 
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -45,13 +44,14 @@ class DashboardFunnelDrillBrowserTest {
     private static final String OWNER = "Funnel Drill " + UUID.randomUUID().toString().substring(0, 8);
     private static String manager;
     private static Map<String, String> range;
+    @RegisterExtension
+    static final BrowserSession SESSION = new BrowserSession();
     private static Browser browser;
     private static String currency;
     private static String campaignId;
 
     @BeforeAll
     static void ownFactsAndBrowser() throws Exception {
-        Browser.requireInstalled();
         manager = key("manager", null);
         List<String> contacts = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -96,7 +96,7 @@ class DashboardFunnelDrillBrowserTest {
         ZoneId zone = ZoneId.of(as(manager).get("/api/v1/settings").then().extract().path("timeZone"));
         LocalDate today = LocalDate.now(zone);
         range = Map.of("from", today.minusDays(29).toString(), "to", today.toString());
-        browser = Browser.onGateway();
+        browser = SESSION.browser();
     }
 
     private static void deal(String contactId, Instant wonAt, double amount) {
@@ -104,16 +104,6 @@ class DashboardFunnelDrillBrowserTest {
                         "wonAt", wonAt.toString(), "orderAmount", amount,
                         "currency", currency))
                 .post("/api/v1/deals").then().statusCode(201);
-    }
-
-    @AfterAll
-    static void closeBrowser() throws Exception {
-        Browser.closeIfOpen(browser);
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        Browser.assertNoConsoleErrors(browser);
     }
 
     @Test

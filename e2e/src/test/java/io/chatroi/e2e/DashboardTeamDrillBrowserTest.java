@@ -1,12 +1,11 @@
 package io.chatroi.e2e;
 
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -46,11 +45,12 @@ class DashboardTeamDrillBrowserTest {
     private static String week;
     private static String campaignId;
     private static ZoneId zone;
+    @RegisterExtension
+    static final BrowserSession SESSION = new BrowserSession();
     private static Browser browser;
 
     @BeforeAll
     static void ownFactsAndBrowser() throws Exception {
-        Browser.requireInstalled();
         manager = key("manager", null);
         agent = key("agent", OWNER);
         zone = ZoneId.of(as(manager).get("/api/v1/settings").then().statusCode(200).extract().path("timeZone"));
@@ -110,7 +110,7 @@ class DashboardTeamDrillBrowserTest {
         deal(Map.of("contactId", contacts.get(2), "stage", "quoted", "inquiryAt", now.minusSeconds(30).toString(),
                 "quotedAt", now.toString(), "currency", currency));
         recompute();
-        browser = Browser.onGateway();
+        browser = SESSION.browser();
     }
 
     private static String phone() {
@@ -133,16 +133,6 @@ class DashboardTeamDrillBrowserTest {
                 .then().statusCode(202).extract().header("Location");
         await("the recompute to succeed", Duration.ofMinutes(3), () -> "succeeded".equals(
                 as(manager).get(run).then().extract().path("status")) ? true : null);
-    }
-
-    @AfterAll
-    static void closeBrowser() throws Exception {
-        Browser.closeIfOpen(browser);
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        Browser.assertNoConsoleErrors(browser);
     }
 
     /** The week picker set to this class's week (the page opens on the workspace's current week). */

@@ -1,14 +1,13 @@
 package io.chatroi.e2e;
 
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -35,26 +34,17 @@ class DashboardTileDrillBrowserTest {
     private static String manager;
     private static String campaignId;
     private static ZoneId zone;
+    @RegisterExtension
+    static final BrowserSession SESSION = new BrowserSession();
     private static Browser browser;
 
     @BeforeAll
     static void demoWorkspaceAndBrowser() throws Exception {
-        Browser.requireInstalled();
         DemoWorkspace.Demo demo = DemoWorkspace.load();
         manager = key("manager", null);
         campaignId = demo.campaignId();
         zone = demo.zone();
-        browser = Browser.onGateway();
-    }
-
-    @AfterAll
-    static void closeBrowser() throws Exception {
-        Browser.closeIfOpen(browser);
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        Browser.assertNoConsoleErrors(browser);
+        browser = SESSION.browser();
     }
 
     private static int count(String css) {
