@@ -22,6 +22,7 @@ export class Chart extends LitElement {
   declare label;
   private chart?: echarts.ECharts;
   private resizer?: ResizeObserver;
+  private drawn = '';
 
   constructor() {
     super();
@@ -38,13 +39,22 @@ export class Chart extends LitElement {
       detail: { name: String(p.name), seriesName: String(p.seriesName ?? ''), dataIndex: p.dataIndex, value: p.value, seriesIndex: p.seriesIndex },
       bubbles: true, composed: true,
     })));
+    // data-drawn: the last option is on the canvas, animations over (where a click lands on what it shows)
+    this.chart.on('finished', () => this.setAttribute('data-drawn', ''));
     this.resizer = new ResizeObserver(() => this.chart?.resize());
     this.resizer.observe(this);
   }
 
   updated(changed: PropertyValues<this>): void {
     if (changed.has('label')) this.setAttribute('aria-label', this.label);
-    if (changed.has('option') && this.chart) this.chart.setOption(this.option, true);
+    if (!changed.has('option') || !this.chart) return;
+    // a page re-renders for any of its loads, each time with a new option object: redraw (and re-animate, when a
+    // click may be on its way) only when what it shows changed
+    const next = JSON.stringify(this.option);
+    if (next === this.drawn) return;
+    this.drawn = next;
+    this.removeAttribute('data-drawn');
+    this.chart.setOption(this.option, true);
   }
 
   /** Where bar dataIndex of a series is drawn (its middle, in px from the element's top left): for tests and tools. */

@@ -146,7 +146,7 @@ final class Browser implements AutoCloseable {
 
     /** Clicks bar dataIndex of the chart inside the figure named figure, where ECharts drew it. */
     void clickBar(String figure, int dataIndex) {
-        WebElement chart = find("[data-figure='" + figure + "'] cr-chart");
+        WebElement chart = find("[data-figure='" + figure + "'] cr-chart[data-drawn]");
         script("arguments[0].scrollIntoView({block: 'center'});", chart);
         @SuppressWarnings("unchecked")
         List<Number> at = (List<Number>) ((JavascriptExecutor) driver).executeScript(
@@ -158,7 +158,7 @@ final class Browser implements AutoCloseable {
 
     /** Clicks point dataIndex of line seriesIndex of the chart inside the figure named figure, where ECharts drew it. */
     void clickPoint(String figure, int dataIndex, int seriesIndex) {
-        WebElement chart = find("[data-figure='" + figure + "'] cr-chart");
+        WebElement chart = find("[data-figure='" + figure + "'] cr-chart[data-drawn]");
         script("arguments[0].scrollIntoView({block: 'center'});", chart);
         @SuppressWarnings("unchecked")
         List<Number> at = (List<Number>) ((JavascriptExecutor) driver).executeScript(
