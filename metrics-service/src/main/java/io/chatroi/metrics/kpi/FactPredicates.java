@@ -65,8 +65,11 @@ public final class FactPredicates {
 
     /** Deals in {@code currency} or in none: the only ones the deal KPIs sum (two currencies are not one amount). */
     public static String dealInCurrency(String currency) {
-        return "(d.currency IS NULL OR d.currency = " + currency + ")";
+        return IN_CURRENCY.formatted(currency);
     }
+
+    private static final String IN_CURRENCY = """
+            (d.currency IS NULL OR d.currency = %s)""";
 
     /** The owner a deal is counted for: its own, else its contact's. */
     public static final String DEAL_OWNER = "coalesce(d.owner, c.owner)";
@@ -115,8 +118,10 @@ public final class FactPredicates {
      * counts these rows per owner and the scorecard's list shows them.
      */
     public static String deepInteractionContacts(String where) {
-        return "SELECT t.owner, t.contact_id, sum(t.turns)::bigint AS turns, max(t.day) AS last_day"
-                + " FROM snap_contact_turns t" + where + " GROUP BY t.owner, t.contact_id HAVING sum(t.turns) >= "
-                + DEEP_INTERACTION_TURNS;
+        return DEEP_CONTACTS.formatted(where, DEEP_INTERACTION_TURNS);
     }
+
+    private static final String DEEP_CONTACTS = """
+            SELECT t.owner, t.contact_id, sum(t.turns)::bigint AS turns, max(t.day) AS last_day
+              FROM snap_contact_turns t%s GROUP BY t.owner, t.contact_id HAVING sum(t.turns) >= %d""";
 }

@@ -23,6 +23,12 @@ import static io.chatroi.common.sql.SqlTemplate.fill;
 public class MeasureRepository {
 
     /** Contacts added on the days, of one owner, that meet {condition}. */
+    /** One repeat order per customer, workspace day and credited campaign, as the recompute counts them. */
+    private static final String REPEAT_CUSTOMER_KEY = """
+            (d.won_at AT TIME ZONE %s)::date, %s, d.contact_id""";
+    // leading space: appended after the statement's conditions
+    private static final String LATEST_PER_KEY = " ORDER BY %s, d.won_at DESC, d.id DESC";
+
     private static final String CONTACTS = """
             SELECT * FROM (SELECT c.id, c.owner, c.country, c.source, c.created_at, c.accepted_at, c.referred_by,
               NULL::bigint AS turns, c.created_at AS at FROM f_contacts c
@@ -98,10 +104,10 @@ public class MeasureRepository {
         String distinctOrder = "";
         if (list == DealList.REPEAT_CUSTOMERS) {
             // as the recompute counts them: distinct customers per workspace day and credited campaign (and owner)
-            String key = "(d.won_at AT TIME ZONE " + sql.bind(s.timeZone()) + ")::date, "
-                    + FactPredicates.dealCredited(sql.bind(s.attributionDays())) + ", d.contact_id";
-            distinct = "DISTINCT ON (" + key + ") ";
-            distinctOrder = " ORDER BY " + key + ", d.won_at DESC, d.id DESC";
+            String key = REPEAT_CUSTOMER_KEY.formatted(sql.bind(s.timeZone()),
+                    FactPredicates.dealCredited(sql.bind(s.attributionDays())));
+            distinct = "DISTINCT ON (%s) ".formatted(key);
+            distinctOrder = LATEST_PER_KEY.formatted(key);
         }
         String statement = fill(DEALS, "distinct", distinct, "deal_owner", FactPredicates.DEAL_OWNER,
                 "deal_revenue", FactPredicates.DEAL_REVENUE, "value", value, "instant", list.instant(),
