@@ -60,7 +60,8 @@ public record ContactRow(UUID id, String phone, String name, String company, Str
         boolean erased = erasedAt != null;
         ActivityTier activity = activityAt(now);
         IntentTier intentTier = intentAt(now);
-        CustomerClass customerClass = CustomerClass.of(erased, stage, source, attributes);
+        // an erased contact has no class: its data is gone
+        CustomerClass customerClass = erased ? null : CustomerClass.of(stage, source, attributes);
         List<String> allTags = new ArrayList<>(tags);
         allTags.add(activity.tagName());
         if (intentTier != null) {

@@ -27,11 +27,6 @@ public enum CustomerClass {
     private static final String SQL_C = """
             (NOT %s AND NOT %s AND NOT %s)""".formatted(SQL_ERASED, SQL_A_ANY, SQL_B_ANY);
 
-    /** A contact's class as the API shows it: null once erased. */
-    public static CustomerClass of(boolean erased, String stage, String source, Map<String, Object> attributes) {
-        return erased ? null : of(stage, source, attributes);
-    }
-
     public static CustomerClass of(String stage, String source, Map<String, Object> attributes) {
         boolean sampleSent = attributes != null && Boolean.TRUE.equals(attributes.get("sampleSent"))
                 || attributes != null && "true".equals(String.valueOf(attributes.get("sampleSent")));
